@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { agencyIdSchema, departmentIdSchema, staffIdSchema } from './ids.ts';
+import { phoneSchema } from '../rules/phone.ts';
+
+/**
+ * Position ranks, lowest first. Art. 7: when several staff were asked together, the
+ * highest-ranked of them is first-inquiry responsible, so the order here is the rule.
+ */
+export const RANKS = [
+  'clerk', // 科员
+  'principalStaff', // 四级/三级主任科员
+  'deputySectionChief', // 副科长
+  'sectionChief', // 科长
+  'deputyDirector', // 副局长
+  'director', // 局长
+] as const;
+export const rankSchema = z.enum(RANKS);
+export type Rank = z.infer<typeof rankSchema>;
+
+export function rankOrder(rank: Rank): number {
+  return RANKS.indexOf(rank);
+}
+
+export const ROLES = ['clerk', 'handler', 'deptHead', 'leader', 'supervisor', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+// PBKDF2-SHA256, stored as "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" (see rules/pin.ts).
+export const pinHashSchema = z.string().regex(/^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'bad PIN hash format');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const departmentSchema = z.object({
+  id: departmentIdSchema,
+  name: text(60),
+  phone: phoneSchema,
+  address: text(120),
+  /** Sort order in directories. */
+  order: z.number().int(),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const staffSchema = z.object({
+  id: staffIdSchema,
+  name: text(40),
+  departmentId: departmentIdSchema,
+  rank: rankSchema,
+  /** The title the visitor sees, e.g. 科长, 四级主任科员. */
+  title: text(40),
+  phone: phoneSchema.optional(),
+  roles: z.array(roleSchema).min(1),
+  pinHash: pinHashSchema,
+  active: z.boolean(),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const agencySchema = z.object({
+  id: agencyIdSchema,
+  name: text(80),
+  phone: phoneSchema,
+  address: text(160),
+  remit: text(300),
+  contactPerson: text(40).optional(),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+export const settingsSchema = z.object({
+  bureauName: text(60),
+  /** Prefix of slip serial numbers, e.g. NYKJ. */
+  bureauCode: z.string().regex(/^[A-Z]{2,8}$/),
+  consultPhone: phoneSchema,
+  complaintPhone: phoneSchema,
+  /** Minutes without input before the desk locks and asks for the PIN again. */
+  idleLockMinutes: z.number().int().min(1).max(120),
+  /** Local time of the nightly sync, HH:MM. */
+  nightlySyncAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const SETTINGS_ID = 'bureau';
+
+/**
+ * Reference documents are versioned: each write raises `rev`; the server is authoritative,
+ * desks keep the highest rev they have seen (last writer wins by rev, then HLC).
+ */
+const docBase = { rev: z.number().int().positive(), hlc: z.string().min(1), updatedAt: z.iso.datetime() };
+export const referenceDocSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('department'), id: departmentIdSchema, body: departmentSchema, ...docBase }),
+  z.object({ kind: z.literal('staff'), id: staffIdSchema, body: staffSchema, ...docBase }),
+  z.object({ kind: z.literal('agency'), id: agencyIdSchema, body: agencySchema, ...docBase }),
+  z.object({ kind: z.literal('settings'), id: z.literal(SETTINGS_ID), body: settingsSchema, ...docBase }),
+]);
+export type ReferenceDoc = z.infer<typeof referenceDocSchema>;
+export type ReferenceKind = ReferenceDoc['kind'];
+
+/** Which of two versions of one document wins. */
+export function newerReferenceDoc<T extends { rev: number; hlc: string }>(a: T, b: T): T {
+  if (a.rev !== b.rev) return a.rev > b.rev ? a : b;
+  return a.hlc >= b.hlc ? a : b;
+}
