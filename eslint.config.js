@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const platformModules = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electron', 'zustand', 'fastify', 'kysely'];
+const platformModules = [
+  'react',
+  'react-dom',
+  'dexie',
+  'dexie-react-hooks',
+  'electron',
+  'zustand',
+  'fastify',
+  'kysely',
+];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url'];
 
 const restrict = (patterns) => ['error', { patterns }];
@@ -28,13 +37,28 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: [...platformModules, ...nodeBuiltins], message: 'shared/ is pure domain code: no platform imports.' },
-        { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ must not import an app layer.' },
+        {
+          group: ['**/renderer/**', '**/electron/**', '**/server/**'],
+          message: 'shared/ must not import an app layer.',
+        },
       ]),
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'process', 'require', 'Buffer', 'crypto', 'setTimeout', 'setInterval'].map(
-          (name) => ({ name, message: 'shared/ is pure: pass what you need in as an argument.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+          'fetch',
+          'process',
+          'require',
+          'Buffer',
+          'crypto',
+          'setTimeout',
+          'setInterval',
+        ].map((name) => ({ name, message: 'shared/ is pure: pass what you need in as an argument.' })),
       ],
     },
   },
@@ -45,7 +69,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict([
-        { group: ['electron', ...nodeBuiltins], message: 'The renderer reaches the desktop only through renderer/platform.' },
+        {
+          group: ['electron', ...nodeBuiltins],
+          message: 'The renderer reaches the desktop only through renderer/platform.',
+        },
         { group: ['**/electron/**', '**/server/**'], message: 'The renderer imports shared/ only.' },
         { group: ['fastify', 'kysely', 'better-sqlite3', 'pg'], message: 'Server libraries stay in server/.' },
       ]),
@@ -57,7 +84,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['dexie', 'dexie-react-hooks'], message: 'Only renderer/data touches Dexie: call a data operation.' },
-        { group: ['electron', ...nodeBuiltins], message: 'The renderer reaches the desktop only through renderer/platform.' },
+        {
+          group: ['electron', ...nodeBuiltins],
+          message: 'The renderer reaches the desktop only through renderer/platform.',
+        },
         { group: ['**/electron/**', '**/server/**'], message: 'The renderer imports shared/ only.' },
       ]),
     },
@@ -69,7 +99,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         { group: ['zustand', 'zustand/*'], message: 'zustand lives in renderer/stores only.' },
         { group: ['dexie', 'dexie-react-hooks'], message: 'Only renderer/data touches Dexie: call a data operation.' },
-        { group: ['electron', ...nodeBuiltins], message: 'The renderer reaches the desktop only through renderer/platform.' },
+        {
+          group: ['electron', ...nodeBuiltins],
+          message: 'The renderer reaches the desktop only through renderer/platform.',
+        },
         { group: ['**/electron/**', '**/server/**'], message: 'The renderer imports shared/ only.' },
       ]),
     },
@@ -80,7 +113,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['**/renderer/**', '**/server/**'], message: 'electron/ imports shared/ only.' },
-        { group: ['react', 'react-dom', 'dexie', 'zustand', 'fastify', 'kysely'], message: 'Not a main-process library.' },
+        {
+          group: ['react', 'react-dom', 'dexie', 'zustand', 'fastify', 'kysely'],
+          message: 'Not a main-process library.',
+        },
       ]),
     },
   },
@@ -108,5 +144,10 @@ export default tseslint.config(
   {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // Build configuration runs in node at build time, not in the renderer.
+    files: ['renderer/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

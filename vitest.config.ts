@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // The desk data layer runs on fake-indexeddb in node; it must be installed before Dexie loads.
+          setupFiles: ['fake-indexeddb/auto'],
         },
       },
       {
@@ -15,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // The desk data layer runs on fake-indexeddb in node; it must be installed before Dexie loads.
+          setupFiles: ['fake-indexeddb/auto'],
           globalSetup: ['tests/integration/setup/postgres.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -27,6 +31,8 @@ export default defineConfig({
           name: 'bench',
           include: ['tests/bench/**/*.bench.test.ts'],
           environment: 'node',
+          // The desk data layer runs on fake-indexeddb in node; it must be installed before Dexie loads.
+          setupFiles: ['fake-indexeddb/auto'],
           testTimeout: 600_000,
           fileParallelism: false,
         },

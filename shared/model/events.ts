@@ -113,7 +113,7 @@ export const EVENT_VERSIONS: Record<DeskEventType, number> = {
 export type PayloadOf<T extends DeskEventType> = Extract<DeskEvent, { type: T }>['payload'];
 /** What the UI hands to the data layer: the type and payload; the envelope is stamped on append. */
 export type EventDraft = {
-  [T in DeskEventType]: { type: T; aggregateId: string; payload: z.input<typeof payloadSchemas[T]> };
+  [T in DeskEventType]: { type: T; aggregateId: string; payload: z.input<(typeof payloadSchemas)[T]> };
 }[DeskEventType];
 
 export const payloadSchemas = {

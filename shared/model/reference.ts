@@ -26,7 +26,9 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 // PBKDF2-SHA256, stored as "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" (see rules/pin.ts).
-export const pinHashSchema = z.string().regex(/^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'bad PIN hash format');
+export const pinHashSchema = z
+  .string()
+  .regex(/^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'bad PIN hash format');
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

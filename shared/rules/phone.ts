@@ -15,10 +15,7 @@ export function isValidPhone(raw: string): boolean {
   return MOBILE_RE.test(p) || LANDLINE_RE.test(p) || SERVICE_RE.test(p);
 }
 
-export const phoneSchema = z
-  .string()
-  .transform(normalisePhone)
-  .refine(isValidPhone, { message: 'invalidPhone' });
+export const phoneSchema = z.string().transform(normalisePhone).refine(isValidPhone, { message: 'invalidPhone' });
 
 /** Only the digits, for prefix search ("138 0013" finds 13800138000). */
 export function phoneDigits(raw: string): string {

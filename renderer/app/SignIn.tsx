@@ -1,0 +1,90 @@
+import { Alert, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActiveStaff, useDepartments } from '../data/hooks.ts';
+import { verifyPin } from '../data/pin.ts';
+import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
+import { useSession } from '../stores/session.ts';
+import { useDesk } from './context.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function SignIn() {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const staff = useActiveStaff(db);
+  const departments = useDepartments(db);
+  const signIn = useSession((s) => s.signIn);
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  const deptName = new Map(departments?.map((d) => [d.id, d.name]));
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const s of staff ?? []) {
+    const group = deptName.get(s.departmentId) ?? s.departmentId;
+    groups.set(group, [...(groups.get(group) ?? []), { value: s.id, label: `${s.name}（${s.title}）` }]);
+  }
+  const data = [...groups].map(([group, items]) => ({ group, items }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const chosen = staff?.find((s) => s.id === staffId);
+    if (!chosen) return setError(t('signIn.chooseFirst'));
+    setChecking(true);
+    const ok = await verifyPin(pin, chosen.pinHash);
+    setChecking(false);
+    setPin('');
+    if (!ok) return setError(t('signIn.badPin'));
+    setError(null);
+    signIn(chosen);
+  }
+
+  return (
+    <Center mih="100vh" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={460}>
+        <form onSubmit={submit}>
+          <Stack gap="md">
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Title order={2}>{t('app.name')}</Title>
+                <Text c="dimmed" size="sm">
+                  {t('app.tagline')}
+                </Text>
+              </div>
+              <LanguageSwitch />
+            </Group>
+            <Title order={4}>{t('signIn.title')}</Title>
+            {staff && staff.length === 0 && <Alert color="yellow">{t('signIn.noStaff')}</Alert>}
+            <Select
+              label={t('signIn.chooseYourself')}
+              placeholder={t('signIn.searchStaff')}
+              data={data}
+              value={staffId}
+              onChange={(v) => {
+                setStaffId(v);
+                setError(null);
+              }}
+              searchable
+              autoFocus
+              nothingFoundMessage="—"
+            />
+            <PasswordInput
+              label={t('signIn.pin')}
+              description={t('signIn.pinHint')}
+              value={pin}
+              onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
+              inputMode="numeric"
+              autoComplete="off"
+              error={error}
+            />
+            <Button type="submit" loading={checking} fullWidth>
+              {t('signIn.submit')}
+            </Button>
+            <SyncIndicator />
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,38 @@
+import { Grid } from '@mantine/core';
+import { useState } from 'react';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { useAllStaff, useContactsOfDay, useDepartments } from '../../data/hooks.ts';
+import { dayOf, localIso } from '../../data/time.ts';
+import { ContactDrawer } from './ContactDrawer.tsx';
+import { ContactForm } from './ContactForm.tsx';
+import { TodayList } from './TodayList.tsx';
+
+export function RegisterScreen({ staff }: { staff: Staff }) {
+  const { db } = useDesk();
+  const today = dayOf(localIso());
+  const contacts = useContactsOfDay(db, today) ?? [];
+  const allStaff = useAllStaff(db) ?? [];
+  const departments = useDepartments(db) ?? [];
+  const staffById = new Map(allStaff.map((s) => [s.id, s]));
+  const [openId, setOpenId] = useState<string>();
+  return (
+    <>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <ContactForm staff={staff} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <TodayList contacts={contacts} staffById={staffById} onOpen={setOpenId} />
+        </Grid.Col>
+      </Grid>
+      <ContactDrawer
+        contactId={openId}
+        staff={staff}
+        staffById={staffById}
+        departments={departments}
+        onClose={() => setOpenId(undefined)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/App.tsx';
+import { DeskContext } from './app/context.tsx';
+import { initI18n } from './app/i18n.ts';
+import { theme } from './app/theme.ts';
+import { openDeskDb } from './data/db.ts';
+import { ensureDevice } from './data/device.ts';
+import { startSyncScheduler } from './data/scheduler.ts';
+import { httpTransport } from './data/transport.ts';
+import { detectPlatform } from './platform/index.ts';
+import { useSyncActivity } from './stores/sync.ts';
+
+async function boot(): Promise<void> {
+  const i18n = await initI18n();
+  const platform = detectPlatform();
+  const db = openDeskDb();
+  await ensureDevice(db);
+  const serverUrl = await platform.serverUrl();
+  const activity = useSyncActivity.getState();
+  window.addEventListener('online', () => activity.setOnline(true));
+  window.addEventListener('offline', () => activity.setOnline(false));
+  const sync = startSyncScheduler({
+    db,
+    transport: httpTransport(serverUrl),
+    onRunning: (running) => useSyncActivity.getState().setRunning(running),
+    subscribeWake: (wake) => platform.onSyncWake(wake),
+  });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          <Notifications position="top-center" limit={3} />
+          <DeskContext.Provider value={{ db, platform, sync }}>
+            <App />
+          </DeskContext.Provider>
+        </MantineProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();
