@@ -14,7 +14,7 @@ export const en: Strings<Resources> = {
   signIn: {
     title: 'Staff sign-in',
     chooseYourself: 'Choose yourself',
-    searchStaff: 'Type a name or pinyin initials',
+    searchStaff: 'Type a name',
     pin: 'PIN',
     pinHint: 'Enter your 4–8 digit PIN and press Enter',
     submit: 'Sign in',
@@ -72,6 +72,7 @@ export const en: Strings<Resources> = {
     transfer: 'Transfer',
     department: 'Department',
     handler: 'Handler',
+    tellApplicant: 'Tell the applicant: {{department}}, handler {{handler}}, phone {{phone}}',
     toldApplicant: 'Applicant told: {{department}}, handler {{handler}}, phone {{phone}}',
     transferNote: 'Transfer note',
     saveTransfer: 'Transfer',

@@ -10,7 +10,7 @@ export const zhCN = {
   signIn: {
     title: '工作人员登录',
     chooseYourself: '请选择您本人',
-    searchStaff: '输入姓名或拼音首字母查找',
+    searchStaff: '输入姓名查找',
     pin: 'PIN 码',
     pinHint: '请输入 4–8 位数字 PIN 码，按回车登录',
     submit: '登录',
@@ -68,6 +68,7 @@ export const zhCN = {
     transfer: '转办',
     department: '承办科室',
     handler: '承办人',
+    tellApplicant: '请告知办事人：{{department}}，经办人 {{handler}}，电话 {{phone}}',
     toldApplicant: '已告知办事人：{{department}}，经办人 {{handler}}，电话 {{phone}}',
     transferNote: '转办说明',
     saveTransfer: '确认转办',

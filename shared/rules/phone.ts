@@ -4,7 +4,7 @@ import { z } from 'zod';
 // (0377-63176300, 037763176300, optionally an extension: 0377-63176300-801).
 const MOBILE_RE = /^1[3-9]\d{9}$/;
 const LANDLINE_RE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
-const SERVICE_RE = /^(12345|12315|12345\d{0,4}|400-?\d{3}-?\d{4})$/;
+const SERVICE_RE = /^(12345|12315|12328|400-?\d{3}-?\d{4})$/;
 
 export function normalisePhone(raw: string): string {
   return raw.replace(/[\s()（）]/g, '').replace(/^\+?86-?/, '');

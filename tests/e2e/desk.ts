@@ -4,7 +4,7 @@ export const DEMO_PIN = '1234';
 
 /** Sign in the way a clerk does: choose yourself, type the PIN, press Enter. */
 export async function signIn(page: Page, name: string, pin = DEMO_PIN): Promise<void> {
-  const who = page.getByRole('textbox', { name: /请选择您本人|Choose yourself/ });
+  const who = page.getByRole('combobox', { name: /请选择您本人|Choose yourself/ });
   await expect(who).toBeEnabled();
   await who.click();
   await who.fill(name);
@@ -21,5 +21,5 @@ export function uniqueVisitor(prefix: string): string {
 export async function openDesk(page: Page): Promise<void> {
   await page.goto('/');
   // The first sync brings the staff directory from the server.
-  await expect(page.getByRole('textbox', { name: /请选择您本人|Choose yourself/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /请选择您本人|Choose yourself/ })).toBeVisible();
 }

@@ -41,8 +41,11 @@ test('a second desk sees the contact after sync, with who is responsible', async
   const visitor = uniqueVisitor('南阳某科技公司');
   await desk1.getByLabel('单位').fill(visitor);
   await desk1.getByLabel('咨询/办理事项').fill('咨询高新技术企业认定推荐');
-  await desk1.getByRole('button', { name: '登记' }).click();
-  // Pushed to the server: nothing left to upload.
+  await desk1.getByRole('button', { name: '登记', exact: true }).click();
+  // Recorded locally at once, then pushed to the server shortly after (debounced).
+  await expect(
+    desk1.getByRole('table', { name: '今日登记' }).getByRole('row', { name: new RegExp(visitor) }),
+  ).toBeVisible();
   await expect(desk1.getByTestId('sync-pending')).toHaveText('已全部上传', { timeout: 15_000 });
 
   await openDesk(desk3);
@@ -65,12 +68,16 @@ test('a wrong PIN is refused and nobody is signed in', async ({ page }) => {
 test('invalid input gets a clear message and nothing is registered', async ({ page }) => {
   await openDesk(page);
   await signIn(page, '张伟');
-  await page.getByLabel('姓名').fill(uniqueVisitor('赵'));
+  const visitor = uniqueVisitor('赵');
+  await page.getByLabel('姓名').fill(visitor);
   await page.getByLabel('联系电话').fill('12345678');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/电话号码格式不正确/)).toBeVisible();
   await expect(page.getByText('请简要填写所问所办的事项。')).toBeVisible();
-  await expect(page.getByText('今天还没有登记。')).toBeVisible();
+  // Nothing was registered, and what the clerk typed is still there to correct.
+  await expect(page.getByText(visitor, { exact: false }).and(page.locator('td *'))).toHaveCount(0);
+  await expect(page.getByLabel('姓名')).toHaveValue(visitor);
+  await expect(page.getByTestId('sync-pending')).toHaveText('已全部上传');
 });
 
 test('the desk switches between Chinese and English, and remembers it', async ({ page }) => {

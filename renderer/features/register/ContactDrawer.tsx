@@ -176,7 +176,7 @@ function Dispose({
           />
           {handler?.phone && department && (
             <Alert color="blue">
-              {t('contact.toldApplicant', { department: department.name, handler: handler.name, phone: handler.phone })}
+              {t('contact.tellApplicant', { department: department.name, handler: handler.name, phone: handler.phone })}
             </Alert>
           )}
           <TextInput label={t('contact.transferNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />

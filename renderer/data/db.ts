@@ -1,0 +1,70 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { DeskEvent } from '../../shared/model/events.ts';
+import type { ReferenceDoc } from '../../shared/model/reference.ts';
+import type { ContactState } from '../../shared/rules/contact.ts';
+import type { RejectionCode } from '../../shared/sync/protocol.ts';
+import { SCHEMA_VERSIONS } from './schema.ts';
+
+/** An event as the desk keeps it: the event itself plus where the server put it, once known. */
+export interface StoredEvent {
+  readonly eventId: string;
+  readonly aggregate: DeskEvent['aggregate'];
+  readonly aggregateId: string;
+  readonly event: DeskEvent;
+  /** The server's commit sequence; absent while the event is only local. */
+  serverSeq?: number;
+  receivedAt?: string;
+}
+
+/** Events waiting for the server's acknowledgement, in device order. */
+export interface OutboxEntry {
+  readonly deviceSeq: number;
+  readonly eventId: string;
+}
+
+/** Projection for the register screens: one row per contact, rebuilt from its events. */
+export interface ContactRow extends ContactState {
+  /** Local calendar day of registration, YYYY-MM-DD, for "today's contacts". */
+  readonly openedDay: string;
+  readonly phoneDigits: string;
+}
+
+export interface RefRow {
+  readonly kind: ReferenceDoc['kind'];
+  readonly id: string;
+  readonly doc: ReferenceDoc;
+}
+
+export interface RejectedRow {
+  readonly eventId: string;
+  readonly deviceSeq: number | null;
+  readonly code: RejectionCode;
+  readonly message: string;
+  readonly at: string;
+}
+
+export interface MetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+export type DeskDb = Dexie & {
+  events: EntityTable<StoredEvent, 'eventId'>;
+  outbox: EntityTable<OutboxEntry, 'deviceSeq'>;
+  contacts: EntityTable<ContactRow, 'contactId'>;
+  refs: Dexie.Table<RefRow, [string, string]>;
+  meta: EntityTable<MetaRow, 'key'>;
+  rejected: EntityTable<RejectedRow, 'eventId'>;
+};
+
+export const DEFAULT_DB_NAME = 'firstdesk';
+
+/** Open (and, when the stored schema is older, migrate) the desk database. */
+export function openDeskDb(name = DEFAULT_DB_NAME): DeskDb {
+  const db = new Dexie(name) as DeskDb;
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const v = db.version(version).stores(stores);
+    if (upgrade) v.upgrade((tx) => upgrade(tx));
+  }
+  return db;
+}

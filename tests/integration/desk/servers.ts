@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildServer, type BuiltServer } from '../../../server/src/app.ts';
+import type { DatabaseConfig } from '../../../server/src/config.ts';
+
+export type Backend = 'sqlite' | 'postgres';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly server: BuiltServer;
+  stop(): Promise<void>;
+}
+
+/** A real HQ server listening on a free loopback port, on a fresh SQLite file or a fresh PostgreSQL database. */
+export async function startServer(backend: Backend): Promise<RunningServer> {
+  let database: DatabaseConfig;
+  let cleanup: () => Promise<void>;
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-desk-sync-'));
+    database = { kind: 'sqlite', file: join(dir, 'hq.sqlite') };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const admin = new pg.Client({ connectionString: inject('pgUrl') });
+    const name = `fd_desk_${Math.random().toString(36).slice(2, 10)}`;
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(inject('pgUrl'));
+    url.pathname = `/${name}`;
+    database = { kind: 'postgres', url: url.toString() };
+    cleanup = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const server = await buildServer({ database, seed: 'demo', logLevel: 'silent', rendererDir: '/nonexistent' });
+  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    server,
+    async stop() {
+      await server.close();
+      await cleanup();
+    },
+  };
+}
