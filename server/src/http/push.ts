@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  pushRequestSchema,
+  SYNC_FORMAT_VERSION,
+  type PushResponse,
+  type Rejection,
+} from '../../../shared/sync/protocol.ts';
+import type { Db } from '../storage/db.ts';
+import { appendEvents } from '../storage/events.ts';
+import { listReferenceDocs } from '../storage/reference.ts';
+import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
+import { sendError } from './errors.ts';
+
+async function activeStaffIds(db: Db): Promise<Set<string>> {
+  const staff = await listReferenceDocs(db, 'staff');
+  return new Set(staff.flatMap((doc) => (doc.kind === 'staff' && doc.body.active ? [doc.id] : [])));
+}
+
+/**
+ * POST /sync/push. The body as a whole must be well-formed (else 400 and nothing stored); then each event
+ * is judged on its own, so one bad event is rejected without holding back the rest of the desk's queue.
+ */
+export function registerPush(app: FastifyInstance, db: Db): void {
+  app.post('/sync/push', async (request, reply) => {
+    const body = pushRequestSchema.safeParse(request.body);
+    if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
+    const { deviceId, formatVersion, events } = body.data;
+    if (formatVersion !== SYNC_FORMAT_VERSION) {
+      const newer = formatVersion > SYNC_FORMAT_VERSION ? 'the desk is newer: update the server' : 'update the desk';
+      return sendError(
+        reply,
+        400,
+        'format-version',
+        `sync format ${formatVersion} is not supported by this server (it speaks ${SYNC_FORMAT_VERSION}): ${newer}`,
+      );
+    }
+
+    const now = Date.now();
+    const ctx = { deviceId, activeStaffIds: await activeStaffIds(db), now };
+    const checked: CheckedEvent[] = events.map((raw) => checkEvent(raw, ctx));
+    const refused: Rejection[] = checked.flatMap((c) => (c.ok ? [] : [c.rejection]));
+
+    const result = await appendEvents(db, {
+      deviceId,
+      events: checked.flatMap((c) => (c.ok ? [{ event: c.event, flags: c.flags }] : [])),
+      settledDeviceSeq: settledDeviceSeq(checked),
+      receivedAt: new Date(now).toISOString(),
+      judgeExisting,
+    });
+
+    const rejected = [...refused, ...result.rejected];
+    if (rejected.length > 0) request.log.warn({ deviceId, rejected }, 'push: events rejected');
+    const response: PushResponse = {
+      ackedSeq: result.ackedSeq,
+      stored: result.stored,
+      duplicates: result.duplicates,
+      rejected,
+      serverTime: new Date().toISOString(),
+    };
+    return response;
+  });
+}

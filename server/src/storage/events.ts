@@ -1,0 +1,175 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DeskEvent } from '../../../shared/model/events.ts';
+import type { Rejection } from '../../../shared/sync/protocol.ts';
+import type { Database, Db, EventsTable } from './db.ts';
+import { allocateSeqs, lockSequence } from './sequence.ts';
+
+export interface IncomingEvent {
+  /** The zod output of deskEventSchema: what is stored and what every desk pulls. */
+  readonly event: DeskEvent;
+  readonly flags: string | null;
+}
+
+export interface AppendRequest {
+  readonly deviceId: string;
+  readonly events: readonly IncomingEvent[];
+  /** Highest deviceSeq of this device that the batch settled (stored, duplicate or rejected); 0 if none. */
+  readonly settledDeviceSeq: number;
+  readonly receivedAt: string;
+  /** What an eventId that is already stored means: null for the same content (a replay), else a rejection. */
+  judgeExisting(incoming: DeskEvent, existing: DeskEvent): Rejection | null;
+}
+
+export interface AppendResult {
+  readonly stored: number;
+  readonly duplicates: number;
+  readonly rejected: Rejection[];
+  /** The device's acknowledged deviceSeq after this batch (never goes backwards). */
+  readonly ackedSeq: number;
+}
+
+export interface StoredEvent {
+  readonly seq: number;
+  readonly receivedAt: string;
+  readonly event: DeskEvent;
+}
+
+// Both engines accept far more, but 200 rows × 14 columns stays under every bound-parameter limit.
+const INSERT_CHUNK = 200;
+
+/**
+ * The stored row back into the event. Not re-validated: only zod-parsed events are ever written,
+ * and re-parsing every pulled row would cost more than it protects.
+ */
+export function rowToEvent(row: Selectable<EventsTable>): DeskEvent {
+  return {
+    eventId: row.event_id,
+    aggregate: row.aggregate,
+    aggregateId: row.aggregate_id,
+    type: row.type,
+    v: row.v,
+    hlc: row.hlc,
+    deviceId: row.device_id,
+    deviceSeq: row.device_seq,
+    staffId: row.staff_id,
+    occurredAt: row.occurred_at,
+    payload: JSON.parse(row.payload) as unknown,
+  } as DeskEvent;
+}
+
+function eventToRow(event: DeskEvent, seq: number, receivedAt: string, flags: string | null) {
+  return {
+    seq,
+    event_id: event.eventId,
+    aggregate: event.aggregate,
+    aggregate_id: event.aggregateId,
+    type: event.type,
+    v: event.v,
+    hlc: event.hlc,
+    device_id: event.deviceId,
+    device_seq: event.deviceSeq,
+    staff_id: event.staffId,
+    occurred_at: event.occurredAt,
+    payload: JSON.stringify(event.payload),
+    received_at: receivedAt,
+    flags,
+  };
+}
+
+/**
+ * Store a push batch in one transaction: idempotent by eventId, seqs allocated under the writer lock,
+ * and the device's ack moved forward in the same commit (so an ack is never ahead of what is stored).
+ */
+export async function appendEvents(db: Db, req: AppendRequest): Promise<AppendResult> {
+  return db.transaction().execute(async (trx) => {
+    // Lock first, then look for duplicates: a concurrent push of the same event waits here and then
+    // sees it as a duplicate instead of failing on the UNIQUE constraint.
+    await lockSequence(trx);
+    const existing = await findEvents(
+      trx,
+      req.events.map((e) => e.event.eventId),
+    );
+
+    const fresh: IncomingEvent[] = [];
+    const rejected: Rejection[] = [];
+    let duplicates = 0;
+    for (const incoming of req.events) {
+      const earlier = existing.get(incoming.event.eventId);
+      if (!earlier) {
+        existing.set(incoming.event.eventId, incoming.event); // a repeat inside this batch is judged too
+        fresh.push(incoming);
+        continue;
+      }
+      const rejection = req.judgeExisting(incoming.event, earlier);
+      if (rejection) rejected.push(rejection);
+      else duplicates++;
+    }
+
+    if (fresh.length > 0) {
+      const first = await allocateSeqs(trx, fresh.length);
+      const rows = fresh.map((e, i) => eventToRow(e.event, first + i, req.receivedAt, e.flags));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await trx
+          .insertInto('events')
+          .values(rows.slice(i, i + INSERT_CHUNK))
+          .execute();
+      }
+    }
+
+    const ackedSeq = await advanceDeviceAck(trx, req.deviceId, req.settledDeviceSeq, req.receivedAt);
+    return { stored: fresh.length, duplicates, rejected, ackedSeq };
+  });
+}
+
+async function findEvents(db: Kysely<Database>, eventIds: readonly string[]): Promise<Map<string, DeskEvent>> {
+  const found = new Map<string, DeskEvent>();
+  for (let i = 0; i < eventIds.length; i += INSERT_CHUNK) {
+    const chunk = eventIds.slice(i, i + INSERT_CHUNK);
+    const rows = await db.selectFrom('events').selectAll().where('event_id', 'in', chunk).execute();
+    for (const row of rows) found.set(row.event_id, rowToEvent(row));
+  }
+  return found;
+}
+
+/** Read-then-write is safe here: the caller holds the sequence lock. Dialect-neutral (no GREATEST/MAX). */
+async function advanceDeviceAck(db: Kysely<Database>, deviceId: string, settled: number, now: string) {
+  const row = await db
+    .selectFrom('devices')
+    .select('last_acked_seq')
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
+  const ackedSeq = Math.max(row?.last_acked_seq ?? 0, settled);
+  if (row) {
+    await db
+      .updateTable('devices')
+      .set({ last_acked_seq: ackedSeq, last_seen_at: now })
+      .where('device_id', '=', deviceId)
+      .execute();
+  } else {
+    await db
+      .insertInto('devices')
+      .values({ device_id: deviceId, last_acked_seq: ackedSeq, first_seen_at: now, last_seen_at: now })
+      .execute();
+  }
+  return ackedSeq;
+}
+
+/** Events committed after `cursor`, in seq order. */
+export async function readEventsAfter(db: Kysely<Database>, cursor: number, limit: number): Promise<StoredEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('seq', '>', cursor)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ seq: row.seq, receivedAt: row.received_at, event: rowToEvent(row) }));
+}
+
+export async function countEvents(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n); // PostgreSQL returns count(*) as a bigint string
+}

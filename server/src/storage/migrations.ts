@@ -1,0 +1,76 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Db } from './db.ts';
+
+// One schema for SQLite and PostgreSQL: only `integer` and `text` columns, and timestamps as app-made
+// ISO strings (CURRENT_TIMESTAMP differs between the two). Migrations are inline so the bundled
+// server needs no migration folder at run time. Never edit a shipped migration: add the next one.
+
+/** The one commit sequence shared by events and reference documents (see storage/sequence.ts). */
+export const SEQ_COUNTER = 'seq';
+
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('events')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull().unique())
+        .addColumn('aggregate', 'text', (c) => c.notNull())
+        .addColumn('aggregate_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('v', 'integer', (c) => c.notNull())
+        .addColumn('hlc', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('device_seq', 'integer', (c) => c.notNull())
+        .addColumn('staff_id', 'text', (c) => c.notNull())
+        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('flags', 'text')
+        .execute();
+      await db.schema.createIndex('events_aggregate').on('events').columns(['aggregate', 'aggregate_id']).execute();
+
+      await db.schema
+        .createTable('reference_docs')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('rev', 'integer', (c) => c.notNull())
+        .addColumn('hlc', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reference_docs_pk', ['kind', 'id'])
+        .execute();
+      await db.schema.createIndex('reference_docs_seq').on('reference_docs').column('seq').execute();
+
+      await db.schema
+        .createTable('devices')
+        .addColumn('device_id', 'text', (c) => c.primaryKey())
+        .addColumn('last_acked_seq', 'integer', (c) => c.notNull())
+        .addColumn('first_seen_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('counters')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'integer', (c) => c.notNull())
+        .execute();
+      // Kysely<unknown> has no tables typed, hence the cast for this one seed row.
+      await (db as unknown as Db).insertInto('counters').values({ name: SEQ_COUNTER, value: 0 }).execute();
+    },
+  },
+};
+
+/** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const where = failed ? ` (migration ${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}

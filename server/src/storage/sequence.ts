@@ -1,0 +1,31 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './db.ts';
+import { SEQ_COUNTER } from './migrations.ts';
+
+// The commit sequence is the pull cursor, so it must become visible in order: a desk that pulled up to
+// seq 120 must never later find a seq 119 commit it skipped. Every writer therefore updates the one
+// counter row first: on PostgreSQL the row lock serialises writers until commit, so a later seq always
+// commits later; on SQLite the UPDATE takes the database write lock. (An advisory lock would work too;
+// the row lock needs nothing dialect-specific.)
+
+/** Take the writer lock for this transaction; returns the last allocated seq. */
+export async function lockSequence(trx: Transaction<Database>): Promise<number> {
+  const row = await trx
+    .updateTable('counters')
+    .set({ value: sql<number>`value` })
+    .where('name', '=', SEQ_COUNTER)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** Allocate `count` consecutive seqs; returns the first. Call after lockSequence, in the same transaction. */
+export async function allocateSeqs(trx: Transaction<Database>, count: number): Promise<number> {
+  const row = await trx
+    .updateTable('counters')
+    .set({ value: sql<number>`value + ${count}` })
+    .where('name', '=', SEQ_COUNTER)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value - count + 1;
+}

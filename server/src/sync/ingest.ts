@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { deskEventSchema, envelopeSchema, EVENT_VERSIONS, type DeskEvent } from '../../../shared/model/events.ts';
+import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/sync/hlc.ts';
+import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
+import { canonicalJson } from './canonical.ts';
+
+// Per-event checks of a push, in the order a person would ask them: is it an event at all, is it this
+// desk's, can this server read it, is its author on the staff. Pure: the caller supplies the staff list
+// and the time, so every rule here is a plain unit test.
+
+export interface IngestContext {
+  /** The device the request came from. */
+  readonly deviceId: string;
+  /** Ids of staff reference docs that are active. */
+  readonly activeStaffIds: ReadonlySet<string>;
+  /** Server wall clock, epoch ms. */
+  readonly now: number;
+}
+
+/** 'clock-ahead': the desk's HLC was further ahead of the server than MAX_CLOCK_DRIFT_MS. */
+export type EventFlag = 'clock-ahead';
+
+export type CheckedEvent =
+  | { readonly ok: true; readonly event: DeskEvent; readonly flags: EventFlag | null }
+  | { readonly ok: false; readonly rejection: Rejection; readonly countsTowardAck: boolean };
+
+const MAX_ISSUES_IN_MESSAGE = 5;
+
+/** "payload.matter: matterRequired; hlc: must be an HLC timestamp" — short enough for the desk to show. */
+export function describeIssues(error: z.ZodError): string {
+  const shown = error.issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? ` (and ${more} more)` : '');
+}
+
+function field(raw: unknown, key: string): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+}
+
+function reject(raw: unknown, ctx: IngestContext, code: RejectionCode, message: string): CheckedEvent {
+  const eventId = field(raw, 'eventId');
+  const deviceSeq = field(raw, 'deviceSeq');
+  const seq = typeof deviceSeq === 'number' && Number.isInteger(deviceSeq) && deviceSeq > 0 ? deviceSeq : null;
+  return {
+    ok: false,
+    rejection: { eventId: typeof eventId === 'string' ? eventId : '', deviceSeq: seq, code, message },
+    // A rejected event is settled, so it moves the ack — but only when its deviceSeq is this device's
+    // numbering; another device's deviceSeq could ack events of this desk that were never sent.
+    countsTowardAck: seq !== null && field(raw, 'deviceId') === ctx.deviceId,
+  };
+}
+
+function isKnownType(type: string): type is keyof typeof EVENT_VERSIONS {
+  return Object.hasOwn(EVENT_VERSIONS, type);
+}
+
+export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
+  // The envelope first, so the version and device checks give their own codes even when the
+  // payload of a newer schema version would not parse here.
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return reject(raw, ctx, 'invalid-event', describeIssues(envelope.error));
+  const { deviceId, type, v, staffId, hlc } = envelope.data;
+
+  if (deviceId !== ctx.deviceId) {
+    return reject(raw, ctx, 'device-mismatch', `event of device ${deviceId} pushed by device ${ctx.deviceId}`);
+  }
+  if (!isKnownType(type)) {
+    return reject(raw, ctx, 'invalid-event', `unknown event type '${type}' (if the desk is newer, update the server)`);
+  }
+  if (v > EVENT_VERSIONS[type]) {
+    return reject(
+      raw,
+      ctx,
+      'unsupported-version',
+      `${type} v${v} is newer than this server knows (v${EVENT_VERSIONS[type]}): this desk is newer than the server; update the server`,
+    );
+  }
+
+  const parsed = deskEventSchema.safeParse(raw);
+  if (!parsed.success) return reject(raw, ctx, 'invalid-event', describeIssues(parsed.error));
+
+  if (!ctx.activeStaffIds.has(staffId)) {
+    return reject(raw, ctx, 'unknown-staff', `staff '${staffId}' is not an active member of the staff directory`);
+  }
+
+  // Accepted but flagged, never corrected: the event is evidence and the server clock is not touched.
+  const clockAhead = parseHlc(hlc).ms - ctx.now > MAX_CLOCK_DRIFT_MS;
+  return { ok: true, event: parsed.data, flags: clockAhead ? 'clock-ahead' : null };
+}
+
+/** An eventId already stored: the same content is a replay (null); anything else is refused. */
+export function judgeExisting(incoming: DeskEvent, existing: DeskEvent): Rejection | null {
+  if (canonicalJson(incoming) === canonicalJson(existing)) return null;
+  return {
+    eventId: incoming.eventId,
+    deviceSeq: incoming.deviceSeq,
+    code: 'conflicting-duplicate',
+    message: `event ${incoming.eventId} is already stored with different content (device ${existing.deviceId}, deviceSeq ${existing.deviceSeq})`,
+  };
+}
+
+/** The highest deviceSeq of the pushing device that this batch settles; 0 when none. */
+export function settledDeviceSeq(checked: readonly CheckedEvent[]): number {
+  let max = 0;
+  for (const c of checked) {
+    const seq = c.ok ? c.event.deviceSeq : c.countsTowardAck ? c.rejection.deviceSeq : null;
+    if (seq !== null && seq > max) max = seq;
+  }
+  return max;
+}

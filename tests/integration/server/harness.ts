@@ -1,0 +1,100 @@
+// Starts the real HQ server in-process on a fresh database of either engine, for the integration suites.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { buildServer, type BuiltServer, type ServerOptions } from '../../../server/src/app.ts';
+import type { DatabaseConfig } from '../../../server/src/config.ts';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  SYNC_FORMAT_VERSION,
+  type PullResponse,
+  type PushResponse,
+} from '../../../shared/sync/protocol.ts';
+import { createTestDatabase } from '../setup/pgDatabase.ts';
+
+export interface Backend {
+  readonly name: string;
+  readonly dialect: DatabaseConfig['kind'];
+  /** A fresh, empty database and how to remove it. */
+  create(): Promise<{ database: DatabaseConfig; remove(): Promise<void> }>;
+}
+
+export const BACKENDS: readonly Backend[] = [
+  {
+    name: 'SQLite',
+    dialect: 'sqlite',
+    async create() {
+      const dir = mkdtempSync(join(tmpdir(), 'firstdesk-sqlite-'));
+      // A folder that does not exist yet: the server must create it on first run.
+      const database = { kind: 'sqlite' as const, file: join(dir, 'data', 'firstdesk.sqlite') };
+      return { database, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    dialect: 'postgres',
+    async create() {
+      const db = await createTestDatabase(inject('pgUrl'));
+      return { database: { kind: 'postgres' as const, url: db.url }, remove: db.drop };
+    },
+  },
+];
+
+export interface TestServer extends BuiltServer {
+  push(body: unknown): Promise<{ status: number; body: PushResponse }>;
+  pushRaw(payload: string | object, contentType?: string): Promise<{ status: number; json: unknown }>;
+  pull(cursor?: number, limit?: number): Promise<PullResponse>;
+  /** Close the server and delete its database. */
+  stop(): Promise<void>;
+}
+
+export const MISSING_RENDERER_DIR = join(tmpdir(), 'firstdesk-no-such-renderer-dir');
+
+export async function startServer(
+  backend: Backend,
+  options: Partial<Pick<ServerOptions, 'rendererDir' | 'seed'>> = {},
+): Promise<TestServer> {
+  const { database, remove } = await backend.create();
+  const built = await buildServer({
+    database,
+    seed: options.seed ?? 'demo',
+    logLevel: 'silent',
+    rendererDir: options.rendererDir ?? MISSING_RENDERER_DIR,
+  });
+  const { app } = built;
+
+  const pushRaw: TestServer['pushRaw'] = async (payload, contentType = 'application/json') => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { 'content-type': contentType },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+    return { status: res.statusCode, json: res.json() };
+  };
+
+  return {
+    ...built,
+    pushRaw,
+    async push(body) {
+      const { status, json } = await pushRaw(body as object);
+      // parse, not cast: the answer must match the shared wire schema
+      return { status, body: status === 200 ? pushResponseSchema.parse(json) : (json as PushResponse) };
+    },
+    async pull(cursor = 0, limit = 2000) {
+      const res = await app.inject({ method: 'GET', url: `/sync/pull?cursor=${cursor}&limit=${limit}` });
+      if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`);
+      return pullResponseSchema.parse(res.json());
+    },
+    async stop() {
+      await built.close();
+      await remove();
+    },
+  };
+}
+
+export function pushBody(deviceId: string, events: readonly unknown[]) {
+  return { deviceId, formatVersion: SYNC_FORMAT_VERSION, events };
+}
