@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'bench',
           include: ['tests/bench/**/*.bench.test.ts'],
+          globalSetup: ['tests/integration/setup/postgres.ts'],
           environment: 'node',
           // The desk data layer runs on fake-indexeddb in node; it must be installed before Dexie loads.
           setupFiles: ['fake-indexeddb/auto'],

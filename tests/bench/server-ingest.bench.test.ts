@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { buildServer } from '../../server/src/app.ts';
 import type { DatabaseConfig } from '../../server/src/config.ts';
 import { DEMO_STAFF } from '../../server/src/seed/demoBureau.ts';
@@ -65,13 +65,9 @@ it('measures push ingest on SQLite and stores every event', async () => {
   }
 });
 
-it('measures push ingest on PostgreSQL when FIRSTDESK_TEST_PG_URL is set', async () => {
-  const adminUrl = process.env.FIRSTDESK_TEST_PG_URL;
-  if (!adminUrl) {
-    console.log('server push ingest (PostgreSQL): not measured — set FIRSTDESK_TEST_PG_URL to an admin URL');
-    return;
-  }
-  const db = await createTestDatabase(adminUrl);
+it('measures push ingest on PostgreSQL and stores every event', async () => {
+  // The bench project shares the integration project's globalSetup: a real PostgreSQL is always there.
+  const db = await createTestDatabase(inject('pgUrl'));
   try {
     expect(await measureIngest('PostgreSQL', { kind: 'postgres', url: db.url })).toBe(BATCHES * BATCH_SIZE);
   } finally {

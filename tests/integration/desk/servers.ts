@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { buildServer, type BuiltServer } from '../../../server/src/app.ts';
 import type { DatabaseConfig } from '../../../server/src/config.ts';
+import { createTestDatabase } from '../setup/pgDatabase.ts';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -23,17 +23,9 @@ export async function startServer(backend: Backend): Promise<RunningServer> {
     database = { kind: 'sqlite', file: join(dir, 'hq.sqlite') };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
-    const admin = new pg.Client({ connectionString: inject('pgUrl') });
-    const name = `fd_desk_${Math.random().toString(36).slice(2, 10)}`;
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(inject('pgUrl'));
-    url.pathname = `/${name}`;
-    database = { kind: 'postgres', url: url.toString() };
-    cleanup = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    const pgDatabase = await createTestDatabase(inject('pgUrl'));
+    database = { kind: 'postgres', url: pgDatabase.url };
+    cleanup = () => pgDatabase.drop();
   }
   const server = await buildServer({ database, seed: 'demo', logLevel: 'silent', rendererDir: '/nonexistent' });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
