@@ -1,0 +1,36 @@
+// Preload (sandboxed renderer, isolated world). The desk bridge: one function per capability, each a fixed channel.
+// Never hand out ipcRenderer or a generic send: the page could then call any channel with anything.
+import {
+  IPC_CHANNELS,
+  appInfoSchema,
+  deskConfigSchema,
+  syncWakeReasonSchema,
+  type DeskApi,
+} from '../../shared/ipc/contract.ts';
+
+/** The slice of ipcRenderer the bridge uses; tests pass a fake. */
+export interface IpcBridge {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export function createDeskApi(ipc: IpcBridge): DeskApi {
+  const api = {
+    appInfo: async () => appInfoSchema.parse(await ipc.invoke(IPC_CHANNELS.appInfo)),
+    deskConfig: async () => deskConfigSchema.parse(await ipc.invoke(IPC_CHANNELS.deskConfig)),
+    setServerUrl: async (url: string) => deskConfigSchema.parse(await ipc.invoke(IPC_CHANNELS.setServerUrl, url)),
+    onSyncWake: (listener: Parameters<DeskApi['onSyncWake']>[0]) => {
+      const relay = (_event: unknown, reason: unknown): void => {
+        // Only the reasons the contract names reach the page; anything else is dropped here.
+        const parsed = syncWakeReasonSchema.safeParse(reason);
+        if (parsed.success) listener(parsed.data);
+      };
+      ipc.on(IPC_CHANNELS.syncWake, relay);
+      return () => {
+        ipc.removeListener(IPC_CHANNELS.syncWake, relay);
+      };
+    },
+  } satisfies DeskApi;
+  return api;
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS, type DeskApi } from '../../../../shared/ipc/contract.ts';
+import { createDeskApi, type IpcBridge } from '../../../../electron/preload/desk-api.ts';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+/** An ipcRenderer stand-in: records invocations, answers from `replies`, and can emit main→renderer messages. */
+function fakeIpc(replies: Record<string, unknown> = {}) {
+  const listeners = new Map<string, Set<Listener>>();
+  const ipc = {
+    invoke: vi.fn(async (channel: string, ..._args: unknown[]) => replies[channel]),
+    on: vi.fn((channel: string, listener: Listener) => {
+      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener));
+    }),
+    removeListener: vi.fn((channel: string, listener: Listener) => {
+      listeners.get(channel)?.delete(listener);
+    }),
+  } satisfies IpcBridge;
+  const emit = (channel: string, ...args: unknown[]) => {
+    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'main' }, ...args);
+  };
+  return { ipc, emit, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 };
+}
+
+describe('the desk bridge exposed as window.desk', () => {
+  it('has exactly one function per DeskApi capability, and nothing else', () => {
+    const api = createDeskApi(fakeIpc().ipc);
+    const capabilities: Record<keyof DeskApi, true> = {
+      appInfo: true,
+      deskConfig: true,
+      setServerUrl: true,
+      onSyncWake: true,
+    };
+    expect(Object.keys(api).sort()).toEqual(Object.keys(capabilities).sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('asks main for app info on its own channel and checks the answer', async () => {
+    const info = { name: 'FirstDesk', version: '0.1.0', platform: 'win32', shell: 'electron' };
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.appInfo]: info });
+    await expect(createDeskApi(ipc).appInfo()).resolves.toEqual(info);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.appInfo);
+  });
+
+  it('reads the desk config', async () => {
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.deskConfig]: { serverUrl: 'https://hq.example/' } });
+    await expect(createDeskApi(ipc).deskConfig()).resolves.toEqual({ serverUrl: 'https://hq.example/' });
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.deskConfig);
+  });
+
+  it('passes the new server address to main as the only argument', async () => {
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.setServerUrl]: { serverUrl: 'https://hq2.example/' } });
+    await expect(createDeskApi(ipc).setServerUrl('https://hq2.example/')).resolves.toEqual({
+      serverUrl: 'https://hq2.example/',
+    });
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.setServerUrl, 'https://hq2.example/');
+  });
+
+  it('rejects an answer from main that does not match the contract', async () => {
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.appInfo]: { name: 'FirstDesk' } });
+    await expect(createDeskApi(ipc).appInfo()).rejects.toThrow();
+  });
+
+  it('relays sync wake-ups with a known reason, and hides the IPC event from the page', () => {
+    const { ipc, emit } = fakeIpc();
+    const listener = vi.fn();
+    createDeskApi(ipc).onSyncWake(listener);
+    emit(IPC_CHANNELS.syncWake, 'nightly');
+    emit(IPC_CHANNELS.syncWake, 'resume');
+    expect(listener.mock.calls).toEqual([['nightly'], ['resume']]);
+  });
+
+  it('drops wake-ups whose reason the contract does not name', () => {
+    const { ipc, emit } = fakeIpc();
+    const listener = vi.fn();
+    createDeskApi(ipc).onSyncWake(listener);
+    emit(IPC_CHANNELS.syncWake, 'reboot');
+    emit(IPC_CHANNELS.syncWake, { reason: 'nightly' });
+    emit(IPC_CHANNELS.syncWake);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('stops relaying after unsubscribing, and removes only its own listener', () => {
+    const { ipc, emit, listenerCount } = fakeIpc();
+    const api = createDeskApi(ipc);
+    const first = vi.fn();
+    const second = vi.fn();
+    const unsubscribeFirst = api.onSyncWake(first);
+    api.onSyncWake(second);
+    unsubscribeFirst();
+    emit(IPC_CHANNELS.syncWake, 'online');
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledWith('online');
+    expect(listenerCount(IPC_CHANNELS.syncWake)).toBe(1);
+  });
+});
+
+describe('the preload entry', () => {
+  const source = readFileSync(new URL('../../../../electron/preload/index.ts', import.meta.url), 'utf8');
+
+  it('exposes only the desk bridge, under the name desk', () => {
+    expect(source.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(source).toContain("contextBridge.exposeInMainWorld('desk', createDeskApi(ipcRenderer));");
+  });
+
+  it('never hands ipcRenderer or a generic send to the page', () => {
+    const bridge = readFileSync(new URL('../../../../electron/preload/desk-api.ts', import.meta.url), 'utf8');
+    expect(bridge).not.toMatch(/\bsend\s*\(/);
+    // Every call into ipcRenderer names a fixed channel from the contract, never one the page chose.
+    const calls = [...bridge.matchAll(/\bipc\.(\w+)\(\s*([^,)]*)/g)];
+    expect(calls.length).toBeGreaterThanOrEqual(5);
+    for (const [call, , channel] of calls) expect(channel, call).toMatch(/^IPC_CHANNELS\.\w+$/);
+    expect(bridge).not.toMatch(/^import (?!type ).*'electron'/m);
+  });
+});
