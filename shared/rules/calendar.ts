@@ -1,0 +1,172 @@
+import type { CalendarYear } from '../model/calendar.ts';
+import { dayNumber, fromDayNumber, isWeekendDay, yearOfDay, type IsoDate } from './isoDate.ts';
+
+// Statutory working days (法定工作日): Monday–Friday, except the weekdays a State Council notice gives as holidays,
+// plus the Saturdays and Sundays it makes working days (调休). The schedule is data, one confirmed document per
+// year. A year nobody has entered is never silently taken as Monday–Friday: the guess is used so the desk can
+// still show a date, but every answer that relied on it says `provisional: true`, and the UI shows it as such.
+
+export interface DayKind {
+  working: boolean;
+  /** The year of this day has no confirmed schedule: `working` is the Monday–Friday guess. */
+  provisional: boolean;
+  /** The holiday the day belongs to (春节…), for exceptions listed in the schedule. */
+  name?: string;
+}
+
+/** A day found by counting working days; `provisional` when any day counted lies in an unpublished year. */
+export interface CountedDay {
+  date: IsoDate;
+  provisional: boolean;
+}
+
+export interface WorkingDayCount {
+  days: number;
+  provisional: boolean;
+}
+
+export interface WorkingCalendar {
+  /** The years with a confirmed schedule, ascending. */
+  readonly publishedYears: readonly number[];
+  isPublished(year: number): boolean;
+  dayKind(date: IsoDate): DayKind;
+  /** The first working day strictly after `date`. */
+  nextWorkingDay(date: IsoDate): CountedDay;
+  /** `date` itself when it is a working day, else the next one: a deadline on a rest day moves forward. */
+  workingDayOnOrAfter(date: IsoDate): CountedDay;
+  /**
+   * The n-th working day counted from the working day after `start` (DOMAIN: a limit of N working days starts
+   * the working day after acceptance). n = 0 gives `start` back. n must be a whole number ≥ 0.
+   */
+  addWorkingDays(start: IsoDate, n: number): CountedDay;
+  /** Working days d with fromExclusive < d ≤ toInclusive; 0 when toInclusive ≤ fromExclusive. */
+  countWorkingDays(fromExclusive: IsoDate, toInclusive: IsoDate): WorkingDayCount;
+  /**
+   * The day by whose close of business a transfer sent on `date` must be accepted (art. 8(3): the handler
+   * accepts by the end of the next working day). The register flags it once the local date is after this.
+   */
+  endOfNextWorkingDay(date: IsoDate): CountedDay;
+}
+
+interface Exception {
+  working: boolean;
+  name: string | undefined;
+}
+
+/**
+ * A working-day table over a span of whole years, so that counting and adding are lookups, not walks:
+ * `before[i]` is the number of working days among the first i days of the span, `workingDays` lists them in order.
+ */
+interface Index {
+  first: number; // day number of the span's first day
+  end: number; // one past the span's last day
+  before: Int32Array;
+  workingDays: Int32Array;
+}
+
+/** Years past the last published one that the index also covers (as provisional Monday–Friday). */
+const INDEX_YEARS_AHEAD = 3;
+
+/**
+ * The calendar from year documents. Only 'confirmed' documents count: a proposal has no effect until a second
+ * person confirms it. When two confirmed documents are given for one year the later one wins, so callers pass
+ * the bundled years first and the admin's own confirmed years after them.
+ */
+export function buildWorkingCalendar(years: readonly CalendarYear[]): WorkingCalendar {
+  const byYear = new Map<number, CalendarYear>();
+  for (const doc of years) if (doc.status === 'confirmed') byYear.set(doc.year, doc);
+  const publishedYears = [...byYear.keys()].sort((a, b) => a - b);
+  const published = new Set(publishedYears);
+
+  const exceptions = new Map<number, Exception>();
+  for (const doc of byYear.values()) {
+    for (const day of doc.days) exceptions.set(dayNumber(day.date), { working: day.kind === 'work', name: day.name });
+  }
+
+  const isWorking = (day: number): boolean => exceptions.get(day)?.working ?? !isWeekendDay(day);
+  const index = buildIndex(publishedYears, isWorking);
+
+  /** Is any day in first..last (inclusive) in a year without a confirmed schedule? */
+  const provisionalBetween = (first: number, last: number): boolean => {
+    if (last < first) return false;
+    for (let y = yearOfDay(first), end = yearOfDay(last); y <= end; y++) if (!published.has(y)) return true;
+    return false;
+  };
+
+  const addWorking = (start: number, n: number): number => {
+    if (n === 0) return start;
+    if (index && start + 1 >= index.first && start + 1 < index.end) {
+      const at = index.before[start + 1 - index.first]! + n - 1;
+      const found = index.workingDays[at];
+      if (found !== undefined) return found;
+    }
+    // Outside the indexed years (far past, or far beyond the last schedule): walk day by day.
+    let day = start;
+    for (let left = n; left > 0;) if (isWorking(++day)) left--;
+    return day;
+  };
+
+  const countWorking = (fromExclusive: number, toInclusive: number): number => {
+    if (toInclusive <= fromExclusive) return 0;
+    if (index && fromExclusive + 1 >= index.first && toInclusive < index.end) {
+      return index.before[toInclusive + 1 - index.first]! - index.before[fromExclusive + 1 - index.first]!;
+    }
+    let count = 0;
+    for (let day = fromExclusive + 1; day <= toInclusive; day++) if (isWorking(day)) count++;
+    return count;
+  };
+
+  const nextWorkingDay = (date: IsoDate): CountedDay => {
+    const from = dayNumber(date);
+    const day = addWorking(from, 1);
+    return { date: fromDayNumber(day), provisional: provisionalBetween(from + 1, day) };
+  };
+
+  return {
+    publishedYears,
+    isPublished: (year) => published.has(year),
+    dayKind(date) {
+      const day = dayNumber(date);
+      const exception = exceptions.get(day);
+      const kind: DayKind = {
+        working: exception?.working ?? !isWeekendDay(day),
+        provisional: !published.has(yearOfDay(day)),
+      };
+      if (exception?.name) kind.name = exception.name;
+      return kind;
+    },
+    nextWorkingDay,
+    workingDayOnOrAfter(date) {
+      const day = dayNumber(date);
+      if (isWorking(day)) return { date, provisional: provisionalBetween(day, day) };
+      return nextWorkingDay(date);
+    },
+    addWorkingDays(start, n) {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
+      const from = dayNumber(start);
+      const day = addWorking(from, n);
+      return { date: fromDayNumber(day), provisional: provisionalBetween(from + 1, day) };
+    },
+    countWorkingDays(fromExclusive, toInclusive) {
+      const from = dayNumber(fromExclusive);
+      const to = dayNumber(toInclusive);
+      return { days: countWorking(from, to), provisional: provisionalBetween(from + 1, to) };
+    },
+    endOfNextWorkingDay: nextWorkingDay,
+  };
+}
+
+function buildIndex(publishedYears: readonly number[], isWorking: (day: number) => boolean): Index | null {
+  const firstYear = publishedYears[0];
+  const lastYear = publishedYears.at(-1);
+  if (firstYear === undefined || lastYear === undefined) return null;
+  const first = dayNumber(`${String(firstYear).padStart(4, '0')}-01-01`);
+  const end = dayNumber(`${String(lastYear + INDEX_YEARS_AHEAD + 1).padStart(4, '0')}-01-01`);
+  const before = new Int32Array(end - first + 1);
+  const working: number[] = [];
+  for (let day = first; day < end; day++) {
+    if (isWorking(day)) working.push(day);
+    before[day - first + 1] = working.length;
+  }
+  return { first, end, before, workingDays: Int32Array.from(working) };
+}
