@@ -1,9 +1,13 @@
-import { AppShell, Button, Group, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Tabs, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../shared/model/reference.ts';
-import { useDeviceLabel } from '../data/hooks.ts';
+import { useDeviceLabel, useInbox } from '../data/hooks.ts';
+import { EndOfDayScreen } from '../features/endOfDay/EndOfDayScreen.tsx';
+import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
+import { useNav, type Screen } from '../stores/nav.ts';
 import { useSession } from '../stores/session.ts';
 import { useDesk } from './context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -12,11 +16,21 @@ export function Shell({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const deskLabel = useDeviceLabel(db);
+  const inboxCount = useInbox(db, staff.id)?.length ?? 0;
   const { lock, signOut } = useSession();
+  const { screen, go } = useNav();
+  useHotkeys(
+    [
+      ['alt+R', () => go('register')],
+      ['alt+I', () => go('inbox')],
+      ['alt+E', () => go('endOfDay')],
+    ],
+    [],
+  );
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <AppShell header={{ height: 112 }} padding="md">
       <AppShell.Header px="md">
-        <Group h="100%" justify="space-between" wrap="nowrap">
+        <Group h={64} justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Title order={3}>{t('app.name')}</Title>
             <Text c="dimmed" size="sm">
@@ -37,9 +51,29 @@ export function Shell({ staff }: { staff: Staff }) {
             </Button>
           </Group>
         </Group>
+        <Tabs value={screen} onChange={(v) => v && go(v as Screen)}>
+          <Tabs.List>
+            <Tabs.Tab value="register">{t('shell.register')}</Tabs.Tab>
+            <Tabs.Tab
+              value="inbox"
+              rightSection={
+                inboxCount > 0 ? (
+                  <Badge size="sm" color="orange" circle data-testid="inbox-count">
+                    {inboxCount}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {t('shell.inbox')}
+            </Tabs.Tab>
+            <Tabs.Tab value="endOfDay">{t('shell.endOfDay')}</Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
       </AppShell.Header>
       <AppShell.Main>
-        <RegisterScreen staff={staff} />
+        {screen === 'register' && <RegisterScreen staff={staff} />}
+        {screen === 'inbox' && <InboxScreen staff={staff} />}
+        {screen === 'endOfDay' && <EndOfDayScreen staff={staff} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { formatHlc, parseHlc, tickHlc } from '../../shared/sync/hlc.ts';
 import type { DeskDb } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
 import { newId } from './ids.ts';
+import { preloadInitials } from './pinyin.ts';
 import { refreshContacts } from './projections.ts';
 import { localIso } from './time.ts';
 
@@ -27,7 +28,8 @@ export async function appendEvents(
   drafts: readonly EventDraft[],
   now: Date = new Date(),
 ): Promise<DeskEvent[]> {
-  return db.transaction('rw', [db.events, db.outbox, db.contacts, db.meta], async () => {
+  await preloadInitials();
+  return db.transaction('rw', [db.events, db.outbox, db.contacts, db.visitors, db.refs, db.meta], async () => {
     const device = await readDevice(db);
     let clock = parseHlc(device.hlc);
     let seq = device.nextSeq;

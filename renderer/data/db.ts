@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { DeskEvent } from '../../shared/model/events.ts';
 import type { ReferenceDoc } from '../../shared/model/reference.ts';
 import type { ContactState } from '../../shared/rules/contact.ts';
+import type { VisitorSummary } from '../../shared/rules/visitor.ts';
 import type { RejectionCode } from '../../shared/sync/protocol.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 
@@ -27,7 +28,12 @@ export interface ContactRow extends ContactState {
   /** Local calendar day of registration, YYYY-MM-DD, for "today's contacts". */
   readonly openedDay: string;
   readonly phoneDigits: string;
+  /** Which returning visitor this contact belongs to (visitorKeyOf). */
+  readonly visitorKey: string;
 }
+
+/** Projection for the returning-visitor search: one row per visitor key (renderer/data/visitors.ts). */
+export type VisitorRow = VisitorSummary;
 
 export interface RefRow {
   readonly kind: ReferenceDoc['kind'];
@@ -52,6 +58,7 @@ export type DeskDb = Dexie & {
   events: EntityTable<StoredEvent, 'eventId'>;
   outbox: EntityTable<OutboxEntry, 'deviceSeq'>;
   contacts: EntityTable<ContactRow, 'contactId'>;
+  visitors: EntityTable<VisitorRow, 'visitorKey'>;
   refs: Dexie.Table<RefRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
   rejected: EntityTable<RejectedRow, 'eventId'>;

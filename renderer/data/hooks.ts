@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Department, Settings, Staff } from '../../shared/model/reference.ts';
-import type { ContactRow, DeskDb } from './db.ts';
+import type { Agency, Department, Settings, Staff } from '../../shared/model/reference.ts';
+import { byCausalOrder } from '../../shared/rules/contact.ts';
+import type { ContactRow, DeskDb, StoredEvent } from './db.ts';
 import { readDevice } from './device.ts';
-import { getSettings, listActiveStaff, listDepartments, listReference } from './references.ts';
+import { getSettings, listActiveStaff, listAgencies, listDepartments, listReference } from './references.ts';
 import { readSyncStatus, type SyncStatus } from './sync.ts';
 
 // Live queries: the screens re-render when the data changes, in this window or another.
@@ -48,4 +49,60 @@ export function useSyncOverview(db: DeskDb): SyncOverview | undefined {
 
 export function useDeviceLabel(db: DeskDb): string | undefined {
   return useLiveQuery(async () => (await db.meta.get('device')) ? (await readDevice(db)).label : undefined, [db]);
+}
+
+export interface Directory {
+  readonly staffById: Map<string, Staff>;
+  readonly departments: Department[];
+  readonly agencies: Agency[];
+  readonly leaders: Staff[];
+}
+
+/** Everything the screens need from the reference data, in one live query. */
+export function useDirectory(db: DeskDb): Directory | undefined {
+  return useLiveQuery(async () => {
+    const staff = await listReference(db, 'staff');
+    return {
+      staffById: new Map(staff.map((s) => [s.id as string, s])),
+      departments: await listDepartments(db),
+      agencies: await listAgencies(db),
+      leaders: staff.filter((s) => s.active && s.roles.includes('leader')),
+    };
+  }, [db]);
+}
+
+export function useContactEvents(db: DeskDb, contactId: string | undefined): StoredEvent[] | undefined {
+  return useLiveQuery(
+    async () =>
+      contactId
+        ? (await db.events.where('[aggregate+aggregateId]').equals(['contact', contactId]).toArray()).sort((a, b) =>
+            byCausalOrder(a.event, b.event),
+          )
+        : [],
+    [db, contactId],
+  );
+}
+
+/** What waits for this person, oldest first (art. 8–9: nothing may be left without a disposition). */
+export function useInbox(db: DeskDb, staffId: string): ContactRow[] | undefined {
+  return useLiveQuery(
+    async () =>
+      (await db.contacts.where('awaitingStaffId').equals(staffId).toArray()).sort((a, b) =>
+        a.waitingSince < b.waitingSince ? -1 : 1,
+      ),
+    [db, staffId],
+  );
+}
+
+const UNFINISHED = ['open', 'transferPending', 'escalated', 'refusalPending', 'refused'] as const;
+
+/** Contacts registered at this desk that are not finished yet, for the end-of-day check (art. 9). */
+export function useUnfinishedAtDesk(db: DeskDb): ContactRow[] | undefined {
+  return useLiveQuery(async () => {
+    const device = (await db.meta.get('device'))?.value as { deviceId: string } | undefined;
+    const rows = await db.contacts.where('status').anyOf([...UNFINISHED]).toArray();
+    return rows
+      .filter((c) => c.openedDeviceId === device?.deviceId && (c.status !== 'refused' || !c.outcomeNotified))
+      .sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
+  }, [db]);
 }

@@ -1,6 +1,8 @@
-import type { Channel } from '../../shared/model/events.ts';
-import type { ContactId, StaffId } from '../../shared/model/ids.ts';
+import type { Channel, NOTIFY_CHANNELS } from '../../shared/model/events.ts';
+import type { AgencyId, ContactId, StaffId } from '../../shared/model/ids.ts';
+import type { Staff } from '../../shared/model/reference.ts';
 import { firstInquiryResponsible } from '../../shared/rules/contact.ts';
+import { isValidIdNumber, maskIdNumber } from '../../shared/rules/idNumber.ts';
 import { appendEvents, InvalidEventError } from './append.ts';
 import type { DeskDb } from './db.ts';
 import { newId } from './ids.ts';
@@ -12,13 +14,14 @@ import { getStaff } from './references.ts';
  */
 export interface RecordContactInput {
   channel: Channel;
-  visitor: { name?: string; organisation?: string; phone?: string };
+  visitor: { name?: string; organisation?: string; phone?: string; idNumber?: string };
   matter: string;
+  materials?: { name: string; count: number }[];
   /** Staff asked together; empty means only the signed-in clerk. */
   askedStaffIds: StaffId[];
 }
 
-function invalid(path: string, message: string): InvalidEventError {
+export function invalid(path: string, message: string): InvalidEventError {
   return new InvalidEventError([{ code: 'custom', path: [path], message, input: undefined }]);
 }
 
@@ -33,6 +36,10 @@ export async function recordContact(db: DeskDb, clerk: StaffId, input: RecordCon
   }
   const responsible = firstInquiryResponsible(asked);
   if (!responsible) throw invalid('askedStaffIds', 'responsibleRequired');
+  // PIPL: the full ID number is checked here and never stored; only its masked form is.
+  const idNumber = input.visitor.idNumber?.trim();
+  if (idNumber && !isValidIdNumber(idNumber)) throw invalid('idNumber', 'invalidIdNumber');
+  const { idNumber: _full, ...visitor } = input.visitor;
   const contactId = newId() as ContactId;
   await appendEvents(db, clerk, [
     {
@@ -40,8 +47,9 @@ export async function recordContact(db: DeskDb, clerk: StaffId, input: RecordCon
       aggregateId: contactId,
       payload: {
         channel: input.channel,
-        visitor: input.visitor,
+        visitor: { ...visitor, idNumberMasked: idNumber ? maskIdNumber(idNumber) : undefined },
         matter: input.matter,
+        materials: input.materials?.length ? input.materials : undefined,
         askedStaffIds: askedIds,
         responsibleStaffId: responsible.id,
       },
@@ -85,4 +93,116 @@ export async function transferContact(
       },
     },
   ]);
+}
+
+async function activeStaff(db: DeskDb, id: string, field: string): Promise<Staff> {
+  const staff = await getStaff(db, id);
+  if (!staff || !staff.active) throw invalid(field, 'staffRequired');
+  return staff;
+}
+
+async function leader(db: DeskDb, id: string): Promise<Staff> {
+  const staff = await activeStaff(db, id, 'toLeaderId');
+  if (!staff.roles.includes('leader')) throw invalid('toLeaderId', 'leaderRequired');
+  return staff;
+}
+
+// art. 8(3): the handler accepts, and carries first-inquiry responsibility from now on.
+export async function acceptTransfer(db: DeskDb, staffId: StaffId, contactId: string, transferEventId: string) {
+  await appendEvents(db, staffId, [{ type: 'contact.transferAccepted', aggregateId: contactId, payload: { transferEventId } }]);
+}
+
+export async function returnTransfer(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { transferEventId: string; reason: string },
+) {
+  await appendEvents(db, staffId, [{ type: 'contact.transferReturned', aggregateId: contactId, payload: input }]);
+}
+
+// art. 8(4): outside the bureau's remit — explain and give the competent agency's contact.
+export async function referContact(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { agencyId: AgencyId; explanation: string },
+) {
+  const row = await db.refs.get(['agency', input.agencyId]);
+  if (!row || row.doc.kind !== 'agency') throw invalid('agencyId', 'agencyRequired');
+  const agency = row.doc.body;
+  await appendEvents(db, staffId, [
+    {
+      type: 'contact.referred',
+      aggregateId: contactId,
+      payload: {
+        agencyId: agency.id,
+        toldApplicant: { agencyName: agency.name, phone: agency.phone, address: agency.address },
+        explanation: input.explanation,
+      },
+    },
+  ]);
+}
+
+// art. 8(4): jurisdiction unclear — ask a leader.
+export async function escalateContact(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { toLeaderId: StaffId; reason: string },
+) {
+  await leader(db, input.toLeaderId);
+  await appendEvents(db, staffId, [{ type: 'contact.escalated', aggregateId: contactId, payload: input }]);
+}
+
+export async function assignContact(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { toStaffId: StaffId; note?: string },
+) {
+  await activeStaff(db, input.toStaffId, 'toStaffId');
+  await appendEvents(db, staffId, [{ type: 'contact.assigned', aggregateId: contactId, payload: input }]);
+}
+
+// 说"不"事项提级管理: a "no" needs a reason and its basis, and goes up for review.
+export async function proposeRefusal(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { toLeaderId: StaffId; reason: string; basis: string },
+) {
+  await leader(db, input.toLeaderId);
+  await appendEvents(db, staffId, [{ type: 'contact.refusalProposed', aggregateId: contactId, payload: input }]);
+}
+
+export async function reviewRefusal(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { decision: 'approved'; note?: string } | { decision: 'overruled'; note: string; assignToStaffId: StaffId },
+) {
+  const me = await getStaff(db, staffId);
+  if (!me?.roles.includes('leader')) throw invalid('decision', 'leaderRequired');
+  if (input.decision === 'overruled') await activeStaff(db, input.assignToStaffId, 'assignToStaffId');
+  await appendEvents(db, staffId, [{ type: 'contact.refusalReviewed', aggregateId: contactId, payload: input }]);
+}
+
+export async function recordOutcomeNotified(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { how: (typeof NOTIFY_CHANNELS)[number]; note?: string },
+) {
+  await appendEvents(db, staffId, [{ type: 'contact.outcomeNotified', aggregateId: contactId, payload: input }]);
+}
+
+// Nothing is edited in place: a correction is a new event with its reason.
+export async function correctContact(
+  db: DeskDb,
+  staffId: StaffId,
+  contactId: string,
+  input: { matter?: string; visitor?: { name?: string; organisation?: string; phone?: string }; reason: string },
+) {
+  await appendEvents(db, staffId, [{ type: 'contact.corrected', aggregateId: contactId, payload: input }]);
 }

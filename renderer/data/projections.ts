@@ -1,33 +1,69 @@
 import type { ContactEvent } from '../../shared/model/events.ts';
-import { foldContact } from '../../shared/rules/contact.ts';
+import type { Staff } from '../../shared/model/reference.ts';
+import { foldContact, type ContactState, type FoldContext } from '../../shared/rules/contact.ts';
 import { phoneDigits } from '../../shared/rules/phone.ts';
+import { visitorKeyOf } from '../../shared/rules/visitor.ts';
 import type { ContactRow, DeskDb } from './db.ts';
+import { initialsSync, preloadInitials } from './pinyin.ts';
 import { dayOf } from './time.ts';
+import { updateVisitorIndex } from './visitors.ts';
 
 /**
  * Re-fold the given contacts from their events and write their rows. Called inside the same
  * transaction that wrote the events, so a screen never sees an event without its projection.
+ * The visitor index follows; its pinyin initials need preloadInitials() before the transaction.
  */
 export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>): Promise<void> {
   const rows: ContactRow[] = [];
   const gone: string[] = [];
-  for (const id of new Set(contactIds)) {
+  const ids = [...new Set(contactIds)];
+  const context = await foldContext(db);
+  // A contact's former visitor is recounted too, should a later event change who the visitor is.
+  const visitorKeys = new Set((await db.contacts.bulkGet(ids)).flatMap((row) => row?.visitorKey ?? []));
+  for (const id of ids) {
     const stored = await db.events.where('[aggregate+aggregateId]').equals(['contact', id]).toArray();
-    const state = foldContact(stored.map((s) => s.event as ContactEvent));
+    const state = foldContact(
+      stored.map((s) => s.event as ContactEvent),
+      context,
+    );
     if (!state) {
       gone.push(id);
       continue;
     }
-    rows.push({ ...state, openedDay: dayOf(state.openedAt), phoneDigits: phoneDigits(state.visitor.phone ?? '') });
+    const row = contactRow(state);
+    visitorKeys.add(row.visitorKey);
+    rows.push(row);
   }
   if (rows.length) await db.contacts.bulkPut(rows);
   if (gone.length) await db.contacts.bulkDelete(gone);
+  await updateVisitorIndex(db, visitorKeys, initialsSync());
+}
+
+/** The projection row of a folded contact: the state plus the keys the screens query by. */
+export function contactRow(state: ContactState): ContactRow {
+  return {
+    ...state,
+    openedDay: dayOf(state.openedAt),
+    phoneDigits: phoneDigits(state.visitor.phone ?? ''),
+    visitorKey: visitorKeyOf(state.visitor),
+  };
+}
+
+/** Who may decide as a leader comes from the directory (any active leader may assign or review). */
+async function foldContext(db: DeskDb): Promise<FoldContext> {
+  const staff = await db.refs.where('kind').equals('staff').toArray();
+  const leaders = new Set(
+    staff.map((r) => r.doc.body as Staff).filter((s) => s.active && s.roles.includes('leader')).map((s) => s.id as string),
+  );
+  return { isLeader: (id) => leaders.has(id) };
 }
 
 /** Rebuild every projection from the event log (after a migration, or to repair). */
 export async function rebuildProjections(db: DeskDb): Promise<void> {
-  await db.transaction('rw', [db.events, db.contacts], async () => {
+  await preloadInitials();
+  await db.transaction('rw', [db.events, db.contacts, db.visitors, db.refs], async () => {
     await db.contacts.clear();
+    await db.visitors.clear();
     const ids = new Set<string>();
     await db.events.where('[aggregate+aggregateId]').between(['contact', ''], ['contact', '\uffff']).each((e) => {
       ids.add(e.aggregateId);

@@ -1,4 +1,6 @@
 import type { Transaction } from 'dexie';
+import { refoldContactsOnUpgrade } from './upgrades.ts';
+import { indexVisitorsOnUpgrade } from './visitors.ts';
 
 /**
  * The desk's IndexedDB schema, one entry per version, oldest first. Migration path: never edit a
@@ -23,5 +25,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: '&key',
       rejected: '&eventId',
     },
+  },
+  {
+    // Returning-visitor search: contacts grouped by visitor key (newest first per visitor), and one
+    // visitors row per key whose multiEntry tokens cover phone digits, names, organisations and initials.
+    version: 2,
+    stores: {
+      contacts: '&contactId, openedDay, openedAt, responsibleStaffId, status, phoneDigits, [visitorKey+openedAt]',
+      visitors: '&visitorKey, *tokens, initialsPending',
+    },
+    upgrade: indexVisitorsOnUpgrade,
+  },
+  {
+    // Inboxes (what waits for whom) and the register's dispositions: rows folded by the version 1 rules
+    // lack the fields the new rules add (awaitingStaffId, waitingSince…), so every contact is re-folded.
+    version: 3,
+    stores: {
+      contacts:
+        '&contactId, openedDay, openedAt, responsibleStaffId, status, phoneDigits, [visitorKey+openedAt], awaitingStaffId',
+    },
+    upgrade: refoldContactsOnUpgrade,
   },
 ];

@@ -2,6 +2,7 @@ import { SYNC_FORMAT_VERSION, type PullResponse, type SyncFailure } from '../../
 import { formatHlc, parseHlc, receiveHlc } from '../../shared/sync/hlc.ts';
 import type { DeskDb } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
+import { preloadInitials } from './pinyin.ts';
 import { refreshContacts } from './projections.ts';
 import { mergeReferenceDocs } from './references.ts';
 import { localIso } from './time.ts';
@@ -101,7 +102,8 @@ async function pullAll(db: DeskDb, transport: SyncTransport, batchSize: number):
 
 /** Apply one pulled page and advance the cursor, atomically. Returns how many events were new here. */
 export async function applyPulled(db: DeskDb, expectedCursor: number, page: PullResponse): Promise<number> {
-  return db.transaction('rw', [db.events, db.contacts, db.refs, db.meta], async () => {
+  await preloadInitials();
+  return db.transaction('rw', [db.events, db.contacts, db.visitors, db.refs, db.meta], async () => {
     // Another window may have applied this page meanwhile: never apply a page twice.
     if ((await readCursor(db)) !== expectedCursor) return 0;
     const existing = await db.events.bulkGet(page.events.map((p) => p.event.eventId));

@@ -1,13 +1,34 @@
 import type { Channel, ContactEvent, Visitor } from '../model/events.ts';
 import type { StaffId } from '../model/ids.ts';
 import { rankOrder, type Rank } from '../model/reference.ts';
+import { applyDisposition } from './contactDispositions.ts';
 
-export type ContactStatus = 'open' | 'answered' | 'transferPending';
+/**
+ * open            — the responsible person must answer, transfer, refer, escalate or propose a refusal (art. 8)
+ * transferPending — waiting for the handler to accept (art. 8(3)); the sender stays responsible meanwhile
+ * escalated       — jurisdiction unclear, waiting for a leader to assign it (art. 8(4))
+ * refusalPending  — a proposed "no" waiting for a leader's review (说"不"提级管理)
+ * answered / referred / refused — ended with a disposition
+ */
+export type ContactStatus =
+  'open' | 'answered' | 'transferPending' | 'referred' | 'escalated' | 'refusalPending' | 'refused';
+
+export const ENDED_STATUSES: readonly ContactStatus[] = ['answered', 'referred', 'refused'];
 
 export interface ContactFlag {
-  /** conflictingDisposition: two dispositions on one contact (e.g. two desks offline) — a person decides. */
-  readonly code: 'conflictingDisposition' | 'eventBeforeOpened';
+  /**
+   * conflictingDisposition: two desks acted on one contact while apart and the actions exclude each other;
+   * notAllowed: an action by someone the rules do not allow (e.g. accepting a transfer meant for another).
+   * Both keep the event in the log and ask a person to settle it. eventBeforeOpened: arrived before its contact.
+   */
+  readonly code: 'conflictingDisposition' | 'notAllowed' | 'eventBeforeOpened';
   readonly eventIds: readonly string[];
+}
+
+interface Act {
+  readonly by: StaffId;
+  readonly at: string;
+  readonly eventId: string;
 }
 
 export interface ContactState {
@@ -15,28 +36,57 @@ export interface ContactState {
   readonly channel: Channel;
   readonly visitor: Visitor;
   readonly matter: string;
+  readonly materials: readonly { readonly name: string; readonly count: number }[];
   readonly openedAt: string;
   readonly openedBy: StaffId;
   readonly openedDeviceId: string;
   readonly askedStaffIds: readonly StaffId[];
   /** The first-inquiry responsible person as registered (art. 7). */
   readonly firstInquiryStaffId: StaffId;
-  /** Who carries the responsibility now (moves to the handler when a transfer is accepted, art. 8(3)). */
+  /** Who carries the responsibility now (the handler once a transfer is accepted, art. 8(3)). */
   readonly responsibleStaffId: StaffId;
   readonly status: ContactStatus;
-  readonly answer?: { readonly text: string; readonly basis?: string; readonly by: StaffId; readonly at: string };
-  readonly transfer?: {
+  /** Whose inbox it is in: who must act next. Absent when nothing is left to do. */
+  readonly awaitingStaffId?: StaffId;
+  /** Since when it has waited for that person. */
+  readonly waitingSince: string;
+  readonly answer?: Act & { readonly text: string; readonly basis?: string };
+  readonly transfer?: Act & {
     readonly toDepartmentId: string;
     readonly toStaffId: StaffId;
     readonly toldApplicant: { readonly departmentName: string; readonly handlerName: string; readonly phone: string };
-    readonly by: StaffId;
-    readonly at: string;
+    readonly note?: string;
+    readonly acceptedAt?: string;
   };
-  /** The event that gave the contact its disposition. */
+  readonly lastReturn?: Act & { readonly reason: string };
+  readonly referral?: Act & {
+    readonly agencyId: string;
+    readonly toldApplicant: { readonly agencyName: string; readonly phone: string; readonly address: string };
+    readonly explanation: string;
+  };
+  readonly escalation?: Act & { readonly toLeaderId: StaffId; readonly reason: string };
+  readonly refusal?: Act & {
+    readonly toLeaderId: StaffId;
+    readonly reason: string;
+    readonly basis: string;
+    readonly decision?: 'approved' | 'overruled';
+    readonly decidedBy?: StaffId;
+    readonly decidedAt?: string;
+    readonly decisionNote?: string;
+  };
+  readonly outcomeNotified?: Act & { readonly how: string };
+  readonly endedAt?: string;
+  /** The event that gave the contact its current disposition. */
   readonly dispositionEventId?: string;
+  readonly corrections: number;
   readonly flags: readonly ContactFlag[];
   readonly lastHlc: string;
   readonly eventCount: number;
+}
+
+/** What the fold may ask about people; without it only the named leader may decide. */
+export interface FoldContext {
+  readonly isLeader?: (staffId: string) => boolean;
 }
 
 /** The shared order of events: HLC, then eventId so every replica sorts identically. */
@@ -46,11 +96,11 @@ export function byCausalOrder(a: { hlc: string; eventId: string }, b: { hlc: str
 }
 
 /**
- * Fold a contact's events into its current state. Pure and order-independent: the events are
+ * Fold a contact's events into its current state. Pure and order-independent: events are
  * de-duplicated by eventId and sorted causally first, so every desk and the server agree.
  * Returns null while the contact.opened event has not arrived.
  */
-export function foldContact(events: readonly ContactEvent[]): ContactState | null {
+export function foldContact(events: readonly ContactEvent[], context: FoldContext = {}): ContactState | null {
   const unique = new Map<string, ContactEvent>();
   for (const e of events) unique.set(e.eventId, e);
   const ordered = [...unique.values()].sort(byCausalOrder);
@@ -59,12 +109,13 @@ export function foldContact(events: readonly ContactEvent[]): ContactState | nul
   const early: string[] = [];
   for (const e of ordered) {
     if (e.type === 'contact.opened') {
-      if (state) continue; // a second opening of one id cannot happen (ids are ULIDs); the first wins
+      if (state) continue; // ids are ULIDs: a second opening of one id cannot happen; the first wins
       state = {
         contactId: e.aggregateId,
         channel: e.payload.channel,
         visitor: e.payload.visitor,
         matter: e.payload.matter,
+        materials: e.payload.materials ?? [],
         openedAt: e.occurredAt,
         openedBy: e.staffId,
         openedDeviceId: e.deviceId,
@@ -72,6 +123,9 @@ export function foldContact(events: readonly ContactEvent[]): ContactState | nul
         firstInquiryStaffId: e.payload.responsibleStaffId,
         responsibleStaffId: e.payload.responsibleStaffId,
         status: 'open',
+        awaitingStaffId: e.payload.responsibleStaffId,
+        waitingSince: e.occurredAt,
+        corrections: 0,
         flags: early.length ? [{ code: 'eventBeforeOpened', eventIds: [...early] }] : [],
         lastHlc: e.hlc,
         eventCount: 1,
@@ -82,42 +136,9 @@ export function foldContact(events: readonly ContactEvent[]): ContactState | nul
       early.push(e.eventId);
       continue;
     }
-    state = { ...applyDisposition(state, e), lastHlc: e.hlc, eventCount: state.eventCount + 1 };
+    state = { ...applyDisposition(state, e, context), lastHlc: e.hlc, eventCount: state.eventCount + 1 };
   }
   return state;
-}
-
-function applyDisposition(state: ContactState, e: Exclude<ContactEvent, { type: 'contact.opened' }>): ContactState {
-  if (state.status !== 'open') {
-    // Two desks disposed of one contact while apart. Both events stay in the log; the first in causal
-    // order stands and a person is asked to settle the other (never silently dropped).
-    const first = state.dispositionEventId ?? '';
-    return {
-      ...state,
-      flags: [...state.flags, { code: 'conflictingDisposition', eventIds: [first, e.eventId] }],
-    };
-  }
-  if (e.type === 'contact.answered') {
-    return {
-      ...state,
-      status: 'answered',
-      answer: { text: e.payload.answer, basis: e.payload.basis, by: e.staffId, at: e.occurredAt },
-      dispositionEventId: e.eventId,
-    };
-  }
-  // art. 8(3): responsibility stays with the sender until the handler accepts (acceptance: a later event).
-  return {
-    ...state,
-    status: 'transferPending',
-    transfer: {
-      toDepartmentId: e.payload.toDepartmentId,
-      toStaffId: e.payload.toStaffId,
-      toldApplicant: e.payload.toldApplicant,
-      by: e.staffId,
-      at: e.occurredAt,
-    },
-    dispositionEventId: e.eventId,
-  } as ContactState;
 }
 
 /** art. 7: of several staff asked together, the highest-ranked is first-inquiry responsible. */
@@ -125,4 +146,8 @@ export function firstInquiryResponsible<T extends { id: StaffId; rank: Rank }>(a
   let best: T | undefined;
   for (const s of asked) if (!best || rankOrder(s.rank) > rankOrder(best.rank)) best = s;
   return best;
+}
+
+export function isEnded(state: Pick<ContactState, 'status'>): boolean {
+  return ENDED_STATUSES.includes(state.status);
 }

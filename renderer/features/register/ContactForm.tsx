@@ -23,7 +23,7 @@ import { firstInquiryResponsible } from '../../../shared/rules/contact.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useActiveStaff } from '../../data/hooks.ts';
 import { recordContact } from '../../data/operations.ts';
-import { fieldErrors } from './fieldErrors.ts';
+import { fieldErrors } from '../contact/fieldErrors.ts';
 
 const EMPTY = { name: '', organisation: '', phone: '', matter: '' };
 

@@ -2,9 +2,9 @@ import { Grid } from '@mantine/core';
 import { useState } from 'react';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
-import { useAllStaff, useContactsOfDay, useDepartments } from '../../data/hooks.ts';
+import { useAllStaff, useContactsOfDay } from '../../data/hooks.ts';
 import { dayOf, localIso } from '../../data/time.ts';
-import { ContactDrawer } from './ContactDrawer.tsx';
+import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { TodayList } from './TodayList.tsx';
 
@@ -13,7 +13,6 @@ export function RegisterScreen({ staff }: { staff: Staff }) {
   const today = dayOf(localIso());
   const contacts = useContactsOfDay(db, today) ?? [];
   const allStaff = useAllStaff(db) ?? [];
-  const departments = useDepartments(db) ?? [];
   const staffById = new Map(allStaff.map((s) => [s.id, s]));
   const [openId, setOpenId] = useState<string>();
   return (
@@ -26,13 +25,7 @@ export function RegisterScreen({ staff }: { staff: Staff }) {
           <TodayList contacts={contacts} staffById={staffById} onOpen={setOpenId} />
         </Grid.Col>
       </Grid>
-      <ContactDrawer
-        contactId={openId}
-        staff={staff}
-        staffById={staffById}
-        departments={departments}
-        onClose={() => setOpenId(undefined)}
-      />
+      <ContactDrawer contactId={openId} staff={staff} onClose={() => setOpenId(undefined)} />
     </>
   );
 }

@@ -4,8 +4,7 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { maskPhone } from '../../../shared/rules/phone.ts';
 import { formatTime } from '../../app/format.ts';
 import type { ContactRow } from '../../data/db.ts';
-
-const STATUS_COLOR = { open: 'orange', answered: 'teal', transferPending: 'blue' } as const;
+import { STATUS_COLOR } from '../contact/status.ts';
 
 /** Today's contacts, newest first, with who is responsible for each now. */
 export function TodayList({

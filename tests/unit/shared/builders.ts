@@ -72,3 +72,12 @@ export function contactTransferred(s: Stamp = {}, toStaffId = 'li-na'): ContactE
 }
 
 export const at = (minutes: number) => BASE_MS + minutes * 60_000;
+
+/** Any later contact event, stamped like the others. */
+export function contactEvent<T extends ContactEvent['type']>(
+  type: T,
+  payload: Extract<ContactEvent, { type: T }>['payload'],
+  s: Stamp = {},
+): ContactEvent {
+  return { ...envelope(s), type, payload } as ContactEvent;
+}

@@ -1,0 +1,33 @@
+import { Paper, Text, Timeline as MTimeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../app/format.ts';
+import type { StoredEvent } from '../../data/db.ts';
+import type { Directory } from '../../data/hooks.ts';
+
+/** Every event of the contact in causal order: who, what, when, on which desk. Nothing is edited in place. */
+export function Timeline({ events, directory }: { events: StoredEvent[]; directory: Directory }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <Title order={5} mb="sm">
+        {t('contact.timeline')}
+      </Title>
+      <MTimeline active={events.length - 1} bulletSize={14} lineWidth={2} aria-label={t('contact.timeline')}>
+        {events.map(({ event }) => (
+          <MTimeline.Item key={event.eventId} title={t(`events.${event.type}`)}>
+            <Text size="xs" c="dimmed">
+              {t('events.at', {
+                time: formatDateTime(event.occurredAt),
+                name: directory.staffById.get(event.staffId)?.name ?? event.staffId,
+                desk: event.deviceId.slice(-4),
+              })}
+            </Text>
+            {'reason' in event.payload && typeof event.payload.reason === 'string' && (
+              <Text size="sm">{event.payload.reason}</Text>
+            )}
+          </MTimeline.Item>
+        ))}
+      </MTimeline>
+    </Paper>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import type { ContactRow } from '../../data/db.ts';
+import { useDirectory, useUnfinishedAtDesk } from '../../data/hooks.ts';
+import { ContactDrawer } from '../contact/ContactDrawer.tsx';
+import { STATUS_COLOR } from '../contact/status.ts';
+
+const GROUPS = [
+  { key: 'undisposed', match: (c: ContactRow) => c.status === 'open' || c.status === 'refused' },
+  { key: 'unaccepted', match: (c: ContactRow) => c.status === 'transferPending' },
+  { key: 'pendingLeader', match: (c: ContactRow) => c.status === 'escalated' || c.status === 'refusalPending' },
+] as const;
+
+/** art. 9: before the desk closes, every contact registered here has a disposition and every transfer is accepted. */
+export function EndOfDayScreen({ staff }: { staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const rows = useUnfinishedAtDesk(db) ?? [];
+  const directory = useDirectory(db);
+  const [openId, setOpenId] = useState<string>();
+  const name = (id?: string) => (id ? (directory?.staffById.get(id)?.name ?? id) : '');
+  return (
+    <Stack>
+      <Title order={4}>{t('endOfDay.title')}</Title>
+      <Text c="dimmed">{t('endOfDay.hint')}</Text>
+      {rows.length === 0 && <Alert color="teal">{t('endOfDay.allClear')}</Alert>}
+      {GROUPS.map(({ key, match }) => {
+        const group = rows.filter(match);
+        if (group.length === 0) return null;
+        return (
+          <Paper withBorder p="md" key={key}>
+            <Title order={5} mb="xs">
+              {t(`endOfDay.${key}`)}（{group.length}）
+            </Title>
+            <Table highlightOnHover aria-label={t(`endOfDay.${key}`)}>
+              <Table.Tbody>
+                {group.map((c) => (
+                  <Table.Tr
+                    key={c.contactId}
+                    tabIndex={0}
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => setOpenId(c.contactId)}
+                    onKeyDown={(e) => e.key === 'Enter' && setOpenId(c.contactId)}
+                  >
+                    <Table.Td>{formatDateTime(c.openedAt)}</Table.Td>
+                    <Table.Td>{c.visitor.name ?? c.visitor.organisation}</Table.Td>
+                    <Table.Td maw={360}>
+                      <Text size="sm" lineClamp={1}>
+                        {c.matter}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{name(c.awaitingStaffId)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[c.status]} variant="light">
+                        {t(`status.${c.status}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        );
+      })}
+      <ContactDrawer contactId={openId} staff={staff} onClose={() => setOpenId(undefined)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,85 @@
+import { Badge, Paper, Table, Text, Title, Group } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import { useNow } from '../../app/useNow.ts';
+import type { ContactRow } from '../../data/db.ts';
+import { useDirectory, useInbox } from '../../data/hooks.ts';
+import { ContactDrawer } from '../contact/ContactDrawer.tsx';
+import { STATUS_COLOR, waitedFor } from '../contact/status.ts';
+
+function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
+  if (c.status === 'transferPending') return 'accept';
+  if (c.status === 'escalated') return 'assign';
+  if (c.status === 'refusalPending') return 'review';
+  if (c.status === 'refused') return 'tell';
+  return 'dispose';
+}
+
+/** Everything waiting for the signed-in person, oldest first, with how long it has waited. */
+export function InboxScreen({ staff }: { staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const items = useInbox(db, staff.id) ?? [];
+  const directory = useDirectory(db);
+  const [openId, setOpenId] = useState<string>();
+  const now = useNow();
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('inbox.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('inbox.count', { count: items.length })}
+        </Text>
+      </Group>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('inbox.empty')}</Text>
+      ) : (
+        <Table highlightOnHover verticalSpacing="sm" aria-label={t('inbox.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('inbox.action')}</Table.Th>
+              <Table.Th>{t('register.visitor')}</Table.Th>
+              <Table.Th>{t('register.matter')}</Table.Th>
+              <Table.Th>{t('contact.openedBy')}</Table.Th>
+              <Table.Th>{t('inbox.waited')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((c) => (
+              <Table.Tr
+                key={c.contactId}
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                onClick={() => setOpenId(c.contactId)}
+                onKeyDown={(e) => e.key === 'Enter' && setOpenId(c.contactId)}
+              >
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[c.status]} variant="light">
+                    {t(`inbox.actions.${actionOf(c)}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{c.visitor.name ?? c.visitor.organisation}</Table.Td>
+                <Table.Td maw={360}>
+                  <Text size="sm" lineClamp={2}>
+                    {c.matter}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{directory?.staffById.get(c.openedBy)?.name ?? c.openedBy}</Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(c.openedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{waitedFor(c.waitingSince, now, t)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <ContactDrawer contactId={openId} staff={staff} onClose={() => setOpenId(undefined)} />
+    </Paper>
+  );
+}

@@ -1,0 +1,11 @@
+import { create } from 'zustand';
+
+export type Screen = 'register' | 'inbox' | 'endOfDay';
+
+/** Which screen the desk shows; not persisted (a reload starts at the register). */
+interface NavState {
+  screen: Screen;
+  go(screen: Screen): void;
+}
+
+export const useNav = create<NavState>()((set) => ({ screen: 'register', go: (screen) => set({ screen }) }));
