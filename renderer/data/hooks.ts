@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Agency, Department, Settings, Staff } from '../../shared/model/reference.ts';
 import { byCausalOrder } from '../../shared/rules/contact.ts';
+import type { IsoDate } from '../../shared/rules/isoDate.ts';
+import { isTransferOverdue } from '../../shared/rules/transferDeadline.ts';
+import { deskCalendar } from './calendar.ts';
 import type { ContactRow, DeskDb, StoredEvent } from './db.ts';
 import { readDevice } from './device.ts';
 import { getSettings, listActiveStaff, listAgencies, listDepartments, listReference } from './references.ts';
@@ -105,4 +108,18 @@ export function useUnfinishedAtDesk(db: DeskDb): ContactRow[] | undefined {
       .filter((c) => c.openedDeviceId === device?.deviceId && (c.status !== 'refused' || !c.outcomeNotified))
       .sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
   }, [db]);
+}
+
+/**
+ * Transfers to a department not accepted by the end of the next working day: escalated to that
+ * department's head (derived from the events and the calendar, nothing is written).
+ */
+export function useOverdueTransfers(db: DeskDb, departmentId: string | undefined, day: string): ContactRow[] | undefined {
+  return useLiveQuery(async () => {
+    if (!departmentId) return [];
+    const pending = await db.contacts.where('status').equals('transferPending').toArray();
+    return pending
+      .filter((c) => c.transfer?.toDepartmentId === departmentId && isTransferOverdue(c, deskCalendar(), day as IsoDate))
+      .sort((a, b) => (a.waitingSince < b.waitingSince ? -1 : 1));
+  }, [db, departmentId, day]);
 }

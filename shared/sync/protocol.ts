@@ -26,6 +26,12 @@ export const REJECTION_CODES = [
   'unknown-staff', // staffId not in the directory, or not active
   'unsupported-version', // event schema version newer than the server knows: update the server/desk
   'conflicting-duplicate', // an eventId already stored with different content
+  // The author's role does not allow the event (e.g. a refusal review or an assignment by someone who is
+  // not a leader), or it sends a matter to someone without the role (an escalation to a non-leader).
+  'not-authorised',
+  // The event names staff, a department or an agency the directory does not have, or staff no longer
+  // active; or a transfer's handler who has no phone to give the applicant or is in another department.
+  'unknown-reference',
 ] as const;
 export const rejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof rejectionCodeSchema>;

@@ -1,7 +1,9 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { maskPhone } from '../../../shared/rules/phone.ts';
+import { isTransferOverdue } from '../../../shared/rules/transferDeadline.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { deskCalendar, today } from '../../data/calendar.ts';
 import type { ContactRow } from '../../data/db.ts';
 import type { Directory } from '../../data/hooks.ts';
 import { STATUS_COLOR } from './status.ts';
@@ -49,6 +51,7 @@ export function ContactSummary({ contact, directory }: { contact: ContactRow; di
       )}
       {contact.flags.some((f) => f.code === 'notAllowed') && <Alert color="red">{t('contact.flagNotAllowed')}</Alert>}
       {contact.status === 'open' && <Alert color="orange">{t('contact.noDisposition')}</Alert>}
+      {isTransferOverdue(contact, deskCalendar(), today()) && <Alert color="red">{t('inbox.overdueHint')}</Alert>}
       {contact.lastReturn && contact.status === 'open' && (
         <Alert color="orange">
           {t('contact.returnedBy', { name: name(contact.lastReturn.by), reason: contact.lastReturn.reason })}

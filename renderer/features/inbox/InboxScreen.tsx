@@ -9,6 +9,7 @@ import type { ContactRow } from '../../data/db.ts';
 import { useDirectory, useInbox } from '../../data/hooks.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { STATUS_COLOR, waitedFor } from '../contact/status.ts';
+import { OverdueTransfers } from './OverdueTransfers.tsx';
 
 function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
   if (c.status === 'transferPending') return 'accept';
@@ -79,6 +80,7 @@ export function InboxScreen({ staff }: { staff: Staff }) {
           </Table.Tbody>
         </Table>
       )}
+      <OverdueTransfers staff={staff} onOpen={setOpenId} />
       <ContactDrawer contactId={openId} staff={staff} onClose={() => setOpenId(undefined)} />
     </Paper>
   );

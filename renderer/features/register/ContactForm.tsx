@@ -23,22 +23,32 @@ import { firstInquiryResponsible } from '../../../shared/rules/contact.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useActiveStaff } from '../../data/hooks.ts';
 import { recordContact } from '../../data/operations.ts';
+import type { VisitorMatch } from '../../data/visitors.ts';
 import { fieldErrors } from '../contact/fieldErrors.ts';
+import { MaterialsInput, type MaterialDraft } from './MaterialsInput.tsx';
+import { ReturningVisitors, useFirstVisitorMatch } from './ReturningVisitors.tsx';
+import { VisitorHistory } from './VisitorHistory.tsx';
 
-const EMPTY = { name: '', organisation: '', phone: '', matter: '' };
+const EMPTY = { name: '', organisation: '', phone: '', idNumber: '', matter: '' };
 
 /** Record a visit, call, letter or online message in seconds, from the keyboard alone. */
-export function ContactForm({ staff }: { staff: Staff }) {
+export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenContact: (contactId: string) => void }) {
   const { t, i18n } = useTranslation();
   const { db } = useDesk();
   const directory = useActiveStaff(db);
   const [channel, setChannel] = useState<Channel>('visit');
   const [fields, setFields] = useState(EMPTY);
   const [asked, setAsked] = useState<string[]>([]);
+  const [materials, setMaterials] = useState<MaterialDraft[]>([]);
+  // The returning-visitor search follows whichever of name, phone or organisation the clerk typed last.
+  const [visitorQuery, setVisitorQuery] = useState('');
+  const [history, setHistory] = useState<VisitorMatch>();
+  const firstMatch = useFirstVisitorMatch(visitorQuery);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
+  const matterField = useRef<HTMLTextAreaElement>(null);
 
   // art. 7: among everyone asked together, the highest-ranked is first-inquiry responsible.
   const askedStaff = [staff, ...(directory ?? []).filter((s) => asked.includes(s.id) && s.id !== staff.id)];
@@ -46,8 +56,15 @@ export function ContactForm({ staff }: { staff: Staff }) {
 
   const set = (key: keyof typeof EMPTY) => (value: string) => {
     setFields((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key === 'name' ? 'name' : key]: '', form: '' }));
+    setErrors((e) => ({ ...e, [key]: '', form: '' }));
+    if (key === 'name' || key === 'phone' || key === 'organisation') setVisitorQuery(value);
   };
+
+  function takeVisitor(v: VisitorMatch) {
+    setFields((f) => ({ ...f, name: v.name ?? '', organisation: v.organisation ?? '', phone: v.phone ?? '' }));
+    setVisitorQuery('');
+    matterField.current?.focus();
+  }
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -56,8 +73,14 @@ export function ContactForm({ staff }: { staff: Staff }) {
     try {
       await recordContact(db, staff.id, {
         channel,
-        visitor: { name: fields.name, organisation: fields.organisation, phone: fields.phone },
+        visitor: {
+          name: fields.name,
+          organisation: fields.organisation,
+          phone: fields.phone,
+          idNumber: fields.idNumber,
+        },
         matter: fields.matter,
+        materials: materials.filter((m) => m.name.trim() !== ''),
         askedStaffIds: asked as StaffId[],
       });
       notifications.show({
@@ -66,6 +89,8 @@ export function ContactForm({ staff }: { staff: Staff }) {
       });
       setFields(EMPTY);
       setAsked([]);
+      setMaterials([]);
+      setVisitorQuery('');
       setErrors({});
       firstField.current?.focus();
     } catch (error) {
@@ -79,6 +104,8 @@ export function ContactForm({ staff }: { staff: Staff }) {
     [
       ['mod+Enter', () => void submit()],
       ...CHANNELS.map((c, i) => [`alt+${i + 1}`, () => setChannel(c)] as [string, () => void]),
+      ['alt+U', () => firstMatch && takeVisitor(firstMatch)],
+      ['alt+H', () => firstMatch && setHistory(firstMatch)],
     ],
     [],
   );
@@ -130,7 +157,18 @@ export function ContactForm({ staff }: { staff: Staff }) {
             error={errors.organisation}
             autoComplete="off"
           />
+          <ReturningVisitors query={visitorQuery} onUse={takeVisitor} onHistory={setHistory} />
+          <TextInput
+            label={t('register.idNumber')}
+            description={t('register.idNumberHint')}
+            value={fields.idNumber}
+            onChange={(e) => set('idNumber')(e.currentTarget.value)}
+            error={errors.idNumber}
+            autoComplete="off"
+            maxLength={18}
+          />
           <Textarea
+            ref={matterField}
             label={t('register.matter')}
             placeholder={t('register.matterPlaceholder')}
             value={fields.matter}
@@ -140,6 +178,7 @@ export function ContactForm({ staff }: { staff: Staff }) {
             minRows={3}
             maxRows={8}
           />
+          <MaterialsInput value={materials} onChange={setMaterials} error={errors.materials} />
           <MultiSelect
             label={t('register.askedTogether')}
             description={t('register.askedTogetherHint')}
@@ -162,6 +201,14 @@ export function ContactForm({ staff }: { staff: Staff }) {
           </Button>
         </Stack>
       </form>
+      <VisitorHistory
+        visitor={history}
+        onClose={() => setHistory(undefined)}
+        onOpenContact={(id) => {
+          setHistory(undefined);
+          onOpenContact(id);
+        }}
+      />
     </Paper>
   );
 }

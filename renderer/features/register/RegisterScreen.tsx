@@ -19,7 +19,7 @@ export function RegisterScreen({ staff }: { staff: Staff }) {
     <>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <ContactForm staff={staff} />
+          <ContactForm staff={staff} onOpenContact={setOpenId} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <TodayList contacts={contacts} staffById={staffById} onOpen={setOpenId} />

@@ -8,13 +8,9 @@ import {
 import type { Db } from '../storage/db.ts';
 import { appendEvents } from '../storage/events.ts';
 import { listReferenceDocs } from '../storage/reference.ts';
+import { directoryOf } from '../sync/authorize.ts';
 import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
 import { sendError } from './errors.ts';
-
-async function activeStaffIds(db: Db): Promise<Set<string>> {
-  const staff = await listReferenceDocs(db, 'staff');
-  return new Set(staff.flatMap((doc) => (doc.kind === 'staff' && doc.body.active ? [doc.id] : [])));
-}
 
 /**
  * POST /sync/push. The body as a whole must be well-formed (else 400 and nothing stored); then each event
@@ -36,7 +32,7 @@ export function registerPush(app: FastifyInstance, db: Db): void {
     }
 
     const now = Date.now();
-    const ctx = { deviceId, activeStaffIds: await activeStaffIds(db), now };
+    const ctx = { deviceId, directory: directoryOf(await listReferenceDocs(db)), now };
     const checked: CheckedEvent[] = events.map((raw) => checkEvent(raw, ctx));
     const refused: Rejection[] = checked.flatMap((c) => (c.ok ? [] : [c.rejection]));
 

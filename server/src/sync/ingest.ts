@@ -2,17 +2,18 @@ import type { z } from 'zod';
 import { deskEventSchema, envelopeSchema, EVENT_VERSIONS, type DeskEvent } from '../../../shared/model/events.ts';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/sync/hlc.ts';
 import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
+import { authorizeEvent, isActiveStaff, type Directory } from './authorize.ts';
 import { canonicalJson } from './canonical.ts';
 
 // Per-event checks of a push, in the order a person would ask them: is it an event at all, is it this
-// desk's, can this server read it, is its author on the staff. Pure: the caller supplies the staff list
-// and the time, so every rule here is a plain unit test.
+// desk's, can this server read it, is its author on the staff, may they do this (authorize.ts). Pure: the
+// caller supplies the directory and the time, so every rule here is a plain unit test.
 
 export interface IngestContext {
   /** The device the request came from. */
   readonly deviceId: string;
-  /** Ids of staff reference docs that are active. */
-  readonly activeStaffIds: ReadonlySet<string>;
+  /** The staff, department and agency directory the events are judged against. */
+  readonly directory: Directory;
   /** Server wall clock, epoch ms. */
   readonly now: number;
 }
@@ -82,9 +83,12 @@ export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
   const parsed = deskEventSchema.safeParse(raw);
   if (!parsed.success) return reject(raw, ctx, 'invalid-event', describeIssues(parsed.error));
 
-  if (!ctx.activeStaffIds.has(staffId)) {
+  if (!isActiveStaff(ctx.directory, staffId)) {
     return reject(raw, ctx, 'unknown-staff', `staff '${staffId}' is not an active member of the staff directory`);
   }
+  // Roles and named references only; what depends on the contact's state is left to the fold (see authorize.ts).
+  const refusal = authorizeEvent(parsed.data, ctx.directory);
+  if (refusal) return reject(raw, ctx, refusal.code, refusal.message);
 
   // Accepted but flagged, never corrected: the event is evidence and the server clock is not touched.
   const clockAhead = parseHlc(hlc).ms - ctx.now > MAX_CLOCK_DRIFT_MS;

@@ -8,11 +8,18 @@ import {
   type CheckedEvent,
   type IngestContext,
 } from '../../../../server/src/sync/ingest.ts';
-import { makeContactAnswered, makeContactOpened, newContactId, newDeviceId } from '../../../fixtures/events.ts';
+import { testDirectory } from '../../../fixtures/directory.ts';
+import {
+  makeContactAnswered,
+  makeContactEvent,
+  makeContactOpened,
+  newContactId,
+  newDeviceId,
+} from '../../../fixtures/events.ts';
 
 const NOW = Date.parse('2026-03-02T09:30:00+08:00');
 const desk = newDeviceId();
-const ctx: IngestContext = { deviceId: desk, activeStaffIds: new Set(['zhang-wei', 'li-na']), now: NOW };
+const ctx: IngestContext = { deviceId: desk, directory: testDirectory(), now: NOW };
 const opened = (deviceSeq = 1, extra: Partial<Parameters<typeof makeContactOpened>[0]> = {}) =>
   makeContactOpened({ deviceId: desk, deviceSeq, staffId: 'zhang-wei', at: NOW - 60_000, ...extra });
 
@@ -75,6 +82,27 @@ describe('checking each pushed event', () => {
 
   it('rejects an event by someone who is not an active member of the staff directory', () => {
     expect(rejection(checkEvent(opened(1, { staffId: 'qian-tao' }), ctx)).code).toBe('unknown-staff');
+  });
+
+  it('refuses what the directory does not allow, once the event is well-formed and its author known', () => {
+    const review = (staffId: string) =>
+      makeContactEvent(
+        { deviceId: desk, deviceSeq: 4, staffId, contactId: newContactId() },
+        'contact.refusalReviewed',
+        {
+          decision: 'approved',
+        },
+      );
+    expect(rejection(checkEvent(review('wang-fang'), ctx))).toMatchObject({
+      deviceSeq: 4,
+      code: 'not-authorised',
+      message: 'only a leader may review a refusal; wang-fang is not a leader',
+    });
+    // The author is checked first: someone unknown gets unknown-staff, not a word about roles.
+    expect(rejection(checkEvent(review('qian-tao'), ctx)).code).toBe('unknown-staff');
+    expect(checkEvent(review('he-jianguo'), ctx)).toMatchObject({ ok: true });
+    // A refused event is settled like any other rejection, so it does not hold back the queue.
+    expect(settledDeviceSeq([checkEvent(review('wang-fang'), ctx)])).toBe(4);
   });
 
   it('flags an event whose clock runs more than the allowed drift ahead of the server, and keeps it', () => {
