@@ -1,4 +1,4 @@
-import type { Channel, NOTIFY_CHANNELS } from '../../shared/model/events.ts';
+import type { Channel, NOTIFY_CHANNELS } from '../../shared/model/contactEvents.ts';
 import type { AgencyId, ContactId, StaffId } from '../../shared/model/ids.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import { firstInquiryResponsible } from '../../shared/rules/contact.ts';

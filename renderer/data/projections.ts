@@ -1,4 +1,4 @@
-import type { ContactEvent } from '../../shared/model/events.ts';
+import type { ContactEvent } from '../../shared/model/contactEvents.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import { foldContact, type ContactState, type FoldContext } from '../../shared/rules/contact.ts';
 import { phoneDigits } from '../../shared/rules/phone.ts';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import type { ContactEvent } from '../../shared/model/events.ts';
+import type { ContactEvent } from '../../shared/model/contactEvents.ts';
 import { foldContact } from '../../shared/rules/contact.ts';
 import type { ContactRow, StoredEvent } from './db.ts';
 import { contactRow } from './projections.ts';

@@ -1,215 +1,27 @@
 import { z } from 'zod';
-import {
-  agencyIdSchema,
-  contactIdSchema,
-  departmentIdSchema,
-  deviceIdSchema,
-  eventIdSchema,
-  staffIdSchema,
-} from './ids.ts';
-import { MASKED_ID_RE } from '../rules/idNumber.ts';
-import { phoneSchema } from '../rules/phone.ts';
-import { isHlc } from '../sync/hlc.ts';
+import { CONTACT_EVENT_VERSIONS, contactEventSchema, contactPayloadSchemas } from './contactEvents.ts';
+import { CASE_EVENT_VERSIONS, caseEventSchema, casePayloadSchemas } from './caseEvents.ts';
+import { ADMIN_EVENT_VERSIONS, adminEventSchema, adminPayloadSchemas } from './adminEvents.ts';
+import type { Aggregate } from './envelope.ts';
 
-/** The aggregates events belong to. Cases, slips, follow-ups and complaints join later. */
-export const AGGREGATES = ['contact'] as const;
-export const aggregateSchema = z.enum(AGGREGATES);
-export type Aggregate = z.infer<typeof aggregateSchema>;
-
-/** Every event carries the same envelope; `payload` is typed per `type` below. */
-export const envelopeShape = {
-  eventId: eventIdSchema,
-  aggregate: aggregateSchema,
-  aggregateId: z.string().min(1).max(64),
-  type: z.string().min(1).max(64),
-  v: z.number().int().positive(),
-  hlc: z.string().refine(isHlc, 'must be an HLC timestamp'),
-  deviceId: deviceIdSchema,
-  /** 1, 2, 3… per device, no gaps: the outbox order and the unit of acknowledgement. */
-  deviceSeq: z.number().int().positive(),
-  staffId: staffIdSchema,
-  /** The desk's wall clock when the clerk acted (ISO 8601 with offset). */
-  occurredAt: z.iso.datetime({ offset: true }),
-};
-export const envelopeSchema = z.object({ ...envelopeShape, payload: z.unknown() });
-export type Envelope = z.infer<typeof envelopeSchema>;
-
-export const CHANNELS = ['visit', 'call', 'letter', 'online'] as const;
-export const channelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof channelSchema>;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((s) => (s ? s : undefined));
-
-export const visitorSchema = z
-  .object({
-    name: optionalText(40),
-    organisation: optionalText(80),
-    phone: z
-      .string()
-      .trim()
-      .optional()
-      .transform((s) => (s ? s : undefined))
-      .pipe(phoneSchema.optional()),
-    /** PIPL: only the masked form (first 6 + last 4) ever leaves the form; the desk checks the full number. */
-    idNumberMasked: z.string().regex(MASKED_ID_RE, 'invalidIdNumber').optional(),
-  })
-  .refine((v) => Boolean(v.name ?? v.organisation), { message: 'visitorRequired', path: ['name'] });
-export type Visitor = z.infer<typeof visitorSchema>;
-
-// art. 6–7: the contact is registered with its first-inquiry responsible person.
-export const contactOpenedPayload = z.object({
-  channel: channelSchema,
-  visitor: visitorSchema,
-  matter: z.string().trim().min(1, 'matterRequired').max(2000),
-  /** Materials the visitor handed over, and how many of each. */
-  materials: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1, 'materialNameRequired').max(80),
-        count: z.number().int().min(1).max(999),
-      }),
-    )
-    .max(30)
-    .optional(),
-  /** Everyone who was asked together (art. 7); the responsible person is among them. */
-  askedStaffIds: z.array(staffIdSchema).min(1).max(10),
-  responsibleStaffId: staffIdSchema,
-});
-
-// art. 8(2): a matter within one's own duty is answered at once, on the basis of policy.
-export const contactAnsweredPayload = z.object({
-  answer: z.string().trim().min(1, 'answerRequired').max(2000),
-  basis: optionalText(500),
-});
-
-// art. 8(3): transfer to the handler; the applicant is told department, handler and phone.
-export const contactTransferredPayload = z.object({
-  toDepartmentId: departmentIdSchema,
-  toStaffId: staffIdSchema,
-  /** What the applicant was told, as shown on screen: kept so the record proves it. */
-  toldApplicant: z.object({ departmentName: z.string().min(1), handlerName: z.string().min(1), phone: phoneSchema }),
-  note: optionalText(500),
-});
-
-const reason = (key: string, max = 500) => z.string().trim().min(1, key).max(max);
-
-// art. 8(3): the handler accepts the transfer and takes over first-inquiry responsibility.
-export const contactTransferAcceptedPayload = z.object({ transferEventId: eventIdSchema });
-
-// A mis-routed transfer goes back to the sender's inbox, never silently: a reason is required.
-export const contactTransferReturnedPayload = z.object({
-  transferEventId: eventIdSchema,
-  reason: reason('returnReasonRequired'),
-});
-
-// art. 8(4): not the bureau's remit — explain, and give the competent agency's contact.
-export const contactReferredPayload = z.object({
-  agencyId: agencyIdSchema,
-  toldApplicant: z.object({ agencyName: z.string().min(1), phone: phoneSchema, address: z.string().min(1) }),
-  explanation: reason('explanationRequired', 1000),
-});
-
-// art. 8(4): jurisdiction unclear — ask a leader in time.
-export const contactEscalatedPayload = z.object({
-  toLeaderId: staffIdSchema,
-  reason: reason('escalationReasonRequired'),
-});
-
-// The leader decides who handles an escalated matter; that person becomes responsible.
-export const contactAssignedPayload = z.object({ toStaffId: staffIdSchema, note: optionalText(500) });
-
-// art. 8(2), 说"不"提级管理: a "no" needs a reason and its basis and is not final until a leader approves it.
-export const contactRefusalProposedPayload = z.object({
-  toLeaderId: staffIdSchema,
-  reason: reason('refusalReasonRequired'),
-  basis: reason('refusalBasisRequired'),
-});
-
-export const contactRefusalReviewedPayload = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approved'), note: optionalText(500) }),
-  z.object({
-    decision: z.literal('overruled'),
-    note: reason('overruleReasonRequired'),
-    assignToStaffId: staffIdSchema,
-  }),
+/** Every event a desk may write: the register's, the cases', and the administrators'. */
+export const deskEventSchema = z.discriminatedUnion('type', [
+  ...contactEventSchema.options,
+  ...caseEventSchema.options,
+  ...adminEventSchema.options,
 ]);
-
-export const NOTIFY_CHANNELS = ['onSite', 'phone', 'sms', 'letter', 'online'] as const;
-// The visitor is told the outcome (of a refusal review, a referral…), and the record proves how and when.
-export const contactOutcomeNotifiedPayload = z.object({ how: z.enum(NOTIFY_CHANNELS), note: optionalText(500) });
-
-// Nothing is edited in place: a correction is a new event with its reason.
-export const contactCorrectedPayload = z
-  .object({
-    visitor: z
-      .object({ name: optionalText(40), organisation: optionalText(80), phone: z.string().trim().optional() })
-      .optional(),
-    matter: z.string().trim().min(1, 'matterRequired').max(2000).optional(),
-    reason: reason('correctionReasonRequired'),
-  })
-  .refine((c) => c.visitor !== undefined || c.matter !== undefined, { message: 'correctionEmpty', path: ['matter'] });
-
-export const payloadSchemas = {
-  'contact.opened': contactOpenedPayload,
-  'contact.answered': contactAnsweredPayload,
-  'contact.transferred': contactTransferredPayload,
-  'contact.transferAccepted': contactTransferAcceptedPayload,
-  'contact.transferReturned': contactTransferReturnedPayload,
-  'contact.referred': contactReferredPayload,
-  'contact.escalated': contactEscalatedPayload,
-  'contact.assigned': contactAssignedPayload,
-  'contact.refusalProposed': contactRefusalProposedPayload,
-  'contact.refusalReviewed': contactRefusalReviewedPayload,
-  'contact.outcomeNotified': contactOutcomeNotifiedPayload,
-  'contact.corrected': contactCorrectedPayload,
-} as const;
-
-type PayloadSchemas = typeof payloadSchemas;
-
-const contactShape = { ...envelopeShape, aggregate: z.literal('contact'), aggregateId: contactIdSchema };
-
-export const contactEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...contactShape, type: z.literal('contact.opened'), payload: contactOpenedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.answered'), payload: contactAnsweredPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.transferred'), payload: contactTransferredPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.transferAccepted'), payload: contactTransferAcceptedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.transferReturned'), payload: contactTransferReturnedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.referred'), payload: contactReferredPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.escalated'), payload: contactEscalatedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.assigned'), payload: contactAssignedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.refusalProposed'), payload: contactRefusalProposedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.refusalReviewed'), payload: contactRefusalReviewedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.outcomeNotified'), payload: contactOutcomeNotifiedPayload }),
-  z.object({ ...contactShape, type: z.literal('contact.corrected'), payload: contactCorrectedPayload }),
-]);
-export type ContactEvent = z.infer<typeof contactEventSchema>;
-
-/** Every event a desk may write. Grows with later capabilities (cases, slips…). */
-export const deskEventSchema = contactEventSchema;
 export type DeskEvent = z.infer<typeof deskEventSchema>;
 export type DeskEventType = DeskEvent['type'];
 
 /** Current schema version of each event type. The server accepts this and the previous version. */
 export const EVENT_VERSIONS: Record<DeskEventType, number> = {
-  'contact.opened': 1,
-  'contact.answered': 1,
-  'contact.transferred': 1,
-  'contact.transferAccepted': 1,
-  'contact.transferReturned': 1,
-  'contact.referred': 1,
-  'contact.escalated': 1,
-  'contact.assigned': 1,
-  'contact.refusalProposed': 1,
-  'contact.refusalReviewed': 1,
-  'contact.outcomeNotified': 1,
-  'contact.corrected': 1,
+  ...CONTACT_EVENT_VERSIONS,
+  ...CASE_EVENT_VERSIONS,
+  ...ADMIN_EVENT_VERSIONS,
 };
+
+export const payloadSchemas = { ...contactPayloadSchemas, ...casePayloadSchemas, ...adminPayloadSchemas } as const;
+type PayloadSchemas = typeof payloadSchemas;
 
 export type PayloadOf<T extends DeskEventType> = Extract<DeskEvent, { type: T }>['payload'];
 /** What the UI hands to the data layer: the type and payload; the envelope is stamped on append. */
@@ -217,6 +29,10 @@ export type EventDraft = {
   [T in DeskEventType]: { type: T; aggregateId: string; payload: z.input<PayloadSchemas[T]> };
 }[DeskEventType];
 
+const AGGREGATE_OF_PREFIX: Record<string, Aggregate> = { contact: 'contact', case: 'case', catalog: 'catalog', calendar: 'calendar' };
+
 export function aggregateOf(type: DeskEventType): Aggregate {
-  return type.split('.')[0] as Aggregate;
+  const aggregate = AGGREGATE_OF_PREFIX[type.split('.')[0] ?? ''];
+  if (!aggregate) throw new Error(`no aggregate for event type ${type}`);
+  return aggregate;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { agencyIdSchema, departmentIdSchema, staffIdSchema } from './ids.ts';
 import { phoneSchema } from '../rules/phone.ts';
+import { serviceItemIdSchema, serviceItemSchema } from './catalog.ts';
+import { calendarYearSchema } from './calendar.ts';
 
 /**
  * Position ranks, lowest first. Art. 7: when several staff were asked together, the
@@ -91,6 +93,10 @@ export const referenceDocSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('staff'), id: staffIdSchema, body: staffSchema, ...docBase }),
   z.object({ kind: z.literal('agency'), id: agencyIdSchema, body: agencySchema, ...docBase }),
   z.object({ kind: z.literal('settings'), id: z.literal(SETTINGS_ID), body: settingsSchema, ...docBase }),
+  // The catalog (chapter 5): `rev` is the item's version, shown on every case and slip that used it.
+  z.object({ kind: z.literal('serviceItem'), id: serviceItemIdSchema, body: serviceItemSchema, ...docBase }),
+  // A year's working-day schedule; only a confirmed one (second person) takes effect.
+  z.object({ kind: z.literal('calendarYear'), id: z.string().regex(/^\d{4}$/), body: calendarYearSchema, ...docBase }),
 ]);
 export type ReferenceDoc = z.infer<typeof referenceDocSchema>;
 export type ReferenceKind = ReferenceDoc['kind'];

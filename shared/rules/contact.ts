@@ -1,4 +1,4 @@
-import type { Channel, ContactEvent, Visitor } from '../model/events.ts';
+import type { Channel, ContactEvent, Visitor } from '../model/contactEvents.ts';
 import type { StaffId } from '../model/ids.ts';
 import { rankOrder, type Rank } from '../model/reference.ts';
 import { applyDisposition } from './contactDispositions.ts';

@@ -1,4 +1,4 @@
-import type { ContactEvent } from '../model/events.ts';
+import type { ContactEvent } from '../model/contactEvents.ts';
 import type { StaffId } from '../model/ids.ts';
 import type { ContactFlag, ContactState, FoldContext } from './contact.ts';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTIFY_CHANNELS } from '../../../shared/model/events.ts';
+import { NOTIFY_CHANNELS } from '../../../shared/model/contactEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import type { ContactRow } from '../../data/db.ts';

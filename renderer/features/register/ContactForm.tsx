@@ -16,7 +16,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, type Channel } from '../../../shared/model/events.ts';
+import { CHANNELS, type Channel } from '../../../shared/model/contactEvents.ts';
 import type { StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { firstInquiryResponsible } from '../../../shared/rules/contact.ts';

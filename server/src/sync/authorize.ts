@@ -37,6 +37,8 @@ export function isActiveStaff(directory: Directory, staffId: string): boolean {
   return directory.staff.get(staffId)?.active === true;
 }
 
+type ContactEvent = Extract<DeskEvent, { aggregate: 'contact' }>;
+
 /** Why an event was refused: a role it lacks, or a name the directory does not have. */
 export interface Refusal {
   readonly code: Extract<RejectionCode, 'not-authorised' | 'unknown-reference'>;
@@ -93,6 +95,16 @@ function transferTarget(
 
 /** null when the directory allows the event; otherwise the first reason it does not. */
 export function authorizeEvent(event: DeskEvent, directory: Directory): Refusal | null {
+  // Events of other aggregates bring their own rules when they are added; until then the schema and the
+  // author's place in the directory are all that is judged of them.
+  return isContactEvent(event) ? authorizeContactEvent(event, directory) : null;
+}
+
+function isContactEvent(event: DeskEvent): event is ContactEvent {
+  return event.aggregate === 'contact';
+}
+
+function authorizeContactEvent(event: ContactEvent, directory: Directory): Refusal | null {
   switch (event.type) {
     case 'contact.opened': {
       // art. 7: the responsible person and everyone asked together are real, current staff.

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { deskEventSchema, envelopeSchema, EVENT_VERSIONS, type DeskEvent } from '../../../shared/model/events.ts';
+import { deskEventSchema, EVENT_VERSIONS, type DeskEvent } from '../../../shared/model/events.ts';
+import { envelopeSchema } from '../../../shared/model/envelope.ts';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/sync/hlc.ts';
 import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
 import { authorizeEvent, isActiveStaff, type Directory } from './authorize.ts';

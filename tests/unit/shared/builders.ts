@@ -1,4 +1,4 @@
-import type { ContactEvent } from '../../../shared/model/events.ts';
+import type { ContactEvent } from '../../../shared/model/contactEvents.ts';
 import { formatHlc } from '../../../shared/sync/hlc.ts';
 import { createUlidFactory } from '../../../shared/rules/ulid.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldContact, isEnded } from '../../../shared/rules/contact.ts';
-import type { ContactEvent } from '../../../shared/model/events.ts';
+import type { ContactEvent } from '../../../shared/model/contactEvents.ts';
 import { at, contactEvent, contactOpened, contactTransferred, DESK_A, DESK_B } from './builders.ts';
 
 const opened = contactOpened({ staffId: 'zhang-wei' });

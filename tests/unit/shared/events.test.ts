@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contactOpenedPayload, deskEventSchema, envelopeSchema } from '../../../shared/model/events.ts';
+import { deskEventSchema } from '../../../shared/model/events.ts';
+import { contactOpenedPayload } from '../../../shared/model/contactEvents.ts';
+import { envelopeSchema } from '../../../shared/model/envelope.ts';
 import { referenceDocSchema, staffSchema } from '../../../shared/model/reference.ts';
 import { pushRequestSchema, pullResponseSchema, SYNC_FORMAT_VERSION } from '../../../shared/sync/protocol.ts';
 import { contactOpened } from './builders.ts';

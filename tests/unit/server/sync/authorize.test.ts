@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactEvent } from '../../../../shared/model/events.ts';
+import type { DeskEvent } from '../../../../shared/model/events.ts';
 import { authorizeEvent, directoryOf, isActiveStaff } from '../../../../server/src/sync/authorize.ts';
 import { TEST_DIRECTORY_DOCS, testDirectory } from '../../../fixtures/directory.ts';
 import { makeContactEvent, makeContactOpened, makeContactTransferred, newDeviceId } from '../../../fixtures/events.ts';
@@ -8,7 +8,7 @@ const directory = testDirectory();
 const desk = newDeviceId();
 const contactId = makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: 'zhang-wei' }).aggregateId;
 const by = (staffId: string) => ({ deviceId: desk, deviceSeq: 2, staffId, contactId });
-const judge = (event: ContactEvent) => authorizeEvent(event, directory);
+const judge = (event: DeskEvent) => authorizeEvent(event, directory);
 
 const review = (staffId: string) => makeContactEvent(by(staffId), 'contact.refusalReviewed', { decision: 'approved' });
 const overrule = (assignToStaffId: string) =>

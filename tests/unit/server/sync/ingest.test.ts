@@ -65,7 +65,7 @@ describe('checking each pushed event', () => {
   });
 
   it('rejects an event type this server does not know, suggesting an update', () => {
-    const raw = { ...opened(), type: 'case.accepted' };
+    const raw = { ...opened(), type: 'complaint.registered' };
     expect(rejection(checkEvent(raw, ctx))).toMatchObject({
       code: 'invalid-event',
       message: expect.stringContaining('update the server'),

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { envelopeShape, optionalText } from './envelope.ts';
+import { calendarDaySchema } from './calendar.ts';
+import { eventIdSchema } from './ids.ts';
+import { serviceItemSchema } from './catalog.ts';
+
+// Reference data edited by administrators travels as events too: offline-safe, audited, and applied to the
+// authoritative reference documents by the server (which checks the admin role).
+
+// A new version of a service item; `baseRev` is the version the admin edited (null for a new item), so a
+// concurrent edit is detected instead of silently overwritten.
+export const catalogItemSavedPayload = z.object({
+  item: serviceItemSchema,
+  baseRev: z.number().int().positive().nullable(),
+  note: optionalText(300),
+});
+
+// A year's schedule as published by the State Council: entered by one admin…
+export const calendarYearProposedPayload = z.object({
+  year: z.number().int().min(1990).max(2200),
+  noticeNumber: z.string().trim().min(1).max(200).nullable(),
+  days: z.array(calendarDaySchema).max(366),
+});
+
+// …and confirmed by a second person before it takes effect.
+export const calendarYearConfirmedPayload = z.object({
+  year: z.number().int().min(1990).max(2200),
+  proposalEventId: eventIdSchema,
+});
+
+export const adminPayloadSchemas = {
+  'catalog.itemSaved': catalogItemSavedPayload,
+  'calendar.yearProposed': calendarYearProposedPayload,
+  'calendar.yearConfirmed': calendarYearConfirmedPayload,
+} as const;
+
+export const adminEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...envelopeShape, aggregate: z.literal('catalog'), type: z.literal('catalog.itemSaved'), payload: catalogItemSavedPayload }),
+  z.object({ ...envelopeShape, aggregate: z.literal('calendar'), type: z.literal('calendar.yearProposed'), payload: calendarYearProposedPayload }),
+  z.object({ ...envelopeShape, aggregate: z.literal('calendar'), type: z.literal('calendar.yearConfirmed'), payload: calendarYearConfirmedPayload }),
+]);
+export type AdminEvent = z.infer<typeof adminEventSchema>;
+
+export const ADMIN_EVENT_VERSIONS: Record<AdminEvent['type'], number> = {
+  'catalog.itemSaved': 1,
+  'calendar.yearProposed': 1,
+  'calendar.yearConfirmed': 1,
+};

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { agencyIdSchema, contactIdSchema, departmentIdSchema, eventIdSchema, staffIdSchema } from './ids.ts';
+import { envelopeShape, optionalText, reason } from './envelope.ts';
+import { MASKED_ID_RE } from '../rules/idNumber.ts';
+import { phoneSchema } from '../rules/phone.ts';
+
+// The first-inquiry register (chapter 2 of the regulation): the events of a contact.
+
+export const CHANNELS = ['visit', 'call', 'letter', 'online'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const visitorSchema = z
+  .object({
+    name: optionalText(40),
+    organisation: optionalText(80),
+    phone: z
+      .string()
+      .trim()
+      .optional()
+      .transform((s) => (s ? s : undefined))
+      .pipe(phoneSchema.optional()),
+    /** PIPL: only the masked form (first 6 + last 4) ever leaves the form; the desk checks the full number. */
+    idNumberMasked: z.string().regex(MASKED_ID_RE, 'invalidIdNumber').optional(),
+  })
+  .refine((v) => Boolean(v.name ?? v.organisation), { message: 'visitorRequired', path: ['name'] });
+export type Visitor = z.infer<typeof visitorSchema>;
+
+// art. 6–7: the contact is registered with its first-inquiry responsible person.
+export const contactOpenedPayload = z.object({
+  channel: channelSchema,
+  visitor: visitorSchema,
+  matter: z.string().trim().min(1, 'matterRequired').max(2000),
+  /** Materials the visitor handed over, and how many of each. */
+  materials: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, 'materialNameRequired').max(80),
+        count: z.number().int().min(1).max(999),
+      }),
+    )
+    .max(30)
+    .optional(),
+  /** Everyone who was asked together (art. 7); the responsible person is among them. */
+  askedStaffIds: z.array(staffIdSchema).min(1).max(10),
+  responsibleStaffId: staffIdSchema,
+});
+
+// art. 8(2): a matter within one's own duty is answered at once, on the basis of policy.
+export const contactAnsweredPayload = z.object({
+  answer: z.string().trim().min(1, 'answerRequired').max(2000),
+  basis: optionalText(500),
+});
+
+// art. 8(3): transfer to the handler; the applicant is told department, handler and phone.
+export const contactTransferredPayload = z.object({
+  toDepartmentId: departmentIdSchema,
+  toStaffId: staffIdSchema,
+  /** What the applicant was told, as shown on screen: kept so the record proves it. */
+  toldApplicant: z.object({ departmentName: z.string().min(1), handlerName: z.string().min(1), phone: phoneSchema }),
+  note: optionalText(500),
+});
+
+// art. 8(3): the handler accepts the transfer and takes over first-inquiry responsibility.
+export const contactTransferAcceptedPayload = z.object({ transferEventId: eventIdSchema });
+
+// A mis-routed transfer goes back to the sender's inbox, never silently: a reason is required.
+export const contactTransferReturnedPayload = z.object({
+  transferEventId: eventIdSchema,
+  reason: reason('returnReasonRequired'),
+});
+
+// art. 8(4): not the bureau's remit — explain, and give the competent agency's contact.
+export const contactReferredPayload = z.object({
+  agencyId: agencyIdSchema,
+  toldApplicant: z.object({ agencyName: z.string().min(1), phone: phoneSchema, address: z.string().min(1) }),
+  explanation: reason('explanationRequired', 1000),
+});
+
+// art. 8(4): jurisdiction unclear — ask a leader in time.
+export const contactEscalatedPayload = z.object({
+  toLeaderId: staffIdSchema,
+  reason: reason('escalationReasonRequired'),
+});
+
+// The leader decides who handles an escalated matter; that person becomes responsible.
+export const contactAssignedPayload = z.object({ toStaffId: staffIdSchema, note: optionalText(500) });
+
+// art. 8(2), 说"不"提级管理: a "no" needs a reason and its basis and is not final until a leader approves it.
+export const contactRefusalProposedPayload = z.object({
+  toLeaderId: staffIdSchema,
+  reason: reason('refusalReasonRequired'),
+  basis: reason('refusalBasisRequired'),
+});
+
+export const contactRefusalReviewedPayload = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approved'), note: optionalText(500) }),
+  z.object({
+    decision: z.literal('overruled'),
+    note: reason('overruleReasonRequired'),
+    assignToStaffId: staffIdSchema,
+  }),
+]);
+
+export const NOTIFY_CHANNELS = ['onSite', 'phone', 'sms', 'letter', 'online'] as const;
+// The visitor is told the outcome (of a refusal review, a referral…), and the record proves how and when.
+export const contactOutcomeNotifiedPayload = z.object({ how: z.enum(NOTIFY_CHANNELS), note: optionalText(500) });
+
+// Nothing is edited in place: a correction is a new event with its reason.
+export const contactCorrectedPayload = z
+  .object({
+    visitor: z
+      .object({ name: optionalText(40), organisation: optionalText(80), phone: z.string().trim().optional() })
+      .optional(),
+    matter: z.string().trim().min(1, 'matterRequired').max(2000).optional(),
+    reason: reason('correctionReasonRequired'),
+  })
+  .refine((c) => c.visitor !== undefined || c.matter !== undefined, { message: 'correctionEmpty', path: ['matter'] });
+
+export const contactPayloadSchemas = {
+  'contact.opened': contactOpenedPayload,
+  'contact.answered': contactAnsweredPayload,
+  'contact.transferred': contactTransferredPayload,
+  'contact.transferAccepted': contactTransferAcceptedPayload,
+  'contact.transferReturned': contactTransferReturnedPayload,
+  'contact.referred': contactReferredPayload,
+  'contact.escalated': contactEscalatedPayload,
+  'contact.assigned': contactAssignedPayload,
+  'contact.refusalProposed': contactRefusalProposedPayload,
+  'contact.refusalReviewed': contactRefusalReviewedPayload,
+  'contact.outcomeNotified': contactOutcomeNotifiedPayload,
+  'contact.corrected': contactCorrectedPayload,
+} as const;
+
+const contactShape = { ...envelopeShape, aggregate: z.literal('contact'), aggregateId: contactIdSchema };
+
+export const contactEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...contactShape, type: z.literal('contact.opened'), payload: contactOpenedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.answered'), payload: contactAnsweredPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.transferred'), payload: contactTransferredPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.transferAccepted'), payload: contactTransferAcceptedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.transferReturned'), payload: contactTransferReturnedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.referred'), payload: contactReferredPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.escalated'), payload: contactEscalatedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.assigned'), payload: contactAssignedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.refusalProposed'), payload: contactRefusalProposedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.refusalReviewed'), payload: contactRefusalReviewedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.outcomeNotified'), payload: contactOutcomeNotifiedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.corrected'), payload: contactCorrectedPayload }),
+]);
+export type ContactEvent = z.infer<typeof contactEventSchema>;
+
+/** Current schema version of each contact event type. */
+export const CONTACT_EVENT_VERSIONS: Record<ContactEvent['type'], number> = {
+  'contact.opened': 1,
+  'contact.answered': 1,
+  'contact.transferred': 1,
+  'contact.transferAccepted': 1,
+  'contact.transferReturned': 1,
+  'contact.referred': 1,
+  'contact.escalated': 1,
+  'contact.assigned': 1,
+  'contact.refusalProposed': 1,
+  'contact.refusalReviewed': 1,
+  'contact.outcomeNotified': 1,
+  'contact.corrected': 1,
+};
