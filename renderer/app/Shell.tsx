@@ -3,6 +3,9 @@ import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../shared/model/reference.ts';
 import { useDeviceLabel, useInbox } from '../data/hooks.ts';
+import { AdminScreen } from '../features/admin/AdminScreen.tsx';
+import { CalendarBanner } from '../features/calendar/CalendarBanner.tsx';
+import { CasesScreen } from '../features/cases/CasesScreen.tsx';
 import { EndOfDayScreen } from '../features/endOfDay/EndOfDayScreen.tsx';
 import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
@@ -23,6 +26,7 @@ export function Shell({ staff }: { staff: Staff }) {
     [
       ['alt+R', () => go('register')],
       ['alt+I', () => go('inbox')],
+      ['alt+C', () => go('cases')],
       ['alt+E', () => go('endOfDay')],
     ],
     [],
@@ -66,12 +70,17 @@ export function Shell({ staff }: { staff: Staff }) {
             >
               {t('shell.inbox')}
             </Tabs.Tab>
+            <Tabs.Tab value="cases">{t('cases.title')}</Tabs.Tab>
             <Tabs.Tab value="endOfDay">{t('shell.endOfDay')}</Tabs.Tab>
+            {staff.roles.includes('admin') && <Tabs.Tab value="admin">{t('admin.title')}</Tabs.Tab>}
           </Tabs.List>
         </Tabs>
       </AppShell.Header>
       <AppShell.Main>
+        <CalendarBanner />
         {screen === 'register' && <RegisterScreen staff={staff} />}
+        {screen === 'cases' && <CasesScreen staff={staff} />}
+        {screen === 'admin' && staff.roles.includes('admin') && <AdminScreen staff={staff} />}
         {screen === 'inbox' && <InboxScreen staff={staff} />}
         {screen === 'endOfDay' && <EndOfDayScreen staff={staff} />}
       </AppShell.Main>

@@ -1,9 +1,13 @@
 import type { Resources } from './zh-CN.ts';
+import { enAdmin } from './en.admin.ts';
+import { enCases } from './en.cases.ts';
 
 /** English, complete: the type makes a missing key a compile error. */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 export const en: Strings<Resources> = {
+  admin: enAdmin,
+  cases: enCases,
   app: {
     name: 'FirstDesk',
     tagline: 'First-inquiry responsibility · One-time notification · Time-limited completion',

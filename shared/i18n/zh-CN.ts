@@ -1,5 +1,10 @@
 // 简体中文（默认语言）。Wording follows the regulation: 首问责任人, 转办, 答复, 承办人.
+import { zhCNAdmin } from './zh-CN.admin.ts';
+import { zhCNCases } from './zh-CN.cases.ts';
+
 export const zhCN = {
+  admin: zhCNAdmin,
+  cases: zhCNCases,
   app: {
     name: '首问台',
     tagline: '首问负责 · 一次性告知 · 限时办结',
