@@ -6,7 +6,7 @@ import type { DeskDb } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
 import { newId } from './ids.ts';
 import { preloadInitials } from './pinyin.ts';
-import { refreshContacts } from './projections.ts';
+import { projectionTables, refreshAggregates } from './projections.ts';
 import { localIso } from './time.ts';
 
 /** Thrown when a draft fails the shared schema; `issues` carry i18n keys (errors.*) where the schema set one. */
@@ -29,7 +29,7 @@ export async function appendEvents(
   now: Date = new Date(),
 ): Promise<DeskEvent[]> {
   await preloadInitials();
-  return db.transaction('rw', [db.events, db.outbox, db.contacts, db.visitors, db.refs, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.outbox, db.meta, ...projectionTables(db)], async () => {
     const device = await readDevice(db);
     let clock = parseHlc(device.hlc);
     let seq = device.nextSeq;
@@ -58,10 +58,7 @@ export async function appendEvents(
     );
     await db.outbox.bulkAdd(events.map((e) => ({ deviceSeq: e.deviceSeq, eventId: e.eventId })));
     await writeDevice(db, { ...device, nextSeq: seq, hlc: formatHlc(clock) });
-    await refreshContacts(
-      db,
-      events.filter((e) => e.aggregate === 'contact').map((e) => e.aggregateId),
-    );
+    await refreshAggregates(db, events);
     return events;
   });
 }

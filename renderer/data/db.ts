@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { DeskEvent } from '../../shared/model/events.ts';
 import type { ReferenceDoc } from '../../shared/model/reference.ts';
 import type { ContactState } from '../../shared/rules/contact.ts';
+import type { CaseState } from '../../shared/rules/case.ts';
 import type { VisitorSummary } from '../../shared/rules/visitor.ts';
 import type { RejectionCode } from '../../shared/sync/protocol.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
@@ -35,6 +36,14 @@ export interface ContactRow extends ContactState {
 /** Projection for the returning-visitor search: one row per visitor key (renderer/data/visitors.ts). */
 export type VisitorRow = VisitorSummary;
 
+/** Projection for the deadline board and case panels: one row per case. */
+export interface CaseRow extends CaseState {
+  readonly serviceItemName: string;
+  /** The department handling the item (from the catalog), for the department's board. */
+  readonly departmentId: string;
+  readonly applicant: string;
+}
+
 export interface RefRow {
   readonly kind: ReferenceDoc['kind'];
   readonly id: string;
@@ -58,6 +67,7 @@ export type DeskDb = Dexie & {
   events: EntityTable<StoredEvent, 'eventId'>;
   outbox: EntityTable<OutboxEntry, 'deviceSeq'>;
   contacts: EntityTable<ContactRow, 'contactId'>;
+  cases: EntityTable<CaseRow, 'caseId'>;
   visitors: EntityTable<VisitorRow, 'visitorKey'>;
   refs: Dexie.Table<RefRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;

@@ -31,7 +31,7 @@ export async function recordContact(db: DeskDb, clerk: StaffId, input: RecordCon
   const asked = [];
   for (const id of askedIds) {
     const staff = await getStaff(db, id);
-    if (!staff) throw invalid('askedStaffIds', 'responsibleRequired');
+    if (!staff?.active) throw invalid('askedStaffIds', 'responsibleRequired');
     asked.push(staff);
   }
   const responsible = firstInquiryResponsible(asked);
@@ -95,15 +95,15 @@ export async function transferContact(
   ]);
 }
 
-async function activeStaff(db: DeskDb, id: string, field: string): Promise<Staff> {
+export async function activeStaff(db: DeskDb, id: string, field: string): Promise<Staff> {
   const staff = await getStaff(db, id);
   if (!staff || !staff.active) throw invalid(field, 'staffRequired');
   return staff;
 }
 
-async function leader(db: DeskDb, id: string): Promise<Staff> {
-  const staff = await activeStaff(db, id, 'toLeaderId');
-  if (!staff.roles.includes('leader')) throw invalid('toLeaderId', 'leaderRequired');
+export async function leader(db: DeskDb, id: string, field = 'toLeaderId'): Promise<Staff> {
+  const staff = await activeStaff(db, id, field);
+  if (!staff.roles.includes('leader')) throw invalid(field, 'leaderRequired');
   return staff;
 }
 
@@ -161,6 +161,7 @@ export async function assignContact(
   contactId: string,
   input: { toStaffId: StaffId; note?: string },
 ) {
+  await leader(db, staffId, 'form');
   await activeStaff(db, input.toStaffId, 'toStaffId');
   await appendEvents(db, staffId, [{ type: 'contact.assigned', aggregateId: contactId, payload: input }]);
 }
@@ -182,8 +183,7 @@ export async function reviewRefusal(
   contactId: string,
   input: { decision: 'approved'; note?: string } | { decision: 'overruled'; note: string; assignToStaffId: StaffId },
 ) {
-  const me = await getStaff(db, staffId);
-  if (!me?.roles.includes('leader')) throw invalid('decision', 'leaderRequired');
+  await leader(db, staffId, 'form');
   if (input.decision === 'overruled') await activeStaff(db, input.assignToStaffId, 'assignToStaffId');
   await appendEvents(db, staffId, [{ type: 'contact.refusalReviewed', aggregateId: contactId, payload: input }]);
 }

@@ -7,6 +7,7 @@ import type { ContactRow, DeskDb } from './db.ts';
 import { initialsSync, preloadInitials } from './pinyin.ts';
 import { dayOf } from './time.ts';
 import { updateVisitorIndex } from './visitors.ts';
+import { refreshCases } from './caseProjection.ts';
 
 /**
  * Re-fold the given contacts from their events and write their rows. Called inside the same
@@ -39,6 +40,21 @@ export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>):
   await updateVisitorIndex(db, visitorKeys, initialsSync());
 }
 
+/** The tables a write transaction must include so the projections can follow the events. */
+export function projectionTables(db: DeskDb) {
+  return [db.contacts, db.visitors, db.cases, db.refs];
+}
+
+/** Refresh the projections of every aggregate the given events touch (inside the writing transaction). */
+export async function refreshAggregates(
+  db: DeskDb,
+  events: readonly { aggregate: string; aggregateId: string }[],
+): Promise<void> {
+  const ids = (aggregate: string) => events.filter((e) => e.aggregate === aggregate).map((e) => e.aggregateId);
+  await refreshContacts(db, ids('contact'));
+  await refreshCases(db, ids('case'));
+}
+
 /** The projection row of a folded contact: the state plus the keys the screens query by. */
 export function contactRow(state: ContactState): ContactRow {
   return {
@@ -49,11 +65,14 @@ export function contactRow(state: ContactState): ContactRow {
   };
 }
 
-/** Who may decide as a leader comes from the directory (any active leader may assign or review). */
-async function foldContext(db: DeskDb): Promise<FoldContext> {
+/**
+ * Who may decide as a leader comes from the directory. A decision stays valid after its leader leaves,
+ * so inactive leaders count too: otherwise desks re-folding at different times would disagree.
+ */
+export async function foldContext(db: DeskDb): Promise<FoldContext> {
   const staff = await db.refs.where('kind').equals('staff').toArray();
   const leaders = new Set(
-    staff.map((r) => r.doc.body as Staff).filter((s) => s.active && s.roles.includes('leader')).map((s) => s.id as string),
+    staff.map((r) => r.doc.body as Staff).filter((s) => s.roles.includes('leader')).map((s) => s.id as string),
   );
   return { isLeader: (id) => leaders.has(id) };
 }
@@ -61,13 +80,19 @@ async function foldContext(db: DeskDb): Promise<FoldContext> {
 /** Rebuild every projection from the event log (after a migration, or to repair). */
 export async function rebuildProjections(db: DeskDb): Promise<void> {
   await preloadInitials();
-  await db.transaction('rw', [db.events, db.contacts, db.visitors, db.refs], async () => {
+  await db.transaction('rw', [db.events, ...projectionTables(db)], async () => {
     await db.contacts.clear();
     await db.visitors.clear();
+    await db.cases.clear();
     const ids = new Set<string>();
     await db.events.where('[aggregate+aggregateId]').between(['contact', ''], ['contact', '\uffff']).each((e) => {
       ids.add(e.aggregateId);
     });
     await refreshContacts(db, ids);
+    const caseIds = new Set<string>();
+    await db.events.where('[aggregate+aggregateId]').between(['case', ''], ['case', '\uffff']).each((e) => {
+      caseIds.add(e.aggregateId);
+    });
+    await refreshCases(db, caseIds);
   });
 }

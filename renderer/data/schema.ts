@@ -46,4 +46,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: refoldContactsOnUpgrade,
   },
+  {
+    // Cases (限时办结): one row per case for the deadline board, by contact, status, handler and department.
+    version: 4,
+    stores: { cases: '&caseId, contactId, status, handlerStaffId, departmentId' },
+  },
 ];

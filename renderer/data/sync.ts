@@ -3,7 +3,7 @@ import { formatHlc, parseHlc, receiveHlc } from '../../shared/sync/hlc.ts';
 import type { DeskDb } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
 import { preloadInitials } from './pinyin.ts';
-import { refreshContacts } from './projections.ts';
+import { projectionTables, refreshAggregates } from './projections.ts';
 import { mergeReferenceDocs } from './references.ts';
 import { localIso } from './time.ts';
 import { SyncError, type SyncTransport } from './transport.ts';
@@ -103,12 +103,12 @@ async function pullAll(db: DeskDb, transport: SyncTransport, batchSize: number):
 /** Apply one pulled page and advance the cursor, atomically. Returns how many events were new here. */
 export async function applyPulled(db: DeskDb, expectedCursor: number, page: PullResponse): Promise<number> {
   await preloadInitials();
-  return db.transaction('rw', [db.events, db.contacts, db.visitors, db.refs, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.meta, ...projectionTables(db)], async () => {
     // Another window may have applied this page meanwhile: never apply a page twice.
     if ((await readCursor(db)) !== expectedCursor) return 0;
     const existing = await db.events.bulkGet(page.events.map((p) => p.event.eventId));
     const fresh = [];
-    const touched = new Set<string>();
+    const touched: { aggregate: string; aggregateId: string }[] = [];
     const device = await readDevice(db);
     let clock = parseHlc(device.hlc);
     const now = Date.now();
@@ -119,12 +119,12 @@ export async function applyPulled(db: DeskDb, expectedCursor: number, page: Pull
         continue;
       }
       fresh.push({ eventId: pulled.event.eventId, aggregate: pulled.event.aggregate, aggregateId: pulled.event.aggregateId, event: pulled.event, serverSeq: pulled.seq, receivedAt: pulled.receivedAt });
-      touched.add(pulled.event.aggregateId);
+      touched.push(pulled.event);
       clock = receiveHlc(clock, parseHlc(pulled.event.hlc), now).clock;
     }
     if (fresh.length) await db.events.bulkAdd(fresh);
     await mergeReferenceDocs(db, page.references.map((r) => r.doc));
-    await refreshContacts(db, touched);
+    await refreshAggregates(db, touched);
     await writeDevice(db, { ...device, hlc: formatHlc(clock) });
     await db.meta.put({ key: CURSOR_KEY, value: page.nextCursor });
     return fresh.length;

@@ -1,9 +1,76 @@
-import { Title } from '@mantine/core';
+import { Badge, Group, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { today } from '../../data/calendar.ts';
+import { useDeadlineBoard, type BoardScope } from '../../data/caseHooks.ts';
+import { useDirectory } from '../../data/hooks.ts';
+import { ContactDrawer } from '../contact/ContactDrawer.tsx';
+import { CaseClock } from './CaseClock.tsx';
 
-/** The deadline board: open cases by urgency for the desk, the department and the leader. */
-export function CasesScreen({ staff: _staff }: { staff: Staff }) {
+/** The deadline board: open cases by urgency for this desk, this person, the department or the whole bureau. */
+export function CasesScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
-  return <Title order={4}>{t('cases.title')}</Title>;
+  const { db } = useDesk();
+  const seesAll = staff.roles.includes('leader') || staff.roles.includes('supervisor');
+  const [scope, setScope] = useState<BoardScope>(seesAll ? 'all' : 'desk');
+  const board = useDeadlineBoard(db, scope, staff, today()) ?? [];
+  const directory = useDirectory(db);
+  const [contactId, setContactId] = useState<string>();
+  const scopes: BoardScope[] = seesAll ? ['desk', 'mine', 'department', 'all'] : ['desk', 'mine', 'department'];
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="xs">
+        <div>
+          <Title order={4}>{t('cases.board')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('cases.boardHint')}
+          </Text>
+        </div>
+        <SegmentedControl
+          value={scope}
+          onChange={(v) => setScope(v as BoardScope)}
+          data={scopes.map((s) => ({ value: s, label: t(`cases.scope.${s}`) }))}
+        />
+      </Group>
+      {board.length === 0 ? (
+        <Text c="dimmed">{t('cases.empty')}</Text>
+      ) : (
+        <Table highlightOnHover verticalSpacing="sm" aria-label={t('cases.board')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('cases.serviceItem')}</Table.Th>
+              <Table.Th>{t('cases.applicant')}</Table.Th>
+              <Table.Th>{t('cases.handler')}</Table.Th>
+              <Table.Th>{t('register.status')}</Table.Th>
+              <Table.Th>{t('cases.clock.due', { date: '' })}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {board.map(({ row, clock }) => (
+              <Table.Tr
+                key={row.caseId}
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                onClick={() => setContactId(row.contactId)}
+                onKeyDown={(e) => e.key === 'Enter' && setContactId(row.contactId)}
+              >
+                <Table.Td>{row.serviceItemName}</Table.Td>
+                <Table.Td>{row.applicant}</Table.Td>
+                <Table.Td>{directory?.staffById.get(row.handlerStaffId)?.name ?? row.handlerStaffId}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`cases.status.${row.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td>
+                  <CaseClock row={row} clock={clock} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <ContactDrawer contactId={contactId} staff={staff} onClose={() => setContactId(undefined)} />
+    </Paper>
+  );
 }

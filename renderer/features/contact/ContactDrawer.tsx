@@ -4,6 +4,7 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { mayDispose } from '../../../shared/rules/contactDispositions.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useContact, useContactEvents, useDirectory } from '../../data/hooks.ts';
+import { CasePanel } from '../cases/CasePanel.tsx';
 import { ContactSummary } from './ContactSummary.tsx';
 import { DisposeTabs } from './DisposeTabs.tsx';
 import { AssignForm, RefusalReview } from './LeaderActions.tsx';
@@ -50,6 +51,7 @@ export function ContactDrawer({ contactId, staff, onClose }: Props) {
         <Stack gap="md">
           <ContactSummary contact={contact} directory={directory} />
           {actions}
+          <CasePanel contact={contact} staff={staff} />
           <Timeline events={events} directory={directory} />
         </Stack>
       )}

@@ -21,6 +21,32 @@ export const DIRECTORY: ReferenceDoc[] = [
   doc('staff', 'sun-li', { id: 'sun-li', name: '孙丽', departmentId: 'dept-hightech', rank: 'clerk', title: '科员', roles: ['handler'], pinHash: PIN_HASH, active: true } as never),
 ];
 
+/** A catalog item with one required and one conditional material, promised 5 of 10 statutory working days. */
+export const TECH_CONTRACT = {
+  id: 'tech-contract',
+  name: '技术合同认定登记',
+  category: 'techContract',
+  legalBasis: '《技术合同认定登记管理办法》',
+  conditions: ['在本市注册的法人或其他组织签订的技术合同'],
+  procedure: ['提交材料', '窗口审查', '认定登记', '发放登记证明'],
+  materials: [
+    { id: 'contract-text', name: '技术合同文本', originals: 1, copies: 1, format: '纸质 A4，加盖合同双方公章', requirement: 'required' },
+    { id: 'authorisation', name: '授权委托书', originals: 1, copies: 0, format: '纸质原件', requirement: 'conditional', condition: '委托他人办理时' },
+  ],
+  statutoryLimitDays: 10,
+  promisedLimitDays: 5,
+  fee: { kind: 'free' },
+  departmentId: 'dept-hightech',
+  submitAt: '市行政服务中心三楼科技局窗口',
+  consultPhone: '0377-63176320',
+  complaintPhone: '0377-63176300',
+  active: true,
+};
+DIRECTORY.push(doc('serviceItem', 'tech-contract', TECH_CONTRACT as never));
+DIRECTORY.push(
+  doc('staff', 'he-jianguo', { id: 'he-jianguo', name: '何建国', departmentId: 'dept-window', rank: 'deputyDirector', title: '副局长', phone: '0377-63176388', roles: ['leader'], pinHash: PIN_HASH, active: true } as never),
+);
+
 export async function withDirectory(db: DeskDb): Promise<DeskDb> {
   await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, DIRECTORY));
   return db;

@@ -1,0 +1,71 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ServiceItem } from '../../shared/model/catalog.ts';
+import type { Staff } from '../../shared/model/reference.ts';
+import { CASE_ENDED, caseClock } from '../../shared/rules/case.ts';
+import { caseDeadline, type CaseDeadline } from '../../shared/rules/deadline.ts';
+import type { IsoDate } from '../../shared/rules/isoDate.ts';
+import { deskCalendar } from './calendar.ts';
+import type { CaseRow, DeskDb } from './db.ts';
+import { listReference } from './references.ts';
+
+export interface CaseWithClock {
+  readonly row: CaseRow;
+  /** Null until the case is accepted: before acceptance nothing counts. */
+  readonly clock: CaseDeadline | null;
+}
+
+/** The clock of a case today, on the desk's calendar. Computed when shown: it depends on today. */
+export function clockOf(row: CaseRow, day: IsoDate): CaseDeadline | null {
+  const input = caseClock(row);
+  return input ? caseDeadline(input, deskCalendar(), day) : null;
+}
+
+export function useCasesOfContact(db: DeskDb, contactId: string | undefined): CaseRow[] | undefined {
+  return useLiveQuery(
+    async () => (contactId ? (await db.cases.where('contactId').equals(contactId).toArray()).sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1)) : []),
+    [db, contactId],
+  );
+}
+
+export function useCase(db: DeskDb, caseId: string | undefined): CaseRow | undefined {
+  return useLiveQuery(() => (caseId ? db.cases.get(caseId) : undefined), [db, caseId]);
+}
+
+export function useServiceItems(db: DeskDb): { item: ServiceItem; rev: number }[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = await db.refs.where('kind').equals('serviceItem').toArray();
+    return rows.flatMap((r) => (r.doc.kind === 'serviceItem' ? [{ item: r.doc.body, rev: r.doc.rev }] : []));
+  }, [db]);
+}
+
+export type BoardScope = 'desk' | 'mine' | 'department' | 'all';
+
+const URGENCY = { overdue: 0, dueToday: 1, warning: 2, onTrack: 3, paused: 4 } as const;
+
+/** Open cases by urgency: overdue first (most overdue first), then due today, nearly due, on track, paused; unaccepted last. */
+export function byUrgency(a: CaseWithClock, b: CaseWithClock): number {
+  if (!a.clock || !b.clock) return a.clock ? -1 : b.clock ? 1 : a.row.openedAt < b.row.openedAt ? -1 : 1;
+  const u = URGENCY[a.clock.state] - URGENCY[b.clock.state];
+  if (u !== 0) return u;
+  if (a.clock.state === 'overdue') return b.clock.workingDaysOverdue - a.clock.workingDaysOverdue;
+  return a.clock.dueDate < b.clock.dueDate ? -1 : a.clock.dueDate > b.clock.dueDate ? 1 : 0;
+}
+
+/** The deadline board (item 5 of 限时办结): open cases for this desk, this person, the department or the bureau. */
+export function useDeadlineBoard(db: DeskDb, scope: BoardScope, staff: Staff, day: IsoDate): CaseWithClock[] | undefined {
+  return useLiveQuery(async () => {
+    const device = (await db.meta.get('device'))?.value as { deviceId: string } | undefined;
+    const open = await db.cases.where('status').noneOf([...CASE_ENDED]).toArray();
+    await listReference(db, 'calendarYear'); // re-run when the calendar changes
+    const inScope = open.filter((c) =>
+      scope === 'desk'
+        ? c.openedDeviceId === device?.deviceId
+        : scope === 'mine'
+          ? c.handlerStaffId === staff.id
+          : scope === 'department'
+            ? c.departmentId === staff.departmentId
+            : true,
+    );
+    return inScope.map((row) => ({ row, clock: clockOf(row, day) })).sort(byUrgency);
+  }, [db, scope, staff.id, staff.departmentId, day]);
+}

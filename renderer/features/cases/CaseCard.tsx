@@ -1,0 +1,92 @@
+import { Alert, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import { today } from '../../data/calendar.ts';
+import { clockOf, useServiceItems } from '../../data/caseHooks.ts';
+import type { CaseRow } from '../../data/db.ts';
+import { useDirectory } from '../../data/hooks.ts';
+import { CaseClock } from './CaseClock.tsx';
+import { MaterialsCheck } from './MaterialsCheck.tsx';
+import { NotifyForm, RunningActions } from './RunningActions.tsx';
+
+/** One case: its item and catalog version, its clock, what happened, and what can be done now. */
+export function CaseCard({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const items = useServiceItems(db);
+  const directory = useDirectory(db);
+  const item = items?.find((i) => i.item.id === row.serviceItemId)?.item;
+  const name = (id: string) => directory?.staffById.get(id)?.name ?? id;
+  const clock = clockOf(row, today());
+  const approved = row.extensions.filter((e) => e.decision === 'approved');
+  const toldExtension = row.notifications.filter((n) => n.about === 'extension').length >= approved.length;
+  const toldResult = row.notifications.some((n) => n.about === 'result');
+  return (
+    <Paper withBorder p="sm" data-testid="case-card">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Text fw={600}>{row.serviceItemName}</Text>
+            <Text size="xs" c="dimmed">
+              {t('cases.catalogVersion', { rev: row.catalogRev })}
+            </Text>
+          </Group>
+          <Badge variant="light" data-testid="case-status">
+            {t(`cases.status.${row.status}`)}
+          </Badge>
+        </Group>
+        <CaseClock row={row} clock={clock} />
+        {row.acceptance && (
+          <Text size="xs" c="dimmed">
+            {t('cases.acceptedOn')} {row.acceptance.acceptedOn} ·{' '}
+            {t('cases.clock.limit', {
+              promised: row.acceptance.promisedLimitDays,
+              statutory: row.acceptance.statutoryLimitDays,
+            })}{' '}
+            · {t('cases.handler')} {name(row.handlerStaffId)}
+          </Text>
+        )}
+        {approved.map((e) => (
+          <Text size="xs" key={e.eventId}>
+            {t('cases.extensionDecided', {
+              name: name(e.decidedBy ?? ''),
+              decision: t('cases.decision.approved'),
+              days: e.days,
+            })}
+          </Text>
+        ))}
+        {row.flags.length > 0 && <Alert color="red">{t('contact.conflict')}</Alert>}
+        {row.rejection && (
+          <Alert color="red" title={t('cases.status.rejected')}>
+            {row.rejection.reason}（{t('cases.legalBasis')}：{row.rejection.legalBasis}）
+          </Alert>
+        )}
+        {row.completion && (
+          <Alert
+            color="teal"
+            title={`${t(`cases.outcomes.${row.completion.outcome}`)} · ${row.completion.completedOn}`}
+          >
+            {row.completion.result}
+          </Alert>
+        )}
+        {row.notifications.map((n) => (
+          <Text size="xs" c="dimmed" key={n.eventId}>
+            {t('cases.notified', {
+              about: t(`cases.notifyAbout.${n.about}`),
+              how: t(`notify.${n.how}`),
+              time: formatDateTime(n.at),
+            })}
+          </Text>
+        ))}
+        {item && (row.status === 'checking' || row.status === 'supplementRequested') && (
+          <MaterialsCheck row={row} item={item} staff={staff} />
+        )}
+        {row.status === 'running' && <RunningActions row={row} staff={staff} />}
+        {row.status === 'running' && !toldExtension && <NotifyForm row={row} staff={staff} about="extension" />}
+        {row.status === 'completed' && !toldResult && <NotifyForm row={row} staff={staff} about="result" />}
+      </Stack>
+    </Paper>
+  );
+}

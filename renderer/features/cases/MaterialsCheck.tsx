@@ -1,0 +1,115 @@
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceItem } from '../../../shared/model/catalog.ts';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { acceptCase, checkMaterials, requestSupplement } from '../../data/caseOperations.ts';
+import type { CaseRow } from '../../data/db.ts';
+import { useAction } from '../contact/useAction.ts';
+import { RejectForm } from './RejectForm.tsx';
+
+type State = 'received' | 'missing' | 'nonConforming';
+
+/** art. 10–11: check every material of the item, then accept, request one supplement, or reject. */
+export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: ServiceItem; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const { errors, busy, run } = useAction();
+  const [draft, setDraft] = useState<Record<string, { state: State; note: string }>>(() =>
+    Object.fromEntries(
+      item.materials.map((m) => [
+        m.id,
+        { state: row.checks[m.id]?.state ?? 'missing', note: row.checks[m.id]?.note ?? '' },
+      ]),
+    ),
+  );
+  const save = () =>
+    checkMaterials(
+      db,
+      staff.id,
+      row.caseId,
+      item.materials.map((m) => ({
+        materialId: m.id,
+        state: draft[m.id]?.state ?? 'missing',
+        note: draft[m.id]?.note || undefined,
+      })),
+    );
+  return (
+    <Stack gap="xs">
+      <Table aria-label={t('cases.materials')} verticalSpacing={4}>
+        <Table.Tbody>
+          {item.materials.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                <Group gap={4}>
+                  <Text size="sm" fw={500}>
+                    {m.name}
+                  </Text>
+                  <Badge size="xs" variant="outline" color={m.requirement === 'required' ? 'red' : 'gray'}>
+                    {t(`cases.${m.requirement}`)}
+                  </Badge>
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {t('cases.originalsCopies', { originals: m.originals, copies: m.copies })} · {m.format}
+                  {m.condition ? ` · ${m.condition}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td w={260}>
+                <SegmentedControl
+                  size="xs"
+                  aria-label={m.name}
+                  value={draft[m.id]?.state ?? 'missing'}
+                  onChange={(v) =>
+                    setDraft((d) => ({ ...d, [m.id]: { state: v as State, note: d[m.id]?.note ?? '' } }))
+                  }
+                  data={(['received', 'missing', 'nonConforming'] as const).map((s) => ({
+                    value: s,
+                    label: t(`cases.state.${s}`),
+                  }))}
+                />
+                {draft[m.id]?.state === 'nonConforming' && (
+                  <TextInput
+                    size="xs"
+                    mt={4}
+                    aria-label={`${m.name} ${t('cases.note')}`}
+                    placeholder={t('cases.note')}
+                    value={draft[m.id]?.note ?? ''}
+                    onChange={(e) => {
+                      const note = e.currentTarget.value;
+                      setDraft((d) => ({ ...d, [m.id]: { state: 'nonConforming', note } }));
+                    }}
+                  />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      {errors.note && <Alert color="red">{errors.note}</Alert>}
+      <Group>
+        <Button variant="default" loading={busy} onClick={() => void run(save)}>
+          {t('cases.saveChecks')}
+        </Button>
+        <Button
+          loading={busy}
+          onClick={() => void run(async () => (await save(), acceptCase(db, staff.id, row.caseId)))}
+        >
+          {t('cases.accept')}
+        </Button>
+        {row.status === 'checking' && (
+          <Button
+            color="orange"
+            variant="light"
+            loading={busy}
+            onClick={() => void run(async () => (await save(), requestSupplement(db, staff.id, row.caseId)))}
+          >
+            {t('cases.supplement')}
+          </Button>
+        )}
+      </Group>
+      <RejectForm row={row} staff={staff} />
+    </Stack>
+  );
+}

@@ -1,0 +1,270 @@
+import {
+  Accordion,
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTIFY_CHANNELS } from '../../../shared/model/contactEvents.ts';
+import { PAUSE_REASONS, type PauseReason } from '../../../shared/model/deadline.ts';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { openPause, pendingExtension } from '../../../shared/rules/case.ts';
+import type { IsoDate } from '../../../shared/rules/isoDate.ts';
+import { useDesk } from '../../app/context.tsx';
+import { today } from '../../data/calendar.ts';
+import {
+  completeCase,
+  decideExtension,
+  notifyApplicant,
+  pauseCase,
+  requestExtension,
+  resumeCase,
+} from '../../data/caseOperations.ts';
+import type { CaseRow } from '../../data/db.ts';
+import { useAction } from '../contact/useAction.ts';
+
+type How = (typeof NOTIFY_CHANNELS)[number];
+
+/** While the clock runs (art. 14–19): pause and resume, extension with a leader's approval, completion. */
+export function RunningActions({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const pending = pendingExtension(row);
+  const paused = openPause(row);
+  return (
+    <Stack gap="xs">
+      {pending && (
+        <Alert color="yellow">{t('cases.extensionPending', { days: pending.days, reason: pending.reason })}</Alert>
+      )}
+      {pending && staff.roles.includes('leader') && <ExtensionDecision row={row} staff={staff} />}
+      <Accordion variant="contained" multiple>
+        <Accordion.Item value="pause">
+          <Accordion.Control>{paused ? t('cases.resume') : t('cases.pause')}</Accordion.Control>
+          <Accordion.Panel>
+            {paused ? <ResumeForm row={row} staff={staff} /> : <PauseForm row={row} staff={staff} />}
+          </Accordion.Panel>
+        </Accordion.Item>
+        {!pending && (
+          <Accordion.Item value="extension">
+            <Accordion.Control>{t('cases.extension')}</Accordion.Control>
+            <Accordion.Panel>
+              <ExtensionForm row={row} staff={staff} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
+        <Accordion.Item value="complete">
+          <Accordion.Control>{t('cases.complete')}</Accordion.Control>
+          <Accordion.Panel>
+            <CompleteForm row={row} staff={staff} />
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+    </Stack>
+  );
+}
+
+function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const { errors, busy, run } = useAction();
+  const [from, setFrom] = useState<string>(today());
+  const [reason, setReason] = useState<PauseReason>('expertReview');
+  const [note, setNote] = useState('');
+  return (
+    <Stack gap="xs">
+      <TextInput
+        type="date"
+        label={t('cases.pauseFrom')}
+        value={from}
+        onChange={(e) => setFrom(e.currentTarget.value)}
+        error={errors.from}
+      />
+      <Select
+        label={t('cases.pauseReason')}
+        data={PAUSE_REASONS.map((r) => ({ value: r, label: t(`cases.pauseReasons.${r}`) }))}
+        value={reason}
+        onChange={(v) => v && setReason(v as PauseReason)}
+      />
+      <TextInput
+        label={t('cases.pauseNote')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+      />
+      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      <Button
+        variant="light"
+        loading={busy}
+        onClick={() => void run(() => pauseCase(db, staff.id, row.caseId, { from: from as IsoDate, reason, note }))}
+      >
+        {t('cases.savePause')}
+      </Button>
+    </Stack>
+  );
+}
+
+function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const { errors, busy, run } = useAction();
+  const [on, setOn] = useState<string>(today());
+  const paused = openPause(row);
+  return (
+    <Stack gap="xs">
+      {paused && (
+        <Text size="sm">
+          {t('cases.pausedSince', { date: paused.from, reason: t(`cases.pauseReasons.${paused.reason}`) })}
+        </Text>
+      )}
+      <TextInput
+        type="date"
+        label={t('cases.resumeOn')}
+        value={on}
+        onChange={(e) => setOn(e.currentTarget.value)}
+        error={errors.on}
+      />
+      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      <Button
+        variant="light"
+        loading={busy}
+        onClick={() => void run(() => resumeCase(db, staff.id, row.caseId, { on: on as IsoDate }))}
+      >
+        {t('cases.saveResume')}
+      </Button>
+    </Stack>
+  );
+}
+
+function ExtensionForm({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const { errors, busy, run } = useAction();
+  const [days, setDays] = useState<number>(10);
+  const [reason, setReason] = useState('');
+  return (
+    <Stack gap="xs">
+      <NumberInput
+        label={t('cases.extensionDays')}
+        value={days}
+        onChange={(v) => setDays(typeof v === 'number' ? v : 0)}
+        min={1}
+        max={60}
+        error={errors.days}
+      />
+      <Textarea
+        label={t('cases.extensionReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+        autosize
+        minRows={2}
+      />
+      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      <Button
+        variant="light"
+        loading={busy}
+        onClick={() => void run(() => requestExtension(db, staff.id, row.caseId, { days, reason }))}
+      >
+        {t('cases.saveExtension')}
+      </Button>
+    </Stack>
+  );
+}
+
+// art. 17: the leader approves or refuses; the applicant must then be told.
+function ExtensionDecision({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const { errors, busy, run } = useAction();
+  const [note, setNote] = useState('');
+  return (
+    <Stack gap="xs">
+      <TextInput label={t('cases.decisionNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      <Group>
+        <Button
+          loading={busy}
+          onClick={() => void run(() => decideExtension(db, staff.id, row.caseId, { decision: 'approved', note }))}
+        >
+          {t('cases.approve')}
+        </Button>
+        <Button
+          variant="default"
+          loading={busy}
+          onClick={() => void run(() => decideExtension(db, staff.id, row.caseId, { decision: 'refused', note }))}
+        >
+          {t('cases.refuse')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function CompleteForm({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const { errors, busy, run } = useAction();
+  const [outcome, setOutcome] = useState<'granted' | 'notGranted' | 'done'>('granted');
+  const [result, setResult] = useState('');
+  return (
+    <Stack gap="xs">
+      <SegmentedControl
+        aria-label={t('cases.outcome')}
+        value={outcome}
+        onChange={(v) => setOutcome(v as typeof outcome)}
+        data={(['granted', 'notGranted', 'done'] as const).map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) }))}
+      />
+      <Textarea
+        label={t('cases.result')}
+        value={result}
+        onChange={(e) => setResult(e.currentTarget.value)}
+        error={errors.result}
+        autosize
+        minRows={2}
+      />
+      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      <Button
+        loading={busy}
+        onClick={() => void run(() => completeCase(db, staff.id, row.caseId, { outcome, result }))}
+      >
+        {t('cases.saveComplete')}
+      </Button>
+    </Stack>
+  );
+}
+
+/** Record that the applicant was told about an extension or the result (art. 17, 18(3)). */
+export function NotifyForm({ row, staff, about }: { row: CaseRow; staff: Staff; about: 'extension' | 'result' }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const { errors, busy, run } = useAction();
+  const [how, setHow] = useState<How>('phone');
+  return (
+    <Stack gap="xs">
+      <Alert color="orange">
+        {about === 'extension' ? t('cases.mustNotifyExtension') : t('cases.mustNotifyResult')}
+      </Alert>
+      <SegmentedControl
+        aria-label={t('cases.notifyHow')}
+        value={how}
+        onChange={(v) => setHow(v as How)}
+        data={NOTIFY_CHANNELS.map((c) => ({ value: c, label: t(`notify.${c}`) }))}
+      />
+      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      <Button
+        variant="light"
+        loading={busy}
+        onClick={() => void run(() => notifyApplicant(db, staff.id, row.caseId, { about, how }))}
+      >
+        {t('cases.saveNotify')}
+      </Button>
+    </Stack>
+  );
+}
