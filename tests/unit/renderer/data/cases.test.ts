@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StaffId } from '../../../../shared/model/ids.ts';
-import { InvalidEventError } from '../../../../renderer/data/append.ts';
+import type { InvalidEventError } from '../../../../renderer/data/append.ts';
 import {
   acceptCase,
   checkMaterials,
