@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ServiceItem } from '../../shared/model/catalog.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import { CASE_ENDED, caseClock } from '../../shared/rules/case.ts';
+import { byCausalOrder } from '../../shared/rules/contact.ts';
 import { caseDeadline, type CaseDeadline } from '../../shared/rules/deadline.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import { deskCalendar } from './calendar.ts';
-import type { CaseRow, DeskDb } from './db.ts';
+import type { CaseRow, DeskDb, StoredEvent } from './db.ts';
 import { listReference } from './references.ts';
 
 export interface CaseWithClock {
@@ -68,4 +69,14 @@ export function useDeadlineBoard(db: DeskDb, scope: BoardScope, staff: Staff, da
     );
     return inScope.map((row) => ({ row, clock: clockOf(row, day) })).sort(byUrgency);
   }, [db, scope, staff.id, staff.departmentId, day]);
+}
+
+export function useCaseEvents(db: DeskDb, caseId: string): StoredEvent[] | undefined {
+  return useLiveQuery(
+    async () =>
+      (await db.events.where('[aggregate+aggregateId]').equals(['case', caseId]).toArray()).sort((a, b) =>
+        byCausalOrder(a.event, b.event),
+      ),
+    [db, caseId],
+  );
 }

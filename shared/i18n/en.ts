@@ -1,6 +1,7 @@
 import type { Resources } from './zh-CN.ts';
 import { enAdmin } from './en.admin.ts';
 import { enCases } from './en.cases.ts';
+import { enSlips } from './en.slips.ts';
 
 /** English, complete: the type makes a missing key a compile error. */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -8,6 +9,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const en: Strings<Resources> = {
   admin: enAdmin,
   cases: enCases,
+  slips: enSlips,
   app: {
     name: 'FirstDesk',
     tagline: 'First-inquiry responsibility · One-time notification · Time-limited completion',
@@ -222,6 +224,17 @@ export const en: Strings<Resources> = {
     'contact.refusalReviewed': 'Leader review',
     'contact.outcomeNotified': 'Outcome told',
     'contact.corrected': 'Corrected',
+    'case.opened': 'Case opened',
+    'case.materialsChecked': 'Materials checked',
+    'case.accepted': 'Accepted',
+    'case.supplementRequested': 'Supplement requested',
+    'case.rejected': 'Not accepted',
+    'case.paused': 'Clock paused',
+    'case.resumed': 'Clock resumed',
+    'case.extensionRequested': 'Extension requested',
+    'case.extensionDecided': 'Extension decided',
+    'case.applicantNotified': 'Applicant told',
+    'case.completed': 'Completed',
     at: '{{time}} · {{name}} · desk {{desk}}',
   },
   inbox: {

@@ -1,10 +1,12 @@
 // 简体中文（默认语言）。Wording follows the regulation: 首问责任人, 转办, 答复, 承办人.
 import { zhCNAdmin } from './zh-CN.admin.ts';
 import { zhCNCases } from './zh-CN.cases.ts';
+import { zhCNSlips } from './zh-CN.slips.ts';
 
 export const zhCN = {
   admin: zhCNAdmin,
   cases: zhCNCases,
+  slips: zhCNSlips,
   app: {
     name: '首问台',
     tagline: '首问负责 · 一次性告知 · 限时办结',
@@ -216,6 +218,17 @@ export const zhCN = {
     'contact.refusalReviewed': '领导审核',
     'contact.outcomeNotified': '告知结果',
     'contact.corrected': '更正',
+    'case.opened': '开办件',
+    'case.materialsChecked': '核验材料',
+    'case.accepted': '受理',
+    'case.supplementRequested': '一次性告知补正',
+    'case.rejected': '不予受理',
+    'case.paused': '暂停计时',
+    'case.resumed': '恢复计时',
+    'case.extensionRequested': '申请延期',
+    'case.extensionDecided': '延期审批',
+    'case.applicantNotified': '告知申请人',
+    'case.completed': '办结',
     at: '{{time}} · {{name}} · 窗口 {{desk}}',
   },
   inbox: {

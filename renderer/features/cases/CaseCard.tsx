@@ -4,9 +4,11 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { today } from '../../data/calendar.ts';
-import { clockOf, useServiceItems } from '../../data/caseHooks.ts';
+import { clockOf, useCaseEvents, useServiceItems } from '../../data/caseHooks.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useDirectory } from '../../data/hooks.ts';
+import { Timeline } from '../contact/Timeline.tsx';
+import { SlipActions } from '../slips/SlipActions.tsx';
 import { CaseClock } from './CaseClock.tsx';
 import { MaterialsCheck } from './MaterialsCheck.tsx';
 import { NotifyForm, RunningActions } from './RunningActions.tsx';
@@ -20,6 +22,7 @@ export function CaseCard({ row, staff }: { row: CaseRow; staff: Staff }) {
   const item = items?.find((i) => i.item.id === row.serviceItemId)?.item;
   const name = (id: string) => directory?.staffById.get(id)?.name ?? id;
   const clock = clockOf(row, today());
+  const events = useCaseEvents(db, row.caseId) ?? [];
   const approved = row.extensions.filter((e) => e.decision === 'approved');
   const toldExtension = row.notifications.filter((n) => n.about === 'extension').length >= approved.length;
   const toldResult = row.notifications.some((n) => n.about === 'result');
@@ -86,6 +89,8 @@ export function CaseCard({ row, staff }: { row: CaseRow; staff: Staff }) {
         {row.status === 'running' && <RunningActions row={row} staff={staff} />}
         {row.status === 'running' && !toldExtension && <NotifyForm row={row} staff={staff} about="extension" />}
         {row.status === 'completed' && !toldResult && <NotifyForm row={row} staff={staff} about="result" />}
+        <SlipActions subject={{ kind: 'case', row }} staff={staff} />
+        {directory && <Timeline events={events} directory={directory} />}
       </Stack>
     </Paper>
   );

@@ -5,6 +5,7 @@ import { mayDispose } from '../../../shared/rules/contactDispositions.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useContact, useContactEvents, useDirectory } from '../../data/hooks.ts';
 import { CasePanel } from '../cases/CasePanel.tsx';
+import { SlipActions } from '../slips/SlipActions.tsx';
 import { ContactSummary } from './ContactSummary.tsx';
 import { DisposeTabs } from './DisposeTabs.tsx';
 import { AssignForm, RefusalReview } from './LeaderActions.tsx';
@@ -51,6 +52,7 @@ export function ContactDrawer({ contactId, staff, onClose }: Props) {
         <Stack gap="md">
           <ContactSummary contact={contact} directory={directory} />
           {actions}
+          <SlipActions subject={{ kind: 'contact', row: contact }} staff={staff} />
           <CasePanel contact={contact} staff={staff} />
           <Timeline events={events} directory={directory} />
         </Stack>
