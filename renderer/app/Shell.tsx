@@ -50,7 +50,14 @@ export function Shell({ staff }: { staff: Staff }) {
             <Button variant="default" size="sm" onClick={lock}>
               {t('shell.lock')}
             </Button>
-            <Button variant="subtle" size="sm" onClick={signOut}>
+            <Button
+              variant="subtle"
+              size="sm"
+              onClick={() => {
+                go('register'); // the next person starts at the register, not in someone else's inbox
+                signOut();
+              }}
+            >
               {t('shell.signOut')}
             </Button>
           </Group>
