@@ -9,6 +9,7 @@ import { App } from './app/App.tsx';
 import { DeskContext } from './app/context.tsx';
 import { initI18n } from './app/i18n.ts';
 import { theme } from './app/theme.ts';
+import { refreshDeskCalendar, watchDeskCalendar } from './data/calendar.ts';
 import { openDeskDb } from './data/db.ts';
 import { ensureDevice } from './data/device.ts';
 import { startSyncScheduler } from './data/scheduler.ts';
@@ -21,6 +22,9 @@ async function boot(): Promise<void> {
   const platform = detectPlatform();
   const db = openDeskDb();
   await ensureDevice(db);
+  // The confirmed years from HQ before the first screen, then after every sync that brings one.
+  await refreshDeskCalendar(db);
+  watchDeskCalendar(db);
   const serverUrl = await platform.serverUrl();
   const activity = useSyncActivity.getState();
   window.addEventListener('online', () => activity.setOnline(true));

@@ -35,9 +35,24 @@ export const adminPayloadSchemas = {
 } as const;
 
 export const adminEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...envelopeShape, aggregate: z.literal('catalog'), type: z.literal('catalog.itemSaved'), payload: catalogItemSavedPayload }),
-  z.object({ ...envelopeShape, aggregate: z.literal('calendar'), type: z.literal('calendar.yearProposed'), payload: calendarYearProposedPayload }),
-  z.object({ ...envelopeShape, aggregate: z.literal('calendar'), type: z.literal('calendar.yearConfirmed'), payload: calendarYearConfirmedPayload }),
+  z.object({
+    ...envelopeShape,
+    aggregate: z.literal('catalog'),
+    type: z.literal('catalog.itemSaved'),
+    payload: catalogItemSavedPayload,
+  }),
+  z.object({
+    ...envelopeShape,
+    aggregate: z.literal('calendar'),
+    type: z.literal('calendar.yearProposed'),
+    payload: calendarYearProposedPayload,
+  }),
+  z.object({
+    ...envelopeShape,
+    aggregate: z.literal('calendar'),
+    type: z.literal('calendar.yearConfirmed'),
+    payload: calendarYearConfirmedPayload,
+  }),
 ]);
 export type AdminEvent = z.infer<typeof adminEventSchema>;
 

@@ -23,7 +23,10 @@ export const caseOpenedPayload = z.object({
 export const MATERIAL_STATES = ['received', 'missing', 'nonConforming'] as const;
 export const materialCheckSchema = z
   .object({ materialId: slugSchema, state: z.enum(MATERIAL_STATES), note: optionalText(300) })
-  .refine((c) => c.state !== 'nonConforming' || Boolean(c.note), { message: 'nonConformingNoteRequired', path: ['note'] });
+  .refine((c) => c.state !== 'nonConforming' || Boolean(c.note), {
+    message: 'nonConformingNoteRequired',
+    path: ['note'],
+  });
 
 // art. 10–11: the clerk checks each material as received, missing or non-conforming.
 export const caseMaterialsCheckedPayload = z.object({ checks: z.array(materialCheckSchema).min(1).max(40) });
@@ -48,7 +51,11 @@ export const caseRejectedPayload = z.object({
   competentAgencyId: agencyIdSchema.optional(),
 });
 
-export const casePausedPayload = z.object({ from: isoDateSchema, reason: pauseReasonSchema, note: reason('pauseNoteRequired') });
+export const casePausedPayload = z.object({
+  from: isoDateSchema,
+  reason: pauseReasonSchema,
+  note: reason('pauseNoteRequired'),
+});
 export const caseResumedPayload = z.object({ on: isoDateSchema });
 
 // art. 17: an extension needs a leader's approval, and the applicant is told the reason and the new limit.

@@ -8,7 +8,15 @@ import { phoneSchema } from '../rules/phone.ts';
 export const serviceItemIdSchema = slugSchema.brand<'ServiceItemId'>();
 export type ServiceItemId = z.infer<typeof serviceItemIdSchema>;
 
-export const SERVICE_CATEGORIES = ['techContract', 'enterprise', 'project', 'award', 'platform', 'talent', 'other'] as const;
+export const SERVICE_CATEGORIES = [
+  'techContract',
+  'enterprise',
+  'project',
+  'award',
+  'platform',
+  'talent',
+  'other',
+] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -32,6 +32,9 @@ export const REJECTION_CODES = [
   // The event names staff, a department or an agency the directory does not have, or staff no longer
   // active; or a transfer's handler who has no phone to give the applicant or is in another department.
   'unknown-reference',
+  // An admin edit made on an older version of a reference document (a catalog item changed on another desk,
+  // a calendar proposal superseded meanwhile): redo it on the current version.
+  'stale-edit',
 ] as const;
 export const rejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof rejectionCodeSchema>;

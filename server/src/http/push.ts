@@ -5,9 +5,11 @@ import {
   type PushResponse,
   type Rejection,
 } from '../../../shared/sync/protocol.ts';
+import { adminStore } from '../storage/adminStore.ts';
 import type { Db } from '../storage/db.ts';
 import { appendEvents } from '../storage/events.ts';
 import { listReferenceDocs } from '../storage/reference.ts';
+import { applyAdminEvent } from '../sync/applyAdmin.ts';
 import { directoryOf } from '../sync/authorize.ts';
 import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
 import { sendError } from './errors.ts';
@@ -36,12 +38,22 @@ export function registerPush(app: FastifyInstance, db: Db): void {
     const checked: CheckedEvent[] = events.map((raw) => checkEvent(raw, ctx));
     const refused: Rejection[] = checked.flatMap((c) => (c.ok ? [] : [c.rejection]));
 
+    const receivedAt = new Date(now).toISOString();
     const result = await appendEvents(db, {
       deviceId,
       events: checked.flatMap((c) => (c.ok ? [{ event: c.event, flags: c.flags }] : [])),
       settledDeviceSeq: settledDeviceSeq(checked),
-      receivedAt: new Date(now).toISOString(),
+      receivedAt,
       judgeExisting,
+      // Admin edits become new versions of the reference docs in the same transaction (sync/applyAdmin.ts).
+      admit: (trx, event, earlier) =>
+        applyAdminEvent(event, {
+          store: adminStore(trx),
+          directory: ctx.directory,
+          receivedAt,
+          earlier,
+          log: request.log,
+        }),
     });
 
     const rejected = [...refused, ...result.rejected];

@@ -13,7 +13,7 @@
  *   zhou-qiang     周强    dept-transfer        deputySectionChief handler
  *   wu-min         吴敏    dept-policy          sectionChief       handler, deptHead
  *   zheng-hao      郑浩    dept-international   clerk              handler
- *   huang-xiuying  黄秀英  dept-party           sectionChief       supervisor
+ *   huang-xiuying  黄秀英  dept-party           sectionChief       supervisor, admin (the second person for the calendar)
  *   ma-jun         马军    dept-office          principalStaff     admin
  *   he-jianguo     何建国  dept-leadership      deputyDirector     leader
  *   lin-zhiyuan    林志远  dept-leadership      director           leader
@@ -41,6 +41,8 @@ export const DEMO_STAFF = {
   policyHead: 'wu-min',
   supervisor: 'huang-xiuying',
   admin: 'ma-jun',
+  /** A calendar year takes effect only when a second admin confirms it. */
+  secondAdmin: 'huang-xiuying',
   leader: 'he-jianguo',
   director: 'lin-zhiyuan',
   inactive: 'qian-tao',
@@ -95,7 +97,7 @@ const staff = [
   person('zhou-qiang', '周强', 'dept-transfer', 'deputySectionChief', '副科长', '0377-63176309', ['handler']),
   person('wu-min', '吴敏', 'dept-policy', 'sectionChief', '科长', '15803770305', ['handler', 'deptHead']),
   person('zheng-hao', '郑浩', 'dept-international', 'clerk', '科员', '0377-63176310', ['handler']),
-  person('huang-xiuying', '黄秀英', 'dept-party', 'sectionChief', '科长', '0377-63176303', ['supervisor']),
+  person('huang-xiuying', '黄秀英', 'dept-party', 'sectionChief', '科长', '0377-63176303', ['supervisor', 'admin']),
   person('ma-jun', '马军', 'dept-office', 'principalStaff', '四级主任科员', '0377-63176302', ['admin']),
   person('he-jianguo', '何建国', 'dept-leadership', 'deputyDirector', '副局长', '0377-63176301', ['leader']),
   person('lin-zhiyuan', '林志远', 'dept-leadership', 'director', '局长', '0377-63176301', ['leader']),
@@ -169,6 +171,13 @@ function demoPinHash(staffId: string): string {
   let hash = demoPinHashes.get(staffId);
   if (!hash) demoPinHashes.set(staffId, (hash = hashPin(DEMO_PIN)));
   return hash;
+}
+
+/** A demo department's phone: the catalog gives it as the consult phone of the items the department handles. */
+export function demoDepartmentPhone(departmentId: string): string {
+  const department = departments.find((d) => d.id === departmentId);
+  if (!department) throw new Error(`no demo department ${departmentId}`);
+  return department.phone;
 }
 
 /** All demo reference docs at rev 1, each checked against the shared schema. */

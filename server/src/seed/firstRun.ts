@@ -1,14 +1,21 @@
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../storage/db.ts';
-import { hasReferenceDocs, insertReferenceDocsIfEmpty } from '../storage/reference.ts';
+import { hasReferenceDocs, insertReferenceDocsIfEmpty, insertReferenceDocsOfNewKind } from '../storage/reference.ts';
 import { buildDemoBureau } from './demoBureau.ts';
+import { buildDemoCatalog } from './demoCatalog.ts';
 
 /**
  * On a first run (no reference docs at all) write the demo bureau, unless FIRSTDESK_SEED=none.
- * Never touches a database that already has reference docs: the admin's edits win.
+ * Never touches a database that already has reference docs: the admin's edits win. The one exception is the
+ * demo catalog, which came later: a demo database without any catalog item gets it once, provided the
+ * departments it names are there (so a real bureau's database, with its own departments, never does).
  * Returns how many docs were written.
  */
 export async function seedOnFirstRun(db: Db, mode: ServerConfig['seed'], now = Date.now()): Promise<number> {
-  if (mode === 'none' || (await hasReferenceDocs(db))) return 0;
-  return insertReferenceDocsIfEmpty(db, buildDemoBureau(now));
+  if (mode === 'none') return 0;
+  const bureau = (await hasReferenceDocs(db)) ? 0 : await insertReferenceDocsIfEmpty(db, buildDemoBureau(now));
+  const catalog = buildDemoCatalog(now);
+  const departments = [...new Set(catalog.flatMap((d) => (d.kind === 'serviceItem' ? [d.body.departmentId] : [])))];
+  const requires = departments.map((id) => ({ kind: 'department' as const, id }));
+  return bureau + (await insertReferenceDocsOfNewKind(db, 'serviceItem', catalog, requires));
 }

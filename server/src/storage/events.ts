@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DeskEvent } from '../../../shared/model/events.ts';
 import type { Rejection } from '../../../shared/sync/protocol.ts';
 import type { Database, Db, EventsTable } from './db.ts';
@@ -18,6 +18,12 @@ export interface AppendRequest {
   readonly receivedAt: string;
   /** What an eventId that is already stored means: null for the same content (a replay), else a rejection. */
   judgeExisting(incoming: DeskEvent, existing: DeskEvent): Rejection | null;
+  /**
+   * Judged for each new event, in batch order, inside the storing transaction and before it is stored: it may
+   * write what the event implies (an admin edit's reference document) or refuse the event, which is then not
+   * stored. `earlier` are the events of this batch admitted before it (not yet visible in the table).
+   */
+  admit?(trx: Transaction<Database>, event: DeskEvent, earlier: readonly DeskEvent[]): Promise<Rejection | null>;
 }
 
 export interface AppendResult {
@@ -91,13 +97,20 @@ export async function appendEvents(db: Db, req: AppendRequest): Promise<AppendRe
     );
 
     const fresh: IncomingEvent[] = [];
+    const admitted: DeskEvent[] = [];
     const rejected: Rejection[] = [];
     let duplicates = 0;
     for (const incoming of req.events) {
       const earlier = existing.get(incoming.event.eventId);
       if (!earlier) {
+        const refusal = req.admit ? await req.admit(trx, incoming.event, admitted) : null;
+        if (refusal) {
+          rejected.push(refusal);
+          continue;
+        }
         existing.set(incoming.event.eventId, incoming.event); // a repeat inside this batch is judged too
         fresh.push(incoming);
+        admitted.push(incoming.event);
         continue;
       }
       const rejection = req.judgeExisting(incoming.event, earlier);

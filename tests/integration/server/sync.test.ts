@@ -170,7 +170,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
     expect(all.docs).toHaveLength(page.references.length);
     expect(all.docs).toEqual(expect.arrayContaining(page.references.map((r) => r.doc)));
     const kinds = new Set(page.references.map((r) => r.doc.kind));
-    expect([...kinds].sort()).toEqual(['agency', 'department', 'settings', 'staff']);
+    expect([...kinds].sort()).toEqual(['agency', 'department', 'serviceItem', 'settings', 'staff']);
   });
 
   it('pages through a pull with a limit: the cursor advances, nothing twice, nothing missed', async () => {

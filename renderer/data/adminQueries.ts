@@ -1,0 +1,146 @@
+import type { AdminEvent } from '../../shared/model/adminEvents.ts';
+import type { CalendarYear } from '../../shared/model/calendar.ts';
+import { SERVICE_CATEGORIES, type ServiceItem } from '../../shared/model/catalog.ts';
+import type { ReferenceDoc } from '../../shared/model/reference.ts';
+import { calendarAggregateId, calendarYearProgress, type CalendarYearProgress } from '../../shared/rules/calendarAdmin.ts';
+import { BUNDLED_CALENDAR_YEARS } from '../../shared/rules/calendarData.ts';
+import type { DeskDb, RejectedRow, StoredEvent } from './db.ts';
+
+// What the admin screens show, read from the reference docs the server sent and from the admin events in the
+// desk's log: an edit this desk made is "submitted" until it comes back from the server (with the new version
+// of the document in the same or an earlier pull), and "refused" when the server rejected it.
+
+type ItemDoc = Extract<ReferenceDoc, { kind: 'serviceItem' }>;
+type YearDoc = Extract<ReferenceDoc, { kind: 'calendarYear' }>;
+
+/** Where an admin's last edit of a document stands on this desk. */
+export type EditState =
+  | { readonly kind: 'submitted'; readonly eventId: string }
+  | { readonly kind: 'refused'; readonly eventId: string; readonly rejection: RejectedRow };
+
+export interface CatalogRow {
+  readonly item: ServiceItem;
+  /** The version in force, as the server last sent it. */
+  readonly rev: number;
+  readonly edit?: EditState;
+}
+
+/** Events of one aggregate kind, in the order the server committed them; this desk's unsent ones last. */
+async function adminEvents(db: DeskDb, aggregate: 'catalog' | 'calendar', id?: string): Promise<StoredEvent[]> {
+  const index = db.events.where('[aggregate+aggregateId]');
+  const rows = await (id === undefined ? index.between([aggregate, ''], [aggregate, '\uffff']) : index.equals([aggregate, id])).toArray();
+  return rows.sort(
+    (a, b) => (a.serverSeq ?? Infinity) - (b.serverSeq ?? Infinity) || (a.event.hlc < b.event.hlc ? -1 : 1),
+  );
+}
+
+async function rejectionsOf(db: DeskDb, events: readonly StoredEvent[]): Promise<Map<string, RejectedRow>> {
+  const found = await db.rejected.bulkGet(events.map((e) => e.eventId));
+  return new Map(found.flatMap((r) => (r ? [[r.eventId, r] as const] : [])));
+}
+
+/**
+ * The state of this desk's newest edit among these events (one document's): submitted while the server has
+ * not sent it back, refused when it rejected it — until an edit the server accepted is newer than the refusal.
+ */
+function editState(events: readonly StoredEvent[], rejected: ReadonlyMap<string, RejectedRow>): EditState | undefined {
+  const newest = (list: readonly StoredEvent[]) => list.reduce<StoredEvent | undefined>((a, e) => (!a || e.event.hlc > a.event.hlc ? e : a), undefined);
+  const local = newest(events.filter((e) => e.serverSeq === undefined));
+  if (!local) return undefined;
+  const rejection = rejected.get(local.eventId);
+  if (!rejection) return { kind: 'submitted', eventId: local.eventId };
+  const accepted = newest(events.filter((e) => e.serverSeq !== undefined));
+  return accepted && accepted.event.hlc > local.event.hlc ? undefined : { kind: 'refused', eventId: local.eventId, rejection };
+}
+
+/** Every catalog item with its version and the state of this desk's last edit, new unsent items included. */
+export async function listCatalogForAdmin(db: DeskDb): Promise<CatalogRow[]> {
+  const docs = (await db.refs.where('kind').equals('serviceItem').toArray()).map((r) => r.doc as ItemDoc);
+  const events = await adminEvents(db, 'catalog');
+  const rejected = await rejectionsOf(db, events);
+  const byItem = new Map<string, StoredEvent[]>();
+  for (const e of events) byItem.set(e.aggregateId, [...(byItem.get(e.aggregateId) ?? []), e]);
+  const rows: CatalogRow[] = docs.map((doc) => {
+    const edit = editState(byItem.get(doc.id) ?? [], rejected);
+    return edit ? { item: doc.body, rev: doc.rev, edit } : { item: doc.body, rev: doc.rev };
+  });
+  // An item created here and not yet back from the server is listed too, at version 0.
+  for (const [id, itemEvents] of byItem) {
+    if (docs.some((d) => d.id === id)) continue;
+    const edit = editState(itemEvents, rejected);
+    const last = itemEvents.at(-1)?.event;
+    if (edit && last?.type === 'catalog.itemSaved') rows.push({ item: last.payload.item, rev: 0, edit });
+  }
+  // In the catalog's own order of categories, then by name as a clerk would look it up.
+  const order = (row: CatalogRow) => SERVICE_CATEGORIES.indexOf(row.item.category);
+  return rows.sort((a, b) => order(a) - order(b) || a.item.name.localeCompare(b.item.name, 'zh-CN'));
+}
+
+/** A year of the calendar as the admin screen shows it. */
+export interface CalendarYearView {
+  readonly year: number;
+  /** The schedule in force: a year confirmed at HQ, else the one bundled with the app. */
+  readonly inForce?: CalendarYear;
+  readonly source?: 'bundled' | 'hq';
+  /** The HQ document's version (proposed or confirmed), when there is one. */
+  readonly rev?: number;
+  /** A proposal waiting for a second admin (never the confirmed one). */
+  readonly pending?: Extract<AdminEvent, { type: 'calendar.yearProposed' }>;
+  readonly progress: CalendarYearProgress;
+  /** This desk's last calendar edit of the year: submitted, or refused by the server. */
+  readonly edit?: EditState;
+}
+
+function yearView(
+  year: number,
+  doc: YearDoc | undefined,
+  events: readonly StoredEvent[],
+  rejected: ReadonlyMap<string, RejectedRow>,
+): CalendarYearView {
+  // A refused event never happened for the server, so it does not count here either.
+  const accepted = events.filter((e) => !rejected.has(e.eventId)).map((e) => e.event as AdminEvent);
+  const progress = calendarYearProgress(accepted);
+  const bundled = BUNDLED_CALENDAR_YEARS.find((y) => y.year === year);
+  const confirmed = doc?.body.status === 'confirmed' ? doc.body : undefined;
+  const inForce = confirmed ?? bundled;
+  const pending = progress.latest && !progress.confirmation ? progress.latest : undefined;
+  const edit = editState(events, rejected);
+  return {
+    year,
+    progress,
+    ...(inForce ? { inForce, source: confirmed ? ('hq' as const) : ('bundled' as const) } : {}),
+    ...(doc ? { rev: doc.rev } : {}),
+    ...(pending ? { pending } : {}),
+    ...(edit ? { edit } : {}),
+  };
+}
+
+/** Every year the desk knows of (bundled, entered at HQ, or proposed here), newest first. */
+export async function listCalendarYears(db: DeskDb): Promise<CalendarYearView[]> {
+  const docs = (await db.refs.where('kind').equals('calendarYear').toArray()).map((r) => r.doc as YearDoc);
+  const events = await adminEvents(db, 'calendar');
+  const rejected = await rejectionsOf(db, events);
+  const years = new Set([
+    ...BUNDLED_CALENDAR_YEARS.map((y) => y.year),
+    ...docs.map((d) => d.body.year),
+    ...events.map((e) => Number(e.aggregateId)),
+  ]);
+  return [...years]
+    .sort((a, b) => b - a)
+    .map((year) =>
+      yearView(
+        year,
+        docs.find((d) => d.body.year === year),
+        events.filter((e) => e.aggregateId === calendarAggregateId(year)),
+        rejected,
+      ),
+    );
+}
+
+/** One year, for the calendar banner and the proposal review. */
+export async function calendarYearView(db: DeskDb, year: number): Promise<CalendarYearView> {
+  const id = calendarAggregateId(year);
+  const doc = (await db.refs.get(['calendarYear', id]))?.doc as YearDoc | undefined;
+  const events = await adminEvents(db, 'calendar', id);
+  return yearView(year, doc, events, await rejectionsOf(db, events));
+}

@@ -1,0 +1,115 @@
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarDay } from '../../../../shared/model/calendar.ts';
+import type { Staff } from '../../../../shared/model/reference.ts';
+import { toggleCalendarDay } from '../../../../shared/rules/calendarAdmin.ts';
+import { useDesk } from '../../../app/context.tsx';
+import { proposeCalendarYear } from '../../../data/adminOperations.ts';
+import { useAdminAction } from '../useAdminAction.ts';
+import { PastePanel } from './PastePanel.tsx';
+import { YearGrid } from './YearGrid.tsx';
+
+interface Props {
+  staff: Staff;
+  year: number;
+  /** What to start from: an amendment starts from the schedule in force. */
+  initialDays?: readonly CalendarDay[];
+  initialNotice?: string | null;
+  onDone: () => void;
+}
+
+/**
+ * Enter a year as the State Council published it: click dates, or paste the schedule as text. Submitting it
+ * proposes the year; it takes effect only once another admin has checked and confirmed it.
+ */
+export function YearEditor({ staff, year: initialYear, initialDays = [], initialNotice = null, onDone }: Props) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const [year, setYear] = useState(initialYear);
+  const [days, setDays] = useState<CalendarDay[]>([...initialDays]);
+  const [notice, setNotice] = useState(initialNotice ?? '');
+  const [holiday, setHoliday] = useState('');
+  const { errors, busy, run, clear } = useAdminAction();
+  const rest = days.filter((d) => d.kind === 'rest').length;
+
+  async function propose() {
+    const done = await run(
+      () => proposeCalendarYear(db, staff.id, { year, noticeNumber: notice, days }),
+      t('admin.yearEditor.proposed', { year }),
+    );
+    if (done) onDone();
+  }
+
+  return (
+    <Paper withBorder p="md" aria-label={t('admin.yearEditor.title', { year })}>
+      <Stack gap="md">
+        <Title order={4}>{t('admin.yearEditor.title', { year })}</Title>
+        <Group align="flex-start">
+          <NumberInput
+            label={t('admin.yearEditor.year')}
+            value={year}
+            onChange={(v) => {
+              if (typeof v !== 'number') return;
+              setYear(v);
+              setDays([]);
+            }}
+            min={1990}
+            max={2200}
+            w={120}
+          />
+          <TextInput
+            label={t('admin.yearEditor.notice')}
+            description={t('admin.yearEditor.noticeHint')}
+            value={notice}
+            onChange={(e) => setNotice(e.currentTarget.value)}
+            error={errors.noticeNumber}
+            w={320}
+          />
+          <TextInput
+            label={t('admin.yearEditor.holidayName')}
+            description={t('admin.yearEditor.holidayNameHint')}
+            value={holiday}
+            onChange={(e) => setHoliday(e.currentTarget.value)}
+            w={220}
+          />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('admin.yearEditor.gridHint')}
+        </Text>
+        <YearGrid
+          year={year}
+          days={days}
+          onToggle={(date) => {
+            setDays((d) => toggleCalendarDay(d, date, holiday));
+            clear('days');
+          }}
+        />
+        <Text fw={500} data-testid="year-summary">
+          {t('admin.yearEditor.summary', { rest, work: days.length - rest })}
+        </Text>
+        <PastePanel
+          year={year}
+          onImport={(imported, importedNotice) => {
+            setDays(imported);
+            if (importedNotice) setNotice(importedNotice);
+            clear('days');
+          }}
+        />
+        {(errors.days || errors.form || errors.year) && (
+          <Alert color="red" role="alert">
+            {errors.days || errors.form || errors.year}
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void propose()} loading={busy}>
+            {t('admin.yearEditor.propose')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('admin.yearEditor.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,87 @@
+import { Alert, Button, Divider, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../../shared/model/reference.ts';
+import { useDesk } from '../../../app/context.tsx';
+import { saveServiceItem } from '../../../data/adminOperations.ts';
+import type { CatalogRow } from '../../../data/adminQueries.ts';
+import { useDepartments } from '../../../data/hooks.ts';
+import { useAdminAction } from '../useAdminAction.ts';
+import { fromForm, toForm, type ItemForm } from './itemForm.ts';
+import { ItemBasics, ItemTerms } from './ItemFields.tsx';
+import { MaterialsEditor } from './MaterialsEditor.tsx';
+
+interface Props {
+  staff: Staff;
+  /** The item as it stands (its version is the base of the edit), or undefined for a new item. */
+  row: Pick<CatalogRow, 'item' | 'rev'> | undefined;
+  /** The bureau's complaint hotline, filled in for a new item. */
+  complaintPhone: string;
+  onDone: () => void;
+}
+
+/**
+ * Edit every field of a catalog item, or create one. The shared schema judges the whole item on save (a
+ * promised limit above the statutory one, a blank material…); a refused save keeps what was typed.
+ */
+export function ItemEditor({ staff, row, complaintPhone, onDone }: Props) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const departments = useDepartments(db) ?? [];
+  const [form, setForm] = useState<ItemForm>(() => toForm(row?.item, complaintPhone));
+  const [note, setNote] = useState('');
+  const { errors, busy, run, clear } = useAdminAction();
+
+  const set = <K extends keyof ItemForm>(key: K, value: ItemForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    clear(key);
+  };
+  const setMaterials = (materials: ItemForm['materials']) => {
+    setForm((f) => ({ ...f, materials }));
+    clear('materials');
+  };
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const saved = await run(
+      () => saveServiceItem(db, staff.id, { item: fromForm(form), baseRev: row ? row.rev : null, note }),
+      t('admin.item.saved', { name: form.name }),
+    );
+    if (saved) onDone();
+  }
+
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={save}
+      aria-label={row ? row.item.name : t('admin.item.newTitle')}
+    >
+      <Stack gap="md">
+        <Title order={4}>
+          {row ? t('admin.item.editTitle', { name: row.item.name, rev: row.rev }) : t('admin.item.newTitle')}
+        </Title>
+        <ItemBasics form={form} set={set} errors={errors} departments={departments} isNew={!row} />
+        <Divider />
+        <MaterialsEditor value={form.materials} onChange={setMaterials} errors={errors} />
+        <Divider />
+        <ItemTerms form={form} set={set} errors={errors} />
+        <TextInput label={t('admin.item.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        {errors.form && (
+          <Alert color="red" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t('admin.item.save')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('admin.item.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

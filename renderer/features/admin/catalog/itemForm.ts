@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+import type { Material, SERVICE_CATEGORIES, ServiceItem, serviceItemSchema } from '../../../../shared/model/catalog.ts';
+
+// The catalog editor's form state: what the admin types, kept as typed (blank optional fields, lists as one
+// line per entry) and turned into the shared schema's input only on save, where the schema judges it.
+
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+export interface MaterialForm {
+  id: string;
+  name: string;
+  originals: number | string;
+  copies: number | string;
+  format: string;
+  requirement: Material['requirement'];
+  condition: string;
+  notes: string;
+  sampleRef: string;
+}
+
+export interface ItemForm {
+  id: string;
+  name: string;
+  category: ServiceCategory;
+  legalBasis: string;
+  /** One condition per line. */
+  conditions: string;
+  /** One step per line, in order. */
+  procedure: string;
+  materials: MaterialForm[];
+  statutoryLimitDays: number | string;
+  promisedLimitDays: number | string;
+  feeKind: 'free' | 'charged';
+  feeStandard: string;
+  feeBasis: string;
+  departmentId: string;
+  submitAt: string;
+  consultPhone: string;
+  complaintPhone: string;
+  active: boolean;
+}
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+const number = (v: number | string): number | undefined => (typeof v === 'number' ? v : undefined);
+const optional = (v: string): string | undefined => (v.trim() ? v : undefined);
+
+function materialForm(m: Material): MaterialForm {
+  return { ...m, condition: m.condition ?? '', notes: m.notes ?? '', sampleRef: m.sampleRef ?? '' };
+}
+
+/** A material id not used in the item yet: ids stay stable across edits, so a case's checklist survives. */
+export function newMaterial(existing: readonly MaterialForm[]): MaterialForm {
+  const used = new Set(existing.map((m) => m.id));
+  let n = existing.length + 1;
+  while (used.has(`material-${n}`)) n++;
+  const blank = { name: '', format: '', condition: '', notes: '', sampleRef: '' };
+  return { id: `material-${n}`, ...blank, originals: 1, copies: 0, requirement: 'required' };
+}
+
+/** The form for an existing item, or for a new one with the bureau's complaint phone filled in. */
+export function toForm(item: ServiceItem | undefined, complaintPhone: string): ItemForm {
+  if (!item) {
+    const empty = { id: '', name: '', legalBasis: '', conditions: '', procedure: '', departmentId: '', submitAt: '' };
+    return {
+      ...empty,
+      category: 'other',
+      materials: [newMaterial([])],
+      statutoryLimitDays: 20,
+      promisedLimitDays: 20,
+      feeKind: 'free',
+      feeStandard: '',
+      feeBasis: '',
+      consultPhone: '',
+      complaintPhone,
+      active: true,
+    };
+  }
+  const fee = item.fee.kind === 'charged' ? item.fee : { standard: '', basis: '' };
+  return {
+    ...item,
+    conditions: item.conditions.join('\n'),
+    procedure: item.procedure.join('\n'),
+    materials: item.materials.map(materialForm),
+    feeKind: item.fee.kind,
+    feeStandard: fee.standard,
+    feeBasis: fee.basis,
+  };
+}
+
+/** What the form says, as the shared schema's input (the schema, not the form, decides if it is valid). */
+export function fromForm(form: ItemForm): z.input<typeof serviceItemSchema> {
+  return {
+    id: form.id.trim(),
+    name: form.name,
+    category: form.category,
+    legalBasis: form.legalBasis,
+    conditions: lines(form.conditions),
+    procedure: lines(form.procedure),
+    materials: form.materials.map((m) => ({
+      id: m.id,
+      name: m.name,
+      originals: number(m.originals) as number,
+      copies: number(m.copies) as number,
+      format: m.format,
+      requirement: m.requirement,
+      // A required material has no condition: what was typed while it was conditional is dropped.
+      condition: m.requirement === 'conditional' ? optional(m.condition) : undefined,
+      notes: optional(m.notes),
+      sampleRef: optional(m.sampleRef),
+    })),
+    statutoryLimitDays: number(form.statutoryLimitDays) as number,
+    promisedLimitDays: number(form.promisedLimitDays) as number,
+    fee:
+      form.feeKind === 'free'
+        ? { kind: 'free' }
+        : { kind: 'charged', standard: form.feeStandard, basis: form.feeBasis },
+    departmentId: form.departmentId,
+    submitAt: form.submitAt,
+    consultPhone: form.consultPhone,
+    complaintPhone: form.complaintPhone,
+    active: form.active,
+  };
+}

@@ -1,0 +1,186 @@
+import type { AdminEvent } from '../../../shared/model/adminEvents.ts';
+import { calendarYearSchema, canonicalCalendarDays } from '../../../shared/model/calendar.ts';
+import type { DeskEvent } from '../../../shared/model/events.ts';
+import { calendarAggregateId, calendarYearProgress } from '../../../shared/rules/calendarAdmin.ts';
+import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
+import type { AdminStore } from '../storage/adminStore.ts';
+import type { Directory } from './authorize.ts';
+import { describeIssues } from './ingest.ts';
+
+// Administrators change the catalog and the working-day calendar by events (offline-safe and audited); the
+// server turns each accepted one into the next version of the authoritative reference document, in the same
+// transaction that stores the event, and every desk pulls that version. An event that cannot be applied is
+// refused and not stored, so the log never holds an edit that did not happen.
+
+export interface AdminApplyContext {
+  readonly store: AdminStore;
+  readonly directory: Directory;
+  /** When the server received the push (ISO): the new version's updatedAt. */
+  readonly receivedAt: string;
+  /** Events of the same push admitted before this one (not yet visible in the store). */
+  readonly earlier: readonly DeskEvent[];
+  readonly log: { info(details: object, message: string): void };
+}
+
+type Of<T extends AdminEvent['type']> = Extract<AdminEvent, { type: T }>;
+
+function refuse(event: DeskEvent, code: RejectionCode, message: string): Rejection {
+  return { eventId: event.eventId, deviceSeq: event.deviceSeq, code, message };
+}
+
+function isAdminEvent(event: DeskEvent): event is AdminEvent {
+  return event.aggregate === 'catalog' || event.aggregate === 'calendar';
+}
+
+/** null when the event is not an admin event, or was applied; otherwise why it is refused. */
+export async function applyAdminEvent(event: DeskEvent, ctx: AdminApplyContext): Promise<Rejection | null> {
+  if (!isAdminEvent(event)) return null;
+  if (!ctx.directory.staff.get(event.staffId)?.roles.includes('admin')) {
+    return refuse(
+      event,
+      'not-authorised',
+      `only an administrator may change the catalog or the calendar; ${event.staffId} is not one`,
+    );
+  }
+  switch (event.type) {
+    case 'catalog.itemSaved':
+      return saveItem(event, ctx);
+    case 'calendar.yearProposed':
+      return proposeYear(event, ctx);
+    case 'calendar.yearConfirmed':
+      return confirmYear(event, ctx);
+  }
+}
+
+// Art. 15 and chapter 5: the published catalog. `baseRev` is the version the admin edited, so an edit made on
+// a version someone else has replaced meanwhile is refused instead of silently overwriting theirs.
+async function saveItem(event: Of<'catalog.itemSaved'>, ctx: AdminApplyContext): Promise<Rejection | null> {
+  const { item, baseRev } = event.payload;
+  if (event.aggregateId !== item.id) {
+    return refuse(
+      event,
+      'invalid-event',
+      `a catalog event belongs to its item: aggregateId ${event.aggregateId} ≠ ${item.id}`,
+    );
+  }
+  if (!ctx.directory.departmentIds.has(item.departmentId)) {
+    return refuse(event, 'unknown-reference', `department '${item.departmentId}' is not in the directory`);
+  }
+  const current = await ctx.store.current('serviceItem', item.id);
+  if (baseRev === null && current) {
+    return refuse(
+      event,
+      'stale-edit',
+      `an item with the id ${item.id} already exists (version ${current.rev}); open it and edit it instead`,
+    );
+  }
+  if (baseRev !== null && !current) {
+    return refuse(event, 'unknown-reference', `there is no item ${item.id} to edit`);
+  }
+  if (current && baseRev !== current.rev) {
+    return refuse(
+      event,
+      'stale-edit',
+      `the item changed since you opened it (now version ${current.rev}); reopen it and redo your edit`,
+    );
+  }
+  const rev = (current?.rev ?? 0) + 1;
+  await ctx.store.put({ kind: 'serviceItem', id: item.id, rev, hlc: event.hlc, updatedAt: ctx.receivedAt, body: item });
+  return null;
+}
+
+function wrongYear(event: DeskEvent, year: number): Rejection | null {
+  if (event.aggregateId === calendarAggregateId(year)) return null;
+  return refuse(
+    event,
+    'invalid-event',
+    `a calendar event belongs to its year: aggregateId ${event.aggregateId} ≠ ${year}`,
+  );
+}
+
+// A proposal never displaces a confirmed schedule: when the year has one, the amendment waits as an event
+// until a second admin confirms it; otherwise it becomes the year's 'proposed' document, so every desk sees
+// that the year is being entered (a proposed year still counts as unpublished).
+async function proposeYear(event: Of<'calendar.yearProposed'>, ctx: AdminApplyContext): Promise<Rejection | null> {
+  const { year, noticeNumber, days } = event.payload;
+  const misfiled = wrongYear(event, year);
+  if (misfiled) return misfiled;
+  const body = calendarYearSchema.safeParse({ year, noticeNumber, days, status: 'proposed', enteredBy: event.staffId });
+  if (!body.success) return refuse(event, 'invalid-event', describeIssues(body.error));
+  const id = calendarAggregateId(year);
+  const current = await ctx.store.current('calendarYear', id);
+  if (current?.body.status === 'confirmed') return null;
+  const doc = { ...body.data, days: canonicalCalendarDays(year, body.data.days) };
+  await ctx.store.put({
+    kind: 'calendarYear',
+    id,
+    rev: (current?.rev ?? 0) + 1,
+    hlc: event.hlc,
+    updatedAt: ctx.receivedAt,
+    body: doc,
+  });
+  return null;
+}
+
+// DOMAIN "Working days and deadlines": a schedule takes effect only when a second person confirms it, and only
+// the newest proposal of the year can be confirmed.
+async function confirmYear(event: Of<'calendar.yearConfirmed'>, ctx: AdminApplyContext): Promise<Rejection | null> {
+  const { year, proposalEventId } = event.payload;
+  const misfiled = wrongYear(event, year);
+  if (misfiled) return misfiled;
+  const id = calendarAggregateId(year);
+  const history = [
+    ...(await ctx.store.eventsOf('calendar', id)),
+    ...ctx.earlier.filter((e) => e.aggregate === 'calendar' && e.aggregateId === id),
+  ];
+  const progress = calendarYearProgress(history.filter(isAdminEvent));
+  const { latest } = progress;
+  if (!latest || latest.eventId !== proposalEventId) {
+    return progress.supersededIds.has(proposalEventId)
+      ? refuse(
+          event,
+          'stale-edit',
+          `a newer proposal for ${year} replaced the one you confirmed; review and confirm that one`,
+        )
+      : refuse(event, 'unknown-reference', `${proposalEventId} is not a proposal for the ${year} calendar`);
+  }
+  if (latest.staffId === event.staffId) {
+    return refuse(
+      event,
+      'not-authorised',
+      `a second person must confirm the ${year} calendar: ${event.staffId} entered it`,
+    );
+  }
+  if (progress.confirmation) return null; // already confirmed by another admin: nothing changes
+  const body = calendarYearSchema.safeParse({
+    year,
+    noticeNumber: latest.payload.noticeNumber,
+    days: canonicalCalendarDays(year, latest.payload.days),
+    status: 'confirmed',
+    enteredBy: latest.staffId,
+    confirmedBy: event.staffId,
+  });
+  if (!body.success) return refuse(event, 'invalid-event', describeIssues(body.error));
+  const current = await ctx.store.current('calendarYear', id);
+  await ctx.store.put({
+    kind: 'calendarYear',
+    id,
+    rev: (current?.rev ?? 0) + 1,
+    hlc: event.hlc,
+    updatedAt: ctx.receivedAt,
+    body: body.data,
+  });
+  // Open deadlines that run into this year are recomputed by every desk when it pulls the new version.
+  ctx.log.info(
+    {
+      year,
+      noticeNumber: body.data.noticeNumber,
+      days: body.data.days.length,
+      enteredBy: latest.staffId,
+      confirmedBy: event.staffId,
+      rev: (current?.rev ?? 0) + 1,
+    },
+    `working-day calendar changed: ${year} confirmed`,
+  );
+  return null;
+}

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { buildWorkingCalendar } from '../../shared/rules/calendar.ts';
+import { BUNDLED_CALENDAR_YEARS } from '../../shared/rules/calendarData.ts';
+import type { IsoDate } from '../../shared/rules/isoDate.ts';
+import { choose, deskFor, registerContact, syncNow, todayRow, uniqueVisitor } from './desk.ts';
+
+// 限时办结: a case opened from a contact, accepted with its due date in statutory working days, extended by a leader.
+
+const calendar = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS);
+const todayInNanyang = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) as IsoDate;
+
+async function openCaseFor(page: Page, visitor: string, item: string) {
+  await todayRow(page, visitor).click();
+  await choose(page, '办理事项', item);
+  await page.getByRole('button', { name: '受理办件' }).click();
+  await expect(page.getByTestId('case-status')).toHaveText('材料核验中');
+}
+
+test('a case is opened from a contact, accepted, and shows its due date in working days', async ({ browser }) => {
+  const desk = await deskFor(browser, '张伟');
+  const visitor = uniqueVisitor('南阳光电科技');
+  await registerContact(desk, visitor, '申请技术合同认定登记');
+  await openCaseFor(desk, visitor, '技术合同认定登记');
+
+  // Acceptance is refused while required materials are missing, with a clear message.
+  await desk.getByRole('button', { name: '受理（开始计时）' }).click();
+  await expect(desk.getByText(/还有必需材料未收齐或不符合要求/)).toBeVisible();
+  await expect(desk.getByTestId('case-status')).toHaveText('材料核验中');
+
+  for (const received of await desk.getByRole('radio', { name: '已收' }).all()) await received.dispatchEvent('click');
+  await desk.getByRole('button', { name: '受理（开始计时）' }).click();
+  await expect(desk.getByTestId('case-status')).toHaveText('办理中');
+
+  const limit = Number((await desk.getByText(/承诺时限 \d+ 个工作日/).textContent())?.match(/承诺时限 (\d+)/)?.[1]);
+  const expected = calendar.addWorkingDays(todayInNanyang(), limit).date;
+  await expect(desk.getByTestId('case-due')).toHaveText(`承诺办结：${expected}`);
+  await expect(desk.getByTestId('case-clock')).toContainText(/正常|临近到期|今日到期/);
+});
+
+test('art. 17: an extension is requested with a reason and approved by a leader on another desk', async ({
+  browser,
+}) => {
+  const desk = await deskFor(browser, '张伟');
+  const visitor = uniqueVisitor('宛城科技');
+  await registerContact(desk, visitor, '申请技术合同认定登记');
+  await openCaseFor(desk, visitor, '技术合同认定登记');
+  for (const received of await desk.getByRole('radio', { name: '已收' }).all()) await received.dispatchEvent('click');
+  await desk.getByRole('button', { name: '受理（开始计时）' }).click();
+  const dueBefore = (await desk.getByTestId('case-due').textContent())?.replace('承诺办结：', '') as IsoDate;
+
+  await desk.getByRole('button', { name: '申请延期' }).click();
+  await desk.getByLabel('延长工作日数').fill('5');
+  await desk.getByRole('button', { name: '报领导批准' }).click();
+  await expect(desk.getByText('申请延期必须写明理由。')).toBeVisible();
+  await desk.getByLabel('延期理由').fill('需组织专家现场核查');
+  await desk.getByRole('button', { name: '报领导批准' }).click();
+  await expect(desk.getByText('延期 5 个工作日待领导审批：需组织专家现场核查')).toBeVisible();
+  await desk.keyboard.press('Escape');
+  await syncNow(desk);
+
+  const leader = await deskFor(browser, '何建国');
+  await leader.getByRole('tab', { name: '办件' }).click();
+  await leader
+    .getByRole('table', { name: '期限看板' })
+    .getByRole('row', { name: new RegExp(visitor) })
+    .click();
+  await leader.getByRole('button', { name: '批准延期' }).click();
+  await expect(leader.getByText(/何建国 批准延期 5 个工作日/)).toBeVisible();
+  await leader.keyboard.press('Escape');
+  await syncNow(leader);
+
+  await syncNow(desk);
+  await todayRow(desk, visitor).click();
+  const dueAfter = calendar.addWorkingDays(dueBefore, 5).date;
+  await expect(desk.getByTestId('case-due')).toHaveText(`承诺办结：${dueAfter}`);
+  await expect(desk.getByText('延期已批准：请将延期原因和新的时限告知申请人（第十七条）。')).toBeVisible();
+  await desk.getByRole('button', { name: '记录已告知' }).click();
+  await expect(desk.getByText(/已告知延期原因和新时限/)).toBeVisible();
+});

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffId } from '../../../shared/model/ids.ts';
+import { confirmCalendarYear, proposeCalendarYear, saveServiceItem } from '../../../renderer/data/adminOperations.ts';
+import { calendarYearView, listCatalogForAdmin } from '../../../renderer/data/adminQueries.ts';
+import { deskCalendar, refreshDeskCalendar } from '../../../renderer/data/calendar.ts';
+import type { DeskDb } from '../../../renderer/data/db.ts';
+import { syncOnce } from '../../../renderer/data/sync.ts';
+import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
+import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
+import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
+import { SCHEDULE_2027 } from '../../fixtures/adminEvents.ts';
+import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
+import { startServer, type Backend, type RunningServer } from './servers.ts';
+
+const admin = DEMO_STAFF.admin as StaffId;
+const secondAdmin = DEMO_STAFF.secondAdmin as StaffId;
+
+async function enrolledDesk(transport: SyncTransport): Promise<DeskDb> {
+  const db = freshDeskDb();
+  await syncOnce(db, transport);
+  return db;
+}
+
+async function row(db: DeskDb, id: string) {
+  const found = (await listCatalogForAdmin(db)).find((r) => r.item.id === id);
+  if (!found) throw new Error(`no item ${id} on this desk`);
+  return found;
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])(
+  'administrators at two desks, through the HQ server on %s',
+  (backend) => {
+    let hq: RunningServer;
+    let transport: SyncTransport;
+    beforeAll(async () => {
+      hq = await startServer(backend);
+      transport = httpTransport(hq.url);
+    });
+    afterAll(async () => hq.stop());
+
+    it('brings a catalog edit back as the next version to both desks; the edit made on the old one is refused', async () => {
+      const deskA = await enrolledDesk(transport);
+      const deskB = await enrolledDesk(transport);
+      const original = await row(deskA, DEMO_ITEMS.award);
+      expect(original.rev).toBe(1);
+
+      await saveServiceItem(deskA, admin, { item: { ...original.item, promisedLimitDays: 12 }, baseRev: 1 });
+      await saveServiceItem(deskB, secondAdmin, { item: { ...original.item, promisedLimitDays: 18 }, baseRev: 1 });
+      expect((await row(deskA, DEMO_ITEMS.award)).edit?.kind).toBe('submitted');
+      await syncOnce(deskA, transport);
+      expect(await row(deskA, DEMO_ITEMS.award)).toMatchObject({ rev: 2, item: { promisedLimitDays: 12 } });
+      expect((await row(deskA, DEMO_ITEMS.award)).edit).toBeUndefined();
+
+      const b = await syncOnce(deskB, transport);
+      expect(b.rejected).toBe(1);
+      expect(await row(deskB, DEMO_ITEMS.award)).toMatchObject({
+        rev: 2,
+        item: { promisedLimitDays: 12 },
+        edit: { kind: 'refused', rejection: { code: 'stale-edit' } },
+      });
+    });
+
+    it('puts a year in force on every desk once the second admin confirms it', async () => {
+      const deskA = await enrolledDesk(transport);
+      const deskB = await enrolledDesk(transport);
+      await proposeCalendarYear(deskA, admin, { year: 2027, noticeNumber: null, days: SCHEDULE_2027 });
+      await syncOnce(deskA, transport);
+      expect((await refreshDeskCalendar(deskA)).isPublished(2027)).toBe(false);
+
+      await syncOnce(deskB, transport);
+      const { pending } = await calendarYearView(deskB, 2027);
+      expect(pending?.staffId).toBe(admin);
+      await confirmCalendarYear(deskB, secondAdmin, { year: 2027, proposalEventId: pending!.eventId });
+      await syncOnce(deskB, transport);
+      expect((await refreshDeskCalendar(deskB)).isPublished(2027)).toBe(true);
+
+      await syncOnce(deskA, transport);
+      await refreshDeskCalendar(deskA);
+      expect(deskCalendar().dayKind('2027-10-09')).toEqual({ working: true, provisional: false, name: '国庆节' });
+      expect(await calendarYearView(deskA, 2027)).toMatchObject({
+        source: 'hq',
+        inForce: { confirmedBy: secondAdmin },
+      });
+    });
+  },
+);

@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { StaffId } from '../../../../shared/model/ids.ts';
+import type { ReferenceDoc } from '../../../../shared/model/reference.ts';
+import type { ServiceItem } from '../../../../shared/model/catalog.ts';
+import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
+import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
+import {
+  confirmCalendarYear,
+  proposeCalendarYear,
+  saveServiceItem,
+} from '../../../../renderer/data/adminOperations.ts';
+import { calendarYearView, listCatalogForAdmin } from '../../../../renderer/data/adminQueries.ts';
+import { InvalidEventError } from '../../../../renderer/data/append.ts';
+import type { DeskDb } from '../../../../renderer/data/db.ts';
+import { mergeReferenceDocs } from '../../../../renderer/data/references.ts';
+import { SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
+import { freshDeskDb } from './deskDb.ts';
+
+const NOW = Date.parse('2026-11-28T09:00:00+08:00');
+const BUREAU = buildDemoBureau(NOW);
+const CATALOG = buildDemoCatalog(NOW);
+const admin = 'ma-jun' as StaffId;
+const secondAdmin = 'huang-xiuying' as StaffId;
+const clerk = 'zhang-wei' as StaffId;
+
+let db: DeskDb;
+beforeEach(async () => {
+  db = freshDeskDb();
+  await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [...BUREAU, ...CATALOG]));
+});
+
+const techContract = (CATALOG.find((d) => d.id === DEMO_ITEMS.techContract)!.body as ServiceItem) satisfies ServiceItem;
+
+/** The messages of a refused action, by field path. */
+async function refusal(action: Promise<unknown>): Promise<Record<string, string>> {
+  const error = await action.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof InvalidEventError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message]));
+}
+
+describe('an administrator edits the service catalog at the desk', () => {
+  it('refuses a promised limit above the statutory one, and stores nothing', async () => {
+    const item = { ...techContract, promisedLimitDays: 25 };
+    expect(await refusal(saveServiceItem(db, admin, { item, baseRev: 1 }))).toEqual({
+      promisedLimitDays: 'promisedAboveStatutory',
+    });
+    expect(await db.events.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a conditional material that does not say when it is needed (一次性告知)', async () => {
+    const materials = techContract.materials.map((m, i) => (i === 1 ? { ...m, requirement: 'conditional' as const, condition: undefined } : m));
+    expect(await refusal(saveServiceItem(db, admin, { item: { ...techContract, materials }, baseRev: 1 }))).toEqual({
+      'materials.1.condition': 'materialConditionRequired',
+    });
+  });
+
+  it('appends the edit on the version opened, shown as submitted until the server sends the new version', async () => {
+    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 3 }, baseRev: 1, note: '压缩时限' });
+    const [stored] = await db.events.toArray();
+    expect(stored?.event).toMatchObject({
+      type: 'catalog.itemSaved',
+      aggregate: 'catalog',
+      aggregateId: DEMO_ITEMS.techContract,
+      staffId: admin,
+      payload: { baseRev: 1, note: '压缩时限', item: { promisedLimitDays: 3 } },
+    });
+    const row = (await listCatalogForAdmin(db)).find((r) => r.item.id === DEMO_ITEMS.techContract);
+    expect(row).toMatchObject({ rev: 1, edit: { kind: 'submitted' } });
+    // a second edit would be made on a version the server has not confirmed
+    expect(await refusal(saveServiceItem(db, admin, { item: techContract, baseRev: 1 }))).toEqual({ form: 'itemSavePending' });
+  });
+
+  it('shows the server’s refusal of an edit next to the version now in force, until the admin redoes it', async () => {
+    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 4 }, baseRev: 1 });
+    const [stored] = await db.events.toArray();
+    const rejection = { eventId: stored!.eventId, deviceSeq: 1, code: 'stale-edit' as const, message: 'now version 2', at: '2026-11-28T01:00:00.000Z' };
+    await db.rejected.put(rejection);
+    const row = async () => (await listCatalogForAdmin(db)).find((r) => r.item.id === DEMO_ITEMS.techContract);
+    expect((await row())?.edit).toEqual({ kind: 'refused', eventId: stored!.eventId, rejection });
+    // the edit that won arrives by sync
+    const doc = CATALOG.find((d) => d.id === DEMO_ITEMS.techContract)!;
+    await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [{ ...doc, rev: 2 } as ReferenceDoc]));
+    expect(await row()).toMatchObject({ rev: 2, edit: { kind: 'refused' } });
+    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 4 }, baseRev: 2 });
+    expect((await row())?.edit?.kind).toBe('submitted');
+  });
+
+  it('refuses a new item with a code already in the catalog, and anyone who is not an administrator', async () => {
+    expect(await refusal(saveServiceItem(db, admin, { item: techContract, baseRev: null }))).toEqual({ id: 'itemIdTaken' });
+    expect(await refusal(saveServiceItem(db, clerk, { item: techContract, baseRev: 1 }))).toEqual({ form: 'adminRequired' });
+  });
+
+  it('lists a new item before the server has seen it', async () => {
+    const item = { ...techContract, id: 'patent-pledge-consult', name: '专利质押融资政策咨询' };
+    await saveServiceItem(db, admin, { item, baseRev: null });
+    expect((await listCatalogForAdmin(db)).find((r) => r.item.id === 'patent-pledge-consult')).toMatchObject({
+      rev: 0,
+      edit: { kind: 'submitted' },
+    });
+  });
+});
+
+describe('an administrator enters a year of the working-day calendar, another confirms it', () => {
+  it('refuses an empty year and a day that changes nothing, and stores nothing', async () => {
+    expect(await refusal(proposeCalendarYear(db, admin, { year: 2027, noticeNumber: null, days: [] }))).toEqual({
+      days: 'calendarYearEmpty',
+    });
+    const wednesday = [{ date: '2027-01-06', kind: 'work' as const }];
+    expect(await refusal(proposeCalendarYear(db, admin, { year: 2027, noticeNumber: null, days: wednesday }))).toEqual({
+      'days.0.kind': 'calendarDayNotAnException',
+    });
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('proposes the year; the admin who entered it cannot confirm it, a second admin can', async () => {
+    await proposeCalendarYear(db, admin, { year: 2027, noticeNumber: ' 国办发明电〔2026〕X号 ', days: SCHEDULE_2027 });
+    const view = await calendarYearView(db, 2027);
+    expect(view.pending?.payload).toEqual({ year: 2027, noticeNumber: '国办发明电〔2026〕X号', days: SCHEDULE_2027 });
+    expect(view.inForce).toBeUndefined();
+    const proposalEventId = view.pending!.eventId;
+
+    expect(await refusal(confirmCalendarYear(db, admin, { year: 2027, proposalEventId }))).toEqual({
+      form: 'calendarConfirmedBySamePerson',
+    });
+    await confirmCalendarYear(db, secondAdmin, { year: 2027, proposalEventId });
+    const after = await calendarYearView(db, 2027);
+    expect(after.pending).toBeUndefined();
+    expect(after.progress.confirmation?.staffId).toBe(secondAdmin);
+  });
+
+  it('keeps a proposal waiting when the server refused its confirmation', async () => {
+    await proposeCalendarYear(db, admin, { year: 2027, noticeNumber: null, days: SCHEDULE_2027 });
+    const { pending } = await calendarYearView(db, 2027);
+    await confirmCalendarYear(db, secondAdmin, { year: 2027, proposalEventId: pending!.eventId });
+    const confirmation = (await db.events.toArray()).find((e) => e.event.type === 'calendar.yearConfirmed')!;
+    await db.rejected.put({ eventId: confirmation.eventId, deviceSeq: 2, code: 'not-authorised', message: '…', at: '2026-11-28T01:00:00.000Z' });
+    const view = await calendarYearView(db, 2027);
+    expect(view.pending?.eventId).toBe(pending!.eventId);
+    expect(view.edit).toMatchObject({ kind: 'refused', rejection: { code: 'not-authorised' } });
+  });
+
+  it('shows a bundled year as in force, with its notice number', async () => {
+    const view = await calendarYearView(db, 2026);
+    expect(view).toMatchObject({ source: 'bundled', inForce: { year: 2026, status: 'confirmed' } });
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { serviceItemSchema, type ServiceItem } from '../../../../shared/model/catalog.ts';
+import type { Department } from '../../../../shared/model/reference.ts';
+import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
+import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
+
+describe('the demo service catalog', () => {
+  const now = Date.parse('2026-11-28T08:00:00Z');
+  const docs = buildDemoCatalog(now);
+  const items = docs.map((d) => d.body as ServiceItem);
+  const departments = new Map(
+    buildDemoBureau(now).flatMap((d) => (d.kind === 'department' ? [[d.id as string, d.body as Department]] : [])),
+  );
+
+  it('has at least eight items, each a valid serviceItem doc at version 1', () => {
+    expect(items.length).toBeGreaterThanOrEqual(8);
+    for (const doc of docs) {
+      expect(doc.kind).toBe('serviceItem');
+      expect(doc.rev).toBe(1);
+      expect(serviceItemSchema.safeParse(doc.body).success, doc.id).toBe(true);
+    }
+    expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
+    expect(docs.map((d) => d.id)).toEqual(expect.arrayContaining(Object.values(DEMO_ITEMS)));
+  });
+
+  it('never promises longer than the law allows (art. 15)', () => {
+    for (const item of items) expect(item.promisedLimitDays, item.id).toBeLessThanOrEqual(item.statutoryLimitDays);
+  });
+
+  it('names a demo department for every item, with that department’s phone to consult', () => {
+    for (const item of items) {
+      const department = departments.get(item.departmentId);
+      expect(department, item.id).toBeDefined();
+      expect(item.consultPhone).toBe(department!.phone);
+    }
+  });
+
+  it('publishes the complaint hotline and says that the items are free (chapter 5)', () => {
+    for (const item of items) {
+      expect(item.complaintPhone).toBe('0377-63176300');
+      expect(item.fee).toEqual({ kind: 'free' });
+      expect(item.active).toBe(true);
+    }
+  });
+
+  it('tells the applicant when a conditional material is needed (一次性告知)', () => {
+    for (const item of items) {
+      expect(
+        item.materials.some((m) => m.requirement === 'required'),
+        item.id,
+      ).toBe(true);
+      for (const m of item.materials.filter((x) => x.requirement === 'conditional')) {
+        expect(m.condition, `${item.id}/${m.id}`).toBeTruthy();
+      }
+    }
+  });
+});

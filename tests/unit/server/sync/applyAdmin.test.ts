@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { DeskEvent } from '../../../../shared/model/events.ts';
+import type { ReferenceDoc } from '../../../../shared/model/reference.ts';
+import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
+import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
+import type { AdminStore } from '../../../../server/src/storage/adminStore.ts';
+import { applyAdminEvent, type AdminApplyContext } from '../../../../server/src/sync/applyAdmin.ts';
+import { directoryOf } from '../../../../server/src/sync/authorize.ts';
+import { makeItemSaved, makeYearConfirmed, makeYearProposed, SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
+import { makeContactOpened, newDeviceId } from '../../../fixtures/events.ts';
+
+const NOW = Date.parse('2026-11-28T09:00:00+08:00');
+const directory = directoryOf(buildDemoBureau(NOW));
+const catalog = buildDemoCatalog(NOW);
+const desk = newDeviceId();
+
+/** The reference docs and stored events of one server, in memory. */
+function memoryStore(docs: ReferenceDoc[] = [...catalog], events: DeskEvent[] = []) {
+  const written: ReferenceDoc[] = [];
+  const store: AdminStore = {
+    current: async (kind, id) => docs.find((d) => d.kind === kind && d.id === id) as never,
+    eventsOf: async (aggregate, id) => events.filter((e) => e.aggregate === aggregate && e.aggregateId === id),
+    put: async (doc) => {
+      written.push(doc);
+      const at = docs.findIndex((d) => d.kind === doc.kind && d.id === doc.id);
+      if (at >= 0) docs[at] = doc;
+      else docs.push(doc);
+    },
+  };
+  return { store, written, docs, events };
+}
+
+const logged: string[] = [];
+function context(store: AdminStore, earlier: DeskEvent[] = []): AdminApplyContext {
+  return {
+    store,
+    directory,
+    receivedAt: new Date(NOW).toISOString(),
+    earlier,
+    log: { info: (_details, message) => logged.push(message) },
+  };
+}
+
+const techContract = catalog.find((d) => d.id === DEMO_ITEMS.techContract)!;
+if (techContract.kind !== 'serviceItem') throw new Error('fixture');
+const stamp = (staffId: string, deviceSeq = 1) => ({ deviceId: desk, deviceSeq, staffId, at: NOW });
+
+describe('an administrator edits the service catalog', () => {
+  it('writes the next version of the item with the edit', async () => {
+    const { store, written } = memoryStore();
+    const edit = makeItemSaved(stamp('ma-jun'), { ...techContract.body, promisedLimitDays: 3 }, 1);
+    expect(await applyAdminEvent(edit, context(store))).toBeNull();
+    expect(written).toEqual([
+      expect.objectContaining({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2, hlc: edit.hlc }),
+    ]);
+    expect(written[0]!.body).toMatchObject({ promisedLimitDays: 3 });
+  });
+
+  it('refuses an edit of a version someone else has replaced, saying which version is current', async () => {
+    const { store, written } = memoryStore([{ ...techContract, rev: 4 }]);
+    const edit = makeItemSaved(stamp('ma-jun'), techContract.body, 3);
+    expect(await applyAdminEvent(edit, context(store))).toMatchObject({
+      code: 'stale-edit',
+      message: expect.stringContaining('now version 4'),
+    });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses a new item whose id is taken, and an edit of an item that does not exist', async () => {
+    const { store } = memoryStore();
+    expect(
+      await applyAdminEvent(makeItemSaved(stamp('ma-jun'), techContract.body, null), context(store)),
+    ).toMatchObject({
+      code: 'stale-edit',
+    });
+    const ghost = { ...techContract.body, id: 'no-such-item' } as typeof techContract.body;
+    expect(await applyAdminEvent(makeItemSaved(stamp('ma-jun'), ghost, 1), context(store))).toMatchObject({
+      code: 'unknown-reference',
+    });
+  });
+
+  it('refuses an item handled by a department the directory does not have', async () => {
+    const { store } = memoryStore();
+    const item = { ...techContract.body, departmentId: 'dept-nowhere' } as typeof techContract.body;
+    expect(await applyAdminEvent(makeItemSaved(stamp('ma-jun'), item, 1), context(store))).toMatchObject({
+      code: 'unknown-reference',
+    });
+  });
+
+  it('refuses anyone who is not an administrator, a leader included', async () => {
+    const { store, written } = memoryStore();
+    for (const staffId of ['zhang-wei', 'he-jianguo']) {
+      const edit = makeItemSaved(stamp(staffId), techContract.body, 1);
+      expect(await applyAdminEvent(edit, context(store))).toMatchObject({ code: 'not-authorised' });
+    }
+    expect(written).toEqual([]);
+  });
+
+  it('leaves the register’s events alone', async () => {
+    const { store } = memoryStore();
+    const opened = makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: 'zhang-wei' });
+    expect(await applyAdminEvent(opened, context(store))).toBeNull();
+  });
+});
+
+describe('a year of the working-day calendar', () => {
+  const proposal = makeYearProposed(stamp('ma-jun'), 2027, SCHEDULE_2027, '国办发明电〔2026〕X号');
+
+  it('becomes a proposed document when an admin enters it', async () => {
+    const { store, written } = memoryStore([]);
+    expect(await applyAdminEvent(proposal, context(store))).toBeNull();
+    expect(written).toEqual([
+      expect.objectContaining({
+        kind: 'calendarYear',
+        id: '2027',
+        rev: 1,
+        body: expect.objectContaining({ status: 'proposed', enteredBy: 'ma-jun', days: SCHEDULE_2027 }),
+      }),
+    ]);
+  });
+
+  it('refuses a proposal that lists a day which changes nothing', async () => {
+    const { store } = memoryStore([]);
+    const bad = makeYearProposed(stamp('ma-jun'), 2027, [{ date: '2027-01-06', kind: 'work' }]);
+    expect(await applyAdminEvent(bad, context(store))).toMatchObject({
+      code: 'invalid-event',
+      message: expect.stringContaining('calendarDayNotAnException'),
+    });
+  });
+
+  it('takes effect when a second admin confirms it, and says so in the log', async () => {
+    const { store, written } = memoryStore([], [proposal]);
+    const confirmation = makeYearConfirmed(stamp('huang-xiuying', 2), 2027, proposal.eventId);
+    expect(await applyAdminEvent(confirmation, context(store))).toBeNull();
+    expect(written[0]).toMatchObject({
+      rev: 1,
+      body: { status: 'confirmed', enteredBy: 'ma-jun', confirmedBy: 'huang-xiuying' },
+    });
+    expect(logged.at(-1)).toContain('2027 confirmed');
+  });
+
+  it('finds the proposal among the events pushed just before the confirmation', async () => {
+    const { store, written } = memoryStore([]);
+    const confirmation = makeYearConfirmed(stamp('huang-xiuying', 2), 2027, proposal.eventId);
+    expect(await applyAdminEvent(confirmation, context(store, [proposal]))).toBeNull();
+    expect(written[0]).toMatchObject({ body: { status: 'confirmed' } });
+  });
+
+  it('refuses a confirmation by the admin who entered it: a second person must confirm', async () => {
+    const { store, written } = memoryStore([], [proposal]);
+    const self = makeYearConfirmed(stamp('ma-jun', 2), 2027, proposal.eventId);
+    expect(await applyAdminEvent(self, context(store))).toMatchObject({
+      code: 'not-authorised',
+      message: expect.stringContaining('second person'),
+    });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses to confirm a proposal that does not exist', async () => {
+    const { store } = memoryStore([]);
+    const confirmation = makeYearConfirmed(stamp('huang-xiuying', 2), 2027, proposal.eventId);
+    expect(await applyAdminEvent(confirmation, context(store))).toMatchObject({ code: 'unknown-reference' });
+  });
+});
