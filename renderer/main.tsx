@@ -9,7 +9,8 @@ import { App } from './app/App.tsx';
 import { DeskContext } from './app/context.tsx';
 import { initI18n } from './app/i18n.ts';
 import { theme } from './app/theme.ts';
-import { refreshDeskCalendar, watchDeskCalendar } from './data/calendar.ts';
+import { refreshDeskCalendar, subscribeDeskCalendar, today, watchDeskCalendar } from './data/calendar.ts';
+import { recordDeadlineRecompute } from './data/deadlineRecompute.ts';
 import { openDeskDb } from './data/db.ts';
 import { ensureDevice } from './data/device.ts';
 import { startSyncScheduler } from './data/scheduler.ts';
@@ -25,6 +26,7 @@ async function boot(): Promise<void> {
   // The confirmed years from HQ before the first screen, then after every sync that brings one.
   await refreshDeskCalendar(db);
   watchDeskCalendar(db);
+  subscribeDeskCalendar((before, after, years) => void recordDeadlineRecompute(db, before, after, years, today()));
   const serverUrl = await platform.serverUrl();
   const activity = useSyncActivity.getState();
   window.addEventListener('online', () => activity.setOnline(true));

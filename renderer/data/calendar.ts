@@ -17,7 +17,8 @@ type CalendarYearDoc = Extract<ReferenceDoc, { kind: 'calendarYear' }>;
 let current: WorkingCalendar | undefined;
 /** Which confirmed docs `current` was built from ("2027 v2, …"), so an unchanged set is not rebuilt. */
 let builtFrom = '';
-const listeners = new Set<() => void>();
+type CalendarListener = (previous: WorkingCalendar, next: WorkingCalendar, confirmedYears: string) => void;
+const listeners = new Set<CalendarListener>();
 
 /** The desk's working-day calendar as it stands now. */
 export function deskCalendar(): WorkingCalendar {
@@ -26,7 +27,7 @@ export function deskCalendar(): WorkingCalendar {
 }
 
 /** Called after the calendar changed (open deadlines that depend on it must be recomputed). Returns the unsubscribe. */
-export function subscribeDeskCalendar(listener: () => void): () => void {
+export function subscribeDeskCalendar(listener: CalendarListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -38,10 +39,11 @@ function applyCalendarDocs(docs: readonly CalendarYearDoc[]): string | null {
   if (current && key === builtFrom) return null;
   // A confirmed doc comes after the bundled year, so it wins (an amended notice replaces the bundled copy).
   const years: CalendarYear[] = [...BUNDLED_CALENDAR_YEARS, ...confirmed.map((d) => d.body)];
+  const previous = deskCalendar();
   current = buildWorkingCalendar(years);
   if (key === builtFrom) return null; // the first build, from what was there all along
   builtFrom = key;
-  for (const listener of listeners) listener();
+  for (const listener of listeners) listener(previous, current, key);
   return key;
 }
 

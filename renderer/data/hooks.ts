@@ -117,6 +117,7 @@ export function useUnfinishedAtDesk(db: DeskDb): ContactRow[] | undefined {
 export function useOverdueTransfers(db: DeskDb, departmentId: string | undefined, day: string): ContactRow[] | undefined {
   return useLiveQuery(async () => {
     if (!departmentId) return [];
+    await listReference(db, 'calendarYear'); // re-run when the calendar changes
     const pending = await db.contacts.where('status').equals('transferPending').toArray();
     return pending
       .filter((c) => c.transfer?.toDepartmentId === departmentId && isTransferOverdue(c, deskCalendar(), day as IsoDate))
