@@ -1,3 +1,4 @@
+import type { CaseEvent } from '../../../shared/model/caseEvents.ts';
 import type { DeskEvent } from '../../../shared/model/events.ts';
 import type { ReferenceDoc, Staff } from '../../../shared/model/reference.ts';
 import type { RejectionCode } from '../../../shared/sync/protocol.ts';
@@ -95,9 +96,25 @@ function transferTarget(
 
 /** null when the directory allows the event; otherwise the first reason it does not. */
 export function authorizeEvent(event: DeskEvent, directory: Directory): Refusal | null {
-  // Events of other aggregates bring their own rules when they are added; until then the schema and the
-  // author's place in the directory are all that is judged of them.
-  return isContactEvent(event) ? authorizeContactEvent(event, directory) : null;
+  if (isContactEvent(event)) return authorizeContactEvent(event, directory);
+  if (event.aggregate === 'case') return authorizeCaseEvent(event as CaseEvent, directory);
+  // Admin events (catalog, calendar) are judged where they are applied (applyAdmin.ts), with the state they need.
+  return null;
+}
+
+function authorizeCaseEvent(event: CaseEvent, directory: Directory): Refusal | null {
+  switch (event.type) {
+    case 'case.extensionDecided':
+      // art. 17: an extension is approved or refused by a leader.
+      return actorIsLeader(directory, event.staffId, 'decide on an extension');
+    case 'case.rejected':
+      return event.payload.competentAgencyId && !directory.agencyIds.has(event.payload.competentAgencyId)
+        ? { code: 'unknown-reference', message: `agency '${event.payload.competentAgencyId}' is not in the directory` }
+        : null;
+    default:
+      // The rest depend on the case's state, which the fold judges (and flags) on every replica.
+      return null;
+  }
 }
 
 function isContactEvent(event: DeskEvent): event is ContactEvent {

@@ -186,3 +186,24 @@ describe('the directory the server judges by', () => {
     expect(read.departmentIds.has('agency-tax')).toBe(false);
   });
 });
+
+describe('art. 17: only a leader decides on a case extension', () => {
+  const decide = (staffId: string) =>
+    ({
+      ...makeContactOpened({ deviceId: desk, deviceSeq: 3, staffId }),
+      aggregate: 'case',
+      type: 'case.extensionDecided',
+      payload: { requestEventId: contactId, decision: 'approved' },
+    }) as unknown as DeskEvent;
+
+  it('accepts an extension decision from a leader', () => {
+    expect(judge(decide('he-jianguo'))).toBeNull();
+  });
+
+  it('refuses an extension decision from someone who is not a leader', () => {
+    expect(judge(decide('zhang-wei'))).toMatchObject({
+      code: 'not-authorised',
+      message: expect.stringContaining('extension'),
+    });
+  });
+});
