@@ -7,6 +7,7 @@ export const enCases: Strings<typeof zhCNCases> = {
   board: 'Deadline board',
   boardHint: 'By urgency: overdue, due today and nearly due first.',
   scope: { desk: 'This desk', mine: 'Mine', department: 'My department', all: 'Whole bureau' },
+  dueColumn: 'Due',
   empty: 'No open cases.',
   open: 'Cases',
   openCase: 'Open a case',

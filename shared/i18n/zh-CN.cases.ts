@@ -4,6 +4,7 @@ export const zhCNCases = {
   board: '期限看板',
   boardHint: '按紧急程度排列：已超期、今日到期、临近到期在前。',
   scope: { desk: '本窗口', mine: '我经办的', department: '本科室', all: '全局' },
+  dueColumn: '承诺办结日',
   empty: '没有正在办理的办件。',
   open: '办件',
   openCase: '受理办件',

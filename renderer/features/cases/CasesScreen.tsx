@@ -44,7 +44,7 @@ export function CasesScreen({ staff }: { staff: Staff }) {
               <Table.Th>{t('cases.applicant')}</Table.Th>
               <Table.Th>{t('cases.handler')}</Table.Th>
               <Table.Th>{t('register.status')}</Table.Th>
-              <Table.Th>{t('cases.clock.due', { date: '' })}</Table.Th>
+              <Table.Th>{t('cases.dueColumn')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
