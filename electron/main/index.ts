@@ -3,6 +3,7 @@ import { app, Menu, dialog, session } from 'electron';
 import { openDeskConfigStore } from './config.ts';
 import { appHandlers } from './ipc/app.ts';
 import { configHandlers } from './ipc/config.ts';
+import { printHandlers } from './ipc/print.ts';
 import { registerDeskIpc } from './ipc/register.ts';
 import { preloadPath, rendererDir } from './paths.ts';
 import { registerDeskScheme, serveRenderer } from './protocol.ts';
@@ -18,7 +19,11 @@ async function startDesk(): Promise<void> {
   const config = await openDeskConfigStore(app.getPath('userData'), process.env);
   limitPermissions(session.defaultSession);
   serveRenderer(rendererDir, () => buildCsp(config.get().serverUrl));
-  registerDeskIpc({ ...appHandlers(), ...configHandlers(config) }, deskWebContentsIds);
+  const deskContents = () => openDeskWindows()[0]?.webContents;
+  registerDeskIpc(
+    { ...appHandlers(), ...configHandlers(config), ...printHandlers(app.getPath('userData'), deskContents) },
+    deskWebContentsIds,
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, !app.isPackaged)));
   app.setAboutPanelOptions({ applicationName: '首问台 FirstDesk', applicationVersion: app.getVersion() });
   createDeskWindow(preloadPath);

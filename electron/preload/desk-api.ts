@@ -4,8 +4,11 @@ import {
   IPC_CHANNELS,
   appInfoSchema,
   deskConfigSchema,
+  printerSchema,
+  printSlipResultSchema,
   syncWakeReasonSchema,
   type DeskApi,
+  type PrintSlipRequest,
 } from '../../shared/ipc/contract.ts';
 
 /** The slice of ipcRenderer the bridge uses; tests pass a fake. */
@@ -20,6 +23,10 @@ export function createDeskApi(ipc: IpcBridge): DeskApi {
     appInfo: async () => appInfoSchema.parse(await ipc.invoke(IPC_CHANNELS.appInfo)),
     deskConfig: async () => deskConfigSchema.parse(await ipc.invoke(IPC_CHANNELS.deskConfig)),
     setServerUrl: async (url: string) => deskConfigSchema.parse(await ipc.invoke(IPC_CHANNELS.setServerUrl, url)),
+    // Main validates the request again; the answers are checked here before the page sees them.
+    printSlip: async (request: PrintSlipRequest) =>
+      printSlipResultSchema.parse(await ipc.invoke(IPC_CHANNELS.printSlip, request)),
+    listPrinters: async () => printerSchema.array().parse(await ipc.invoke(IPC_CHANNELS.listPrinters)),
     onSyncWake: (listener: Parameters<DeskApi['onSyncWake']>[0]) => {
       const relay = (_event: unknown, reason: unknown): void => {
         // Only the reasons the contract names reach the page; anything else is dropped here.

@@ -3,6 +3,7 @@ import type { DeskEvent } from '../../shared/model/events.ts';
 import type { ReferenceDoc } from '../../shared/model/reference.ts';
 import type { ContactState } from '../../shared/rules/contact.ts';
 import type { CaseState } from '../../shared/rules/case.ts';
+import type { SlipState } from '../../shared/rules/slips/fold.ts';
 import type { VisitorSummary } from '../../shared/rules/visitor.ts';
 import type { RejectionCode } from '../../shared/sync/protocol.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
@@ -44,6 +45,9 @@ export interface CaseRow extends CaseState {
   readonly applicant: string;
 }
 
+/** Projection of the slips issued: one row per slip (its first print and every reprint), by subject and serial. */
+export type SlipRow = SlipState;
+
 export interface RefRow {
   readonly kind: ReferenceDoc['kind'];
   readonly id: string;
@@ -68,6 +72,7 @@ export type DeskDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'deviceSeq'>;
   contacts: EntityTable<ContactRow, 'contactId'>;
   cases: EntityTable<CaseRow, 'caseId'>;
+  slips: EntityTable<SlipRow, 'slipId'>;
   visitors: EntityTable<VisitorRow, 'visitorKey'>;
   refs: Dexie.Table<RefRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;

@@ -8,6 +8,7 @@ import { initialsSync, preloadInitials } from './pinyin.ts';
 import { dayOf } from './time.ts';
 import { updateVisitorIndex } from './visitors.ts';
 import { refreshCases } from './caseProjection.ts';
+import { refreshSlips } from './slipProjection.ts';
 
 /**
  * Re-fold the given contacts from their events and write their rows. Called inside the same
@@ -42,7 +43,7 @@ export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>):
 
 /** The tables a write transaction must include so the projections can follow the events. */
 export function projectionTables(db: DeskDb) {
-  return [db.contacts, db.visitors, db.cases, db.refs];
+  return [db.contacts, db.visitors, db.cases, db.refs, db.slips];
 }
 
 /** Refresh the projections of every aggregate the given events touch (inside the writing transaction). */
@@ -53,6 +54,7 @@ export async function refreshAggregates(
   const ids = (aggregate: string) => events.filter((e) => e.aggregate === aggregate).map((e) => e.aggregateId);
   await refreshContacts(db, ids('contact'));
   await refreshCases(db, ids('case'));
+  await refreshSlips(db, ids('slip'));
 }
 
 /** The projection row of a folded contact: the state plus the keys the screens query by. */
@@ -94,5 +96,11 @@ export async function rebuildProjections(db: DeskDb): Promise<void> {
       caseIds.add(e.aggregateId);
     });
     await refreshCases(db, caseIds);
+    await db.slips.clear();
+    const slipIds = new Set<string>();
+    await db.events.where('[aggregate+aggregateId]').between(['slip', ''], ['slip', '\uffff']).each((e) => {
+      slipIds.add(e.aggregateId);
+    });
+    await refreshSlips(db, slipIds);
   });
 }

@@ -51,4 +51,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { cases: '&caseId, contactId, status, handlerStaffId, departmentId' },
   },
+  {
+    // Slips (一次性告知单 and its siblings): one row per slip, by serial and by the case or contact it is about.
+    // A new table of a new aggregate: nothing older to reshape, slip events did not exist before.
+    version: 5,
+    stores: { slips: '&slipId, serial, subjectId' },
+  },
 ];

@@ -8,5 +8,26 @@ export function desktopPlatform(desk: DeskApi): Platform {
     appInfo: () => desk.appInfo(),
     serverUrl: async () => (await desk.deskConfig()).serverUrl,
     onSyncWake: (listener) => desk.onSyncWake(listener),
+    printSlip: async (html, options) => {
+      try {
+        return await desk.printSlip({
+          html,
+          format: options.format,
+          ...(options.format === 'receipt80' ? { receiptHeightMm: options.receiptHeightMm } : {}),
+          ...(options.printerName ? { printerName: options.printerName } : {}),
+          silent: Boolean(options.printerName),
+          archive: { serial: options.serial, reprint: options.reprint },
+        });
+      } catch (error) {
+        // A refused call or a crashed print window: the slip is recorded, the clerk must still be told.
+        return {
+          printed: false,
+          failure: 'failed',
+          failureReason: String(error instanceof Error ? error.message : error),
+          pdfPath: null,
+        };
+      }
+    },
+    listPrinters: () => desk.listPrinters(),
   };
 }

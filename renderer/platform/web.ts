@@ -1,3 +1,4 @@
+import { printInFrame } from './iframePrint.ts';
 import type { Platform } from './types.ts';
 
 /** The desk in a plain browser, served by the HQ server itself: the server is this page's origin. */
@@ -12,5 +13,7 @@ export function webPlatform(): Platform {
     }),
     serverUrl: async () => window.location.origin,
     onSyncWake: () => () => undefined,
+    printSlip: (html) => printInFrame(html),
+    listPrinters: async () => [],
   };
 }

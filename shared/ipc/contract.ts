@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { MAX_RECEIPT_PAGE_MM, paperFormatSchema, slipSerialSchema } from '../model/slip.ts';
 
 /**
  * The desktop bridge: one function per capability, exposed by electron/preload as `window.desk`.
  * Main validates every argument with these schemas and refuses calls from frames it did not create.
- * Later capabilities (printing slips, listing printers, archiving PDFs, device secrets) join this map.
+ * Later capabilities (device secrets) join this map.
  */
 export const IPC_CHANNELS = {
   appInfo: 'desk:app-info',
   deskConfig: 'desk:config',
   setServerUrl: 'desk:set-server-url',
   syncWake: 'desk:sync-wake',
+  printSlip: 'desk:print-slip',
+  listPrinters: 'desk:list-printers',
 } as const;
 
 export const appInfoSchema = z.object({
@@ -32,10 +35,61 @@ export type DeskConfig = z.infer<typeof deskConfigSchema>;
 export const syncWakeReasonSchema = z.enum(['nightly', 'resume', 'online']);
 export type SyncWakeReason = z.infer<typeof syncWakeReasonSchema>;
 
+/** A printer as the operating system names it (the name to print to) and as people know it. */
+export const printerSchema = z.object({
+  name: z.string().min(1).max(300),
+  displayName: z.string().max(300),
+  description: z.string().max(500),
+});
+export type Printer = z.infer<typeof printerSchema>;
+
+/**
+ * Print one slip and archive it as a PDF. The HTML is the self-contained slip document (renderer/print): main
+ * shows it in a hidden window with no script and no preload, prints it, and keeps the PDF under
+ * userData/slips/<year>/<serial>[-reprintN].pdf.
+ */
+export const printSlipRequestSchema = z
+  .object({
+    html: z.string().min(1).max(5_000_000),
+    format: paperFormatSchema,
+    /** The 80 mm receipt's page height, measured from its content; required for a receipt. */
+    receiptHeightMm: z.number().min(20).max(MAX_RECEIPT_PAGE_MM).optional(),
+    /** The system name of the printer; absent → the system print dialog. */
+    printerName: z.string().trim().min(1).max(300).optional(),
+    /** No dialog: only meaningful with a printer. */
+    silent: z.boolean(),
+    /** Which slip print this is, for the archived PDF's name. */
+    archive: z.object({ serial: slipSerialSchema, reprint: z.number().int().min(0).max(9999) }),
+  })
+  .refine((r) => r.format === 'a4' || r.receiptHeightMm !== undefined, {
+    message: 'a receipt needs its measured page height',
+    path: ['receiptHeightMm'],
+  })
+  .refine((r) => !r.silent || r.printerName !== undefined, {
+    message: 'silent printing needs a printer',
+    path: ['silent'],
+  });
+export type PrintSlipRequest = z.infer<typeof printSlipRequestSchema>;
+
+/** 'cancelled': the clerk closed the print dialog; 'failed': the printer refused or is missing. */
+export const printSlipResultSchema = z.object({
+  printed: z.boolean(),
+  failure: z.enum(['cancelled', 'failed']).optional(),
+  /** The printer's own words, for the clerk and the log. */
+  failureReason: z.string().max(500).optional(),
+  /** Where the PDF was archived; null when archiving itself failed (the reason is in failureReason). */
+  pdfPath: z.string().max(2000).nullable(),
+});
+export type PrintSlipResult = z.infer<typeof printSlipResultSchema>;
+
 export interface DeskApi {
   appInfo(): Promise<AppInfo>;
   deskConfig(): Promise<DeskConfig>;
   setServerUrl(url: string): Promise<DeskConfig>;
   /** Subscribe to wake-ups from main (nightly timer, resume from sleep); returns the unsubscribe. */
   onSyncWake(listener: (reason: SyncWakeReason) => void): () => void;
+  /** Print a slip (silently to `printerName`, or through the system dialog) and archive it as PDF. */
+  printSlip(request: PrintSlipRequest): Promise<PrintSlipResult>;
+  /** The printers installed on this machine, for the desk's print settings. */
+  listPrinters(): Promise<Printer[]>;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { deviceIdSchema, eventIdSchema, staffIdSchema } from './ids.ts';
 import { isHlc } from '../sync/hlc.ts';
 
-/** The aggregates events belong to. Slips, follow-ups and complaints join later. */
-export const AGGREGATES = ['contact', 'case', 'catalog', 'calendar'] as const;
+/** The aggregates events belong to. Follow-ups and complaints join later. */
+export const AGGREGATES = ['contact', 'case', 'catalog', 'calendar', 'slip'] as const;
 export const aggregateSchema = z.enum(AGGREGATES);
 export type Aggregate = z.infer<typeof aggregateSchema>;
 

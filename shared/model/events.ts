@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { CONTACT_EVENT_VERSIONS, contactEventSchema, contactPayloadSchemas } from './contactEvents.ts';
 import { CASE_EVENT_VERSIONS, caseEventSchema, casePayloadSchemas } from './caseEvents.ts';
 import { ADMIN_EVENT_VERSIONS, adminEventSchema, adminPayloadSchemas } from './adminEvents.ts';
+import { SLIP_EVENT_VERSIONS, slipEventSchema, slipPayloadSchemas } from './slipEvents.ts';
 import type { Aggregate } from './envelope.ts';
 
-/** Every event a desk may write: the register's, the cases', and the administrators'. */
+/** Every event a desk may write: the register's, the cases', the administrators', and the slips printed. */
 export const deskEventSchema = z.discriminatedUnion('type', [
   ...contactEventSchema.options,
   ...caseEventSchema.options,
   ...adminEventSchema.options,
+  ...slipEventSchema.options,
 ]);
 export type DeskEvent = z.infer<typeof deskEventSchema>;
 export type DeskEventType = DeskEvent['type'];
@@ -18,9 +20,15 @@ export const EVENT_VERSIONS: Record<DeskEventType, number> = {
   ...CONTACT_EVENT_VERSIONS,
   ...CASE_EVENT_VERSIONS,
   ...ADMIN_EVENT_VERSIONS,
+  ...SLIP_EVENT_VERSIONS,
 };
 
-export const payloadSchemas = { ...contactPayloadSchemas, ...casePayloadSchemas, ...adminPayloadSchemas } as const;
+export const payloadSchemas = {
+  ...contactPayloadSchemas,
+  ...casePayloadSchemas,
+  ...adminPayloadSchemas,
+  ...slipPayloadSchemas,
+} as const;
 type PayloadSchemas = typeof payloadSchemas;
 
 export type PayloadOf<T extends DeskEventType> = Extract<DeskEvent, { type: T }>['payload'];
@@ -29,7 +37,13 @@ export type EventDraft = {
   [T in DeskEventType]: { type: T; aggregateId: string; payload: z.input<PayloadSchemas[T]> };
 }[DeskEventType];
 
-const AGGREGATE_OF_PREFIX: Record<string, Aggregate> = { contact: 'contact', case: 'case', catalog: 'catalog', calendar: 'calendar' };
+const AGGREGATE_OF_PREFIX: Record<string, Aggregate> = {
+  contact: 'contact',
+  case: 'case',
+  catalog: 'catalog',
+  calendar: 'calendar',
+  slip: 'slip',
+};
 
 export function aggregateOf(type: DeskEventType): Aggregate {
   const aggregate = AGGREGATE_OF_PREFIX[type.split('.')[0] ?? ''];

@@ -34,6 +34,8 @@ export function registerDeskIpc(handlers: CapabilityHandlers, knownWebContentsId
     appInfo: () => handleCapability('appInfo', handlers.appInfo, knownWebContentsIds),
     deskConfig: () => handleCapability('deskConfig', handlers.deskConfig, knownWebContentsIds),
     setServerUrl: () => handleCapability('setServerUrl', handlers.setServerUrl, knownWebContentsIds),
+    printSlip: () => handleCapability('printSlip', handlers.printSlip, knownWebContentsIds),
+    listPrinters: () => handleCapability('listPrinters', handlers.listPrinters, knownWebContentsIds),
   };
   for (const wireCapability of Object.values(wire)) wireCapability();
 }

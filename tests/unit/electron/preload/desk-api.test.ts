@@ -31,6 +31,8 @@ describe('the desk bridge exposed as window.desk', () => {
       deskConfig: true,
       setServerUrl: true,
       onSyncWake: true,
+      printSlip: true,
+      listPrinters: true,
     };
     expect(Object.keys(api).sort()).toEqual(Object.keys(capabilities).sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -55,6 +57,40 @@ describe('the desk bridge exposed as window.desk', () => {
       serverUrl: 'https://hq2.example/',
     });
     expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.setServerUrl, 'https://hq2.example/');
+  });
+
+  it('hands a slip to main to print as the only argument, and returns where it was archived', async () => {
+    const result = { printed: true, pdfPath: '/data/slips/2026/NYKJ-W7K2Q-2026-000127.pdf' };
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.printSlip]: result });
+    const request = {
+      html: '<!doctype html><title>slip</title>',
+      format: 'a4' as const,
+      silent: false,
+      archive: { serial: 'NYKJ-W7K2Q-2026-000127' as never, reprint: 0 },
+    };
+    await expect(createDeskApi(ipc).printSlip(request)).resolves.toEqual(result);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.printSlip, request);
+  });
+
+  it('passes on why a print failed, and refuses an answer that is not a print result', async () => {
+    const failed = { printed: false, failure: 'failed', failureReason: 'Printer is out of paper', pdfPath: null };
+    const request = { html: 'x', format: 'a4' as const, silent: false, archive: { serial: 'X' as never, reprint: 0 } };
+    await expect(createDeskApi(fakeIpc({ [IPC_CHANNELS.printSlip]: failed }).ipc).printSlip(request)).resolves.toEqual(
+      failed,
+    );
+    await expect(
+      createDeskApi(fakeIpc({ [IPC_CHANNELS.printSlip]: { printed: 'yes' } }).ipc).printSlip(request),
+    ).rejects.toThrow();
+  });
+
+  it('lists the printers main reports, and nothing that is not a printer', async () => {
+    const printers = [{ name: 'EPSON_TM_T82', displayName: 'EPSON TM-T82', description: 'receipt' }];
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.listPrinters]: printers });
+    await expect(createDeskApi(ipc).listPrinters()).resolves.toEqual(printers);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.listPrinters);
+    await expect(
+      createDeskApi(fakeIpc({ [IPC_CHANNELS.listPrinters]: [{ name: 42 }] }).ipc).listPrinters(),
+    ).rejects.toThrow();
   });
 
   it('rejects an answer from main that does not match the contract', async () => {

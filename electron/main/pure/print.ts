@@ -1,0 +1,95 @@
+// Pure (no electron, no I/O): how main prints a slip — the hidden window it uses, the options it hands to
+// webContents.print and printToPDF, where the archived PDF goes, and what a printer's failure means for the clerk.
+import path from 'node:path';
+import type { PrinterInfo, PrintToPDFOptions, WebContentsPrintOptions, WebPreferences } from 'electron';
+import type { PrintSlipRequest, PrintSlipResult, Printer } from '../../../shared/ipc/contract.ts';
+import { receiptPageMm, SERIAL_RE } from '../../../shared/model/slip.ts';
+
+type PathApi = Pick<typeof path, 'join'>;
+
+/**
+ * The window a slip is printed from: never shown, no preload, no script at all (the slip has none), sandboxed.
+ * It loads only the slip's own data: URL, so nothing the HTML says can reach the network or the desk bridge.
+ */
+export const PRINT_WINDOW_PREFERENCES: WebPreferences = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  javascript: false,
+  webSecurity: true,
+  images: true,
+  spellcheck: false,
+};
+
+/** The slip as a data: URL (base64, so no character of the HTML can end the URL early). */
+export function slipDataUrl(html: string): string {
+  return `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
+}
+
+/**
+ * userData/slips/2026/NYKJ-W7K2Q-2026-000127.pdf, or …-reprint2.pdf for the second reprint. The year folder is
+ * the serial's year (the year of issue), so a reprint sits next to its original. The serial is checked again
+ * here because it becomes a file name.
+ */
+export function slipArchivePath(
+  userDataDir: string,
+  archive: PrintSlipRequest['archive'],
+  pathApi: PathApi = path,
+): string {
+  if (!SERIAL_RE.test(archive.serial)) throw new Error(`not a slip serial: ${archive.serial}`);
+  const year = archive.serial.split('-')[2] ?? '';
+  const name = archive.reprint > 0 ? `${archive.serial}-reprint${archive.reprint}.pdf` : `${archive.serial}.pdf`;
+  return pathApi.join(userDataDir, 'slips', year, name);
+}
+
+const MICRONS_PER_MM = 1000;
+
+/**
+ * What webContents.print is told. Silent only with a named printer (otherwise the system dialog lets the clerk
+ * choose); the paper is the slip's own: A4, or an 80 mm roll cut to the measured length.
+ */
+export function slipPrintOptions(request: PrintSlipRequest): WebContentsPrintOptions {
+  const silent = request.silent && request.printerName !== undefined;
+  return {
+    silent,
+    ...(request.printerName !== undefined ? { deviceName: request.printerName } : {}),
+    printBackground: true,
+    color: false,
+    copies: 1,
+    ...(request.format === 'a4'
+      ? { pageSize: 'A4' as const, margins: { marginType: 'default' as const } }
+      : {
+          pageSize: {
+            width: 80 * MICRONS_PER_MM,
+            height: receiptPageMm(request.receiptHeightMm ?? 0) * MICRONS_PER_MM,
+          },
+          margins: { marginType: 'none' as const },
+        }),
+  };
+}
+
+/** The archive copy is made exactly as the e2e tests make theirs: the page size the slip's CSS names. */
+export const SLIP_PDF_OPTIONS: PrintToPDFOptions = { preferCSSPageSize: true, printBackground: true };
+
+/** Chromium's print callback → the result the desk shows: a cancelled dialog is not a broken printer. */
+export function printOutcome(
+  success: boolean,
+  failureReason: string | undefined,
+  pdfPath: string | null,
+): PrintSlipResult {
+  if (success) return { printed: true, pdfPath };
+  const reason = (failureReason ?? '').slice(0, 500);
+  const cancelled = /cancel/i.test(reason);
+  return { printed: false, failure: cancelled ? 'cancelled' : 'failed', failureReason: reason || 'failed', pdfPath };
+}
+
+/** The printers as the settings list shows them. */
+export function printerList(printers: readonly Pick<PrinterInfo, 'name' | 'displayName' | 'description'>[]): Printer[] {
+  return printers
+    .filter((p) => p.name.trim() !== '')
+    .map((p) => ({
+      name: p.name.slice(0, 300),
+      displayName: (p.displayName || p.name).slice(0, 300),
+      description: (p.description ?? '').slice(0, 500),
+    }));
+}

@@ -1,0 +1,119 @@
+import type { ServiceItem } from '../../shared/model/catalog.ts';
+import type { SlipContent, SlipSerial } from '../../shared/model/slip.ts';
+import type { SlipSubject } from '../../shared/model/slipEvents.ts';
+import type { Agency, Department, Settings, Staff } from '../../shared/model/reference.ts';
+import type { IsoDate } from '../../shared/rules/isoDate.ts';
+import { composeAcceptanceReceipt } from '../../shared/rules/slips/acceptance.ts';
+import { composeChecklist } from '../../shared/rules/slips/checklist.ts';
+import type { CatalogVersion, SlipIssue } from '../../shared/rules/slips/paper.ts';
+import { composeRejectionNotice } from '../../shared/rules/slips/rejection.ts';
+import { composeSupplementNotice } from '../../shared/rules/slips/supplement.ts';
+import { composeTransferNote, type TransferNoteVariant } from '../../shared/rules/slips/transfer.ts';
+import { deskCalendar } from './calendar.ts';
+import type { DeskDb } from './db.ts';
+import { getSettings, getStaff } from './references.ts';
+
+// Gathers what a slip is composed from — the case or contact, the catalog item, the bureau's settings, the
+// clerk, the handler, the agency — and hands it to the pure composers in shared/rules/slips.
+
+/** Which slip, about what. */
+export type SlipRequest =
+  | { kind: 'checklist' | 'supplementNotice' | 'acceptanceReceipt' | 'rejectionNotice'; caseId: string }
+  | { kind: 'transferNote'; contactId: string; variant: TransferNoteVariant };
+
+export type SlipErrorCode = 'missingSettings' | 'missingItem' | 'notIssuable' | 'slipMissing';
+
+/** A slip that cannot be issued, with the reason the clerk sees (slips.errors.<code>). */
+export class SlipError extends Error {
+  constructor(readonly code: SlipErrorCode) {
+    super(`slip: ${code}`);
+    this.name = 'SlipError';
+  }
+}
+
+export function subjectOf(request: SlipRequest): SlipSubject {
+  return request.kind === 'transferNote'
+    ? { kind: 'contact', contactId: request.contactId as never }
+    : { kind: 'case', caseId: request.caseId as never };
+}
+
+async function department(db: DeskDb, id: string): Promise<Department | undefined> {
+  return (await db.refs.get(['department', id]))?.doc.body as Department | undefined;
+}
+
+/** A person's phone for a slip: theirs, or their department's when the directory has none for them. */
+async function phoneOf(db: DeskDb, staff: Staff): Promise<string> {
+  return staff.phone ?? (await department(db, staff.departmentId))?.phone ?? '';
+}
+
+async function catalogVersion(db: DeskDb, itemId: string): Promise<CatalogVersion> {
+  const row = await db.refs.get(['serviceItem', itemId]);
+  if (!row || row.doc.kind !== 'serviceItem') throw new SlipError('missingItem');
+  return { item: row.doc.body as ServiceItem, rev: row.doc.rev };
+}
+
+export interface Sources {
+  readonly settings: Settings;
+  readonly compose: (serial: SlipSerial, issuedOn: IsoDate) => SlipContent;
+}
+
+/** Everything a slip needs, read now; `compose` then only needs the serial and the day. Throws SlipError. */
+export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest): Promise<Sources> {
+  const settings = await getSettings(db);
+  if (!settings) throw new SlipError('missingSettings');
+  const clerk = { name: staff.name, phone: await phoneOf(db, staff) };
+  const issue = (serial: SlipSerial, issuedOn: IsoDate, applicant: SlipIssue['applicant']): SlipIssue => ({
+    serial,
+    issuedOn,
+    settings,
+    staff: clerk,
+    applicant,
+  });
+
+  if (request.kind === 'transferNote') {
+    const contact = await db.contacts.get(request.contactId);
+    const target = request.variant === 'transfer' ? contact?.transfer : contact?.referral;
+    if (!contact || !target) throw new SlipError('notIssuable');
+    const address = contact.transfer ? (await department(db, contact.transfer.toDepartmentId))?.address : undefined;
+    return {
+      settings,
+      compose: (serial, day) =>
+        composeTransferNote(issue(serial, day, contact.visitor), contact, request.variant, address),
+    };
+  }
+
+  const row = await db.cases.get(request.caseId);
+  if (!row) throw new SlipError('notIssuable');
+  const applicant = (await db.contacts.get(row.contactId))?.visitor ?? { name: row.applicant };
+  const catalog = await catalogVersion(db, row.serviceItemId);
+  const calendar = deskCalendar();
+  switch (request.kind) {
+    case 'checklist':
+      return { settings, compose: (serial, day) => composeChecklist(issue(serial, day, applicant), catalog) };
+    case 'supplementNotice':
+      if (!row.supplement) throw new SlipError('notIssuable');
+      return {
+        settings,
+        compose: (serial, day) => composeSupplementNotice(issue(serial, day, applicant), catalog, row, { calendar }),
+      };
+    case 'acceptanceReceipt': {
+      const handlerStaff = await getStaff(db, row.handlerStaffId);
+      if (!row.acceptance || !handlerStaff) throw new SlipError('notIssuable');
+      const handler = { name: handlerStaff.name, phone: await phoneOf(db, handlerStaff) };
+      return {
+        settings,
+        compose: (serial, day) =>
+          composeAcceptanceReceipt(issue(serial, day, applicant), catalog, row, { calendar, handler }),
+      };
+    }
+    case 'rejectionNotice': {
+      if (!row.rejection) throw new SlipError('notIssuable');
+      const agencyId = row.rejection.competentAgencyId;
+      const agency = agencyId ? ((await db.refs.get(['agency', agencyId]))?.doc.body as Agency | undefined) : undefined;
+      return {
+        settings,
+        compose: (serial, day) => composeRejectionNotice(issue(serial, day, applicant), catalog, row, agency),
+      };
+    }
+  }
+}

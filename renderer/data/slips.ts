@@ -1,0 +1,82 @@
+import type { PaperFormat, SlipSerial } from '../../shared/model/slip.ts';
+import type { SlipEvent, SlipId } from '../../shared/model/slipEvents.ts';
+import type { StaffId } from '../../shared/model/ids.ts';
+import type { Staff } from '../../shared/model/reference.ts';
+import type { IsoDate } from '../../shared/rules/isoDate.ts';
+import { reprintPayload } from '../../shared/rules/slips/fold.ts';
+import { deskCodeOf, formatSerial, nextSlipSequence, type SlipSequences } from '../../shared/rules/slips/serial.ts';
+import { appendEvents } from './append.ts';
+import { today } from './calendar.ts';
+import type { DeskDb } from './db.ts';
+import { readDevice } from './device.ts';
+import { newId } from './ids.ts';
+import { preloadInitials } from './pinyin.ts';
+import { projectionTables } from './projections.ts';
+import { SlipError, slipSources, subjectOf, type SlipRequest } from './slipSources.ts';
+
+// Issuing and reprinting slips (一次性告知, chapter 3). The serial's desk-local sequence is raised in the SAME
+// transaction that records the slip.printed event: either both are stored or neither, so a crash between them can
+// neither lose a printed slip's record nor hand one number to two slips (see shared/rules/slips/serial.ts).
+
+const SEQUENCES_KEY = 'slipSequences';
+
+async function readSequences(db: DeskDb): Promise<SlipSequences | undefined> {
+  return (await db.meta.get(SEQUENCES_KEY))?.value as SlipSequences | undefined;
+}
+
+async function serialFor(db: DeskDb, bureauCode: string, day: IsoDate, seq: number): Promise<SlipSerial> {
+  const { deviceId } = await readDevice(db);
+  return formatSerial({ bureauCode, deskCode: deskCodeOf(deviceId), year: Number(day.slice(0, 4)), seq });
+}
+
+/** The slip as it would be printed now, with the next free serial: for the preview; writes nothing. */
+export async function previewSlip(db: DeskDb, staff: Staff, request: SlipRequest) {
+  const sources = await slipSources(db, staff, request);
+  const day = today();
+  const { seq } = nextSlipSequence(await readSequences(db), Number(day.slice(0, 4)));
+  return sources.compose(await serialFor(db, sources.settings.bureauCode, day, seq), day);
+}
+
+/** Compose the slip, give it the next serial of this desk, and record its first print. */
+export async function issueSlip(
+  db: DeskDb,
+  staff: Staff,
+  request: SlipRequest,
+  format: PaperFormat,
+): Promise<SlipEvent> {
+  // appendEvents loads the pinyin helper before its transaction; load it before ours, which encloses it.
+  await preloadInitials();
+  return db.transaction('rw', [db.events, db.outbox, db.meta, ...projectionTables(db)], async () => {
+    const sources = await slipSources(db, staff, request);
+    const day = today();
+    const { seq, sequences } = nextSlipSequence(await readSequences(db), Number(day.slice(0, 4)));
+    const serial = await serialFor(db, sources.settings.bureauCode, day, seq);
+    await db.meta.put({ key: SEQUENCES_KEY, value: sequences });
+    const [event] = await appendEvents(db, staff.id, [
+      {
+        type: 'slip.printed',
+        aggregateId: newId(),
+        payload: { serial, subject: subjectOf(request), format, content: sources.compose(serial, day), reprint: 0 },
+      },
+    ]);
+    return event as SlipEvent;
+  });
+}
+
+/** Record a reprint: the same content and serial as the first print, counted (the paper says 补打（第N次）). */
+export async function reprintSlip(
+  db: DeskDb,
+  staffId: StaffId,
+  slipId: SlipId | string,
+  format: PaperFormat,
+): Promise<SlipEvent> {
+  await preloadInitials();
+  return db.transaction('rw', [db.events, db.outbox, db.meta, ...projectionTables(db)], async () => {
+    const row = await db.slips.get(slipId);
+    if (!row) throw new SlipError('slipMissing');
+    const [event] = await appendEvents(db, staffId, [
+      { type: 'slip.printed', aggregateId: row.slipId, payload: reprintPayload(row, format) },
+    ]);
+    return event as SlipEvent;
+  });
+}

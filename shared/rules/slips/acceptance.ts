@@ -1,0 +1,81 @@
+import type { SlipBlock, SlipContent, SlipField } from '../../model/slip.ts';
+import type { WorkingCalendar } from '../calendar.ts';
+import { caseClock, type CaseState } from '../case.ts';
+import { caseDeadline } from '../deadline.ts';
+import {
+  composeSlipContent,
+  copiesText,
+  dayOfTimestamp,
+  fill,
+  numberedSections,
+  paperStrings,
+  type CatalogVersion,
+  type SlipIssue,
+} from './paper.ts';
+
+export interface AcceptanceOptions {
+  readonly calendar: WorkingCalendar;
+  /** Who handles the case, and their phone (or their department's). */
+  readonly handler: { readonly name: string; readonly phone: string };
+}
+
+// art. 11, 14–16 受理通知书: the materials received, the day of acceptance, the promised completion date counted in
+// statutory working days from the day after (rules/deadline.ts on the working-day calendar), the handler, and the
+// periods that do not count.
+export function composeAcceptanceReceipt(
+  issue: SlipIssue,
+  catalog: CatalogVersion,
+  state: CaseState,
+  { calendar, handler }: AcceptanceOptions,
+): SlipContent {
+  const clock = caseClock(state);
+  if (!state.acceptance || !clock) throw new Error(`case ${state.caseId} has not been accepted`);
+  const strings = paperStrings(issue.lang ?? 'zh-CN');
+  const words = strings.acceptance;
+  const { item } = catalog;
+  const received = item.materials
+    .filter((m) => state.checks[m.id]?.state === 'received')
+    .map((m) => fill(words.receivedItem, { name: m.name, copies: copiesText(strings, m) }));
+  // The due date as it stands on the day of issue (an open pause moves it day by day; see rules/deadline.ts).
+  const due = caseDeadline(clock, calendar, issue.issuedOn);
+  const extendedDays = state.extensions.filter((e) => e.decision === 'approved').reduce((sum, e) => sum + e.days, 0);
+  const dates: SlipField[] = [
+    { label: words.acceptedOn, value: state.acceptance.acceptedOn },
+    {
+      label: words.promised,
+      value: fill(words.promisedValue, {
+        days: state.acceptance.promisedLimitDays,
+        statutory: state.acceptance.statutoryLimitDays,
+      }),
+    },
+    ...(extendedDays > 0 ? [{ label: words.extended, value: fill(words.extendedValue, { days: extendedDays }) }] : []),
+    { label: words.dueDate, value: due.dueDate + (due.provisional ? words.provisional : '') },
+    { label: words.handler, value: handler.name },
+    { label: words.handlerPhone, value: handler.phone },
+  ];
+  const pauses = state.pauses.map((p) =>
+    fill(p.to ? words.pause : words.pauseOpen, {
+      reason: words.pauseReasons[p.reason],
+      from: p.from,
+      to: p.to ?? '',
+      note: p.note,
+    }),
+  );
+  const pauseBlocks: SlipBlock[] = [
+    { type: 'paragraph', text: words.pausesNote },
+    ...(pauses.length ? [{ type: 'list' as const, ordered: false, items: pauses }] : []),
+  ];
+  return composeSlipContent('acceptanceReceipt', words.title, issue, catalog, {
+    intro: fill(words.intro, { date: dayOfTimestamp(state.openedAt), item: item.name }),
+    sections: numberedSections(strings, [
+      ...(received.length ? [receivedSection(words.received, received)] : []),
+      [words.dates, [{ type: 'fields', fields: dates }]],
+      [words.pausesHeading, pauseBlocks],
+    ]),
+    closing: [words.closing],
+  });
+}
+
+function receivedSection(heading: string, items: string[]): [string, SlipBlock[]] {
+  return [heading, [{ type: 'list', ordered: true, items }]];
+}

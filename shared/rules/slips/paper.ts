@@ -1,0 +1,177 @@
+import { enSlips } from '../../i18n/en.slips.ts';
+import { zhCNSlips } from '../../i18n/zh-CN.slips.ts';
+import type { Material, ServiceItem } from '../../model/catalog.ts';
+import type { SlipBlock, SlipContent, SlipKind, SlipMaterialRow, SlipSection, SlipSerial } from '../../model/slip.ts';
+import type { IsoDate } from '../isoDate.ts';
+import { maskPhone } from '../phone.ts';
+
+// What every slip shares: the words of the paper in one language, the bureau, the clerk, the applicant (PIPL:
+// phone masked, name masked on the stub the desk keeps), the QR code, the stub. The kind-specific composers
+// (checklist.ts, supplement.ts, …) add their sections.
+
+export type PaperStrings = typeof zhCNSlips.paper;
+export type SlipLanguage = SlipContent['lang'];
+
+/** The slip's words. Official slips are printed in Chinese; English exists for the English desk UI's tests. */
+export function paperStrings(lang: SlipLanguage): PaperStrings {
+  return lang === 'en' ? enSlips.paper : zhCNSlips.paper;
+}
+
+/** `{{name}}` placeholders, as in the UI's i18next strings (no escaping: the template escapes). */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  );
+}
+
+/** 一、设定依据 — the headings of a slip are numbered in order. */
+export function numbered(strings: PaperStrings, index: number, heading: string): string {
+  return fill(strings.numbering, { n: strings.numerals[index] ?? String(index + 1), heading });
+}
+
+/** Sections in order, their headings numbered (一、二、… on a Chinese slip). */
+export function numberedSections(
+  strings: PaperStrings,
+  sections: readonly (readonly [heading: string, blocks: SlipBlock[]])[],
+): SlipSection[] {
+  return sections.map(([heading, blocks], i) => ({ heading: numbered(strings, i, heading), blocks }));
+}
+
+/** PIPL: a person's name where the applicant is not the reader (the stub the desk keeps): 张*三, 李*. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+export interface SlipApplicant {
+  readonly name?: string | undefined;
+  readonly organisation?: string | undefined;
+  readonly phone?: string | undefined;
+}
+
+/** Everything about one issue of a slip that is not the subject: who, when, which number, for whom. */
+export interface SlipIssue {
+  readonly serial: SlipSerial;
+  /** The day of printing, in the bureau's local time. */
+  readonly issuedOn: IsoDate;
+  readonly settings: { readonly bureauName: string; readonly consultPhone: string; readonly complaintPhone: string };
+  /** The clerk issuing the slip; `phone` is theirs, or their department's when they have none. */
+  readonly staff: { readonly name: string; readonly phone: string };
+  readonly applicant: SlipApplicant;
+  /**
+   * Where applicants will follow a case online (the HQ server's address); the QR code then carries
+   * `${followUpBase}/f/${serial}`. Without it the QR code carries the serial alone.
+   */
+  readonly followUpBase?: string | undefined;
+  readonly lang?: SlipLanguage | undefined;
+}
+
+/** The catalog item a slip is composed from, at the version the desk has. */
+export interface CatalogVersion {
+  readonly item: ServiceItem;
+  readonly rev: number;
+}
+
+function applicantOf(strings: PaperStrings, applicant: SlipApplicant) {
+  const person = applicant.name?.trim();
+  const organisation = applicant.organisation?.trim();
+  const name =
+    organisation && person
+      ? fill(strings.applicantWithPerson, { organisation, name: person })
+      : organisation || person || '—';
+  const nameOnStub =
+    organisation && person
+      ? fill(strings.applicantWithPerson, { organisation, name: maskName(person) })
+      : organisation || maskName(person || '—');
+  const addressee =
+    organisation && person
+      ? fill(strings.addresseeWithPerson, { organisation, name: person })
+      : fill(strings.addressee, { name });
+  return {
+    addressee,
+    applicant: { name, nameOnStub, ...(applicant.phone ? { phoneMasked: maskPhone(applicant.phone) } : {}) },
+  };
+}
+
+export type SlipBody = Pick<SlipContent, 'intro' | 'sections' | 'closing'>;
+
+/** The whole slip: the shared frame around a kind's body. */
+export function composeSlipContent(
+  kind: SlipKind,
+  title: string,
+  issue: SlipIssue,
+  catalog: CatalogVersion | undefined,
+  body: SlipBody,
+  stubSubject?: { label: string; value: string },
+): SlipContent {
+  const lang = issue.lang ?? 'zh-CN';
+  const strings = paperStrings(lang);
+  const { addressee, applicant } = applicantOf(strings, issue.applicant);
+  const followUp = issue.followUpBase?.replace(/\/+$/, '');
+  const subjectLine = stubSubject ?? (catalog ? { label: strings.labels.item, value: catalog.item.name } : undefined);
+  return {
+    layout: 1,
+    kind,
+    lang,
+    serial: issue.serial,
+    issuedOn: issue.issuedOn,
+    bureauName: issue.settings.bureauName,
+    title,
+    addressee,
+    applicant,
+    ...(catalog ? { catalog: { itemId: catalog.item.id, itemName: catalog.item.name, rev: catalog.rev } } : {}),
+    ...body,
+    staff: { name: issue.staff.name, phone: issue.staff.phone },
+    // Chapter 5: each item publishes its own consult and complaint channels; otherwise the bureau's.
+    consultPhone: catalog?.item.consultPhone ?? issue.settings.consultPhone,
+    complaintPhone: catalog?.item.complaintPhone ?? issue.settings.complaintPhone,
+    qr: followUp
+      ? { payload: `${followUp}/f/${issue.serial}`, caption: strings.qrCaptionFollowUp }
+      : { payload: issue.serial, caption: strings.qrCaption },
+    stub: {
+      heading: strings.stub.heading,
+      fields: [
+        { label: strings.labels.serial, value: issue.serial },
+        { label: strings.stub.document, value: title },
+        ...(subjectLine ? [subjectLine] : []),
+        { label: strings.labels.applicant, value: applicant.nameOnStub },
+      ],
+      acknowledgement: fill(strings.stub.acknowledgement, { title, serial: issue.serial }),
+      sign: strings.stub.sign,
+    },
+    labels: { ...strings.labels },
+  };
+}
+
+/** 原件 1 份，复印件 1 份 */
+export function copiesText(strings: PaperStrings, material: Pick<Material, 'originals' | 'copies'>): string {
+  const parts = [
+    ...(material.originals > 0 ? [fill(strings.originals, { count: material.originals })] : []),
+    ...(material.copies > 0 ? [fill(strings.copies, { count: material.copies })] : []),
+  ];
+  return parts.length ? parts.join(strings.listSeparator) : strings.noCopies;
+}
+
+/** One material as the checklist lists it: whether it applies, how many, in what form, and any notes. */
+export function materialRow(strings: PaperStrings, material: Material): SlipMaterialRow {
+  return {
+    name: material.name,
+    requirement:
+      material.requirement === 'required'
+        ? strings.required
+        : fill(strings.conditional, { condition: material.condition ?? '—' }),
+    copies: copiesText(strings, material),
+    format: material.format,
+    notes: [
+      ...(material.notes ? [material.notes] : []),
+      ...(material.sampleRef ? [fill(strings.sample, { ref: material.sampleRef })] : []),
+    ],
+  };
+}
+
+/** The calendar day of a local ISO timestamp (2026-11-28T09:30:00+08:00 → 2026-11-28). */
+export function dayOfTimestamp(iso: string): IsoDate {
+  return iso.slice(0, 10) as IsoDate;
+}

@@ -1,0 +1,91 @@
+import type { SlipContent } from '../../model/slip.ts';
+import type { ContactState } from '../contact.ts';
+import { composeSlipContent, paperStrings, type SlipIssue } from './paper.ts';
+
+/** Which note: inside the bureau (转办, art. 8(3)) or to an outside agency (告知, art. 8(4)). */
+export type TransferNoteVariant = 'transfer' | 'referral';
+
+/** The note a contact can have: its transfer, its referral, or none. */
+export function transferNoteVariant(contact: Pick<ContactState, 'transfer' | 'referral'>): TransferNoteVariant | null {
+  if (contact.referral) return 'referral';
+  if (contact.transfer) return 'transfer';
+  return null;
+}
+
+// art. 8(3): a transferred matter — the applicant is told the department, the handler and the phone (as the
+// transfer recorded them), and where the department sits. art. 8(4): a matter outside the bureau's remit — the
+// competent agency, its phone and address, and why.
+export function composeTransferNote(
+  issue: SlipIssue,
+  contact: ContactState,
+  variant: TransferNoteVariant,
+  departmentAddress?: string,
+): SlipContent {
+  const strings = paperStrings(issue.lang ?? 'zh-CN');
+  if (variant === 'transfer') {
+    const transfer = contact.transfer;
+    if (!transfer) throw new Error(`contact ${contact.contactId} was not transferred`);
+    const words = strings.transfer;
+    return composeSlipContent(
+      'transferNote',
+      words.title,
+      issue,
+      undefined,
+      {
+        intro: words.intro,
+        sections: [
+          {
+            heading: '',
+            blocks: [
+              {
+                type: 'fields',
+                fields: [
+                  { label: words.matter, value: contact.matter },
+                  { label: words.department, value: transfer.toldApplicant.departmentName },
+                  { label: words.handler, value: transfer.toldApplicant.handlerName },
+                  { label: words.handlerPhone, value: transfer.toldApplicant.phone },
+                  ...(departmentAddress ? [{ label: words.address, value: departmentAddress }] : []),
+                ],
+              },
+              { type: 'notice', text: words.note },
+            ],
+          },
+        ],
+        closing: [],
+      },
+      { label: words.department, value: transfer.toldApplicant.departmentName },
+    );
+  }
+  const referral = contact.referral;
+  if (!referral) throw new Error(`contact ${contact.contactId} was not referred`);
+  const words = strings.referral;
+  return composeSlipContent(
+    'transferNote',
+    words.title,
+    issue,
+    undefined,
+    {
+      intro: words.intro,
+      sections: [
+        {
+          heading: '',
+          blocks: [
+            {
+              type: 'fields',
+              fields: [
+                { label: words.matter, value: contact.matter },
+                { label: words.agency, value: referral.toldApplicant.agencyName },
+                { label: words.phone, value: referral.toldApplicant.phone },
+                { label: words.address, value: referral.toldApplicant.address },
+                { label: words.explanation, value: referral.explanation },
+              ],
+            },
+            { type: 'paragraph', text: words.note },
+          ],
+        },
+      ],
+      closing: [],
+    },
+    { label: words.agency, value: referral.toldApplicant.agencyName },
+  );
+}

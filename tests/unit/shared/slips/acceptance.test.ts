@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { slipContentSchema, type SlipContent } from '../../../../shared/model/slip.ts';
+import { composeAcceptanceReceipt } from '../../../../shared/rules/slips/acceptance.ts';
+import { TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
+import { calendar, caseEvent, caseOf, issue, slipText } from '../../../fixtures/slipSubjects.ts';
+
+const catalog = { item: TECH_CONTRACT_ITEM, rev: 3 };
+const handler = { name: '李娜', phone: '0377-63176308' };
+const allReceived = caseEvent('case.materialsChecked', {
+  checks: [
+    { materialId: 'contract-text', state: 'received' },
+    { materialId: 'registration-form', state: 'received' },
+    { materialId: 'business-license', state: 'received' },
+  ],
+} as never);
+const accepted = (on: string) =>
+  caseEvent('case.accepted', { acceptedOn: on, promisedLimitDays: 5, statutoryLimitDays: 20 } as never);
+
+function field(slip: SlipContent, label: string): string | undefined {
+  for (const block of slip.sections.flatMap((s) => s.blocks)) {
+    if (block.type === 'fields') {
+      const found = block.fields.find((f) => f.label === label);
+      if (found) return found.value;
+    }
+  }
+  return undefined;
+}
+
+describe('art. 11, 14–16 the acceptance receipt (受理通知书)', () => {
+  const slip = composeAcceptanceReceipt(issue(), catalog, caseOf(allReceived, accepted('2026-11-23')), {
+    calendar,
+    handler,
+  });
+
+  it('lists the materials received with their copies', () => {
+    const text = slipText(slip);
+    expect(text).toContain('技术合同文本（原件 1 份，复印件 1 份）');
+    expect(text).toContain('营业执照（复印件 1 份）');
+    expect(text).not.toContain('经办人授权委托书');
+  });
+
+  it('gives the acceptance date and the promised completion date counted from the next working day', () => {
+    expect(field(slip, '受理日期')).toBe('2026-11-23');
+    expect(field(slip, '承诺时限')).toBe('5 个工作日（法定时限 20 个工作日）');
+    // Tue 24 … Fri 27, Mon 30 November: the fifth working day.
+    expect(field(slip, '承诺办结日期')).toBe('2026-11-30');
+  });
+
+  it('names the handler and their phone', () => {
+    expect(field(slip, '承办人')).toBe('李娜');
+    expect(field(slip, '承办人电话')).toBe('0377-63176308');
+  });
+
+  it('moves the completion date past a period that does not count, and lists that period', () => {
+    const paused = caseOf(
+      allReceived,
+      accepted('2026-11-23'),
+      caseEvent('case.paused', { from: '2026-11-24', reason: 'expertReview', note: '组织专家评审' } as never),
+      caseEvent('case.resumed', { on: '2026-11-25' } as never),
+    );
+    const later = composeAcceptanceReceipt(issue({ issuedOn: '2026-11-26' as never }), catalog, paused, {
+      calendar,
+      handler,
+    });
+    expect(field(later, '承诺办结日期')).toBe('2026-12-02');
+    expect(slipText(later)).toContain('专家评审：2026-11-24 至 2026-11-25（组织专家评审）');
+    expect(slipText(later)).toContain('不计入办理时限');
+  });
+
+  it('marks the completion date provisional when it runs into a year whose schedule is not published', () => {
+    const december = composeAcceptanceReceipt(
+      issue({ issuedOn: '2026-12-28' as never }),
+      catalog,
+      caseOf(allReceived, accepted('2026-12-28')),
+      { calendar, handler },
+    );
+    expect(field(december, '承诺办结日期')).toMatch(/^2027-01-\d\d（暂定/);
+  });
+
+  it('is refused for a case not accepted', () => {
+    expect(() => composeAcceptanceReceipt(issue(), catalog, caseOf(allReceived), { calendar, handler })).toThrow(
+      /not been accepted/,
+    );
+  });
+
+  it('is a valid slip', () => {
+    expect(slipContentSchema.parse(slip)).toEqual(slip);
+    expect(slip.title).toBe('受理通知书');
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { slipContentSchema } from '../../../../shared/model/slip.ts';
+import { composeChecklist } from '../../../../shared/rules/slips/checklist.ts';
+import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
+import { issue, SERIAL, slipText } from '../../../fixtures/slipSubjects.ts';
+
+describe('art. 10 the one-time notification checklist (一次性告知单)', () => {
+  const slip = composeChecklist(issue(), { item: TECH_CONTRACT_ITEM, rev: 3 });
+  const text = slipText(slip);
+
+  it('is a valid slip whose content survives the event schema unchanged', () => {
+    expect(slipContentSchema.parse(slip)).toEqual(slip);
+    expect(slip).toMatchObject({ kind: 'checklist', title: '一次性告知单', serial: SERIAL, issuedOn: '2026-11-23' });
+  });
+
+  it('names the item and the catalog version it was composed from', () => {
+    expect(slip.catalog).toEqual({ itemId: 'tech-contract-registration', itemName: '技术合同认定登记', rev: 3 });
+    expect(slip.intro).toContain('“技术合同认定登记”');
+  });
+
+  it('lists every material of the item with originals, copies, format and notes', () => {
+    const materials = slip.sections.flatMap((s) => s.blocks).find((b) => b.type === 'materials');
+    expect(materials?.type === 'materials' && materials.rows.map((r) => r.name)).toEqual(
+      TECH_CONTRACT_ITEM.materials.map((m) => m.name),
+    );
+    expect(materials?.type === 'materials' && materials.rows[0]).toEqual({
+      name: '技术合同文本',
+      requirement: '必须提供',
+      copies: '原件 1 份，复印件 1 份',
+      format: '纸质 A4，双方签字并盖章',
+      notes: ['原件核验后退还'],
+    });
+    expect(text).toContain('视情况提供：非法定代表人本人办理时');
+    expect(text).toContain('样表：窗口领取');
+  });
+
+  it('gives the legal basis, every condition and every step of the procedure', () => {
+    expect(text).toContain(TECH_CONTRACT_ITEM.legalBasis);
+    for (const line of [...TECH_CONTRACT_ITEM.conditions, ...TECH_CONTRACT_ITEM.procedure])
+      expect(text).toContain(line);
+    expect(slip.sections.map((s) => s.heading)).toEqual([
+      '一、设定依据',
+      '二、申请条件',
+      '三、申请材料',
+      '四、办理程序',
+      '五、收费、时限与地点',
+    ]);
+  });
+
+  it('says 免费 when the item is free, and the standard and its basis when it is charged', () => {
+    expect(text).toContain('免费（不收取任何费用）');
+    const charged = slipText(composeChecklist(issue(), { item: LONG_ITEM, rev: 1 }));
+    expect(charged).not.toContain('免费（不收取');
+    expect(charged).toContain('工本费每册 20 元');
+    expect(charged).toContain('收费依据：《河南省行政事业性收费目录清单》');
+  });
+
+  it('gives the promised and the statutory limits in working days, and where to apply', () => {
+    expect(text).toContain('5 个工作日');
+    expect(text).toContain('20 个工作日');
+    expect(text).toContain('南阳市市民服务中心 3 楼 C 区 12 号窗口');
+  });
+
+  it('shows the applicant with the phone masked (PIPL), and masks the name on the stub the desk keeps', () => {
+    expect(slip.applicant).toEqual({
+      name: '南阳光电科技有限公司（张小三）',
+      phoneMasked: '138****8000',
+      nameOnStub: '南阳光电科技有限公司（张*三）',
+    });
+    expect(text).not.toContain('13800138000');
+    expect(slip.addressee).toBe('南阳光电科技有限公司（张小三）：');
+  });
+
+  it('has a stub for the applicant to sign, with the serial, that the desk keeps', () => {
+    expect(slip.stub.fields).toContainEqual({ label: '编号', value: SERIAL });
+    expect(slip.stub.acknowledgement).toContain('一次性告知单');
+    expect(slip.stub.sign).toContain('申请人（签字）');
+  });
+
+  it("carries the staff name and phone and the item's consult and complaint phones", () => {
+    expect(slip.staff).toEqual({ name: '张伟', phone: '0377-63176311' });
+    expect(slip.consultPhone).toBe('0377-63176308');
+    expect(slip.complaintPhone).toBe('0377-63176300');
+  });
+
+  it('puts the serial in the QR code, inside the follow-up address when there is one', () => {
+    expect(slip.qr.payload).toBe(SERIAL);
+    const online = composeChecklist(issue({ followUpBase: 'https://hq.example/' }), {
+      item: TECH_CONTRACT_ITEM,
+      rev: 3,
+    });
+    expect(online.qr.payload).toBe(`https://hq.example/f/${SERIAL}`);
+  });
+
+  it('keeps every line of the longest item, and stays within the event schema', () => {
+    const long = composeChecklist(issue(), { item: LONG_ITEM, rev: 1 });
+    expect(slipContentSchema.safeParse(long).success).toBe(true);
+    const longText = slipText(long);
+    for (const m of LONG_ITEM.materials) expect(longText).toContain(m.name);
+    for (const c of LONG_ITEM.conditions) expect(longText).toContain(c);
+  });
+
+  it('can be composed in English for an English desk', () => {
+    const en = composeChecklist(issue({ lang: 'en' }), { item: TECH_CONTRACT_ITEM, rev: 3 });
+    expect(en.title).toBe('One-time notification checklist');
+    expect(en.sections[0]?.heading).toBe('1. Legal basis');
+    expect(slipText(en)).toContain('Free of charge');
+  });
+});
