@@ -2,11 +2,11 @@
 // missing, out of paper or cancelled still leaves the paper's exact copy on disk; the clerk is told either way.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, type WebContents } from 'electron';
+import type { WebContents } from 'electron';
+import { createPrintWindow } from '../window.ts';
 import { z } from 'zod';
 import { printSlipRequestSchema, type PrintSlipRequest, type PrintSlipResult } from '../../../shared/ipc/contract.ts';
 import {
-  PRINT_WINDOW_PREFERENCES,
   printerList,
   printOutcome,
   SLIP_PDF_OPTIONS,
@@ -29,7 +29,7 @@ function print(contents: WebContents, request: PrintSlipRequest): Promise<{ succ
 }
 
 async function printSlip(userDataDir: string, request: PrintSlipRequest): Promise<PrintSlipResult> {
-  const window = new BrowserWindow({ show: false, width: 800, height: 1100, webPreferences: PRINT_WINDOW_PREFERENCES });
+  const window = createPrintWindow();
   try {
     await window.loadURL(slipDataUrl(request.html));
     let pdfPath: string | null = slipArchivePath(userDataDir, request.archive);

@@ -1,25 +1,11 @@
 // Pure (no electron, no I/O): how main prints a slip — the hidden window it uses, the options it hands to
 // webContents.print and printToPDF, where the archived PDF goes, and what a printer's failure means for the clerk.
 import path from 'node:path';
-import type { PrinterInfo, PrintToPDFOptions, WebContentsPrintOptions, WebPreferences } from 'electron';
+import type { PrinterInfo, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import type { PrintSlipRequest, PrintSlipResult, Printer } from '../../../shared/ipc/contract.ts';
 import { receiptPageMm, SERIAL_RE } from '../../../shared/model/slip.ts';
 
 type PathApi = Pick<typeof path, 'join'>;
-
-/**
- * The window a slip is printed from: never shown, no preload, no script at all (the slip has none), sandboxed.
- * It loads only the slip's own data: URL, so nothing the HTML says can reach the network or the desk bridge.
- */
-export const PRINT_WINDOW_PREFERENCES: WebPreferences = {
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  javascript: false,
-  webSecurity: true,
-  images: true,
-  spellcheck: false,
-};
 
 /** The slip as a data: URL (base64, so no character of the HTML can end the URL early). */
 export function slipDataUrl(html: string): string {

@@ -1,8 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printSlipRequestSchema, type PrintSlipRequest } from '../../../../../shared/ipc/contract.ts';
 import {
-  PRINT_WINDOW_PREFERENCES,
   printerList,
   printOutcome,
   SLIP_PDF_OPTIONS,
@@ -96,8 +96,19 @@ describe('how main prints', () => {
   });
 
   it('prints from a hidden window with no script, no node and no preload', () => {
-    expect(PRINT_WINDOW_PREFERENCES).toMatchObject({ javascript: false, sandbox: true, nodeIntegration: false });
-    expect(PRINT_WINDOW_PREFERENCES).not.toHaveProperty('preload');
+    // main/window.ts constructs it (it imports electron, so it is read, not run, here).
+    const source = readFileSync(new URL('../../../../../electron/main/window.ts', import.meta.url), 'utf8');
+    const printWindow = source.slice(source.indexOf('export function createPrintWindow'));
+    for (const option of [
+      'show: false',
+      'javascript: false',
+      'sandbox: true',
+      'nodeIntegration: false',
+      'contextIsolation: true',
+    ]) {
+      expect(printWindow).toContain(option);
+    }
+    expect(printWindow).not.toContain('preload');
   });
 
   it('loads the slip as a data URL that no character of the slip can cut short', () => {
