@@ -46,6 +46,9 @@ export const enCases: Strings<typeof zhCNCases> = {
   saveChecks: 'Save check',
   accept: 'Accept (start the clock)',
   supplement: 'Request supplement (once)',
+  supplementDue:
+    'If materials are to be supplemented, tell the applicant once by {{date}} ({{days}} working days after receipt)',
+  supplementLate: 'The time to request a supplement has passed ({{date}})',
   supplementHint: 'Lists every missing or non-conforming material, in one notice.',
   reject: 'Reject',
   rejectReason: 'Reason',

@@ -43,6 +43,8 @@ export const zhCNCases = {
   saveChecks: '保存核验结果',
   accept: '受理（开始计时）',
   supplement: '一次性告知补正',
+  supplementDue: '如需补正，应于 {{date}} 前一次性告知（收件后 {{days}} 个工作日内）',
+  supplementLate: '已超过一次性告知补正的期限（{{date}}）',
   supplementHint: '将列出全部缺少或不符合要求的材料，只告知一次。',
   reject: '不予受理',
   rejectReason: '不予受理的原因',

@@ -14,6 +14,12 @@ import type { IsoDate } from './isoDate.ts';
 export type CaseStatus = 'checking' | 'supplementRequested' | 'running' | 'rejected' | 'completed';
 export const CASE_ENDED: readonly CaseStatus[] = ['rejected', 'completed'];
 
+/**
+ * Incomplete materials: the applicant is told once, within this many working days of receipt, everything to
+ * supplement (the 5-day practice of the Administrative Licensing Law, art. 32, which service halls follow).
+ */
+export const SUPPLEMENT_NOTICE_DAYS = 5;
+
 export interface CaseFlag {
   /** conflictingTransition: two desks moved the case in ways that exclude each other; notAllowed: a role rule broken. */
   readonly code: 'conflictingTransition' | 'notAllowed' | 'eventBeforeOpened';

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
-import { today } from '../../data/calendar.ts';
+import { deskCalendar, today } from '../../data/calendar.ts';
+import type { IsoDate } from '../../../shared/rules/isoDate.ts';
+import { SUPPLEMENT_NOTICE_DAYS } from '../../../shared/rules/case.ts';
 import { clockOf, useCaseEvents, useServiceItems } from '../../data/caseHooks.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useDirectory } from '../../data/hooks.ts';
@@ -41,6 +43,7 @@ export function CaseCard({ row, staff }: { row: CaseRow; staff: Staff }) {
           </Badge>
         </Group>
         <CaseClock row={row} clock={clock} />
+        {row.status === 'checking' && <SupplementDue row={row} />}
         {row.acceptance && (
           <Text size="xs" c="dimmed">
             {t('cases.acceptedOn')} {row.acceptance.acceptedOn} ·{' '}
@@ -93,5 +96,19 @@ export function CaseCard({ row, staff }: { row: CaseRow; staff: Staff }) {
         {directory && <Timeline events={events} directory={directory} />}
       </Stack>
     </Paper>
+  );
+}
+
+/** A supplement must be requested within a few working days of receipt, all at once (一次性告知). */
+function SupplementDue({ row }: { row: CaseRow }) {
+  const { t } = useTranslation();
+  const due = deskCalendar().addWorkingDays(row.openedAt.slice(0, 10) as IsoDate, SUPPLEMENT_NOTICE_DAYS).date;
+  const late = today() > due;
+  return (
+    <Text size="xs" c={late ? 'red' : 'dimmed'}>
+      {late
+        ? t('cases.supplementLate', { date: due })
+        : t('cases.supplementDue', { date: due, days: SUPPLEMENT_NOTICE_DAYS })}
+    </Text>
   );
 }

@@ -7,6 +7,7 @@ import { useContact, useContactEvents, useDirectory } from '../../data/hooks.ts'
 import { CasePanel } from '../cases/CasePanel.tsx';
 import { SlipActions } from '../slips/SlipActions.tsx';
 import { ContactSummary } from './ContactSummary.tsx';
+import { CorrectionForm } from './CorrectionForm.tsx';
 import { DisposeTabs } from './DisposeTabs.tsx';
 import { AssignForm, RefusalReview } from './LeaderActions.tsx';
 import { OutcomeForm } from './OutcomeForm.tsx';
@@ -54,6 +55,7 @@ export function ContactDrawer({ contactId, staff, onClose }: Props) {
           {actions}
           <SlipActions subject={{ kind: 'contact', row: contact }} staff={staff} />
           <CasePanel contact={contact} staff={staff} />
+          <CorrectionForm contact={contact} staff={staff} />
           <Timeline events={events} directory={directory} />
         </Stack>
       )}
