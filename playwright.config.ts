@@ -3,7 +3,11 @@ import { defineConfig } from '@playwright/test';
 // E2E runs the BUILT desk served by the REAL HQ server (fresh SQLite in a temp data dir) in Debian's
 // Chromium. Never download a browser: CHROMIUM_PATH or /usr/bin/chromium.
 const PORT = Number(process.env.E2E_PORT ?? 4318);
-const DATA_DIR = `test-results/e2e-data-${process.pid}`;
+// The server's data folder, also read by tests/e2e/desk.ts (the admin CLI makes enrolment codes there). This config
+// is evaluated again in every test worker, whose process.pid differs: decide the folder once, in the runner, and
+// let the workers inherit it through the environment.
+process.env.E2E_DATA_DIR ??= `test-results/e2e-data-${process.pid}`;
+const DATA_DIR = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -20,8 +20,8 @@ import { useSyncActivity } from './stores/sync.ts';
 
 async function boot(): Promise<void> {
   const i18n = await initI18n();
-  const platform = detectPlatform();
   const db = openDeskDb();
+  const platform = detectPlatform(db);
   await ensureDevice(db);
   // The confirmed years from HQ before the first screen, then after every sync that brings one.
   await refreshDeskCalendar(db);
@@ -33,9 +33,15 @@ async function boot(): Promise<void> {
   window.addEventListener('offline', () => activity.setOnline(false));
   const sync = startSyncScheduler({
     db,
-    transport: httpTransport(serverUrl),
+    // The browser build's credentials are in the desk db, where syncOnce looks by default; Electron's are not.
+    transport: httpTransport(
+      serverUrl,
+      platform.kind === 'electron' ? { credentials: () => platform.loadDeviceCredentials() } : {},
+    ),
     onRunning: (running) => useSyncActivity.getState().setRunning(running),
     subscribeWake: (wake) => platform.onSyncWake(wake),
+    scheduleNightly: (at) => platform.setNightlySync({ at }),
+    onSchedule: (schedule) => useSyncActivity.getState().setSchedule(schedule),
   });
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

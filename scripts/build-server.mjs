@@ -1,4 +1,5 @@
-// Bundles the HQ server into one file, server/dist/main.mjs. Packages stay external: they are resolved at
+// Bundles the HQ server into server/dist/main.mjs and its admin CLI into server/dist/cli.mjs (enrolment codes,
+// devices, revoke). Packages stay external: they are resolved at
 // run time from the workspace's node_modules (better-sqlite3 is native and cannot be bundled anyway).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +8,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['server/src/main.ts'],
-  outfile: 'server/dist/main.mjs',
+  entryPoints: ['server/src/main.ts', 'server/src/cli.ts'],
+  outdir: 'server/dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_ENTRY = path.join(root, 'server', 'dist', 'main.mjs');
+const CLI_ENTRY = path.join(root, 'server', 'dist', 'cli.mjs');
 const BUILT_FILES = [
   SERVER_ENTRY,
+  CLI_ENTRY,
   path.join(root, 'dist', 'renderer', 'index.html'),
   path.join(root, 'dist', 'electron', 'main.cjs'),
 ];
@@ -77,9 +79,33 @@ function portTaken() {
   });
 }
 
+const serverEnv = () => ({ ...process.env, PORT: port, HOST: host, FIRSTDESK_DATA_DIR: dataDir });
+
 function startServer() {
-  const env = { ...process.env, PORT: port, HOST: host, FIRSTDESK_DATA_DIR: dataDir };
-  return track(spawn(process.execPath, [SERVER_ENTRY], { cwd: root, env, stdio: 'inherit' }));
+  return track(spawn(process.execPath, [SERVER_ENTRY], { cwd: root, env: serverEnv(), stdio: 'inherit' }));
+}
+
+/**
+ * A fresh one-time enrolment code from the admin CLI (same data dir), so the person starting the demo can enrol
+ * the desk they are about to open. Its own output, or the reason it failed, is returned for printing.
+ */
+function issueEnrolmentCode() {
+  return new Promise((resolve) => {
+    const child = track(
+      spawn(process.execPath, [CLI_ENTRY, 'enrol-code', '--label', '演示窗口'], {
+        cwd: root,
+        env: serverEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve(`Could not make an enrolment code: ${error.message}`));
+    child.on('exit', (code) =>
+      resolve(code === 0 ? output.trim() : `Could not make an enrolment code (exit ${code}):\n${output.trim()}`),
+    );
+  });
 }
 
 async function waitForHealth(server) {
@@ -189,7 +215,11 @@ async function main() {
   }
   const server = startServer();
   await waitForHealth(server);
+  const enrolment = await issueEnrolmentCode();
   console.log(`\nHQ server ready at ${serverUrl}/ (data in ${dataDir})`);
+  console.log(`每台新窗口首次打开时须输入登记码。A new desk asks for an enrolment code the first time it opens:`);
+  console.log(`  ${enrolment.replace(/\n/g, '\n  ')}`);
+  console.log(`  More codes: npm run enrol -- enrol-code --label 窗口3 · list: npm run enrol -- devices`);
   server.on('exit', (code, signal) => {
     if (stopping) return;
     stopping = true;

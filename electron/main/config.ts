@@ -5,6 +5,7 @@ import {
   defaultDeskConfig,
   parseStoredDeskConfig,
   serializeDeskConfig,
+  withNightlySyncAt,
   withServerUrl,
   type StoredDeskConfig,
 } from './pure/desk-config.ts';
@@ -15,6 +16,8 @@ export interface DeskConfigStore {
   get(): StoredDeskConfig;
   /** Validates, saves, then returns the new config; throws (and changes nothing) on a bad address. */
   setServerUrl(serverUrl: unknown): Promise<StoredDeskConfig>;
+  /** The bureau's nightly sync time, as the renderer last pulled it; throws (and changes nothing) on a bad time. */
+  setNightlySyncAt(nightlySyncAt: unknown): Promise<StoredDeskConfig>;
 }
 
 async function readIfPresent(file: string): Promise<string | null> {
@@ -45,17 +48,28 @@ export async function openDeskConfigStore(
     await rename(temporary, file);
   };
 
+  // Saves run one after another, so the file always ends up holding the last accepted value.
+  const commit = (change: (config: StoredDeskConfig) => StoredDeskConfig): Promise<StoredDeskConfig> => {
+    const done = saving.then(async () => {
+      // Applied to the config as the previous save left it: two different settings changed at once both stay.
+      const next = change(current);
+      await save(next);
+      current = next;
+      return next;
+    });
+    saving = done.catch(() => undefined);
+    return done;
+  };
+
   return {
     get: () => current,
     setServerUrl: (serverUrl) => {
-      const next = withServerUrl(current, serverUrl);
-      // Saves run one after another, so the file always ends up holding the last accepted value.
-      const done = saving.then(() => save(next));
-      saving = done.catch(() => undefined);
-      return done.then(() => {
-        current = next;
-        return next;
-      });
+      withServerUrl(current, serverUrl); // refuse a bad address now, before queueing behind another save
+      return commit((config) => withServerUrl(config, serverUrl));
+    },
+    setNightlySyncAt: (nightlySyncAt) => {
+      withNightlySyncAt(current, nightlySyncAt);
+      return commit((config) => withNightlySyncAt(config, nightlySyncAt));
     },
   };
 }

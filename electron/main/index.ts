@@ -1,8 +1,11 @@
 // Main process entry: one desk per machine, app://desk registered before anything loads, then the window.
-import { app, Menu, dialog, session } from 'electron';
+import { app, Menu, dialog, safeStorage, session } from 'electron';
 import { openDeskConfigStore } from './config.ts';
+import { openDeviceSecretStore } from './deviceSecret.ts';
 import { appHandlers } from './ipc/app.ts';
 import { configHandlers } from './ipc/config.ts';
+import { deviceSecretHandlers } from './ipc/deviceSecret.ts';
+import { nightlyHandlers } from './ipc/nightly.ts';
 import { printHandlers } from './ipc/print.ts';
 import { registerDeskIpc } from './ipc/register.ts';
 import { preloadPath, rendererDir } from './paths.ts';
@@ -10,7 +13,8 @@ import { registerDeskScheme, serveRenderer } from './protocol.ts';
 import { buildCsp } from './pure/csp.ts';
 import { applicationMenuTemplate } from './pure/menus.ts';
 import { confineWebContents, limitPermissions } from './security.ts';
-import { startSyncWake } from './wake.ts';
+import { startTray } from './tray.ts';
+import { startSyncWake, wakeDeskWindows } from './wake.ts';
 import { createDeskWindow, deskWebContentsIds, focusDeskWindow, openDeskWindows } from './window.ts';
 
 let started = false;
@@ -20,14 +24,26 @@ async function startDesk(): Promise<void> {
   limitPermissions(session.defaultSession);
   serveRenderer(rendererDir, () => buildCsp(config.get().serverUrl));
   const deskContents = () => openDeskWindows()[0]?.webContents;
+  const nightly = startSyncWake(() => config.get().nightlySyncAt);
+  const deviceSecret = openDeviceSecretStore(app.getPath('userData'), safeStorage);
   registerDeskIpc(
-    { ...appHandlers(), ...configHandlers(config), ...printHandlers(app.getPath('userData'), deskContents) },
+    {
+      ...appHandlers(),
+      ...configHandlers(config),
+      ...nightlyHandlers(config, nightly),
+      ...printHandlers(app.getPath('userData'), deskContents),
+      ...deviceSecretHandlers(deviceSecret),
+    },
     deskWebContentsIds,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, !app.isPackaged)));
   app.setAboutPanelOptions({ applicationName: '首问台 FirstDesk', applicationVersion: app.getVersion() });
   createDeskWindow(preloadPath);
-  startSyncWake(() => config.get().nightlySyncAt);
+  startTray({
+    open: () => focusDeskWindow(preloadPath),
+    syncNow: () => wakeDeskWindows('manual'),
+    quit: () => app.quit(),
+  });
   started = true;
 }
 

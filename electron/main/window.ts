@@ -2,6 +2,7 @@
 import { BrowserWindow, Menu, dialog } from 'electron';
 import { contextMenuTemplate } from './pure/menus.ts';
 import { DESK_ENTRY_URL } from './pure/desk-origin.ts';
+import { hideToTrayOnClose } from './tray.ts';
 
 const deskWindows = new Map<number, BrowserWindow>();
 
@@ -43,6 +44,7 @@ export function createDeskWindow(preloadPath: string): BrowserWindow {
   const id = window.webContents.id;
   deskWindows.set(id, window);
   window.on('closed', () => deskWindows.delete(id));
+  hideToTrayOnClose(window);
   window.once('ready-to-show', () => window.show());
   window.webContents.on('context-menu', (_event, params) => {
     const items = contextMenuTemplate(params);

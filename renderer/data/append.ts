@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { deskEventSchema, EVENT_VERSIONS, aggregateOf, type DeskEvent, type EventDraft } from '../../shared/model/events.ts';
 import type { StaffId } from '../../shared/model/ids.ts';
-import { formatHlc, parseHlc, tickHlc } from '../../shared/sync/hlc.ts';
+import { compareHlc, formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/sync/hlc.ts';
+import { addToLog, aggregateKey, readAggregateLogs } from './aggregateLogs.ts';
 import type { DeskDb } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
 import { newId } from './ids.ts';
@@ -34,15 +35,27 @@ export async function appendEvents(
     let clock = parseHlc(device.hlc);
     let seq = device.nextSeq;
     const occurredAt = localIso(now);
+    const logs = await readAggregateLogs(
+      db,
+      drafts.map((d) => ({ aggregate: aggregateOf(d.type), aggregateId: d.aggregateId })),
+    );
+    const latest = new Map([...logs].map(([key, log]) => [key, latestHlc(log.map((s) => s.event.hlc))]));
     const events: DeskEvent[] = drafts.map((draft) => {
       clock = tickHlc(clock, now.getTime());
+      const key = aggregateKey(aggregateOf(draft.type), draft.aggregateId);
+      // An action sorts after everything this desk knows of its aggregate, even when that came from a desk whose
+      // clock runs ahead (which receiveHlc rightly does not follow) or this desk's clock runs behind: otherwise
+      // every replica would fold it before the event it acts upon. Only this event follows; the device clock
+      // does not, so one desk's wrong clock never drags the others'.
+      const hlc = formatHlc(after(clock, latest.get(key)));
+      latest.set(key, hlc);
       const parsed = deskEventSchema.safeParse({
         eventId: newId(now.getTime()),
         aggregate: aggregateOf(draft.type),
         aggregateId: draft.aggregateId,
         type: draft.type,
         v: EVENT_VERSIONS[draft.type],
-        hlc: formatHlc(clock),
+        hlc,
         deviceId: device.deviceId,
         deviceSeq: seq++,
         staffId,
@@ -53,12 +66,29 @@ export async function appendEvents(
       if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
       return parsed.data;
     });
-    await db.events.bulkAdd(
-      events.map((event) => ({ eventId: event.eventId, aggregate: event.aggregate, aggregateId: event.aggregateId, event })),
-    );
+    const rows = events.map((event) => ({
+      eventId: event.eventId,
+      aggregate: event.aggregate,
+      aggregateId: event.aggregateId,
+      event,
+    }));
+    await db.events.bulkAdd(rows);
+    for (const row of rows) addToLog(logs, row);
     await db.outbox.bulkAdd(events.map((e) => ({ deviceSeq: e.deviceSeq, eventId: e.eventId })));
     await writeDevice(db, { ...device, nextSeq: seq, hlc: formatHlc(clock) });
-    await refreshAggregates(db, events);
+    await refreshAggregates(db, events, logs);
     return events;
   });
+}
+
+function latestHlc(hlcs: readonly string[]): string | undefined {
+  return hlcs.reduce<string | undefined>((max, h) => (max === undefined || compareHlc(h, max) > 0 ? h : max), undefined);
+}
+
+/** `clock`, or just after `floor` (same time, next counter, this node) when the clock is not past it. */
+function after(clock: Hlc, floor: string | undefined): Hlc {
+  if (floor === undefined) return clock;
+  const f = parseHlc(floor);
+  if (clock.ms > f.ms || (clock.ms === f.ms && clock.counter > f.counter)) return clock;
+  return { ms: f.ms, counter: f.counter + 1, node: clock.node };
 }

@@ -7,6 +7,7 @@ import { deskCalendar } from './calendar.ts';
 import type { ContactRow, DeskDb, StoredEvent } from './db.ts';
 import { readDevice } from './device.ts';
 import { getSettings, listActiveStaff, listAgencies, listDepartments, listReference } from './references.ts';
+import { countRejectionsNeedingAttention } from './rejections.ts';
 import { readSyncStatus, type SyncStatus } from './sync.ts';
 
 // Live queries: the screens re-render when the data changes, in this window or another.
@@ -40,12 +41,17 @@ export function useContact(db: DeskDb, contactId: string | undefined): ContactRo
 
 export interface SyncOverview extends SyncStatus {
   readonly pending: number;
+  /** Refused events nobody has acknowledged yet; acknowledged ones stay on record in the sync panel. */
   readonly rejected: number;
 }
 
 export function useSyncOverview(db: DeskDb): SyncOverview | undefined {
   return useLiveQuery(
-    async () => ({ ...(await readSyncStatus(db)), pending: await db.outbox.count(), rejected: await db.rejected.count() }),
+    async () => ({
+      ...(await readSyncStatus(db)),
+      pending: await db.outbox.count(),
+      rejected: await countRejectionsNeedingAttention(db),
+    }),
     [db],
   );
 }

@@ -7,6 +7,8 @@ import type { ContactRow, DeskDb } from './db.ts';
 import { initialsSync, preloadInitials } from './pinyin.ts';
 import { dayOf } from './time.ts';
 import { updateVisitorIndex } from './visitors.ts';
+import { rowsWithKeys } from './bulkRead.ts';
+import { logOf, readAggregateLogs, type AggregateLogs, type AggregateRef } from './aggregateLogs.ts';
 import { refreshCases } from './caseProjection.ts';
 import { refreshSlips } from './slipProjection.ts';
 
@@ -14,18 +16,20 @@ import { refreshSlips } from './slipProjection.ts';
  * Re-fold the given contacts from their events and write their rows. Called inside the same
  * transaction that wrote the events, so a screen never sees an event without its projection.
  * The visitor index follows; its pinyin initials need preloadInitials() before the transaction.
+ * `logs`, when the caller has them, are the contacts' complete stored logs (see applyPulled).
  */
-export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>): Promise<void> {
+export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>, logs?: AggregateLogs): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return;
   const rows: ContactRow[] = [];
   const gone: string[] = [];
-  const ids = [...new Set(contactIds)];
   const context = await foldContext(db);
+  const known = logs ?? (await readAggregateLogs(db, ids.map((aggregateId) => ({ aggregate: 'contact', aggregateId }))));
   // A contact's former visitor is recounted too, should a later event change who the visitor is.
-  const visitorKeys = new Set((await db.contacts.bulkGet(ids)).flatMap((row) => row?.visitorKey ?? []));
+  const visitorKeys = new Set((await rowsWithKeys(db.contacts, ':id', ids)).map((row) => row.visitorKey));
   for (const id of ids) {
-    const stored = await db.events.where('[aggregate+aggregateId]').equals(['contact', id]).toArray();
     const state = foldContact(
-      stored.map((s) => s.event as ContactEvent),
+      logOf(known, 'contact', id).map((s) => s.event as ContactEvent),
       context,
     );
     if (!state) {
@@ -36,9 +40,11 @@ export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>):
     visitorKeys.add(row.visitorKey);
     rows.push(row);
   }
+  // The visitors are summarised from their contacts as they are about to be, read before the rows are written:
+  // for a visitor new to this desk (every one, in an initial sync) that read finds nothing and costs nothing.
+  await updateVisitorIndex(db, visitorKeys, initialsSync(), { rows, gone });
   if (rows.length) await db.contacts.bulkPut(rows);
   if (gone.length) await db.contacts.bulkDelete(gone);
-  await updateVisitorIndex(db, visitorKeys, initialsSync());
 }
 
 /** The tables a write transaction must include so the projections can follow the events. */
@@ -49,12 +55,14 @@ export function projectionTables(db: DeskDb) {
 /** Refresh the projections of every aggregate the given events touch (inside the writing transaction). */
 export async function refreshAggregates(
   db: DeskDb,
-  events: readonly { aggregate: string; aggregateId: string }[],
+  events: readonly AggregateRef[],
+  logs?: AggregateLogs,
 ): Promise<void> {
+  const known = logs ?? (await readAggregateLogs(db, events));
   const ids = (aggregate: string) => events.filter((e) => e.aggregate === aggregate).map((e) => e.aggregateId);
-  await refreshContacts(db, ids('contact'));
-  await refreshCases(db, ids('case'));
-  await refreshSlips(db, ids('slip'));
+  await refreshContacts(db, ids('contact'), known);
+  await refreshCases(db, ids('case'), known);
+  await refreshSlips(db, ids('slip'), known);
 }
 
 /** The projection row of a folded contact: the state plus the keys the screens query by. */

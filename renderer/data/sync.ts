@@ -1,10 +1,14 @@
 import { SYNC_FORMAT_VERSION, type PullResponse, type SyncFailure } from '../../shared/sync/protocol.ts';
 import { formatHlc, parseHlc, receiveHlc } from '../../shared/sync/hlc.ts';
-import type { DeskDb } from './db.ts';
+import type { DeviceCredentials } from '../../shared/sync/enrolment.ts';
+import { readStoredCredentials } from './credentials.ts';
+import { addToLog, readAggregateLogs } from './aggregateLogs.ts';
+import type { DeskDb, StoredEvent } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
 import { preloadInitials } from './pinyin.ts';
 import { projectionTables, refreshAggregates } from './projections.ts';
 import { mergeReferenceDocs } from './references.ts';
+import { recordSyncRun } from './syncHistory.ts';
 import { localIso } from './time.ts';
 import { SyncError, type SyncTransport } from './transport.ts';
 
@@ -48,22 +52,44 @@ export async function readSyncStatus(db: DeskDb): Promise<SyncStatus> {
 export async function syncOnce(db: DeskDb, transport: SyncTransport, batches: SyncBatches = {}): Promise<SyncResult> {
   const attemptAt = localIso();
   try {
-    const pushed = await pushOutbox(db, transport, batches.push ?? PUSH_BATCH);
-    const pulled = await pullAll(db, transport, batches.pull ?? PULL_BATCH);
+    const auth = await credentialsOf(db, transport);
+    const pushed = await pushOutbox(db, transport, auth, batches.push ?? PUSH_BATCH);
+    const pulled = await pullAll(db, transport, auth, batches.pull ?? PULL_BATCH);
     await db.meta.put({ key: STATUS_KEY, value: { lastAttemptAt: attemptAt, lastSuccessAt: localIso() } });
+    await recordSyncRun(db, { ok: true, startedAt: attemptAt, finishedAt: localIso(), ...pushed, pulled });
     return { ...pushed, pulled };
   } catch (error) {
     const failure: SyncFailure =
       error instanceof SyncError ? error.failure : { kind: 'bad-response', message: String(error) };
     const previous = await readSyncStatus(db);
     await db.meta.put({ key: STATUS_KEY, value: { ...previous, lastAttemptAt: attemptAt, lastFailure: failure } });
+    await recordSyncRun(db, { ok: false, startedAt: attemptAt, finishedAt: localIso(), failure });
     throw error;
   }
+}
+
+/**
+ * The credentials this desk syncs with: the transport's own source (Electron: safeStorage) or the desk
+ * database's (browser build, tests). No request is made for a desk that is not enrolled, or whose credentials
+ * are for another identity than the one its events carry: the server would refuse every call.
+ */
+async function credentialsOf(db: DeskDb, transport: SyncTransport): Promise<DeviceCredentials> {
+  const credentials = transport.credentials ? await transport.credentials() : await readStoredCredentials(db);
+  if (!credentials) throw new SyncError({ kind: 'unauthenticated', message: 'this desk is not enrolled yet' });
+  const device = await readDevice(db);
+  if (credentials.deviceId !== device.deviceId) {
+    throw new SyncError({
+      kind: 'unauthenticated',
+      message: `the stored credentials are for device ${credentials.deviceId}, this desk is ${device.deviceId}`,
+    });
+  }
+  return credentials;
 }
 
 async function pushOutbox(
   db: DeskDb,
   transport: SyncTransport,
+  auth: DeviceCredentials,
   batchSize: number,
 ): Promise<{ pushed: number; rejected: number }> {
   let pushed = 0;
@@ -73,8 +99,7 @@ async function pushOutbox(
     if (batch.length === 0) break;
     const stored = await db.events.bulkGet(batch.map((b) => b.eventId));
     const events = stored.flatMap((s) => (s ? [s.event] : []));
-    const device = await readDevice(db);
-    const response = await transport.push({ deviceId: device.deviceId, formatVersion: SYNC_FORMAT_VERSION, events });
+    const response = await transport.push({ deviceId: auth.deviceId, formatVersion: SYNC_FORMAT_VERSION, events }, auth);
     await db.transaction('rw', [db.outbox, db.rejected], async () => {
       // Only what the server acknowledged leaves the outbox; rejected events go to a person.
       await db.outbox.where('deviceSeq').belowOrEqual(response.ackedSeq).delete();
@@ -89,13 +114,30 @@ async function pushOutbox(
   return { pushed, rejected };
 }
 
-async function pullAll(db: DeskDb, transport: SyncTransport, batchSize: number): Promise<number> {
+async function pullAll(
+  db: DeskDb,
+  transport: SyncTransport,
+  auth: DeviceCredentials,
+  batchSize: number,
+): Promise<number> {
   let pulled = 0;
+  let cursor = await readCursor(db);
+  let next = transport.pull(cursor, batchSize, auth);
   for (;;) {
-    const cursor = await readCursor(db);
-    const page = await transport.pull(cursor, batchSize);
+    const page = await next;
+    const more = page.hasMore && page.nextCursor > cursor;
+    // Ask for the next page while this one is written: the server's read and the desk's writes overlap. Should
+    // this run stop here, the early answer is dropped (its failure too, hence the catch).
+    if (more) {
+      next = transport.pull(page.nextCursor, batchSize, auth);
+      next.catch(() => undefined);
+    }
     pulled += await applyPulled(db, cursor, page);
-    if (!page.hasMore || page.nextCursor <= cursor) break;
+    if (!more) break;
+    const saved = await readCursor(db);
+    // Another window moved the cursor meanwhile: continue from where it really is.
+    if (saved !== page.nextCursor) next = transport.pull(saved, batchSize, auth);
+    cursor = saved;
   }
   return pulled;
 }
@@ -106,25 +148,42 @@ export async function applyPulled(db: DeskDb, expectedCursor: number, page: Pull
   return db.transaction('rw', [db.events, db.meta, ...projectionTables(db)], async () => {
     // Another window may have applied this page meanwhile: never apply a page twice.
     if ((await readCursor(db)) !== expectedCursor) return 0;
-    const existing = await db.events.bulkGet(page.events.map((p) => p.event.eventId));
-    const fresh = [];
-    const touched: { aggregate: string; aggregateId: string }[] = [];
+    // Read before writing, all at once: what this desk already holds of every aggregate the page touches tells
+    // both which of the page's events are known here and what the projections must re-fold. (An eventId is a ULID
+    // minted once, always with the same aggregate, so a known event is in that aggregate's log.)
+    const logs = await readAggregateLogs(db, page.events.map((p) => p.event));
+    const known = new Map([...logs.values()].flat().map((row) => [row.eventId, row]));
+    const fresh: StoredEvent[] = [];
+    const located: StoredEvent[] = [];
     const device = await readDevice(db);
     let clock = parseHlc(device.hlc);
     const now = Date.now();
-    for (const [i, pulled] of page.events.entries()) {
-      const known = existing[i];
-      if (known) {
-        if (known.serverSeq === undefined) await db.events.update(known.eventId, { serverSeq: pulled.seq, receivedAt: pulled.receivedAt });
+    for (const pulled of page.events) {
+      const stored = known.get(pulled.event.eventId);
+      if (stored) {
+        // Our own event coming back: it learns where the server put it.
+        if (stored.serverSeq === undefined) {
+          located.push({ ...stored, serverSeq: pulled.seq, receivedAt: pulled.receivedAt });
+        }
         continue;
       }
-      fresh.push({ eventId: pulled.event.eventId, aggregate: pulled.event.aggregate, aggregateId: pulled.event.aggregateId, event: pulled.event, serverSeq: pulled.seq, receivedAt: pulled.receivedAt });
-      touched.push(pulled.event);
+      const row: StoredEvent = {
+        eventId: pulled.event.eventId,
+        aggregate: pulled.event.aggregate,
+        aggregateId: pulled.event.aggregateId,
+        event: pulled.event,
+        serverSeq: pulled.seq,
+        receivedAt: pulled.receivedAt,
+      };
+      known.set(row.eventId, row);
+      fresh.push(row);
+      addToLog(logs, row);
       clock = receiveHlc(clock, parseHlc(pulled.event.hlc), now).clock;
     }
+    if (located.length) await db.events.bulkPut(located);
     if (fresh.length) await db.events.bulkAdd(fresh);
     await mergeReferenceDocs(db, page.references.map((r) => r.doc));
-    await refreshAggregates(db, touched);
+    await refreshAggregates(db, fresh, logs);
     await writeDevice(db, { ...device, hlc: formatHlc(clock) });
     await db.meta.put({ key: CURSOR_KEY, value: page.nextCursor });
     return fresh.length;

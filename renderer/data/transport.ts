@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DEVICE_ID_HEADER, type DeviceCredentials } from '../../shared/sync/enrolment.ts';
 import {
   pullResponseSchema,
   pushResponseSchema,
@@ -9,10 +10,18 @@ import {
   type SyncFailure,
 } from '../../shared/sync/protocol.ts';
 
-/** How the sync client talks to the HQ server; tests and the web build use HTTP, so does Electron. */
+/**
+ * How the sync client talks to the HQ server; tests and the web build use HTTP, so does Electron. Each call
+ * carries the credentials of the desk it syncs (syncOnce finds them), so one transport can serve several desks.
+ */
 export interface SyncTransport {
-  push(request: PushRequest): Promise<PushResponse>;
-  pull(cursor: number, limit: number): Promise<PullResponse>;
+  push(request: PushRequest, auth: DeviceCredentials): Promise<PushResponse>;
+  pull(cursor: number, limit: number, auth: DeviceCredentials): Promise<PullResponse>;
+  /**
+   * Where this desk's credentials are kept, when not in its database: the Electron desk keeps them in
+   * safeStorage (platform). Absent: syncOnce reads the ones the desk database holds (browser build, tests).
+   */
+  readonly credentials?: () => Promise<DeviceCredentials | null>;
 }
 
 /** A failure with a typed reason, so the desk can say honestly what went wrong. */
@@ -23,8 +32,28 @@ export class SyncError extends Error {
   }
 }
 
-export function httpTransport(baseUrl: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): SyncTransport {
+export interface HttpTransportOptions {
+  readonly credentials?: () => Promise<DeviceCredentials | null>;
+  readonly fetch?: typeof fetch;
+}
+
+/** The typed failure for a refused call: 401/403 are about who this desk is, not about the server's health. */
+export function failureOf(status: number, body: unknown, statusText: string): SyncFailure {
+  const err = errorBodySchema.safeParse(body);
+  const message = err.success ? err.data.message : statusText;
+  if (err.success && err.data.code === 'format-version') return { kind: 'format-mismatch', message };
+  if (status === 401) return { kind: 'unauthenticated', message };
+  if (status === 403 && err.success && err.data.code === 'device-revoked') return { kind: 'device-revoked', message };
+  return { kind: 'server-error', status, message };
+}
+
+function authHeaders(auth: DeviceCredentials): Record<string, string> {
+  return { authorization: `Bearer ${auth.token}`, [DEVICE_ID_HEADER]: auth.deviceId };
+}
+
+export function httpTransport(baseUrl: string, options: HttpTransportOptions = {}): SyncTransport {
   const root = baseUrl.replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? ((...a) => fetch(...a));
   async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
     let response: Response;
     try {
@@ -33,23 +62,24 @@ export function httpTransport(baseUrl: string, fetchImpl: typeof fetch = (...a) 
       throw new SyncError({ kind: 'offline' });
     }
     const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const err = errorBodySchema.safeParse(body);
-      const message = err.success ? err.data.message : response.statusText;
-      if (err.success && err.data.code === 'format-version') throw new SyncError({ kind: 'format-mismatch', message });
-      throw new SyncError({ kind: 'server-error', status: response.status, message });
-    }
+    if (!response.ok) throw new SyncError(failureOf(response.status, body, response.statusText));
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new SyncError({ kind: 'bad-response', message: parsed.error.message.slice(0, 300) });
     return parsed.data;
   }
   return {
-    push: (request) =>
+    push: (request, auth) =>
       call(
         '/sync/push',
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...authHeaders(auth) },
+          body: JSON.stringify(request),
+        },
         pushResponseSchema,
       ),
-    pull: (cursor, limit) => call(`/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET' }, pullResponseSchema),
+    pull: (cursor, limit, auth) =>
+      call(`/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET', headers: authHeaders(auth) }, pullResponseSchema),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
   };
 }

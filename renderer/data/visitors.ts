@@ -12,6 +12,7 @@ import {
   type VisitorSummary,
 } from '../../shared/rules/visitor.ts';
 import type { ContactRow, DeskDb, VisitorRow } from './db.ts';
+import { rowsInRanges } from './bulkRead.ts';
 import { loadInitials } from './pinyin.ts';
 
 // The returning-visitor projection. Each visitor row carries multiEntry `tokens` whose key order is
@@ -34,24 +35,54 @@ function contactsOfKey(db: DeskDb, visitorKey: string) {
   return db.contacts.where('[visitorKey+openedAt]').between([visitorKey, Dexie.minKey], [visitorKey, Dexie.maxKey]);
 }
 
+/** Contact rows about to be written (or deleted) in the same transaction, which the index must count as such. */
+export interface PendingContacts {
+  readonly rows: readonly ContactRow[];
+  readonly gone: readonly string[];
+}
+
 /**
  * Re-derive the rows of these visitors from their contact rows. Call inside the transaction that
- * wrote the contacts; `initialsOf` null (pinyin not loaded) writes the rows marked initialsPending.
+ * writes the contacts, after writing them or before with the rows as `pending`; `initialsOf` null
+ * (pinyin not loaded) writes the rows marked initialsPending.
  */
 export async function updateVisitorIndex(
   db: DeskDb,
   visitorKeys: Iterable<string>,
   initialsOf: InitialsOf | null,
+  pending?: PendingContacts,
 ): Promise<void> {
+  const keys = [...new Set(visitorKeys)];
+  if (keys.length === 0) return;
+  const contacts = await contactsOfKeys(db, keys, pending);
   const rows: VisitorRow[] = [];
   const gone: string[] = [];
-  for (const key of new Set(visitorKeys)) {
-    const row = summariseVisitor(key, await contactsOfKey(db, key).toArray(), initialsOf);
+  for (const key of keys) {
+    const row = summariseVisitor(key, contacts.get(key) ?? [], initialsOf);
     if (row) rows.push(row);
     else gone.push(key);
   }
   if (rows.length) await db.visitors.bulkPut(rows);
   if (gone.length) await db.visitors.bulkDelete(gone);
+}
+
+/** The contacts of each visitor key in index order (openedAt, then contactId), with `pending` applied. */
+async function contactsOfKeys(
+  db: DeskDb,
+  keys: readonly string[],
+  pending?: PendingContacts,
+): Promise<Map<string, ContactRow[]>> {
+  const replaced = new Set([...(pending?.rows.map((r) => r.contactId) ?? []), ...(pending?.gone ?? [])]);
+  const byKey = new Map<string, ContactRow[]>(keys.map((key) => [key, []]));
+  const ranges = keys.map((key) => [[key, Dexie.minKey], [key, Dexie.maxKey]] as const);
+  const stored = await rowsInRanges(db.contacts, '[visitorKey+openedAt]', ranges);
+  for (const row of stored) if (!replaced.has(row.contactId)) byKey.get(row.visitorKey)?.push(row);
+  if (!pending?.rows.length) return byKey;
+  for (const row of pending.rows) byKey.get(row.visitorKey)?.push(row);
+  const order = (a: ContactRow, b: ContactRow) =>
+    a.openedAt !== b.openedAt ? (a.openedAt < b.openedAt ? -1 : 1) : a.contactId < b.contactId ? -1 : 1;
+  for (const list of byKey.values()) list.sort(order);
+  return byKey;
 }
 
 /** Visitors matching what the clerk typed (phone digits, name / organisation prefix, pinyin initials). */

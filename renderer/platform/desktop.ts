@@ -7,7 +7,13 @@ export function desktopPlatform(desk: DeskApi): Platform {
     kind: 'electron',
     appInfo: () => desk.appInfo(),
     serverUrl: async () => (await desk.deskConfig()).serverUrl,
+    setServerUrl: async (url) => {
+      await desk.setServerUrl(url);
+    },
+    loadDeviceCredentials: () => desk.deviceCredentials(),
+    saveDeviceCredentials: (credentials) => desk.setDeviceCredentials(credentials),
     onSyncWake: (listener) => desk.onSyncWake(listener),
+    setNightlySync: (request) => desk.setNightlySync(request),
     printSlip: async (html, options) => {
       try {
         return await desk.printSlip({

@@ -1,4 +1,5 @@
 import type { DeskApi } from '../../shared/ipc/contract.ts';
+import type { DeskDb } from '../data/db.ts';
 import { desktopPlatform } from './desktop.ts';
 import type { Platform } from './types.ts';
 import { webPlatform } from './web.ts';
@@ -10,7 +11,7 @@ declare global {
   }
 }
 
-/** Pick the implementation for where this renderer runs. */
-export function detectPlatform(): Platform {
-  return window.desk ? desktopPlatform(window.desk) : webPlatform();
+/** Pick the implementation for where this renderer runs (the browser keeps its secrets in the desk db). */
+export function detectPlatform(db: DeskDb): Platform {
+  return window.desk ? desktopPlatform(window.desk) : webPlatform(db);
 }

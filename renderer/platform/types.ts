@@ -1,5 +1,13 @@
-import type { AppInfo, Printer, PrintSlipResult, SyncWakeReason } from '../../shared/ipc/contract.ts';
+import type {
+  AppInfo,
+  NightlySyncRequest,
+  NightlySyncSchedule,
+  Printer,
+  PrintSlipResult,
+  SyncWakeReason,
+} from '../../shared/ipc/contract.ts';
 import type { PaperFormat, SlipSerial } from '../../shared/model/slip.ts';
+import type { DeviceCredentials } from '../../shared/sync/enrolment.ts';
 
 /** How one slip is to be printed: the paper, the printer (none → the system dialog), and which print it is. */
 export interface SlipPrintOptions {
@@ -14,16 +22,29 @@ export interface SlipPrintOptions {
 
 /**
  * What the renderer needs from the machine it runs on. desktop.ts implements it over the Electron
- * preload bridge (window.desk), web.ts over plain browser APIs. Device secrets join this contract
- * with their issue.
+ * preload bridge (window.desk), web.ts over plain browser APIs.
  */
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   appInfo(): Promise<AppInfo>;
   /** The HQ server this desk syncs with. */
   serverUrl(): Promise<string>;
-  /** Wake-ups from outside the page (Electron: nightly timer, resume from sleep). */
+  /**
+   * Point the desk at another HQ server (Electron only: saved in its config; the page must then reload, its
+   * CSP names the server). The browser build is served by its server and cannot change it.
+   */
+  setServerUrl(url: string): Promise<void>;
+  /** This desk's enrolment: device id and token. Electron: safeStorage; browser: the desk's IndexedDB. */
+  loadDeviceCredentials(): Promise<DeviceCredentials | null>;
+  saveDeviceCredentials(credentials: DeviceCredentials): Promise<void>;
+  /** Wake-ups from outside the page (Electron: nightly timer, resume from sleep, the tray's 立即同步). */
   onSyncWake(listener: (reason: SyncWakeReason) => void): () => void;
+  /**
+   * Arm the nightly sync at the bureau's time (settings.nightlySyncAt); it arrives through onSyncWake('nightly').
+   * Electron: main keeps the time and wakes the desk even hidden in the tray. The browser: only while the page is
+   * open (a page cannot wake a closed tab); a night missed is synced at the next start.
+   */
+  setNightlySync(request: NightlySyncRequest): Promise<NightlySyncSchedule>;
   /**
    * Print a slip's HTML (renderer/print). Electron: silently to the printer when one is named, else the system
    * dialog, and archives a PDF; the browser: its own print dialog on a hidden frame (where "Save as PDF" is).

@@ -1,8 +1,15 @@
+import { readStoredCredentials, storeCredentials } from '../data/credentials.ts';
+import type { DeskDb } from '../data/db.ts';
 import { printInFrame } from './iframePrint.ts';
+import { pageNightlyTimer } from './pageNightly.ts';
 import type { Platform } from './types.ts';
 
-/** The desk in a plain browser, served by the HQ server itself: the server is this page's origin. */
-export function webPlatform(): Platform {
+/**
+ * The desk in a plain browser, served by the HQ server itself: the server is this page's origin. Its device
+ * credentials live in the desk's own IndexedDB, the one store a page has that outlasts the session.
+ */
+export function webPlatform(db: DeskDb): Platform {
+  const nightly = pageNightlyTimer();
   return {
     kind: 'browser',
     appInfo: async () => ({
@@ -12,7 +19,13 @@ export function webPlatform(): Platform {
       shell: 'browser',
     }),
     serverUrl: async () => window.location.origin,
-    onSyncWake: () => () => undefined,
+    setServerUrl: async () => {
+      throw new Error('The browser desk always talks to the server that served it.');
+    },
+    loadDeviceCredentials: () => readStoredCredentials(db),
+    saveDeviceCredentials: (credentials) => storeCredentials(db, credentials),
+    onSyncWake: (listener) => nightly.onWake(listener),
+    setNightlySync: async (request) => nightly.arm(request.at),
     printSlip: (html) => printInFrame(html),
     listPrinters: async () => [],
   };

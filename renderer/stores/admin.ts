@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type AdminTab = 'catalog' | 'calendar';
+export type AdminTab = 'catalog' | 'calendar' | 'devices';
 
 /**
  * Which part of the admin screen is open, and the calendar year asked for (the calendar banner opens the

@@ -1,6 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { describeDatabase, type ServerConfig } from './config.ts';
+import { issueEnrolmentCode } from './auth/enrolment.ts';
+import { registerAdminDevices } from './http/admin.ts';
 import { registerCors } from './http/cors.ts';
+import { registerEnrol } from './http/enrol.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerHealth } from './http/health.ts';
 import { registerPull } from './http/pull.ts';
@@ -10,6 +13,7 @@ import { registerDeskApp } from './http/static.ts';
 import { seedOnFirstRun } from './seed/firstRun.ts';
 import { openStorage, pingDatabase, type Storage } from './storage/db.ts';
 import { migrateToLatest } from './storage/migrations.ts';
+import { hasReferenceDocs } from './storage/reference.ts';
 
 // A push carries at most MAX_PUSH_EVENTS (500) events; the largest event (2000 CJK characters of matter,
 // ~6 KB as UTF-8, plus the envelope) keeps a full batch under 5 MB, so 8 MB leaves room without inviting abuse.
@@ -43,7 +47,16 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
       });
     });
     await migrateToLatest(storage.db);
+    const firstRun = config.seed === 'demo' && !(await hasReferenceDocs(storage.db));
     await seedOnFirstRun(storage.db, config.seed);
+    // The demo bureau's first desk needs a way in: one code, logged where the operator starting it looks.
+    if (firstRun) {
+      const { code, expiresAt } = await issueEnrolmentCode(storage.db, { label: '演示窗口', createdBy: 'first-run' });
+      app.log.warn(
+        { expiresAt },
+        `First run: enrolment code for the first desk 首台窗口登记码 ${code} (one use, until ${expiresAt}); more with: npm run enrol -- enrol-code`,
+      );
+    }
   } catch (err) {
     await storage.close();
     await app.close();
@@ -57,6 +70,8 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   registerPush(app, storage.db);
   registerPull(app, storage.db);
   registerReference(app, storage.db);
+  registerEnrol(app, storage.db);
+  registerAdminDevices(app, storage.db);
   await registerDeskApp(app, config.rendererDir);
   await app.ready();
   return { app, storage, close: () => app.close() };

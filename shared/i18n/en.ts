@@ -1,6 +1,7 @@
 import type { Resources } from './zh-CN.ts';
 import { enAdmin } from './en.admin.ts';
 import { enCases } from './en.cases.ts';
+import { enEnrol } from './en.enrol.ts';
 import { enSlips } from './en.slips.ts';
 
 /** English, complete: the type makes a missing key a compile error. */
@@ -9,6 +10,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const en: Strings<Resources> = {
   admin: enAdmin,
   cases: enCases,
+  enrol: enEnrol,
   slips: enSlips,
   app: {
     name: 'FirstDesk',
@@ -161,12 +163,86 @@ export const en: Strings<Resources> = {
     never: 'Never synced',
     syncNow: 'Sync now',
     failed: 'Sync failed: {{reason}}',
-    rejected: '{{count}} records were refused by the server; please resolve',
+    rejected: '{{count}} rejected',
+    details: 'Sync details',
+    panel: {
+      title: 'Sync status',
+      lastSuccess: 'Last successful sync',
+      lastAttempt: 'Last attempt',
+      lastFailure: 'Last failure',
+      failureMessage: 'Server says: {{message}}',
+      pending: 'To upload',
+      nextRun: 'Next automatic sync',
+      nightlyAt: 'Nightly sync time',
+      nightlyNext: 'Next nightly sync',
+      lastNightly: 'Last nightly sync',
+      nightlyDesktop:
+        'Runs at that time whenever the computer is on, even with the window minimised to the tray; if it was off, at the next start.',
+      nightlyBrowser:
+        'In the browser the nightly sync runs only while this page is open (a page cannot wake a closed tab); a missed one runs when the page is next opened.',
+      nightlyProblem: 'The nightly sync time did not take effect: {{reason}}',
+      nightlyUnknown: 'Not received from HQ yet',
+      none: '—',
+    },
+    rejections: {
+      title: 'Refused records',
+      needsAttention: 'Needs attention',
+      noneNeedAttention: 'No refused records need attention.',
+      acknowledgedTitle: 'Acknowledged (kept on record)',
+      when: 'When',
+      event: 'Action',
+      concerns: 'Concerns',
+      reason: 'Why refused',
+      actedBy: 'by {{name}}',
+      refusedAt: 'Refused {{time}}',
+      openContact: 'Open contact',
+      acknowledge: 'Got it',
+      acknowledgedBy: 'Acknowledged by {{name}} at {{time}}',
+      signInToAcknowledge: 'Sign in to acknowledge',
+      unknownEvent: '(record not found on this desk)',
+      otherEvents: {
+        'catalog.itemSaved': 'Service item saved',
+        'calendar.yearProposed': 'Working-day calendar proposed',
+        'calendar.yearConfirmed': 'Working-day calendar confirmed',
+        'slip.printed': 'Slip printed',
+      },
+    },
+    rejection: {
+      'invalid-event':
+        'The record does not match the format; the server did not take it. Ask the admin to check this desk’s version.',
+      'device-mismatch':
+        'The record’s device does not match this desk’s identity. Ask the admin to check this desk’s enrolment.',
+      'unknown-staff':
+        'The person who acted is not in the directory or no longer active. Have someone on duty redo it.',
+      'unsupported-version':
+        'The record’s format version does not match the server’s; it was not taken. Update this desk, then tell the admin.',
+      'conflicting-duplicate': 'The server already holds a different record with the same id. Ask the admin to check.',
+      'not-authorised':
+        'The person who acted may not do this (e.g. only a bureau leader may approve). Have someone who may redo it.',
+      'unknown-reference':
+        'The record names staff, a department or an agency that is not in the directory or no longer active, or a handler without a phone or in another department. Check and redo it.',
+      'stale-edit':
+        'This change was made on an older version that someone else has changed since. Redo it on the current one.',
+    },
+    history: {
+      title: 'Recent syncs',
+      empty: 'No syncs yet.',
+      when: 'When',
+      result: 'Result',
+      detail: 'Details',
+      ok: 'OK',
+      failed: 'Failed',
+      counts: 'Up {{pushed}} · down {{pulled}} · refused {{rejected}}',
+    },
     failure: {
       offline: 'Cannot reach the server',
       'server-error': 'Server error ({{status}})',
       'format-mismatch': 'This desk and the server run different versions; please update',
       'bad-response': 'Unrecognised server answer',
+      unauthenticated:
+        'This desk is not enrolled or its credentials are not valid; ask the administrator to enrol it again',
+      'device-revoked':
+        'This desk has been revoked by an administrator; ask the administrator to enrol it again. Local data and unsent records are kept',
     },
   },
   errors: {

@@ -1,11 +1,13 @@
 // 简体中文（默认语言）。Wording follows the regulation: 首问责任人, 转办, 答复, 承办人.
 import { zhCNAdmin } from './zh-CN.admin.ts';
 import { zhCNCases } from './zh-CN.cases.ts';
+import { zhCNEnrol } from './zh-CN.enrol.ts';
 import { zhCNSlips } from './zh-CN.slips.ts';
 
 export const zhCN = {
   admin: zhCNAdmin,
   cases: zhCNCases,
+  enrol: zhCNEnrol,
   slips: zhCNSlips,
   app: {
     name: '首问台',
@@ -156,12 +158,77 @@ export const zhCN = {
     never: '尚未同步',
     syncNow: '立即同步',
     failed: '同步失败：{{reason}}',
-    rejected: '{{count}} 条记录被服务器退回，请处理',
+    rejected: '{{count}} 条被退回',
+    details: '同步详情',
+    panel: {
+      title: '同步状态',
+      lastSuccess: '上次成功同步',
+      lastAttempt: '上次尝试',
+      lastFailure: '上次失败',
+      failureMessage: '服务器说明：{{message}}',
+      pending: '待上传',
+      nextRun: '下次自动同步',
+      nightlyAt: '夜间同步时间',
+      nightlyNext: '下次夜间同步',
+      lastNightly: '上次夜间同步',
+      nightlyDesktop: '到点时只要电脑开着（窗口最小化到托盘也可以）就会同步；若当时关机，下次启动时补做。',
+      nightlyBrowser:
+        '浏览器版只能在本页面打开时执行夜间同步，无法唤醒已关闭的页面；错过的夜间同步会在下次打开本页时补做。',
+      nightlyProblem: '夜间同步时间未能生效：{{reason}}',
+      nightlyUnknown: '尚未从总部取得',
+      none: '—',
+    },
+    rejections: {
+      title: '被退回的记录',
+      needsAttention: '待处理',
+      noneNeedAttention: '没有需要处理的退回记录。',
+      acknowledgedTitle: '已知悉（留档）',
+      when: '时间',
+      event: '操作',
+      concerns: '涉及',
+      reason: '退回原因',
+      actedBy: '{{name}} 办理',
+      refusedAt: '{{time}} 被退回',
+      openContact: '查看登记',
+      acknowledge: '知道了',
+      acknowledgedBy: '{{name}} 于 {{time}} 已知悉',
+      signInToAcknowledge: '登录后可确认',
+      unknownEvent: '（本机没有该记录）',
+      otherEvents: {
+        'catalog.itemSaved': '保存办事事项',
+        'calendar.yearProposed': '提交年度工作日安排',
+        'calendar.yearConfirmed': '确认年度工作日安排',
+        'slip.printed': '打印告知单',
+      },
+    },
+    rejection: {
+      'invalid-event': '记录内容不符合规范，服务器没有接收。请联系管理员检查本机程序版本。',
+      'device-mismatch': '记录所属的设备与本机身份不符。请联系管理员核对本机的登记。',
+      'unknown-staff': '办理人不在人员名录中或已停用。请由在岗人员重新办理此事项。',
+      'unsupported-version': '记录格式版本与服务器不一致，服务器没有接收。请更新本机程序后联系管理员。',
+      'conflicting-duplicate': '服务器已有同一编号但内容不同的记录。请联系管理员核查。',
+      'not-authorised': '办理人没有此项权限（例如审批须由局领导作出）。请由有权限的人员重新办理。',
+      'unknown-reference':
+        '记录涉及的人员、科室或单位不在名录中或已停用，或承办人缺少联系电话、不属于该科室。请核对后重新办理。',
+      'stale-edit': '这项修改基于旧版本，期间已被他人修改。请在最新版本上重新修改。',
+    },
+    history: {
+      title: '最近的同步',
+      empty: '还没有同步记录。',
+      when: '时间',
+      result: '结果',
+      detail: '详情',
+      ok: '成功',
+      failed: '失败',
+      counts: '上传 {{pushed}} · 下载 {{pulled}} · 退回 {{rejected}}',
+    },
     failure: {
       offline: '无法连接服务器',
       'server-error': '服务器错误（{{status}}）',
       'format-mismatch': '本机与服务器版本不一致，请更新',
       'bad-response': '服务器应答无法识别',
+      unauthenticated: '本窗口尚未登记或凭据无效，请联系管理员重新登记',
+      'device-revoked': '此窗口已被管理员停用，请联系管理员重新登记；本机数据保留，未上传的记录不会丢失',
     },
   },
   errors: {

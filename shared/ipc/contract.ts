@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { MAX_RECEIPT_PAGE_MM, paperFormatSchema, slipSerialSchema } from '../model/slip.ts';
+import type { DeviceCredentials } from '../sync/enrolment.ts';
+import { clockTimeSchema } from '../rules/nightly.ts';
 
 /**
  * The desktop bridge: one function per capability, exposed by electron/preload as `window.desk`.
  * Main validates every argument with these schemas and refuses calls from frames it did not create.
- * Later capabilities (device secrets) join this map.
  */
 export const IPC_CHANNELS = {
   appInfo: 'desk:app-info',
   deskConfig: 'desk:config',
   setServerUrl: 'desk:set-server-url',
   syncWake: 'desk:sync-wake',
+  setNightlySync: 'desk:set-nightly-sync',
   printSlip: 'desk:print-slip',
   listPrinters: 'desk:list-printers',
+  deviceCredentials: 'desk:device-credentials',
+  setDeviceCredentials: 'desk:set-device-credentials',
 } as const;
 
 export const appInfoSchema = z.object({
@@ -31,9 +35,17 @@ export const serverUrlSchema = z
 export const deskConfigSchema = z.object({ serverUrl: serverUrlSchema });
 export type DeskConfig = z.infer<typeof deskConfigSchema>;
 
-/** Why main asks the renderer to sync now. */
-export const syncWakeReasonSchema = z.enum(['nightly', 'resume', 'online']);
+/** Why main asks the renderer to sync now ('manual': 立即同步 in the tray menu). */
+export const syncWakeReasonSchema = z.enum(['nightly', 'resume', 'online', 'manual']);
 export type SyncWakeReason = z.infer<typeof syncWakeReasonSchema>;
+
+/** The bureau's nightly sync time (settings.nightlySyncAt, set by the admin at HQ), for whatever wakes the desk. */
+export const nightlySyncRequestSchema = z.object({ at: clockTimeSchema });
+export type NightlySyncRequest = z.infer<typeof nightlySyncRequestSchema>;
+
+/** What was armed: the time of day, and the next moment it fires (ISO 8601). */
+export const nightlySyncScheduleSchema = z.object({ at: clockTimeSchema, nextAt: z.iso.datetime({ offset: true }) });
+export type NightlySyncSchedule = z.infer<typeof nightlySyncScheduleSchema>;
 
 /** A printer as the operating system names it (the name to print to) and as people know it. */
 export const printerSchema = z.object({
@@ -88,8 +100,14 @@ export interface DeskApi {
   setServerUrl(url: string): Promise<DeskConfig>;
   /** Subscribe to wake-ups from main (nightly timer, resume from sleep); returns the unsubscribe. */
   onSyncWake(listener: (reason: SyncWakeReason) => void): () => void;
+  /** Wake this desk at the bureau's nightly time, even with the window hidden in the tray; main keeps the time. */
+  setNightlySync(request: NightlySyncRequest): Promise<NightlySyncSchedule>;
   /** Print a slip (silently to `printerName`, or through the system dialog) and archive it as PDF. */
   printSlip(request: PrintSlipRequest): Promise<PrintSlipResult>;
   /** The printers installed on this machine, for the desk's print settings. */
   listPrinters(): Promise<Printer[]>;
+  /** This desk's enrolment (device id + token), kept by main encrypted with safeStorage; null before enrolment. */
+  deviceCredentials(): Promise<DeviceCredentials | null>;
+  /** Keep the credentials the HQ server gave at enrolment; refused when the OS offers no encryption. */
+  setDeviceCredentials(credentials: DeviceCredentials): Promise<void>;
 }

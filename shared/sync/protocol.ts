@@ -93,4 +93,8 @@ export type SyncFailure =
   | { kind: 'offline' }
   | { kind: 'server-error'; status: number; message: string }
   | { kind: 'format-mismatch'; message: string }
-  | { kind: 'bad-response'; message: string };
+  | { kind: 'bad-response'; message: string }
+  // 401: this desk is not enrolled, or its token is not the one the server gave its deviceId: enrol again.
+  | { kind: 'unauthenticated'; message: string }
+  // 403: an admin revoked this desk; its local data and outbox stay, the clerk is told to contact the admin.
+  | { kind: 'device-revoked'; message: string };

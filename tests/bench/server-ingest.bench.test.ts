@@ -6,11 +6,13 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { expect, inject, it } from 'vitest';
 import { buildServer } from '../../server/src/app.ts';
+import { enrolDevice, issueEnrolmentCode } from '../../server/src/auth/enrolment.ts';
 import type { DatabaseConfig } from '../../server/src/config.ts';
 import { DEMO_STAFF } from '../../server/src/seed/demoBureau.ts';
 import { countEvents } from '../../server/src/storage/events.ts';
 import { pushResponseSchema, SYNC_FORMAT_VERSION } from '../../shared/sync/protocol.ts';
-import { makeOpenedBatch, newDeviceId } from '../fixtures/events.ts';
+import { DEVICE_ID_HEADER } from '../../shared/sync/enrolment.ts';
+import { makeOpenedBatch } from '../fixtures/events.ts';
 import { createTestDatabase } from '../integration/setup/pgDatabase.ts';
 
 const BATCHES = 20;
@@ -25,7 +27,11 @@ async function measureIngest(label: string, database: DatabaseConfig): Promise<n
     rendererDir: join(os.tmpdir(), 'firstdesk-no-renderer'),
   });
   try {
-    const deviceId = newDeviceId();
+    // An enrolled device: every push is authenticated (one token check per batch is part of the figure).
+    const { code } = await issueEnrolmentCode(storage.db, { createdBy: 'bench' });
+    const enrolled = await enrolDevice(storage.db, { code, label: 'bench' });
+    if (!enrolled.ok) throw new Error(`enrolment refused: ${enrolled.refusal}`);
+    const { deviceId, token } = enrolled.credentials;
     // Built before the clock starts: the bench measures the server, not the fixture.
     const bodies = Array.from({ length: BATCHES }, (_, b) =>
       JSON.stringify({
@@ -39,7 +45,7 @@ async function measureIngest(label: string, database: DatabaseConfig): Promise<n
       const res = await app.inject({
         method: 'POST',
         url: '/sync/push',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [DEVICE_ID_HEADER]: deviceId },
         payload,
       });
       expect(pushResponseSchema.parse(res.json()).stored).toBe(BATCH_SIZE);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PIN = '1234';
@@ -18,10 +19,38 @@ export function uniqueVisitor(prefix: string): string {
   return `${prefix}${Date.now().toString(36).slice(-5)}`;
 }
 
-export async function openDesk(page: Page): Promise<void> {
+/**
+ * A fresh one-time enrolment code, made the way an admin at the server would: the admin CLI, on the e2e
+ * server's data folder (playwright.config.ts sets E2E_DATA_DIR once for the runner and its workers).
+ */
+export function enrolmentCode(label = 'e2e'): string {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the e2e tests through playwright.config.ts');
+  const output = execFileSync(process.execPath, ['server/dist/cli.mjs', 'enrol-code', '--label', label], {
+    env: { ...process.env, FIRSTDESK_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  const code = /Enrolment code: (\S+)/.exec(output)?.[1];
+  if (!code) throw new Error(`The CLI printed no enrolment code:\n${output}`);
+  return code;
+}
+
+/** Fill the enrolment screen as a clerk would, with the code the admin gave. */
+export async function enrol(page: Page, code: string, label: string): Promise<void> {
+  await page.getByLabel('登记码').fill(code);
+  await page.getByLabel('窗口名称').fill(label);
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+}
+
+/** Open the desk; a browser profile that never enrolled enrols first, as `label` (a unique name by default). */
+export async function openDesk(page: Page, label = uniqueVisitor('窗口')): Promise<void> {
   await page.goto('/');
+  const who = page.getByRole('combobox', { name: /请选择您本人|Choose yourself/ });
+  const code = page.getByLabel('登记码');
+  await expect(who.or(code)).toBeVisible();
+  if (await code.isVisible()) await enrol(page, enrolmentCode(label), label);
   // The first sync brings the staff directory from the server.
-  await expect(page.getByRole('combobox', { name: /请选择您本人|Choose yourself/ })).toBeVisible();
+  await expect(who).toBeVisible();
 }
 
 /** Choose an option of a Mantine Select or MultiSelect by its label, as a clerk would. */
@@ -48,11 +77,11 @@ export async function syncNow(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-pending')).toHaveText('已全部上传', { timeout: 15_000 });
 }
 
-/** A new desk (its own browser profile) with someone signed in. */
-export async function deskFor(browser: Browser, name: string): Promise<Page> {
+/** A new desk (its own browser profile), enrolled as `label`, with someone signed in. */
+export async function deskFor(browser: Browser, name: string, label?: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  await openDesk(page);
+  await openDesk(page, label);
   await signIn(page, name);
   return page;
 }

@@ -34,8 +34,12 @@ export function registerDeskIpc(handlers: CapabilityHandlers, knownWebContentsId
     appInfo: () => handleCapability('appInfo', handlers.appInfo, knownWebContentsIds),
     deskConfig: () => handleCapability('deskConfig', handlers.deskConfig, knownWebContentsIds),
     setServerUrl: () => handleCapability('setServerUrl', handlers.setServerUrl, knownWebContentsIds),
+    setNightlySync: () => handleCapability('setNightlySync', handlers.setNightlySync, knownWebContentsIds),
     printSlip: () => handleCapability('printSlip', handlers.printSlip, knownWebContentsIds),
     listPrinters: () => handleCapability('listPrinters', handlers.listPrinters, knownWebContentsIds),
+    deviceCredentials: () => handleCapability('deviceCredentials', handlers.deviceCredentials, knownWebContentsIds),
+    setDeviceCredentials: () =>
+      handleCapability('setDeviceCredentials', handlers.setDeviceCredentials, knownWebContentsIds),
   };
   for (const wireCapability of Object.values(wire)) wireCapability();
 }

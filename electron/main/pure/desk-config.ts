@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { deskConfigSchema, serverUrlSchema, type DeskConfig } from '../../../shared/ipc/contract.ts';
 import { describeIssues } from './issues.ts';
-import { clockTimeSchema } from './schedule.ts';
+import { clockTimeSchema } from '../../../shared/rules/nightly.ts';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
 export const DEFAULT_NIGHTLY_SYNC_AT = '02:30';
@@ -68,6 +68,13 @@ export function withServerUrl(current: StoredDeskConfig, serverUrl: unknown): St
   const parsed = serverUrlSchema.safeParse(serverUrl);
   if (!parsed.success) throw new Error(describeIssues('The HQ server address was not changed', parsed.error));
   return { ...current, serverUrl: parsed.data };
+}
+
+/** The config with the bureau's nightly sync time (from the settings the desk pulled); throws on a bad time. */
+export function withNightlySyncAt(current: StoredDeskConfig, nightlySyncAt: unknown): StoredDeskConfig {
+  const parsed = clockTimeSchema.safeParse(nightlySyncAt);
+  if (!parsed.success) throw new Error(describeIssues('The nightly sync time was not changed', parsed.error));
+  return { ...current, nightlySyncAt: parsed.data };
 }
 
 /** The part of the config the renderer may see, exactly as the bridge contract describes it. */

@@ -4,8 +4,9 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { useAdminNav, type AdminTab } from '../../stores/admin.ts';
 import { CalendarTab } from './calendar/CalendarTab.tsx';
 import { CatalogTab } from './catalog/CatalogTab.tsx';
+import { DevicesTab } from './devices/DevicesTab.tsx';
 
-/** Administration: the service catalog and the working-day calendar (admins only). */
+/** Administration: the service catalog, the working-day calendar and the enrolled desks (admins only). */
 export function AdminScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { tab, request, show } = useAdminNav();
@@ -16,12 +17,16 @@ export function AdminScreen({ staff }: { staff: Staff }) {
         <Tabs.List>
           <Tabs.Tab value="catalog">{t('admin.tabs.catalog')}</Tabs.Tab>
           <Tabs.Tab value="calendar">{t('admin.tabs.calendar')}</Tabs.Tab>
+          <Tabs.Tab value="devices">{t('enrol.admin.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="catalog" pt="md">
           <CatalogTab staff={staff} />
         </Tabs.Panel>
         <Tabs.Panel value="calendar" pt="md">
           <CalendarTab key={request} staff={staff} />
+        </Tabs.Panel>
+        <Tabs.Panel value="devices" pt="md">
+          <DevicesTab staff={staff} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

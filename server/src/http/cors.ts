@@ -4,11 +4,29 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 // which makes every call cross-origin. Only that origin is let in, only on the API the desk uses.
 // A desk opened in a browser from this server is same-origin and needs none of this.
 export const DESK_ORIGIN = 'app://desk';
-const CORS_PATHS = ['/sync/push', '/sync/pull', '/reference', '/healthz'];
+// Routes as Fastify declares them (for the preflight handlers) and as a request path matches them.
+const CORS_ROUTES = [
+  '/sync/push',
+  '/sync/pull',
+  '/reference',
+  '/healthz',
+  '/devices/enrol',
+  '/admin/enrolment-codes',
+  '/admin/devices',
+  '/admin/devices/:id/revoke',
+];
+const CORS_PATTERNS = CORS_ROUTES.map((route) => new RegExp(`^${route.replace(/:[a-z]+/g, '[^/]+')}$`));
+// Authorization + X-Device-Id: the device's proof (every sync call); X-Admin-*: the admin's (admin calls).
+const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-Device-Id', 'X-Admin-Staff-Id', 'X-Admin-Pin'];
 const PREFLIGHT_MAX_AGE_S = 600;
 
 function pathOf(request: FastifyRequest): string {
   return request.url.split('?', 1)[0] ?? '';
+}
+
+function isCorsPath(request: FastifyRequest): boolean {
+  const path = pathOf(request);
+  return CORS_PATTERNS.some((pattern) => pattern.test(path));
 }
 
 function allowOrigin(request: FastifyRequest, reply: FastifyReply): boolean {
@@ -20,17 +38,17 @@ function allowOrigin(request: FastifyRequest, reply: FastifyReply): boolean {
 
 export function registerCors(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'OPTIONS' && CORS_PATHS.includes(pathOf(request))) allowOrigin(request, reply);
+    if (request.method !== 'OPTIONS' && isCorsPath(request)) allowOrigin(request, reply);
   });
 
   // Preflight: a POST with content-type application/json is not a "simple" request, so the browser asks first.
   // Another origin gets a 204 without the allow headers, and the browser refuses the call.
-  for (const url of CORS_PATHS) {
+  for (const url of CORS_ROUTES) {
     app.options(url, async (request, reply) => {
       if (allowOrigin(request, reply)) {
         reply
           .header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
-          .header('Access-Control-Allow-Headers', 'Content-Type, Authorization')
+          .header('Access-Control-Allow-Headers', ALLOWED_HEADERS.join(', '))
           .header('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_S));
       }
       return reply.code(204).send();

@@ -3,11 +3,16 @@ import { pullQuerySchema, SYNC_FORMAT_VERSION, type PullResponse } from '../../.
 import { readChangesAfter } from '../storage/changes.ts';
 import type { Db } from '../storage/db.ts';
 import { describeIssues } from '../sync/ingest.ts';
+import { requireDevice } from './deviceGuard.ts';
 import { sendError } from './errors.ts';
 
-/** GET /sync/pull?cursor=&limit= — everything after the cursor, events and reference docs, in seq order. */
+/**
+ * GET /sync/pull?cursor=&limit= — everything after the cursor, events and reference docs, in seq order; to an
+ * enrolled device only (deviceGuard.ts).
+ */
 export function registerPull(app: FastifyInstance, db: Db): void {
   app.get('/sync/pull', async (request, reply) => {
+    if (!(await requireDevice(db, request, reply))) return reply;
     const query = pullQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request', describeIssues(query.error));
     const changes = await readChangesAfter(db, query.data.cursor, query.data.limit);

@@ -12,17 +12,29 @@ import { listReferenceDocs } from '../storage/reference.ts';
 import { applyAdminEvent } from '../sync/applyAdmin.ts';
 import { directoryOf } from '../sync/authorize.ts';
 import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
+import { requireDevice } from './deviceGuard.ts';
 import { sendError } from './errors.ts';
 
 /**
- * POST /sync/push. The body as a whole must be well-formed (else 400 and nothing stored); then each event
+ * POST /sync/push, from an enrolled device only (deviceGuard.ts). The body as a whole must be well-formed (else 400 and nothing stored); then each event
  * is judged on its own, so one bad event is rejected without holding back the rest of the desk's queue.
  */
 export function registerPush(app: FastifyInstance, db: Db): void {
   app.post('/sync/push', async (request, reply) => {
+    const device = await requireDevice(db, request, reply);
+    if (!device) return reply;
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
     const { deviceId, formatVersion, events } = body.data;
+    // The token proves the header's deviceId; a body speaking for another device is not this desk's to push.
+    if (deviceId !== device.device_id) {
+      return sendError(
+        reply,
+        401,
+        'unauthenticated',
+        `this desk's credentials are for device ${device.device_id}, not for ${deviceId}`,
+      );
+    }
     if (formatVersion !== SYNC_FORMAT_VERSION) {
       const newer = formatVersion > SYNC_FORMAT_VERSION ? 'the desk is newer: update the server' : 'update the desk';
       return sendError(

@@ -2,8 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ReferenceDoc } from '../../../shared/model/reference.ts';
 import type { Db } from '../storage/db.ts';
 import { listReferenceDocs } from '../storage/reference.ts';
+import { requireDevice } from './deviceGuard.ts';
 
-/** GET /reference — the current version of every reference doc, for a desk's first start. */
+/** GET /reference — the current version of every reference doc (staff PIN hashes too): enrolled devices only. */
 export function registerReference(app: FastifyInstance, db: Db): void {
-  app.get('/reference', async (): Promise<{ docs: ReferenceDoc[] }> => ({ docs: await listReferenceDocs(db) }));
+  app.get('/reference', async (request, reply) => {
+    if (!(await requireDevice(db, request, reply))) return reply;
+    const docs: ReferenceDoc[] = await listReferenceDocs(db);
+    return { docs };
+  });
 }

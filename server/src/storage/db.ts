@@ -43,6 +43,25 @@ export interface DevicesTable {
   last_acked_seq: number;
   first_seen_at: string;
   last_seen_at: string;
+  /** The desk's name as people know it (窗口3). Null for a device seen before enrolment existed. */
+  label: string | null;
+  /** SHA-256 (hex) of the device token; null for a device that never enrolled (it cannot sync). */
+  token_hash: string | null;
+  enrolled_at: string | null;
+  revoked_at: string | null;
+  /** Who revoked it: an admin's staffId, or `cli:<user>`. */
+  revoked_by: string | null;
+}
+
+export interface EnrolmentCodesTable {
+  /** SHA-256 (hex) of the normalised code; the code itself is never stored. */
+  code_hash: string;
+  label: string | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by_device: string | null;
 }
 
 export interface CountersTable {
@@ -54,6 +73,7 @@ export interface Database {
   events: EventsTable;
   reference_docs: ReferenceDocsTable;
   devices: DevicesTable;
+  enrolment_codes: EnrolmentCodesTable;
   counters: CountersTable;
 }
 

@@ -60,6 +60,25 @@ const migrations: Record<string, Migration> = {
       await (db as unknown as Db).insertInto('counters').values({ name: SEQ_COUNTER, value: 0 }).execute();
     },
   },
+  // Device enrolment (issue 6): one-time codes, and a token per device. Codes and tokens are stored only as
+  // SHA-256 hashes; the desk is shown each exactly once. SQLite adds one column per ALTER TABLE.
+  '0002_device_enrolment': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('enrolment_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('label', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('used_by_device', 'text')
+        .execute();
+      for (const column of ['label', 'token_hash', 'enrolled_at', 'revoked_at', 'revoked_by']) {
+        await db.schema.alterTable('devices').addColumn(column, 'text').execute();
+      }
+    },
+  },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */

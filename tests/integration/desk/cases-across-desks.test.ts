@@ -16,8 +16,7 @@ import { listReference } from '../../../renderer/data/references.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
-import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
-import { startServer, type Backend, type RunningServer } from './servers.ts';
+import { enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
 
 // Cases across desks and the real HQ server (issue 4, item 7): a case's events from two desks converge.
 
@@ -35,7 +34,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('cases across desks on %s', (back
   afterAll(async () => hq.stop());
 
   async function desk(): Promise<DeskDb> {
-    const db = freshDeskDb();
+    const db = await enrolledDeskDb(hq);
     await syncOnce(db, transport);
     return db;
   }

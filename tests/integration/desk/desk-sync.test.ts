@@ -8,8 +8,7 @@ import { getStaff } from '../../../renderer/data/references.ts';
 import { readCursor, readSyncStatus, syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, SyncError, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_PIN, DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
-import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
-import { startServer, type Backend, type RunningServer } from './servers.ts';
+import { enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
 
 const clerk = DEMO_STAFF.windowClerk as StaffId;
 const call = (name: string) => ({
@@ -19,9 +18,9 @@ const call = (name: string) => ({
   askedStaffIds: [],
 });
 
-/** A desk that has done its first sync, so it has the staff directory. */
-async function enrolledDesk(transport: SyncTransport): Promise<DeskDb> {
-  const db = freshDeskDb();
+/** A desk enrolled with the server that has done its first sync, so it has the staff directory. */
+async function enrolledDesk(hq: RunningServer, transport: SyncTransport): Promise<DeskDb> {
+  const db = await enrolledDeskDb(hq);
   await syncOnce(db, transport);
   return db;
 }
@@ -36,7 +35,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   afterAll(async () => hq.stop());
 
   it('brings the staff directory to a new desk, and the demo PIN verifies offline', async () => {
-    const db = await enrolledDesk(transport);
+    const db = await enrolledDesk(hq, transport);
     const staff = await getStaff(db, clerk);
     expect(staff?.name).toBe('张伟');
     expect(await verifyPin(DEMO_PIN, staff!.pinHash)).toBe(true);
@@ -45,8 +44,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('lets two desks see each other’s contacts through the server, with who is responsible', async () => {
-    const window1 = await enrolledDesk(transport);
-    const window3 = await enrolledDesk(transport);
+    const window1 = await enrolledDesk(hq, transport);
+    const window3 = await enrolledDesk(hq, transport);
     const id = await recordContact(window1, clerk, call('两窗口同步'));
     await transferContact(window1, clerk, id, { toStaffId: DEMO_STAFF.highTechHandler as StaffId });
 
@@ -67,14 +66,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('keeps an event in the outbox until the server acknowledges it, and never doubles it on retry', async () => {
-    const desk = await enrolledDesk(transport);
-    const other = await enrolledDesk(transport);
+    const desk = await enrolledDesk(hq, transport);
+    const other = await enrolledDesk(hq, transport);
     await recordContact(desk, clerk, call('确认丢失'));
     // The server commits the push but the answer never reaches the desk.
     const lossy: SyncTransport = {
       ...transport,
-      push: async (req) => {
-        await transport.push(req);
+      push: async (req, auth) => {
+        await transport.push(req, auth);
         throw new SyncError({ kind: 'offline' });
       },
     };
@@ -94,17 +93,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('advances the cursor only with the batch it covers, and resumes after an interrupted pull', async () => {
-    const writer = await enrolledDesk(transport);
+    const writer = await enrolledDesk(hq, transport);
     for (let i = 0; i < 7; i++) await recordContact(writer, clerk, call(`分页${i}`));
     await syncOnce(writer, transport);
 
-    const reader = freshDeskDb();
+    const reader = await enrolledDeskDb(hq);
     let pages = 0;
     const flaky: SyncTransport = {
       ...transport,
-      pull: async (cursor, limit) => {
+      pull: async (cursor, limit, auth) => {
         if (++pages === 3) throw new SyncError({ kind: 'offline' });
-        return transport.pull(cursor, limit);
+        return transport.pull(cursor, limit, auth);
       },
     };
     await expect(syncOnce(reader, flaky, { pull: 5 })).rejects.toThrow(SyncError);
@@ -124,17 +123,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('keeps local writes made while a push is in flight', async () => {
-    const desk = await enrolledDesk(transport);
+    const desk = await enrolledDesk(hq, transport);
     await recordContact(desk, clerk, call('先登记'));
     let writtenDuringPush = false;
     const slow: SyncTransport = {
       ...transport,
-      push: async (req) => {
+      push: async (req, auth) => {
         if (!writtenDuringPush) {
           writtenDuringPush = true;
           await recordContact(desk, clerk, call('同步中登记'));
         }
-        return transport.push(req);
+        return transport.push(req, auth);
       },
     };
     await syncOnce(desk, slow);
@@ -144,13 +143,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
     expect((await readDevice(desk)).nextSeq).toBe(3);
     const names = (await desk.contacts.toArray()).map((c) => c.visitor.name);
     expect(names).toEqual(expect.arrayContaining(['先登记', '同步中登记']));
-    const other = await enrolledDesk(transport);
+    const other = await enrolledDesk(hq, transport);
     const seen = (await other.contacts.toArray()).map((c) => c.visitor.name);
     expect(seen).toEqual(expect.arrayContaining(['先登记', '同步中登记']));
   });
 
   it('shows a refused event to a person instead of blocking the queue', async () => {
-    const desk = await enrolledDesk(transport);
+    const desk = await enrolledDesk(hq, transport);
     // Signed in offline as someone the server no longer knows (e.g. removed from the directory).
     await desk.refs.put({
       kind: 'staff',

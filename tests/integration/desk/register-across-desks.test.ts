@@ -19,8 +19,9 @@ import { contactRow } from '../../../renderer/data/projections.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
+import type { DeviceCredentials } from '../../../shared/sync/enrolment.ts';
 import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
-import { startServer, type Backend, type RunningServer } from './servers.ts';
+import { enrolDesk, enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
 
 // The register across desks and the real HQ server (issue 3, item 6): what one desk does reaches the desks it
 // concerns, and two desks acting on one contact while apart both keep their events and agree on the result.
@@ -68,15 +69,18 @@ async function rowsOn(desks: readonly DeskDb[], contactId: string): Promise<Cont
 describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register across desks on %s', (backend) => {
   let hq: RunningServer;
   let transport: SyncTransport;
+  /** A desk enrolled only to read the server's log. */
+  let observer: DeviceCredentials;
   beforeAll(async () => {
     hq = await startServer(backend);
     transport = httpTransport(hq.url);
+    observer = await enrolDesk(hq, freshDeskDb(), 'observer');
   });
   afterAll(async () => hq.stop());
 
   /** A desk that has done its first sync, so it has the directory. */
   async function enrolledDesk(): Promise<DeskDb> {
-    const db = freshDeskDb();
+    const db = await enrolledDeskDb(hq);
     await syncOnce(db, transport);
     return db;
   }
@@ -90,7 +94,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
     const events: ContactEvent[] = [];
     const leaders = new Set<string>();
     for (let cursor = 0, more = true; more;) {
-      const page = await transport.pull(cursor, 2000);
+      const page = await transport.pull(cursor, 2000, observer);
       for (const { event } of page.events) {
         if (event.aggregate === 'contact' && event.aggregateId === contactId) events.push(event as ContactEvent);
       }

@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { readStoredCredentials, storeCredentials } from '../../../renderer/data/credentials.ts';
+import type { DeskDb } from '../../../renderer/data/db.ts';
+import { enrolThisDesk } from '../../../renderer/data/enrolment.ts';
 import { buildServer, type BuiltServer } from '../../../server/src/app.ts';
+import { issueEnrolmentCode } from '../../../server/src/auth/enrolment.ts';
 import type { DatabaseConfig } from '../../../server/src/config.ts';
+import type { DeviceCredentials } from '../../../shared/sync/enrolment.ts';
+import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
 import { createTestDatabase } from '../setup/pgDatabase.ts';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -37,4 +43,27 @@ export async function startServer(backend: Backend): Promise<RunningServer> {
       await cleanup();
     },
   };
+}
+
+/**
+ * Enrol a desk database with the HQ server the way the browser build does: a fresh one-time code made on the
+ * server (as an admin would), traded through the real POST /devices/enrol, the credentials kept in the desk db.
+ * After this, `syncOnce(db, httpTransport(hq.url))` syncs as this desk — one transport serves any number of
+ * enrolled desks, each call carrying the credentials of the db it syncs.
+ */
+export async function enrolDesk(hq: RunningServer, db: DeskDb, label = 'test desk'): Promise<DeviceCredentials> {
+  const { code } = await issueEnrolmentCode(hq.server.storage.db, { label, createdBy: 'test' });
+  return enrolThisDesk(db, { serverUrl: hq.url, code, label }, { save: (c) => storeCredentials(db, c) });
+}
+
+/** A new, empty desk database already enrolled with `hq` (not yet synced). */
+export async function enrolledDeskDb(hq: RunningServer, label?: string): Promise<DeskDb> {
+  const db = freshDeskDb();
+  await enrolDesk(hq, db, label);
+  return db;
+}
+
+/** The credentials a desk db holds, for `httpTransport(url, { credentials: credentialsFrom(db) })`. */
+export function credentialsFrom(db: DeskDb): () => Promise<DeviceCredentials | null> {
+  return () => readStoredCredentials(db);
 }

@@ -4,7 +4,6 @@ import type { ReferenceDoc } from '../../../shared/model/reference.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
 import { makeItemSaved, makeYearConfirmed, makeYearProposed, SCHEDULE_2027 } from '../../fixtures/adminEvents.ts';
-import { newDeviceId } from '../../fixtures/events.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './harness.ts';
 
 const admin = DEMO_STAFF.admin;
@@ -40,7 +39,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('applies an admin edit as the next version, which a desk pulls after its cursor', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const before = await item(DEMO_ITEMS.techContract);
     const { nextCursor } = await server.pull(0, 2000);
     const edited = { ...before.body, promisedLimitDays: 3 };
@@ -56,7 +55,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('creates a new item at version 1', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const template = (await item(DEMO_ITEMS.techContract)).body;
     const created = { ...template, id: 'patent-pledge-consult', name: '专利质押融资政策咨询' } as ServiceItem;
     const push = await server.push(
@@ -67,8 +66,8 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('refuses an edit made on a version someone else has replaced, and changes nothing', async () => {
-    const deskA = newDeviceId();
-    const deskB = newDeviceId();
+    const deskA = await server.device();
+    const deskB = await server.device();
     const base = (await item(DEMO_ITEMS.highTech)).body;
     const first = makeItemSaved(
       { deviceId: deskA, deviceSeq: 1, staffId: admin },
@@ -94,7 +93,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('refuses a catalog edit by someone who is not an administrator', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const base = (await item(DEMO_ITEMS.techSme)).body;
     const event = makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: DEMO_STAFF.windowClerk }, base, 1);
     const push = await server.push(pushBody(desk, [event]));
@@ -103,8 +102,8 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('takes a year into effect only when a second admin confirms it, and every desk pulls it', async () => {
-    const deskA = newDeviceId();
-    const deskB = newDeviceId();
+    const deskA = await server.device();
+    const deskB = await server.device();
     const proposal = makeYearProposed(
       { deviceId: deskA, deviceSeq: 1, staffId: admin },
       2027,
@@ -141,7 +140,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('refuses a confirmation by the admin who entered the year, and by someone who is not an admin', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const proposal = makeYearProposed({ deviceId: desk, deviceSeq: 1, staffId: admin }, 2027, SCHEDULE_2027);
     const selfConfirm = makeYearConfirmed({ deviceId: desk, deviceSeq: 2, staffId: admin }, 2027, proposal.eventId);
     const byLeader = makeYearConfirmed(
@@ -163,7 +162,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('confirms a proposal pushed in the same batch from one desk where two admins signed in', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const proposal = makeYearProposed({ deviceId: desk, deviceSeq: 1, staffId: admin }, 2027, SCHEDULE_2027);
     const confirmation = makeYearConfirmed(
       { deviceId: desk, deviceSeq: 2, staffId: secondAdmin },
@@ -180,7 +179,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   });
 
   it('keeps a confirmed year in force while an amendment waits, and refuses to confirm a superseded proposal', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const first = makeYearProposed({ deviceId: desk, deviceSeq: 1, staffId: admin }, 2027, SCHEDULE_2027);
     const confirm = makeYearConfirmed({ deviceId: desk, deviceSeq: 2, staffId: secondAdmin }, 2027, first.eventId);
     const amended = SCHEDULE_2027.filter((d) => d.date !== '2027-10-09');

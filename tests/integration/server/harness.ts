@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildServer, type BuiltServer, type ServerOptions } from '../../../server/src/app.ts';
+import { issueEnrolmentCode } from '../../../server/src/auth/enrolment.ts';
 import type { DatabaseConfig } from '../../../server/src/config.ts';
+import { DEVICE_ID_HEADER, enrolResponseSchema, type DeviceCredentials } from '../../../shared/sync/enrolment.ts';
 import {
   pullResponseSchema,
   pushResponseSchema,
@@ -43,8 +45,20 @@ export const BACKENDS: readonly Backend[] = [
 ];
 
 export interface TestServer extends BuiltServer {
+  /** Enrol a new device through POST /devices/enrol with a fresh code; the harness remembers its token. */
+  enrol(label?: string): Promise<DeviceCredentials>;
+  /** An enrolled device's id, for tests that only need "some desk". */
+  device(): Promise<string>;
+  /** The auth headers of a device enrolled through this harness (none for an unknown one). */
+  authHeaders(deviceId: string): Record<string, string>;
+  /** A push authenticated as the body's deviceId (when the harness enrolled it). */
   push(body: unknown): Promise<{ status: number; body: PushResponse }>;
-  pushRaw(payload: string | object, contentType?: string): Promise<{ status: number; json: unknown }>;
+  pushRaw(
+    payload: string | object,
+    contentType?: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; json: unknown }>;
+  /** A pull by a reader device the harness enrols on first use. */
   pull(cursor?: number, limit?: number): Promise<PullResponse>;
   /** Close the server and delete its database. */
   stop(): Promise<void>;
@@ -64,12 +78,28 @@ export async function startServer(
     rendererDir: options.rendererDir ?? MISSING_RENDERER_DIR,
   });
   const { app } = built;
+  const tokens = new Map<string, string>();
+  const authHeaders = (deviceId: string): Record<string, string> => {
+    const token = tokens.get(deviceId);
+    return token ? { authorization: `Bearer ${token}`, [DEVICE_ID_HEADER]: deviceId } : {};
+  };
+  const enrol = async (label = 'test desk') => {
+    const { code } = await issueEnrolmentCode(built.storage.db, { label, createdBy: 'test' });
+    const res = await app.inject({ method: 'POST', url: '/devices/enrol', payload: { code, label } });
+    if (res.statusCode !== 200) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
+    const credentials = enrolResponseSchema.parse(res.json());
+    tokens.set(credentials.deviceId, credentials.token);
+    return credentials;
+  };
+  let reader: Promise<DeviceCredentials> | undefined;
 
-  const pushRaw: TestServer['pushRaw'] = async (payload, contentType = 'application/json') => {
+  const pushRaw: TestServer['pushRaw'] = async (payload, contentType = 'application/json', headers) => {
+    // Authenticated as the deviceId the body names, unless the test says otherwise.
+    const named = typeof payload === 'object' ? (payload as { deviceId?: unknown }).deviceId : undefined;
     const res = await app.inject({
       method: 'POST',
       url: '/sync/push',
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, ...(headers ?? (typeof named === 'string' ? authHeaders(named) : {})) },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
     return { status: res.statusCode, json: res.json() };
@@ -77,6 +107,9 @@ export async function startServer(
 
   return {
     ...built,
+    enrol,
+    device: async () => (await enrol()).deviceId,
+    authHeaders,
     pushRaw,
     async push(body) {
       const { status, json } = await pushRaw(body as object);
@@ -84,7 +117,12 @@ export async function startServer(
       return { status, body: status === 200 ? pushResponseSchema.parse(json) : (json as PushResponse) };
     },
     async pull(cursor = 0, limit = 2000) {
-      const res = await app.inject({ method: 'GET', url: `/sync/pull?cursor=${cursor}&limit=${limit}` });
+      const { deviceId } = await (reader ??= enrol('reader'));
+      const res = await app.inject({
+        method: 'GET',
+        url: `/sync/pull?cursor=${cursor}&limit=${limit}`,
+        headers: authHeaders(deviceId),
+      });
       if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`);
       return pullResponseSchema.parse(res.json());
     },

@@ -6,7 +6,7 @@ import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { CONTENT_SECURITY_POLICY, NOT_BUILT_MESSAGE } from '../../../server/src/http/static.ts';
 import { SERVER_VERSION } from '../../../server/src/http/health.ts';
 import { pullResponseSchema, pushResponseSchema } from '../../../shared/sync/protocol.ts';
-import { makeOpenedBatch, newDeviceId } from '../../fixtures/events.ts';
+import { makeOpenedBatch } from '../../fixtures/events.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './harness.ts';
 
 const INDEX_HTML = '<!doctype html><html><head><title>首问台</title></head><body><div id="root"></div></body></html>';
@@ -71,7 +71,10 @@ describe.each(BACKENDS)('HQ server over HTTP on $name', (backend) => {
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('app://desk');
     expect(preflight.headers['access-control-allow-methods']).toContain('POST');
-    expect(String(preflight.headers['access-control-allow-headers']).toLowerCase()).toContain('content-type');
+    const allowed = String(preflight.headers['access-control-allow-headers']).toLowerCase();
+    for (const header of ['content-type', 'authorization', 'x-device-id', 'x-admin-staff-id', 'x-admin-pin']) {
+      expect(allowed).toContain(header);
+    }
 
     for (const url of ['/healthz', '/reference', '/sync/pull']) {
       const res = await server.app.inject({ method: 'GET', url, headers: { origin: 'app://desk' } });
@@ -104,18 +107,20 @@ describe.each(BACKENDS)('HQ server over HTTP on $name', (backend) => {
     const listening = await startServer(backend);
     try {
       const base = await listening.app.listen({ port: 0, host: '127.0.0.1' });
-      const desk = newDeviceId();
+      const desk = await listening.device();
       const events = makeOpenedBatch({ deviceId: desk, staffId: DEMO_STAFF.windowLead }, 1, 10);
       const pushed = await fetch(`${base}/sync/push`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'app://desk' },
+        headers: { 'content-type': 'application/json', origin: 'app://desk', ...listening.authHeaders(desk) },
         body: JSON.stringify(pushBody(desk, events)),
       });
       expect(pushed.status).toBe(200);
       expect(pushed.headers.get('access-control-allow-origin')).toBe('app://desk');
       expect(pushResponseSchema.parse(await pushed.json())).toMatchObject({ stored: 10, ackedSeq: 10 });
 
-      const pulled = pullResponseSchema.parse(await (await fetch(`${base}/sync/pull?cursor=0&limit=2000`)).json());
+      const pulled = pullResponseSchema.parse(
+        await (await fetch(`${base}/sync/pull?cursor=0&limit=2000`, { headers: listening.authHeaders(desk) })).json(),
+      );
       expect(pulled.events.map((e) => e.event)).toEqual(events);
     } finally {
       await listening.stop();

@@ -21,8 +21,8 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   }
 
   it('stores pushed events and pulls them back, after the reference docs, in commit order', async () => {
-    const deskA = newDeviceId();
-    const deskB = newDeviceId();
+    const deskA = await server.device();
+    const deskB = await server.device();
     const fromA = makeOpenedBatch({ deviceId: deskA, staffId: clerk }, 1, 3);
     const fromB = makeOpenedBatch({ deviceId: deskB, staffId: DEMO_STAFF.windowClerk2 }, 1, 2);
     expect((await server.push(pushBody(deskA, fromA))).body).toMatchObject({ stored: 3, ackedSeq: 3 });
@@ -38,9 +38,9 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('answers a pull with exactly the shared wire shape', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     await server.push(pushBody(desk, [makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: clerk })]));
-    const res = await server.app.inject({ method: 'GET', url: '/sync/pull' });
+    const res = await server.app.inject({ method: 'GET', url: '/sync/pull', headers: server.authHeaders(desk) });
     const body: unknown = res.json();
     // zod drops unknown keys, so equality after parsing means no extra field leaked (flags, rows…)
     expect(pullResponseSchema.parse(body)).toEqual(body);
@@ -48,7 +48,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('stores nothing twice when the same batch is pushed again, and acknowledges the same', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const batch = makeOpenedBatch({ deviceId: desk, staffId: clerk }, 1, 5);
     const first = await server.push(pushBody(desk, batch));
     const again = await server.push(pushBody(desk, batch));
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('never moves the acknowledgement backwards when an older batch is replayed', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const batch = makeOpenedBatch({ deviceId: desk, staffId: clerk }, 1, 6);
     await server.push(pushBody(desk, batch));
     const replay = await server.push(pushBody(desk, batch.slice(0, 2)));
@@ -68,7 +68,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('answers 400 to a malformed push and stores nothing', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const good = [makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: clerk })];
     const cases: { payload: string | object; code: string }[] = [
       { payload: '{"deviceId": ', code: 'invalid-json' },
@@ -78,18 +78,20 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
       { payload: { deviceId: desk, formatVersion: SYNC_FORMAT_VERSION + 1, events: good }, code: 'format-version' },
     ];
     for (const { payload, code } of cases) {
-      const res = await server.pushRaw(payload);
+      const res = await server.pushRaw(payload, 'application/json', server.authHeaders(desk));
       expect(res.status).toBe(400);
       expect(res.json).toMatchObject({ error: 'Bad Request', code, message: expect.any(String) });
     }
     const tooMany = Array.from({ length: 501 }, () => good[0]);
     expect((await server.pushRaw(pushBody(desk, tooMany))).status).toBe(400);
-    expect((await server.pushRaw('x=1', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await server.pushRaw('x=1', 'application/x-www-form-urlencoded', server.authHeaders(desk))).status).toBe(
+      415,
+    );
     expect(await eventCount()).toBe(0);
   });
 
   it('rejects only the invalid event of a batch and stores the rest', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const [first, second, third] = makeOpenedBatch({ deviceId: desk, staffId: clerk }, 1, 3);
     const broken = { ...second, payload: { ...second!.payload, matter: '' } };
     const res = await server.push(pushBody(desk, [first, broken, third]));
@@ -101,7 +103,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('rejects an event by someone who is not in the staff directory or no longer active', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const stranger = makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: 'nobody-here' });
     const departed = makeContactOpened({ deviceId: desk, deviceSeq: 2, staffId: DEMO_STAFF.inactive });
     const res = await server.push(pushBody(desk, [stranger, departed]));
@@ -114,7 +116,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('rejects an event pushed under another device id and does not ack its deviceSeq', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const foreign = makeContactOpened({ deviceId: newDeviceId(), deviceSeq: 40, staffId: clerk });
     const own = makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: clerk });
     const res = await server.push(pushBody(desk, [own, foreign]));
@@ -125,7 +127,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('refuses a reused eventId with different content as a conflicting duplicate', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const original = makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: clerk, matter: '咨询科技项目申报' });
     await server.push(pushBody(desk, [original]));
     const altered = { ...original, payload: { ...original.payload, matter: '改过的事项' } };
@@ -138,7 +140,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('refuses an event of a newer schema version than the server knows', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const future = { ...makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: clerk }), v: 99 };
     const res = await server.push(pushBody(desk, [future]));
     expect(res.body.rejected).toEqual([
@@ -148,7 +150,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('stores, but flags, an event from a desk whose clock runs far ahead', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const ahead = Date.now() + MAX_CLOCK_DRIFT_MS + 60_000;
     const late = makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: clerk, at: ahead });
     const onTime = makeContactOpened({ deviceId: desk, deviceSeq: 2, staffId: clerk });
@@ -165,7 +167,10 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
 
   it('serves the reference docs on an empty cursor and at /reference', async () => {
     const page = await server.pull(0, 2000);
-    const all = (await server.app.inject({ method: 'GET', url: '/reference' })).json<{ docs: unknown[] }>();
+    const desk = await server.device();
+    const all = (
+      await server.app.inject({ method: 'GET', url: '/reference', headers: server.authHeaders(desk) })
+    ).json<{ docs: unknown[] }>();
     expect(page.references.length).toBeGreaterThan(20);
     expect(all.docs).toHaveLength(page.references.length);
     expect(all.docs).toEqual(expect.arrayContaining(page.references.map((r) => r.doc)));
@@ -174,7 +179,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('pages through a pull with a limit: the cursor advances, nothing twice, nothing missed', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     await server.push(pushBody(desk, makeOpenedBatch({ deviceId: desk, staffId: clerk }, 1, 25)));
     const everything = await server.pull(0, 2000);
     const expected = [...everything.references.map((r) => r.seq), ...everything.events.map((e) => e.seq)];
@@ -200,15 +205,20 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('answers 400 to a pull with a bad cursor or limit', async () => {
+    const desk = await server.device();
     for (const query of ['cursor=abc', 'cursor=-1', 'limit=0', 'limit=100000']) {
-      const res = await server.app.inject({ method: 'GET', url: `/sync/pull?${query}` });
+      const res = await server.app.inject({
+        method: 'GET',
+        url: `/sync/pull?${query}`,
+        headers: server.authHeaders(desk),
+      });
       expect(res.statusCode, query).toBe(400);
       expect(res.json()).toMatchObject({ code: 'bad-request' });
     }
   });
 
   it('gives each concurrent batch its own run of seqs and stores a racing replay once', async () => {
-    const desks = Array.from({ length: 4 }, () => newDeviceId());
+    const desks = await Promise.all(Array.from({ length: 4 }, () => server.device()));
     const batches = desks.map((d) => makeOpenedBatch({ deviceId: d, staffId: clerk }, 1, 20));
     const racing = [...batches.map((b, i) => pushBody(desks[i]!, b)), pushBody(desks[0]!, batches[0]!)];
     const results = await Promise.all(racing.map((body) => server.push(body)));
@@ -224,7 +234,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
   });
 
   it('keeps the answered event with its contact through a round-trip', async () => {
-    const desk = newDeviceId();
+    const desk = await server.device();
     const opened = makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: clerk, visitor: { name: '王女士' } });
     const answered = makeContactAnswered({
       deviceId: desk,

@@ -30,9 +30,12 @@ describe('the desk bridge exposed as window.desk', () => {
       appInfo: true,
       deskConfig: true,
       setServerUrl: true,
+      setNightlySync: true,
       onSyncWake: true,
       printSlip: true,
       listPrinters: true,
+      deviceCredentials: true,
+      setDeviceCredentials: true,
     };
     expect(Object.keys(api).sort()).toEqual(Object.keys(capabilities).sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -93,6 +96,16 @@ describe('the desk bridge exposed as window.desk', () => {
     ).rejects.toThrow();
   });
 
+  it('hands main the bureau’s nightly time and returns when it fires next', async () => {
+    const schedule = { at: '23:30', nextAt: '2026-11-28T15:30:00.000Z' };
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.setNightlySync]: schedule });
+    await expect(createDeskApi(ipc).setNightlySync({ at: '23:30' })).resolves.toEqual(schedule);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.setNightlySync, { at: '23:30' });
+    await expect(
+      createDeskApi(fakeIpc({ [IPC_CHANNELS.setNightlySync]: { at: '23:30' } }).ipc).setNightlySync({ at: '23:30' }),
+    ).rejects.toThrow();
+  });
+
   it('rejects an answer from main that does not match the contract', async () => {
     const { ipc } = fakeIpc({ [IPC_CHANNELS.appInfo]: { name: 'FirstDesk' } });
     await expect(createDeskApi(ipc).appInfo()).rejects.toThrow();
@@ -104,7 +117,8 @@ describe('the desk bridge exposed as window.desk', () => {
     createDeskApi(ipc).onSyncWake(listener);
     emit(IPC_CHANNELS.syncWake, 'nightly');
     emit(IPC_CHANNELS.syncWake, 'resume');
-    expect(listener.mock.calls).toEqual([['nightly'], ['resume']]);
+    emit(IPC_CHANNELS.syncWake, 'manual');
+    expect(listener.mock.calls).toEqual([['nightly'], ['resume'], ['manual']]);
   });
 
   it('drops wake-ups whose reason the contract does not name', () => {
@@ -129,6 +143,29 @@ describe('the desk bridge exposed as window.desk', () => {
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledWith('online');
     expect(listenerCount(IPC_CHANNELS.syncWake)).toBe(1);
+  });
+});
+
+describe('the device credentials over the bridge', () => {
+  const credentials = { deviceId: '01JD0000000000000000000000', token: 'A'.repeat(43) };
+
+  it('reads them from main and checks their shape, null before enrolment', async () => {
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.deviceCredentials]: credentials });
+    await expect(createDeskApi(ipc).deviceCredentials()).resolves.toEqual(credentials);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.deviceCredentials);
+    const none = fakeIpc({ [IPC_CHANNELS.deviceCredentials]: null });
+    await expect(createDeskApi(none.ipc).deviceCredentials()).resolves.toBeNull();
+  });
+
+  it('refuses an answer that is not device credentials', async () => {
+    const { ipc } = fakeIpc({ [IPC_CHANNELS.deviceCredentials]: { deviceId: 'x', token: 'short' } });
+    await expect(createDeskApi(ipc).deviceCredentials()).rejects.toThrow();
+  });
+
+  it('hands new credentials to main as the only argument', async () => {
+    const { ipc } = fakeIpc();
+    await createDeskApi(ipc).setDeviceCredentials(credentials as never);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.setDeviceCredentials, credentials);
   });
 });
 

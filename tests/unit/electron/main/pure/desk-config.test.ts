@@ -6,6 +6,7 @@ import {
   parseStoredDeskConfig,
   publicDeskConfig,
   serializeDeskConfig,
+  withNightlySyncAt,
   withServerUrl,
   type StoredDeskConfig,
 } from '../../../../../electron/main/pure/desk-config.ts';
@@ -104,5 +105,21 @@ describe('changing the HQ server address', () => {
     expect(publicDeskConfig({ serverUrl: 'https://hq.example/', nightlySyncAt: '02:30' })).toEqual({
       serverUrl: 'https://hq.example/',
     });
+  });
+});
+
+describe('changing the nightly sync time', () => {
+  it('takes the bureau’s time and keeps the server address', () => {
+    expect(withNightlySyncAt({ serverUrl: 'https://hq.example/', nightlySyncAt: '02:30' }, '23:15')).toEqual({
+      serverUrl: 'https://hq.example/',
+      nightlySyncAt: '23:15',
+    });
+  });
+
+  it('refuses a time that is not HH:MM and says so', () => {
+    expect(() => withNightlySyncAt(defaults, '25:00')).toThrow(
+      /^The nightly sync time was not changed: must be a time of day written HH:MM/,
+    );
+    expect(() => withNightlySyncAt(defaults, undefined)).toThrow(/^The nightly sync time was not changed: /);
   });
 });

@@ -1,0 +1,130 @@
+import type { Selectable } from 'kysely';
+import type { EnrolmentRefusal } from '../../../shared/sync/enrolment.ts';
+import type { Db, DevicesTable } from './db.ts';
+
+// Enrolment codes and enrolled devices. Only hashes of codes and tokens reach these tables (auth/secrets.ts).
+
+export interface NewEnrolmentCode {
+  readonly codeHash: string;
+  readonly label: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export async function insertEnrolmentCode(db: Db, code: NewEnrolmentCode): Promise<void> {
+  await db
+    .insertInto('enrolment_codes')
+    .values({
+      code_hash: code.codeHash,
+      label: code.label,
+      created_by: code.createdBy,
+      created_at: code.createdAt,
+      expires_at: code.expiresAt,
+    })
+    .execute();
+}
+
+export interface NewDevice {
+  readonly deviceId: string;
+  readonly label: string;
+  readonly tokenHash: string;
+}
+
+export type RedeemResult = { ok: true } | { ok: false; refusal: EnrolmentRefusal };
+
+/**
+ * Use a code once and record the device it enrolled, in one transaction: a refused code stores nothing. The
+ * conditional update is what makes the code single-use when two desks race with it (only one row changes).
+ */
+export async function redeemEnrolmentCode(
+  db: Db,
+  codeHash: string,
+  device: NewDevice,
+  now: string,
+): Promise<RedeemResult> {
+  return db.transaction().execute(async (trx) => {
+    const code = await trx
+      .selectFrom('enrolment_codes')
+      .selectAll()
+      .where('code_hash', '=', codeHash)
+      .executeTakeFirst();
+    if (!code) return { ok: false, refusal: 'enrolment-code-unknown' };
+    if (code.used_at !== null) return { ok: false, refusal: 'enrolment-code-used' };
+    if (code.expires_at <= now) return { ok: false, refusal: 'enrolment-code-expired' };
+    const claimed = await trx
+      .updateTable('enrolment_codes')
+      .set({ used_at: now, used_by_device: device.deviceId })
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, refusal: 'enrolment-code-used' };
+    await trx
+      .insertInto('devices')
+      .values({
+        device_id: device.deviceId,
+        last_acked_seq: 0,
+        first_seen_at: now,
+        last_seen_at: now,
+        label: device.label,
+        token_hash: device.tokenHash,
+        enrolled_at: now,
+      })
+      .execute();
+    return { ok: true };
+  });
+}
+
+export type DeviceRow = Selectable<DevicesTable>;
+
+export async function findDevice(db: Db, deviceId: string): Promise<DeviceRow | undefined> {
+  return db.selectFrom('devices').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
+}
+
+export async function touchDevice(db: Db, deviceId: string, now: string): Promise<void> {
+  await db.updateTable('devices').set({ last_seen_at: now }).where('device_id', '=', deviceId).execute();
+}
+
+/** Every device that enrolled, newest first (devices from before enrolment existed are left out). */
+export async function listEnrolledDevices(db: Db): Promise<DeviceRow[]> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('token_hash', 'is not', null)
+    .orderBy('enrolled_at', 'desc')
+    .execute();
+}
+
+/** Revoke an enrolled device; false when there is no such device. Revoking twice keeps the first record. */
+export async function revokeDevice(db: Db, deviceId: string, by: string, now: string): Promise<boolean> {
+  const device = await findDevice(db, deviceId);
+  if (!device || device.token_hash === null) return false;
+  if (device.revoked_at !== null) return true;
+  await db
+    .updateTable('devices')
+    .set({ revoked_at: now, revoked_by: by })
+    .where('device_id', '=', deviceId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return true;
+}
+
+/**
+ * Undo a revocation (CLI only): the desk's token works again, so the records it kept while revoked can be sent
+ * under its own identity — a desk cannot re-enrol while records wait (renderer/data/enrolment.ts).
+ */
+export async function reinstateDevice(db: Db, deviceId: string): Promise<boolean> {
+  const device = await findDevice(db, deviceId);
+  if (!device || device.token_hash === null) return false;
+  await db
+    .updateTable('devices')
+    .set({ revoked_at: null, revoked_by: null })
+    .where('device_id', '=', deviceId)
+    .execute();
+  return true;
+}
+
+/** Every enrolment code (hashes only), for tests and the CLI. */
+export async function listEnrolmentCodes(db: Db) {
+  return db.selectFrom('enrolment_codes').selectAll().orderBy('created_at').execute();
+}
