@@ -71,12 +71,17 @@ export function useDeadlineBoard(db: DeskDb, scope: BoardScope, staff: Staff, da
   }, [db, scope, staff.id, staff.departmentId, day]);
 }
 
+/** A case's events and the slips issued for it (each print and reprint), in causal order: its timeline. */
 export function useCaseEvents(db: DeskDb, caseId: string): StoredEvent[] | undefined {
-  return useLiveQuery(
-    async () =>
-      (await db.events.where('[aggregate+aggregateId]').equals(['case', caseId]).toArray()).sort((a, b) =>
-        byCausalOrder(a.event, b.event),
-      ),
-    [db, caseId],
-  );
+  return useLiveQuery(async () => {
+    const own = await db.events.where('[aggregate+aggregateId]').equals(['case', caseId]).toArray();
+    const slips = await db.slips.where('subjectId').equals(caseId).toArray();
+    const printed = slips.length
+      ? await db.events
+          .where('[aggregate+aggregateId]')
+          .anyOf(slips.map((s) => ['slip', s.slipId]))
+          .toArray()
+      : [];
+    return [...own, ...printed].sort((a, b) => byCausalOrder(a.event, b.event));
+  }, [db, caseId]);
 }

@@ -31,6 +31,7 @@ export const enSlips: Strings<typeof zhCNSlips> = {
   unknownFailure: 'the printer did not answer',
   issued: 'Slips issued',
   issuedLine: '{{title}} · {{serial}} · {{date}}',
+  timelineReprint: 'reprint no. {{n}}',
   reprintBadge: 'reprinted {{count}} times',
   reprintHint: 'A reprint is identical to the original and marked “reprint (no. {{n}})”.',
   printCancelled: 'Printing cancelled. Slip {{serial}} is recorded and can be reprinted at any time.',

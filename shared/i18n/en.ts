@@ -311,6 +311,7 @@ export const en: Strings<Resources> = {
     'case.extensionDecided': 'Extension decided',
     'case.applicantNotified': 'Applicant told',
     'case.completed': 'Completed',
+    'slip.printed': 'Slip issued',
     at: '{{time}} · {{name}} · desk {{desk}}',
   },
   inbox: {

@@ -27,6 +27,7 @@ export const zhCNSlips = {
   unknownFailure: '打印机没有响应',
   issued: '已出具的单据',
   issuedLine: '{{title}} · {{serial}} · {{date}}',
+  timelineReprint: '第 {{n}} 次补打',
   reprintBadge: '补打 {{count}} 次',
   reprintHint: '补打与原件内容完全一致，并标注“补打（第{{n}}次）”。',
   printCancelled: '已取消打印。单据 {{serial}} 已记录，可随时补打。',

@@ -296,6 +296,7 @@ export const zhCN = {
     'case.extensionDecided': '延期审批',
     'case.applicantNotified': '告知申请人',
     'case.completed': '办结',
+    'slip.printed': '出具告知单据',
     at: '{{time}} · {{name}} · 窗口 {{desk}}',
   },
   inbox: {

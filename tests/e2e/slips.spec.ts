@@ -266,7 +266,7 @@ test('a clerk prints the checklist of a case, sees its serial, and reprints it m
   await slips.getByRole('button', { name: '一次性告知单' }).click();
   const dialog = desk.getByRole('dialog', { name: /一次性告知单 · 打印预览/ });
   const preview = dialog.frameLocator('iframe[title="单据预览"]');
-  await expect(preview.getByText('技术合同认定登记').first()).toBeVisible();
+  await expect(preview.getByText('技术合同认定登记').first()).toBeVisible({ timeout: 20_000 });
   await expect(preview.getByText(/NYKJ-W[0-9A-Z]{4}-\d{4}-000001/).first()).toBeVisible();
   await dialog.getByRole('button', { name: '打印', exact: true }).click();
   await expect(desk.getByText(/已打印 NYKJ-W[0-9A-Z]{4}-\d{4}-000001/)).toBeVisible();
@@ -295,5 +295,9 @@ test('a clerk prints the checklist of a case, sees its serial, and reprints it m
   expect(printed[1]).toContain(serial);
   expect(printed[1]).toContain('补打（第1次）');
   expect(printed[1]).toMatch(/@page \{ size: 80mm \d+mm/);
+  // The case's timeline shows both prints with the serial.
+  const timeline = desk.getByTestId('case-card');
+  await expect(timeline.getByText(new RegExp(`一次性告知单 ${serial}$`))).toBeVisible();
+  await expect(timeline.getByText(new RegExp(`${serial} · 第 1 次补打`))).toBeVisible();
   await context.close();
 });

@@ -25,6 +25,12 @@ export function Timeline({ events, directory }: { events: StoredEvent[]; directo
             {'reason' in event.payload && typeof event.payload.reason === 'string' && (
               <Text size="sm">{event.payload.reason}</Text>
             )}
+            {event.type === 'slip.printed' && (
+              <Text size="sm">
+                {event.payload.content.title} {event.payload.serial}
+                {event.payload.reprint > 0 ? ` · ${t('slips.timelineReprint', { n: event.payload.reprint })}` : ''}
+              </Text>
+            )}
           </MTimeline.Item>
         ))}
       </MTimeline>
