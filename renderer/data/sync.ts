@@ -99,7 +99,10 @@ async function pushOutbox(
     if (batch.length === 0) break;
     const stored = await db.events.bulkGet(batch.map((b) => b.eventId));
     const events = stored.flatMap((s) => (s ? [s.event] : []));
-    const response = await transport.push({ deviceId: auth.deviceId, formatVersion: SYNC_FORMAT_VERSION, events }, auth);
+    const response = await transport.push(
+      { deviceId: auth.deviceId, formatVersion: SYNC_FORMAT_VERSION, deskTime: new Date().toISOString(), events },
+      auth,
+    );
     await db.transaction('rw', [db.outbox, db.rejected], async () => {
       // Only what the server acknowledged leaves the outbox; rejected events go to a person.
       await db.outbox.where('deviceSeq').belowOrEqual(response.ackedSeq).delete();

@@ -15,6 +15,11 @@ export const MAX_PULL_LIMIT = 2000;
 export const pushRequestSchema = z.object({
   deviceId: deviceIdSchema,
   formatVersion: z.number().int(),
+  /**
+   * The desk's wall clock when it sent the push. An HLC cannot tell a desk whose clock is a day behind from a
+   * desk that was offline for a day; comparing this with the server's clock can, so such events are flagged.
+   */
+  deskTime: z.iso.datetime({ offset: true }).optional(),
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;

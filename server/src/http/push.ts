@@ -25,7 +25,7 @@ export function registerPush(app: FastifyInstance, db: Db): void {
     if (!device) return reply;
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
-    const { deviceId, formatVersion, events } = body.data;
+    const { deviceId, formatVersion, events, deskTime } = body.data;
     // The token proves the header's deviceId; a body speaking for another device is not this desk's to push.
     if (deviceId !== device.device_id) {
       return sendError(
@@ -46,7 +46,9 @@ export function registerPush(app: FastifyInstance, db: Db): void {
     }
 
     const now = Date.now();
-    const ctx = { deviceId, directory: directoryOf(await listReferenceDocs(db)), now };
+    // A desk's clock far off is recorded on its events, never followed (the server clock is not touched).
+    const deskClockSkewMs = deskTime ? Date.parse(deskTime) - now : 0;
+    const ctx = { deviceId, directory: directoryOf(await listReferenceDocs(db)), now, deskClockSkewMs };
     const checked: CheckedEvent[] = events.map((raw) => checkEvent(raw, ctx));
     const refused: Rejection[] = checked.flatMap((c) => (c.ok ? [] : [c.rejection]));
 

@@ -17,10 +17,15 @@ export interface IngestContext {
   readonly directory: Directory;
   /** Server wall clock, epoch ms. */
   readonly now: number;
+  /** The desk's wall clock minus the server's when it pushed (0 when the desk did not say). */
+  readonly deskClockSkewMs?: number;
 }
 
-/** 'clock-ahead': the desk's HLC was further ahead of the server than MAX_CLOCK_DRIFT_MS. */
-export type EventFlag = 'clock-ahead';
+/**
+ * 'clock-ahead': the event's HLC, or the desk's clock when it pushed, was further ahead of the server than
+ * MAX_CLOCK_DRIFT_MS; 'clock-behind': the desk's clock was that far behind when it pushed.
+ */
+export type EventFlag = 'clock-ahead' | 'clock-behind';
 
 export type CheckedEvent =
   | { readonly ok: true; readonly event: DeskEvent; readonly flags: EventFlag | null }
@@ -92,8 +97,10 @@ export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
   if (refusal) return reject(raw, ctx, refusal.code, refusal.message);
 
   // Accepted but flagged, never corrected: the event is evidence and the server clock is not touched.
-  const clockAhead = parseHlc(hlc).ms - ctx.now > MAX_CLOCK_DRIFT_MS;
-  return { ok: true, event: parsed.data, flags: clockAhead ? 'clock-ahead' : null };
+  const skew = ctx.deskClockSkewMs ?? 0;
+  const clockAhead = parseHlc(hlc).ms - ctx.now > MAX_CLOCK_DRIFT_MS || skew > MAX_CLOCK_DRIFT_MS;
+  const clockBehind = skew < -MAX_CLOCK_DRIFT_MS;
+  return { ok: true, event: parsed.data, flags: clockAhead ? 'clock-ahead' : clockBehind ? 'clock-behind' : null };
 }
 
 /** An eventId already stored: the same content is a replay (null); anything else is refused. */

@@ -131,8 +131,20 @@ describe.each(BACKENDS)('desks with wrong clocks on %s', (backend) => {
     // The clerk's record keeps the desk's own (wrong) wall time: the clock is evidence, not corrected.
     expect(Date.parse(local.get('contact.transferAccepted')!.occurredAt)).toBeLessThan(Date.now() - 23 * HOUR);
 
-    await syncOnce(behind, deskTransport(hq, behind));
+    // The desk's wall clock, a day behind, travels with its push (the in-process server shares this process's
+    // clock, so the desk's is set on the request): the server flags the events and keeps its own clock.
+    const base = deskTransport(hq, behind);
+    const dayBehind: typeof base = {
+      ...base,
+      push: (request, auth) =>
+        base.push({ ...request, deskTime: new Date(Date.now() - 24 * HOUR).toISOString() }, auth),
+    };
+    await syncOnce(behind, dayBehind);
+    const [accepted] = await serverRows([local.get('contact.transferAccepted')!.eventId]);
+    expect(accepted).toMatchObject({ flags: 'clock-behind' });
     await syncOnce(window1, deskTransport(hq, window1));
+    const [transferRow] = await serverRows([local.get('contact.transferred')!.eventId]);
+    expect(transferRow).toMatchObject({ flags: null });
     const observer = await syncedDesk(hq);
     const rows = await Promise.all([window1, behind, observer].map((db) => db.contacts.get(id)));
     expect(rows[0]).toMatchObject({ status: 'open', responsibleStaffId: handler, flags: [] });

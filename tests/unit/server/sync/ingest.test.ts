@@ -105,6 +105,12 @@ describe('checking each pushed event', () => {
     expect(settledDeviceSeq([checkEvent(review('wang-fang'), ctx)])).toBe(4);
   });
 
+  it('flags the events of a desk whose clock was a day behind when it pushed, and keeps them', () => {
+    const behind = checkEvent(opened(1), { ...ctx, deskClockSkewMs: -24 * 3600_000 });
+    expect(behind).toMatchObject({ ok: true, flags: 'clock-behind' });
+    expect(checkEvent(opened(2), { ...ctx, deskClockSkewMs: -1000 })).toMatchObject({ ok: true, flags: null });
+  });
+
   it('flags an event whose clock runs more than the allowed drift ahead of the server, and keeps it', () => {
     const ahead = checkEvent(opened(1, { at: NOW + MAX_CLOCK_DRIFT_MS + 1 }), ctx);
     const justInside = checkEvent(opened(2, { at: NOW + MAX_CLOCK_DRIFT_MS }), ctx);
