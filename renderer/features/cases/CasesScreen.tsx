@@ -8,6 +8,7 @@ import { useDeadlineBoard, type BoardScope } from '../../data/caseHooks.ts';
 import { useDirectory } from '../../data/hooks.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { CaseClock } from './CaseClock.tsx';
+import { OpenableRow } from '../../app/OpenableRow.tsx';
 
 /** The deadline board: open cases by urgency for this desk, this person, the department or the whole bureau. */
 export function CasesScreen({ staff }: { staff: Staff }) {
@@ -49,13 +50,7 @@ export function CasesScreen({ staff }: { staff: Staff }) {
           </Table.Thead>
           <Table.Tbody>
             {board.map(({ row, clock }) => (
-              <Table.Tr
-                key={row.caseId}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => setContactId(row.contactId)}
-                onKeyDown={(e) => e.key === 'Enter' && setContactId(row.contactId)}
-              >
+              <OpenableRow key={row.caseId} onOpen={() => setContactId(row.contactId)}>
                 <Table.Td>{row.serviceItemName}</Table.Td>
                 <Table.Td>{row.applicant}</Table.Td>
                 <Table.Td>{directory?.staffById.get(row.handlerStaffId)?.name ?? row.handlerStaffId}</Table.Td>
@@ -65,7 +60,7 @@ export function CasesScreen({ staff }: { staff: Staff }) {
                 <Table.Td>
                   <CaseClock row={row} clock={clock} />
                 </Table.Td>
-              </Table.Tr>
+              </OpenableRow>
             ))}
           </Table.Tbody>
         </Table>

@@ -8,6 +8,7 @@ import type { ContactRow } from '../../data/db.ts';
 import { useDirectory, useUnfinishedAtDesk } from '../../data/hooks.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { STATUS_COLOR } from '../contact/status.ts';
+import { OpenableRow } from '../../app/OpenableRow.tsx';
 
 const GROUPS = [
   { key: 'undisposed', match: (c: ContactRow) => c.status === 'open' || c.status === 'refused' },
@@ -39,13 +40,7 @@ export function EndOfDayScreen({ staff }: { staff: Staff }) {
             <Table highlightOnHover aria-label={t(`endOfDay.${key}`)}>
               <Table.Tbody>
                 {group.map((c) => (
-                  <Table.Tr
-                    key={c.contactId}
-                    tabIndex={0}
-                    style={{ cursor: 'pointer' }}
-                    onClick={() => setOpenId(c.contactId)}
-                    onKeyDown={(e) => e.key === 'Enter' && setOpenId(c.contactId)}
-                  >
+                  <OpenableRow key={c.contactId} onOpen={() => setOpenId(c.contactId)}>
                     <Table.Td>{formatDateTime(c.openedAt)}</Table.Td>
                     <Table.Td>{c.visitor.name ?? c.visitor.organisation}</Table.Td>
                     <Table.Td maw={360}>
@@ -59,7 +54,7 @@ export function EndOfDayScreen({ staff }: { staff: Staff }) {
                         {t(`status.${c.status}`)}
                       </Badge>
                     </Table.Td>
-                  </Table.Tr>
+                  </OpenableRow>
                 ))}
               </Table.Tbody>
             </Table>

@@ -10,6 +10,7 @@ import { useDirectory, useInbox } from '../../data/hooks.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { STATUS_COLOR, waitedFor } from '../contact/status.ts';
 import { OverdueTransfers } from './OverdueTransfers.tsx';
+import { OpenableRow } from '../../app/OpenableRow.tsx';
 
 function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
   if (c.status === 'transferPending') return 'accept';
@@ -50,13 +51,7 @@ export function InboxScreen({ staff }: { staff: Staff }) {
           </Table.Thead>
           <Table.Tbody>
             {items.map((c) => (
-              <Table.Tr
-                key={c.contactId}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => setOpenId(c.contactId)}
-                onKeyDown={(e) => e.key === 'Enter' && setOpenId(c.contactId)}
-              >
+              <OpenableRow key={c.contactId} onOpen={() => setOpenId(c.contactId)}>
                 <Table.Td>
                   <Badge color={STATUS_COLOR[c.status]} variant="light">
                     {t(`inbox.actions.${actionOf(c)}`)}
@@ -75,7 +70,7 @@ export function InboxScreen({ staff }: { staff: Staff }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>{waitedFor(c.waitingSince, now, t)}</Table.Td>
-              </Table.Tr>
+              </OpenableRow>
             ))}
           </Table.Tbody>
         </Table>

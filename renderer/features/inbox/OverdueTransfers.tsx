@@ -5,6 +5,7 @@ import { useDesk } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { today } from '../../data/calendar.ts';
 import { useDirectory, useOverdueTransfers } from '../../data/hooks.ts';
+import { OpenableRow } from '../../app/OpenableRow.tsx';
 
 /** For a department head: transfers to the department nobody accepted in time (end of the next working day). */
 export function OverdueTransfers({ staff, onOpen }: { staff: Staff; onOpen: (contactId: string) => void }) {
@@ -23,13 +24,7 @@ export function OverdueTransfers({ staff, onOpen }: { staff: Staff; onOpen: (con
       <Table highlightOnHover aria-label={t('inbox.overdueTransfers')}>
         <Table.Tbody>
           {rows.map((c) => (
-            <Table.Tr
-              key={c.contactId}
-              tabIndex={0}
-              style={{ cursor: 'pointer' }}
-              onClick={() => onOpen(c.contactId)}
-              onKeyDown={(e) => e.key === 'Enter' && onOpen(c.contactId)}
-            >
+            <OpenableRow key={c.contactId} onOpen={() => onOpen(c.contactId)}>
               <Table.Td>{formatDateTime(c.transfer?.at ?? c.openedAt)}</Table.Td>
               <Table.Td>{c.visitor.name ?? c.visitor.organisation}</Table.Td>
               <Table.Td maw={320}>
@@ -38,7 +33,7 @@ export function OverdueTransfers({ staff, onOpen }: { staff: Staff; onOpen: (con
                 </Text>
               </Table.Td>
               <Table.Td>{directory?.staffById.get(c.transfer?.toStaffId ?? '')?.name}</Table.Td>
-            </Table.Tr>
+            </OpenableRow>
           ))}
         </Table.Tbody>
       </Table>

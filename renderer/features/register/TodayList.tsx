@@ -5,6 +5,7 @@ import { maskPhone } from '../../../shared/rules/phone.ts';
 import { formatTime } from '../../app/format.ts';
 import type { ContactRow } from '../../data/db.ts';
 import { STATUS_COLOR } from '../contact/status.ts';
+import { OpenableRow } from '../../app/OpenableRow.tsx';
 
 /** Today's contacts, newest first, with who is responsible for each now. */
 export function TodayList({
@@ -41,13 +42,7 @@ export function TodayList({
           </Table.Thead>
           <Table.Tbody>
             {contacts.map((c) => (
-              <Table.Tr
-                key={c.contactId}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => onOpen(c.contactId)}
-                onKeyDown={(e) => e.key === 'Enter' && onOpen(c.contactId)}
-              >
+              <OpenableRow key={c.contactId} onOpen={() => onOpen(c.contactId)}>
                 <Table.Td>{formatTime(c.openedAt)}</Table.Td>
                 <Table.Td>{t(`channel.${c.channel}`)}</Table.Td>
                 <Table.Td>
@@ -74,7 +69,7 @@ export function TodayList({
                     {t(`status.${c.status}`)}
                   </Badge>
                 </Table.Td>
-              </Table.Tr>
+              </OpenableRow>
             ))}
           </Table.Tbody>
         </Table>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../app/format.ts';
 import type { VisitorMatch } from '../../data/visitors.ts';
 import { useVisitorContacts } from '../../data/visitorHooks.ts';
 import { STATUS_COLOR } from '../contact/status.ts';
+import { OpenableRow } from '../../app/OpenableRow.tsx';
 
 /** A returning visitor's earlier contacts, newest first; open one to see how it was handled. */
 export function VisitorHistory({
@@ -30,13 +31,7 @@ export function VisitorHistory({
       <Table highlightOnHover aria-label={t('visitor.history')}>
         <Table.Tbody>
           {contacts.map((c) => (
-            <Table.Tr
-              key={c.contactId}
-              tabIndex={0}
-              style={{ cursor: 'pointer' }}
-              onClick={() => onOpenContact(c.contactId)}
-              onKeyDown={(e) => e.key === 'Enter' && onOpenContact(c.contactId)}
-            >
+            <OpenableRow key={c.contactId} onOpen={() => onOpenContact(c.contactId)}>
               <Table.Td>{formatDateTime(c.openedAt)}</Table.Td>
               <Table.Td>
                 <Text size="sm" lineClamp={2}>
@@ -48,7 +43,7 @@ export function VisitorHistory({
                   {t(`status.${c.status}`)}
                 </Badge>
               </Table.Td>
-            </Table.Tr>
+            </OpenableRow>
           ))}
         </Table.Tbody>
       </Table>
