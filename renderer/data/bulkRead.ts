@@ -12,21 +12,3 @@ export function rowsWithKeys<T, K, I>(table: Table<T, K, I>, index: string, keys
   if (keys.length === 1) return table.where(index).equals(keys[0]!).toArray();
   return table.where(index).anyOf(keys).toArray();
 }
-
-/** The rows whose `index` lies in one of `ranges`, both bounds included (the ranges must not overlap). */
-export function rowsInRanges<T, K, I>(
-  table: Table<T, K, I>,
-  index: string,
-  ranges: readonly (readonly [IndexableType, IndexableType])[],
-): Promise<T[]> {
-  if (ranges.length === 0) return Promise.resolve([]);
-  const [only] = ranges;
-  if (ranges.length === 1 && only) return table.where(index).between(only[0], only[1], true, true).toArray();
-  return table
-    .where(index)
-    .inAnyRange(
-      ranges.map(([lower, upper]) => [lower, upper]),
-      { includeLowers: true, includeUppers: true },
-    )
-    .toArray();
-}

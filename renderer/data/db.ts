@@ -4,7 +4,7 @@ import type { ReferenceDoc } from '../../shared/model/reference.ts';
 import type { ContactState } from '../../shared/rules/contact.ts';
 import type { CaseState } from '../../shared/rules/case.ts';
 import type { SlipState } from '../../shared/rules/slips/fold.ts';
-import type { VisitorSummary } from '../../shared/rules/visitor.ts';
+import type { ContactSearchFields } from '../../shared/rules/visitor.ts';
 import type { RejectionCode } from '../../shared/sync/protocol.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 
@@ -25,17 +25,17 @@ export interface OutboxEntry {
   readonly eventId: string;
 }
 
-/** Projection for the register screens: one row per contact, rebuilt from its events. */
-export interface ContactRow extends ContactState {
+/**
+ * Projection for the register screens: one row per contact, rebuilt from its events. It is also the
+ * returning-visitor index: its multiEntry `tokens` find it by phone, name, organisation and initials, and its
+ * visitorKey groups it with the visitor's other contacts (renderer/data/visitors.ts).
+ */
+export interface ContactRow extends ContactState, ContactSearchFields {
   /** Local calendar day of registration, YYYY-MM-DD, for "today's contacts". */
   readonly openedDay: string;
-  readonly phoneDigits: string;
   /** Which returning visitor this contact belongs to (visitorKeyOf). */
   readonly visitorKey: string;
 }
-
-/** Projection for the returning-visitor search: one row per visitor key (renderer/data/visitors.ts). */
-export type VisitorRow = VisitorSummary;
 
 /** Projection for the deadline board and case panels: one row per case. */
 export interface CaseRow extends CaseState {
@@ -73,7 +73,6 @@ export type DeskDb = Dexie & {
   contacts: EntityTable<ContactRow, 'contactId'>;
   cases: EntityTable<CaseRow, 'caseId'>;
   slips: EntityTable<SlipRow, 'slipId'>;
-  visitors: EntityTable<VisitorRow, 'visitorKey'>;
   refs: Dexie.Table<RefRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
   rejected: EntityTable<RejectedRow, 'eventId'>;

@@ -1,13 +1,10 @@
 import type { ContactEvent } from '../../shared/model/contactEvents.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import { foldContact, type ContactState, type FoldContext } from '../../shared/rules/contact.ts';
-import { phoneDigits } from '../../shared/rules/phone.ts';
-import { visitorKeyOf } from '../../shared/rules/visitor.ts';
+import { contactSearchFields, visitorKeyOf, type InitialsOf } from '../../shared/rules/visitor.ts';
 import type { ContactRow, DeskDb } from './db.ts';
 import { initialsSync, preloadInitials } from './pinyin.ts';
 import { dayOf } from './time.ts';
-import { updateVisitorIndex } from './visitors.ts';
-import { rowsWithKeys } from './bulkRead.ts';
 import { logOf, readAggregateLogs, type AggregateLogs, type AggregateRef } from './aggregateLogs.ts';
 import { refreshCases } from './caseProjection.ts';
 import { refreshSlips } from './slipProjection.ts';
@@ -15,8 +12,9 @@ import { refreshSlips } from './slipProjection.ts';
 /**
  * Re-fold the given contacts from their events and write their rows. Called inside the same
  * transaction that wrote the events, so a screen never sees an event without its projection.
- * The visitor index follows; its pinyin initials need preloadInitials() before the transaction.
- * `logs`, when the caller has them, are the contacts' complete stored logs (see applyPulled).
+ * Each row carries its own search tokens (the returning-visitor index), whose pinyin initials need
+ * preloadInitials() before the transaction. `logs`, when the caller has them, are the contacts'
+ * complete stored logs (see applyPulled).
  */
 export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>, logs?: AggregateLogs): Promise<void> {
   const ids = [...new Set(contactIds)];
@@ -25,8 +23,7 @@ export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>, 
   const gone: string[] = [];
   const context = await foldContext(db);
   const known = logs ?? (await readAggregateLogs(db, ids.map((aggregateId) => ({ aggregate: 'contact', aggregateId }))));
-  // A contact's former visitor is recounted too, should a later event change who the visitor is.
-  const visitorKeys = new Set((await rowsWithKeys(db.contacts, ':id', ids)).map((row) => row.visitorKey));
+  const initialsOf = initialsSync();
   for (const id of ids) {
     const state = foldContact(
       logOf(known, 'contact', id).map((s) => s.event as ContactEvent),
@@ -36,20 +33,15 @@ export async function refreshContacts(db: DeskDb, contactIds: Iterable<string>, 
       gone.push(id);
       continue;
     }
-    const row = contactRow(state);
-    visitorKeys.add(row.visitorKey);
-    rows.push(row);
+    rows.push(contactRow(state, initialsOf));
   }
-  // The visitors are summarised from their contacts as they are about to be, read before the rows are written:
-  // for a visitor new to this desk (every one, in an initial sync) that read finds nothing and costs nothing.
-  await updateVisitorIndex(db, visitorKeys, initialsSync(), { rows, gone });
   if (rows.length) await db.contacts.bulkPut(rows);
   if (gone.length) await db.contacts.bulkDelete(gone);
 }
 
 /** The tables a write transaction must include so the projections can follow the events. */
 export function projectionTables(db: DeskDb) {
-  return [db.contacts, db.visitors, db.cases, db.refs, db.slips];
+  return [db.contacts, db.cases, db.refs, db.slips];
 }
 
 /** Refresh the projections of every aggregate the given events touch (inside the writing transaction). */
@@ -65,13 +57,17 @@ export async function refreshAggregates(
   await refreshSlips(db, ids('slip'), known);
 }
 
-/** The projection row of a folded contact: the state plus the keys the screens query by. */
-export function contactRow(state: ContactState): ContactRow {
+/**
+ * The projection row of a folded contact: the state plus the keys the screens query by and its search tokens
+ * (`initialsOf` null, when pinyin is not loaded: marked for ensureVisitorIndex to complete).
+ */
+export function contactRow(state: ContactState, initialsOf: InitialsOf | null): ContactRow {
+  const visitorKey = visitorKeyOf(state.visitor);
   return {
     ...state,
     openedDay: dayOf(state.openedAt),
-    phoneDigits: phoneDigits(state.visitor.phone ?? ''),
-    visitorKey: visitorKeyOf(state.visitor),
+    visitorKey,
+    ...contactSearchFields({ visitor: state.visitor, openedAt: state.openedAt, visitorKey }, initialsOf),
   };
 }
 
@@ -92,7 +88,6 @@ export async function rebuildProjections(db: DeskDb): Promise<void> {
   await preloadInitials();
   await db.transaction('rw', [db.events, ...projectionTables(db)], async () => {
     await db.contacts.clear();
-    await db.visitors.clear();
     await db.cases.clear();
     const ids = new Set<string>();
     await db.events.where('[aggregate+aggregateId]').between(['contact', ''], ['contact', '\uffff']).each((e) => {

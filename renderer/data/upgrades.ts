@@ -6,7 +6,8 @@ import { contactRow } from './projections.ts';
 
 /**
  * Re-fold every contact from its events inside an upgrade transaction (which may only use its own
- * tables). The log is the truth; the projection is rebuilt from it with the current rules.
+ * tables). The log is the truth; the projection is rebuilt from it with the current rules. Pinyin cannot be
+ * loaded here: the rows are marked for ensureVisitorIndex to add their initials.
  */
 export async function refoldContactsOnUpgrade(tx: Transaction): Promise<void> {
   const byContact = new Map<string, ContactEvent[]>();
@@ -22,7 +23,7 @@ export async function refoldContactsOnUpgrade(tx: Transaction): Promise<void> {
   const rows: ContactRow[] = [];
   for (const events of byContact.values()) {
     const state = foldContact(events);
-    if (state) rows.push(contactRow(state));
+    if (state) rows.push(contactRow(state, null));
   }
   await tx.table<ContactRow>('contacts').bulkPut(rows);
 }

@@ -1,22 +1,24 @@
 import { Dexie, type Transaction } from 'dexie';
 import {
   classifyQuery,
+  contactSearchFields,
   rankVisitorHits,
   summariseVisitor,
   tokenPrefixOf,
+  tokenVisitorKey,
   visitorKeyOf,
-  withInitials,
   type InitialsOf,
   type TokenHit,
   type VisitorContact,
   type VisitorSummary,
 } from '../../shared/rules/visitor.ts';
-import type { ContactRow, DeskDb, VisitorRow } from './db.ts';
-import { rowsInRanges } from './bulkRead.ts';
+import type { ContactRow, DeskDb } from './db.ts';
 import { loadInitials } from './pinyin.ts';
 
-// The returning-visitor projection. Each visitor row carries multiEntry `tokens` whose key order is
-// (kind, value, newest first), so a prefix search reads a few index entries, never the whole table.
+// The returning-visitor index is the contacts table itself: each contact row carries multiEntry `tokens` whose
+// key order is (kind, value, newest contact first) and which end in the contact's visitor key. A prefix search
+// scans a few index keys (no rows), takes the visitors they name, and summarises those from their contacts.
+// No row of its own per visitor: a contact pulled or recorded writes one row, not two.
 
 export interface VisitorMatch {
   readonly visitorKey: string;
@@ -27,62 +29,16 @@ export interface VisitorMatch {
   readonly contactCount: number;
 }
 
-/** Index entries read per result wanted: a visitor may match through several of its tokens. */
+/** Distinct visitors gathered per result wanted, so the ranking has more than the first few to choose from. */
 const CANDIDATES_PER_RESULT = 4;
+/** Index keys read per step of the scan, and at most in all: a visitor with many contacts repeats its tokens. */
+const SCAN_STEP = 64;
+const SCAN_LIMIT = 1024;
 const REINDEX_CHUNK = 500;
+const MAX_STRING = String.fromCharCode(65535);
 
 function contactsOfKey(db: DeskDb, visitorKey: string) {
   return db.contacts.where('[visitorKey+openedAt]').between([visitorKey, Dexie.minKey], [visitorKey, Dexie.maxKey]);
-}
-
-/** Contact rows about to be written (or deleted) in the same transaction, which the index must count as such. */
-export interface PendingContacts {
-  readonly rows: readonly ContactRow[];
-  readonly gone: readonly string[];
-}
-
-/**
- * Re-derive the rows of these visitors from their contact rows. Call inside the transaction that
- * writes the contacts, after writing them or before with the rows as `pending`; `initialsOf` null
- * (pinyin not loaded) writes the rows marked initialsPending.
- */
-export async function updateVisitorIndex(
-  db: DeskDb,
-  visitorKeys: Iterable<string>,
-  initialsOf: InitialsOf | null,
-  pending?: PendingContacts,
-): Promise<void> {
-  const keys = [...new Set(visitorKeys)];
-  if (keys.length === 0) return;
-  const contacts = await contactsOfKeys(db, keys, pending);
-  const rows: VisitorRow[] = [];
-  const gone: string[] = [];
-  for (const key of keys) {
-    const row = summariseVisitor(key, contacts.get(key) ?? [], initialsOf);
-    if (row) rows.push(row);
-    else gone.push(key);
-  }
-  if (rows.length) await db.visitors.bulkPut(rows);
-  if (gone.length) await db.visitors.bulkDelete(gone);
-}
-
-/** The contacts of each visitor key in index order (openedAt, then contactId), with `pending` applied. */
-async function contactsOfKeys(
-  db: DeskDb,
-  keys: readonly string[],
-  pending?: PendingContacts,
-): Promise<Map<string, ContactRow[]>> {
-  const replaced = new Set([...(pending?.rows.map((r) => r.contactId) ?? []), ...(pending?.gone ?? [])]);
-  const byKey = new Map<string, ContactRow[]>(keys.map((key) => [key, []]));
-  const ranges = keys.map((key) => [[key, Dexie.minKey], [key, Dexie.maxKey]] as const);
-  const stored = await rowsInRanges(db.contacts, '[visitorKey+openedAt]', ranges);
-  for (const row of stored) if (!replaced.has(row.contactId)) byKey.get(row.visitorKey)?.push(row);
-  if (!pending?.rows.length) return byKey;
-  for (const row of pending.rows) byKey.get(row.visitorKey)?.push(row);
-  const order = (a: ContactRow, b: ContactRow) =>
-    a.openedAt !== b.openedAt ? (a.openedAt < b.openedAt ? -1 : 1) : a.contactId < b.contactId ? -1 : 1;
-  for (const list of byKey.values()) list.sort(order);
-  return byKey;
 }
 
 /** Visitors matching what the clerk typed (phone digits, name / organisation prefix, pinyin initials). */
@@ -90,14 +46,12 @@ export async function searchVisitors(db: DeskDb, query: string, limit = 8): Prom
   const parsed = classifyQuery(query);
   const prefix = tokenPrefixOf(parsed);
   if (prefix === null || limit <= 0) return [];
-  const hits: TokenHit<VisitorRow>[] = [];
-  await db.visitors
-    .where('tokens')
-    .startsWith(prefix)
-    .limit(limit * CANDIDATES_PER_RESULT)
-    .each((visitor, cursor) => {
-      hits.push({ token: String(cursor.key), visitor });
-    });
+  const tokens = await scanTokens(db, prefix, limit * CANDIDATES_PER_RESULT);
+  const visitors = await summariesOf(db, [...new Set(tokens.map(tokenVisitorKey))]);
+  const hits: TokenHit<VisitorSummary>[] = tokens.flatMap((token) => {
+    const visitor = visitors.get(tokenVisitorKey(token));
+    return visitor ? [{ token, visitor }] : [];
+  });
   return rankVisitorHits(parsed, hits, limit).map((v) => ({
     visitorKey: v.visitorKey,
     name: v.name,
@@ -108,18 +62,57 @@ export async function searchVisitors(db: DeskDb, query: string, limit = 8): Prom
   }));
 }
 
+/** The index keys starting with `prefix`, in key order, until they name `visitors` distinct visitors. */
+async function scanTokens(db: DeskDb, prefix: string, visitors: number): Promise<string[]> {
+  const tokens: string[] = [];
+  const seen = new Set<string>();
+  let lower = prefix;
+  let includeLower = true;
+  while (seen.size < visitors && tokens.length < SCAN_LIMIT) {
+    const keys = (await db.contacts
+      .where('tokens')
+      .between(lower, prefix + MAX_STRING, includeLower, true)
+      .limit(SCAN_STEP)
+      .keys()) as string[];
+    for (const token of keys) {
+      tokens.push(token);
+      seen.add(tokenVisitorKey(token));
+    }
+    const last = keys[keys.length - 1];
+    if (keys.length < SCAN_STEP || last === undefined) break;
+    lower = last;
+    includeLower = false;
+  }
+  return tokens;
+}
+
+/**
+ * What the clerk sees of each visitor, from all of its contacts. One range read per visitor, all at once: the
+ * visitors a prefix finds lie far apart in the [visitorKey+openedAt] index, where a single cursor jumping from
+ * range to range (Dexie's inAnyRange) walks past every key in between on some IndexedDB implementations.
+ */
+async function summariesOf(db: DeskDb, visitorKeys: readonly string[]): Promise<Map<string, VisitorSummary>> {
+  const contacts = await Promise.all(visitorKeys.map((key) => contactsOfKey(db, key).toArray()));
+  const summaries = new Map<string, VisitorSummary>();
+  visitorKeys.forEach((key, i) => {
+    const summary = summariseVisitor(key, contacts[i] ?? []);
+    if (summary) summaries.set(key, summary);
+  });
+  return summaries;
+}
+
 /** A visitor's earlier contacts, newest first. */
 export async function contactsOfVisitor(db: DeskDb, visitorKey: string): Promise<ContactRow[]> {
   return contactsOfKey(db, visitorKey).reverse().toArray();
 }
 
-/** Add the pinyin initials to visitors written without them, in small transactions. Returns how many. */
+/** Add the pinyin initials to contacts indexed without them, in small transactions. Returns how many. */
 export async function reindexPendingVisitors(db: DeskDb, initialsOf: InitialsOf): Promise<number> {
   let done = 0;
   for (;;) {
-    const count = await db.transaction('rw', db.visitors, async () => {
-      const pending = await db.visitors.where('initialsPending').equals(1).limit(REINDEX_CHUNK).toArray();
-      await db.visitors.bulkPut(pending.map((v) => withInitials(v, initialsOf)));
+    const count = await db.transaction('rw', db.contacts, async () => {
+      const pending = await db.contacts.where('initialsPending').equals(1).limit(REINDEX_CHUNK).toArray();
+      await db.contacts.bulkPut(pending.map((row) => withSearchFields(row, initialsOf)));
       return pending.length;
     });
     done += count;
@@ -127,10 +120,16 @@ export async function reindexPendingVisitors(db: DeskDb, initialsOf: InitialsOf)
   }
 }
 
+/** The row with its search fields made afresh (a row read back keeps a stale initialsPending otherwise). */
+function withSearchFields(row: ContactRow, initialsOf: InitialsOf | null): ContactRow {
+  const { tokens: _tokens, initialsPending: _pending, ...rest } = row;
+  return { ...rest, ...contactSearchFields(row, initialsOf) };
+}
+
 const ensuring = new WeakMap<DeskDb, Promise<number>>();
 
 /**
- * Make initials search complete: load pinyin and reindex visitors marked initialsPending (after the
+ * Make initials search complete: load pinyin and reindex contacts marked initialsPending (after a
  * schema upgrade, or when pinyin failed to load at write time). Call after opening the database;
  * concurrent calls share one run. Rejects if pinyin cannot be loaded.
  */
@@ -145,23 +144,28 @@ export function ensureVisitorIndex(db: DeskDb): Promise<number> {
   return run;
 }
 
-/**
- * Schema v2 upgrade: give every contact its visitor key and build the visitor rows. The pinyin
- * library cannot be imported inside an upgrade transaction (it would commit while we wait), so the
- * rows are written without initials, marked initialsPending, and completed by ensureVisitorIndex.
- */
-export async function indexVisitorsOnUpgrade(tx: Transaction): Promise<void> {
-  const byKey = new Map<string, VisitorContact[]>();
+/** Schema v2 upgrade: give every contact its visitor key (version 6 then indexes contacts by their tokens). */
+export async function keyVisitorsOnUpgrade(tx: Transaction): Promise<void> {
   await tx
     .table<VisitorContact & { visitorKey?: string }, string>('contacts')
     .toCollection()
     .modify((row) => {
-      const key = visitorKeyOf(row.visitor);
-      row.visitorKey = key;
-      const contacts = byKey.get(key);
-      if (contacts) contacts.push(row);
-      else byKey.set(key, [row]);
+      row.visitorKey = visitorKeyOf(row.visitor);
     });
-  const rows = [...byKey].flatMap(([key, contacts]) => summariseVisitor(key, contacts, null) ?? []);
-  await tx.table<VisitorSummary, string>('visitors').bulkPut(rows);
+}
+
+/**
+ * Schema v6 upgrade: the search tokens move from one row per visitor onto the contacts. The pinyin library
+ * cannot be imported inside an upgrade transaction (it would commit while we wait), so the tokens are made
+ * without initials, marked initialsPending, and completed by ensureVisitorIndex. (phoneDigits, no longer
+ * indexed, goes: the visitor key carries the digits.)
+ */
+export async function tokensOnUpgrade(tx: Transaction): Promise<void> {
+  await tx
+    .table<ContactRow & { phoneDigits?: string }, string>('contacts')
+    .toCollection()
+    .modify((row, ref) => {
+      const { phoneDigits: _digits, ...rest } = row;
+      ref.value = withSearchFields(rest, null);
+    });
 }

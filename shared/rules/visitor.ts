@@ -15,7 +15,7 @@ export interface VisitorContact {
   readonly openedAt: string;
 }
 
-/** One visitor as the search index keeps it: derived from all contacts with the same visitor key. */
+/** One visitor as the clerk sees it in the search: derived from all contacts with the same visitor key. */
 export interface VisitorSummary {
   readonly visitorKey: string;
   /** As given on the most recent contact that gave one. */
@@ -27,9 +27,12 @@ export interface VisitorSummary {
   readonly organisations: readonly string[];
   readonly lastContactAt: string;
   readonly contactCount: number;
-  /** Search tokens, see `searchTokens`. */
+}
+
+/** What a contact is found by (see contactTokens); the desk keeps these on the contact's own row. */
+export interface ContactSearchFields {
   readonly tokens: readonly string[];
-  /** 1 while the tokens lack pinyin initials (the pinyin library was not loaded when it was written). */
+  /** 1 while the tokens lack pinyin initials (the pinyin library was not loaded when they were made). */
   readonly initialsPending?: 1;
 }
 
@@ -75,11 +78,11 @@ function instant(iso: string): number {
 }
 
 /**
- * A suffix that sorts the most recent visitor first among equal token values, so that an index
+ * A suffix that sorts the most recent contact first among equal token values, so that an index
  * range read in key order yields exact matches, newest first, and needs to read only a few entries.
  */
-function recencySuffix(lastContactAt: string): string {
-  return RECENCY_SEPARATOR + String(Math.max(0, RECENCY_BASE - instant(lastContactAt))).padStart(13, '0');
+function recencySuffix(openedAt: string): string {
+  return RECENCY_SEPARATOR + String(Math.max(0, RECENCY_BASE - instant(openedAt))).padStart(13, '0');
 }
 
 /** The searched value of a token (without its kind and recency suffix). */
@@ -95,32 +98,52 @@ function localNumber(digits: string): string | undefined {
 }
 
 /**
- * The index tokens of a visitor: phone digits (and a landline's local number), each name and
- * organisation, and their pinyin initials — personal names read both ways when a surname is polyphonic.
+ * The index tokens of one contact: the visitor's phone digits (and a landline's local number), name and
+ * organisation, and their pinyin initials (a personal name read both ways when its surname is polyphonic).
+ * Each token is `kind value ␀ recency ␀ visitorKey`: equal values sort newest contact first, and a scan of the
+ * index keys alone tells which visitor each entry belongs to, without reading a row.
  */
-export function searchTokens(
-  visitor: Pick<VisitorSummary, 'visitorKey' | 'names' | 'organisations' | 'lastContactAt'>,
+export function contactTokens(
+  contact: VisitorContact & { readonly visitorKey: string },
   initialsOf: InitialsOf | null,
 ): string[] {
   const values = new Set<string>();
   const add = (kind: string, value: string | undefined) => {
     if (value) values.add(kind + value);
   };
-  if (visitor.visitorKey.startsWith(PHONE_TOKEN)) {
-    const digits = visitor.visitorKey.slice(PHONE_TOKEN.length);
+  const { visitorKey } = contact;
+  if (visitorKey.startsWith(PHONE_TOKEN)) {
+    const digits = visitorKey.slice(PHONE_TOKEN.length);
     add(PHONE_TOKEN, digits);
     add(PHONE_TOKEN, localNumber(digits));
   }
-  for (const text of [...visitor.names, ...visitor.organisations]) add(TEXT_TOKEN, normaliseText(text));
+  const name = contact.visitor.name?.trim();
+  const organisation = contact.visitor.organisation?.trim();
+  for (const text of [name, organisation]) if (text) add(TEXT_TOKEN, normaliseText(text));
   if (initialsOf) {
-    for (const name of visitor.names) {
+    if (name) {
       add(INITIALS_TOKEN, normaliseText(initialsOf(name)));
       add(INITIALS_TOKEN, normaliseText(initialsOf(name, { personalName: true })));
     }
-    for (const organisation of visitor.organisations) add(INITIALS_TOKEN, normaliseText(initialsOf(organisation)));
+    if (organisation) add(INITIALS_TOKEN, normaliseText(initialsOf(organisation)));
   }
-  const suffix = recencySuffix(visitor.lastContactAt);
+  const suffix = recencySuffix(contact.openedAt) + RECENCY_SEPARATOR + visitorKey;
   return [...values].map((v) => v + suffix);
+}
+
+/** A contact's search fields; without an initials function they are marked for a later reindex. */
+export function contactSearchFields(
+  contact: VisitorContact & { readonly visitorKey: string },
+  initialsOf: InitialsOf | null,
+): ContactSearchFields {
+  const tokens = contactTokens(contact, initialsOf);
+  return initialsOf ? { tokens } : { tokens, initialsPending: 1 };
+}
+
+/** The visitor a token (see contactTokens) belongs to. */
+export function tokenVisitorKey(token: string): string {
+  const recency = token.indexOf(RECENCY_SEPARATOR);
+  return token.slice(token.indexOf(RECENCY_SEPARATOR, recency + 1) + 1);
 }
 
 function distinctNewestFirst(texts: readonly (string | undefined)[]): string[] {
@@ -132,18 +155,14 @@ function distinctNewestFirst(texts: readonly (string | undefined)[]): string[] {
   return [...seen.values()].slice(0, KEPT_ALIASES);
 }
 
-/** Fold the contacts of one visitor key into its index row; null when none is left. */
-export function summariseVisitor(
-  visitorKey: string,
-  contacts: readonly VisitorContact[],
-  initialsOf: InitialsOf | null,
-): VisitorSummary | null {
+/** Fold the contacts of one visitor key into what the clerk sees of the visitor; null when none is left. */
+export function summariseVisitor(visitorKey: string, contacts: readonly VisitorContact[]): VisitorSummary | null {
   const newest = [...contacts].sort((a, b) => instant(b.openedAt) - instant(a.openedAt));
   const latest = newest[0];
   if (!latest) return null;
   const names = distinctNewestFirst(newest.map((c) => c.visitor.name));
   const organisations = distinctNewestFirst(newest.map((c) => c.visitor.organisation));
-  const base = {
+  return {
     visitorKey,
     name: names[0],
     organisation: organisations[0],
@@ -153,17 +172,6 @@ export function summariseVisitor(
     lastContactAt: latest.openedAt,
     contactCount: newest.length,
   };
-  return withInitials(base, initialsOf);
-}
-
-/** Recompute a visitor's tokens; without an initials function the row is marked for a later reindex. */
-export function withInitials(
-  visitor: Omit<VisitorSummary, 'tokens' | 'initialsPending'> & { readonly initialsPending?: 1 },
-  initialsOf: InitialsOf | null,
-): VisitorSummary {
-  const { initialsPending: _stale, ...rest } = visitor;
-  const tokens = searchTokens(visitor, initialsOf);
-  return initialsOf ? { ...rest, tokens } : { ...rest, tokens, initialsPending: 1 };
 }
 
 /** What the clerk typed: digits → phone prefix, latin letters → pinyin initials, anything else → name prefix. */

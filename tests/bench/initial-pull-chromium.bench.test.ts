@@ -2,21 +2,31 @@
 // 1,000 more: the desk's own data layer (renderer/data, bundled into a bare page; see chromium/deskPage.ts)
 // enrolled with and syncing over a real socket from the real HQ server on SQLite. Two logs: every event a new
 // contact of a new visitor (the worst case: an event, a contact and a visitor row written per event), and a
-// register as it is worked (about two events per contact, returning visitors). Prints figures; asserts only
-// completeness (benchmarks are not timed assertions).
+// register as it is worked (about two events per contact, returning visitors). Beside each figure, what its two
+// fixed costs allow on the same machine: the server and the network alone (every page fetched and checked again,
+// written nowhere), and Chromium's IndexedDB alone (the same event and contact rows written again with bare
+// IndexedDB). Prints figures; asserts only completeness (benchmarks are not timed assertions).
 import os from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/model/events.ts';
 import { countEvents } from '../../server/src/storage/events.ts';
 import { issueCode, startHq } from '../integration/sync/harness.ts';
 import { manyContacts, registerMix, storeEvents } from '../integration/sync/seed.ts';
-import { buildDeskPage, enrolInPage, openDeskPage, syncInPage } from './chromium/chromium.ts';
+import {
+  buildDeskPage,
+  enrolInPage,
+  openDeskPage,
+  pullOnlyInPage,
+  rewriteBareInPage,
+  syncInPage,
+} from './chromium/chromium.ts';
 
 const INITIAL = Number(process.env.BENCH_PULL_EVENTS ?? 100_000);
 const INCREMENT = 1000;
 // The desk's default pull page (PULL_BATCH) unless BENCH_PULL_BATCH says otherwise (500 measured best here).
 const BATCHES = process.env.BENCH_PULL_BATCH ? { pull: Number(process.env.BENCH_PULL_BATCH) } : undefined;
 const machine = `${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, node ${process.version}`;
+const rate = (events: number, ms: number) => `${Math.round((events / ms) * 1000)} events/s`;
 
 let page: Awaited<ReturnType<typeof buildDeskPage>>;
 beforeAll(async () => {
@@ -38,10 +48,13 @@ it.each([
 
     const initial = await syncInPage(tab, 'bench-desk', BATCHES);
     expect(initial.stored).toBe(INITIAL);
+    const network = await pullOnlyInPage(tab, 'bench-desk', BATCHES?.pull);
+    const bare = await rewriteBareInPage(tab, 'bench-desk', BATCHES?.pull);
+    expect([network.events, bare.events]).toEqual([INITIAL, INITIAL]);
     console.log(
       `initial pull into ${browserName} IndexedDB (${label}): ${initial.pulled} events in ${initial.ms.toFixed(0)} ms ` +
-        `= ${Math.round((initial.pulled / initial.ms) * 1000)} events/s ` +
-        `(${initial.pullWaitMs.toFixed(0)} ms of it waiting for the server) [${machine}]`,
+        `= ${rate(initial.pulled, initial.ms)}; alone, the server and network: ${rate(network.events, network.ms)}, ` +
+        `bare IndexedDB writing the same rows: ${rate(bare.events, bare.ms)} [${machine}]`,
     );
 
     await storeEvents(hq.db, log.slice(INITIAL));

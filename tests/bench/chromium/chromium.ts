@@ -47,3 +47,11 @@ export async function enrolInPage(page: Page, ...args: Parameters<DeskBench['enr
 export async function syncInPage(page: Page, ...args: Parameters<DeskBench['sync']>) {
   return page.evaluate(([name, batches]) => window.deskBench!.sync(name, batches), args);
 }
+
+export async function pullOnlyInPage(page: Page, ...args: Parameters<DeskBench['pullOnly']>) {
+  return page.evaluate(([name, batch]) => window.deskBench!.pullOnly(name, batch), args);
+}
+
+export async function rewriteBareInPage(page: Page, ...args: Parameters<DeskBench['rewriteBare']>) {
+  return page.evaluate(([name, batch]) => window.deskBench!.rewriteBare(name, batch), args);
+}

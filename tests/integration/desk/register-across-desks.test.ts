@@ -15,6 +15,7 @@ import {
   reviewRefusal,
   transferContact,
 } from '../../../renderer/data/operations.ts';
+import { loadInitials } from '../../../renderer/data/pinyin.ts';
 import { contactRow } from '../../../renderer/data/projections.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
@@ -106,7 +107,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
     }
     const state = foldContact(events, { isLeader: (id) => leaders.has(id) });
     if (!state) throw new Error(`the server has no opening of ${contactId}`);
-    return contactRow(state);
+    return contactRow(state, await loadInitials());
   }
 
   describe('art. 8(3): transfer to a handler, who accepts or returns it', () => {

@@ -43,7 +43,7 @@ describe.each(SIZES)('a first sync from %s of %i events, cut off after 60 per ce
     const held = await desk.events.count();
     expect(held).toBeGreaterThanOrEqual(0.6 * total - 500);
     expect(held).toBeLessThan(total);
-    expect(await desk.events.where('serverSeq').above(stoppedAt).count()).toBe(0);
+    expect((await desk.events.toArray()).filter((e) => (e.serverSeq ?? 0) > stoppedAt)).toEqual([]);
     expect(await desk.contacts.count()).toBe(held);
 
     const asked: number[] = [];
@@ -61,7 +61,8 @@ describe.each(SIZES)('a first sync from %s of %i events, cut off after 60 per ce
     expect(await desk.events.count()).toBe(total);
     expect((await desk.events.toCollection().primaryKeys()).sort()).toEqual([...seeded].sort());
     expect(await desk.contacts.count()).toBe(total);
-    expect(await desk.visitors.count()).toBe(total);
+    // Every pulled contact is in the returning-visitor index (its tokens are on its row).
+    expect(new Set(await desk.contacts.where('tokens').startsWith('tel:').primaryKeys()).size).toBe(total);
     const lastSeq = await hq.db
       .selectFrom('counters')
       .select('value')

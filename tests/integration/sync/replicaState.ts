@@ -9,6 +9,7 @@ import { foldCase } from '../../../shared/rules/case.ts';
 import { foldContact, type FoldContext } from '../../../shared/rules/contact.ts';
 import { caseRow } from '../../../renderer/data/caseProjection.ts';
 import type { CaseRow, ContactRow, DeskDb } from '../../../renderer/data/db.ts';
+import { loadInitials } from '../../../renderer/data/pinyin.ts';
 import { contactRow } from '../../../renderer/data/projections.ts';
 import type { Db } from '../../../server/src/storage/db.ts';
 import { readEventsAfter } from '../../../server/src/storage/events.ts';
@@ -65,10 +66,12 @@ export async function serverState(db: Db): Promise<ReplicaState> {
     if (page.length < 5000) break;
     cursor = page.at(-1)!.seq;
   }
+  // The desks index contacts with pinyin initials (loaded before every write); so does the expected state.
+  const initialsOf = await loadInitials();
   const contacts = new Map<string, ContactRow>();
   for (const [key, log] of logs) {
     const state = key.startsWith('contact/') ? foldContact(log as ContactEvent[], context) : null;
-    if (state) contacts.set(state.contactId, contactRow(state));
+    if (state) contacts.set(state.contactId, contactRow(state, initialsOf));
   }
   const items = new Map<string, ServiceItem>(
     references.flatMap((d) => (d.kind === 'serviceItem' ? [[d.id, d.body] as const] : [])),

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyQuery,
   normaliseText,
+  contactSearchFields,
+  contactTokens,
   rankVisitorHits,
-  searchTokens,
   summariseVisitor,
   tokenPrefixOf,
   tokenValue,
+  tokenVisitorKey,
   visitorKeyOf,
-  withInitials,
   type InitialsOf,
 } from '../../../shared/rules/visitor.ts';
 
@@ -71,7 +72,7 @@ describe('what the clerk typed', () => {
   });
 });
 
-describe('the visitor index row', () => {
+describe('what the clerk sees of a visitor', () => {
   const contacts = [
     { visitor: { name: '张三', phone: '13800138000' }, openedAt: at(3) },
     { visitor: { name: '张三丰', organisation: '南阳光电研究院', phone: '13800138000' }, openedAt: at(20) },
@@ -79,56 +80,63 @@ describe('the visitor index row', () => {
   ];
 
   it('shows the most recent details and counts every contact', () => {
-    const row = summariseVisitor('tel:13800138000', contacts, initialsOf);
-    expect(row).toMatchObject({
+    expect(summariseVisitor('tel:13800138000', contacts)).toEqual({
+      visitorKey: 'tel:13800138000',
       name: '张三丰',
       organisation: '南阳光电研究院',
       phone: '13800138000',
       names: ['张三丰', '张三'],
+      organisations: ['南阳光电研究院'],
       lastContactAt: at(20),
       contactCount: 3,
     });
-    expect(row?.initialsPending).toBeUndefined();
-  });
-
-  it('is found by every name it was recorded under, its organisation, phone and their initials', () => {
-    const row = summariseVisitor('tel:13800138000', contacts, initialsOf);
-    expect(row?.tokens.map(tokenValue).sort()).toEqual(
-      ['13800138000', '张三丰', '张三', '南阳光电研究院', 'zsf', 'zs', 'nygdyjy'].sort(),
-    );
-  });
-
-  it('finds a landline by its local number too', () => {
-    const tokens = searchTokens(
-      { visitorKey: 'tel:037763176300', names: ['王五'], organisations: [], lastContactAt: at(1) },
-      null,
-    );
-    expect(tokens.map(tokenValue)).toEqual(expect.arrayContaining(['037763176300', '63176300']));
-  });
-
-  it('reads a polyphonic surname both ways, so 曾国藩 is found by zgf and by cgf', () => {
-    const row = summariseVisitor('who:曾国藩|', [{ visitor: { name: '曾国藩' }, openedAt: at(1) }], initialsOf);
-    expect(row?.tokens.map(tokenValue)).toEqual(expect.arrayContaining(['cgf', 'zgf']));
-  });
-
-  it('is marked for a later reindex when written without initials, and completed by it', () => {
-    const pending = summariseVisitor('tel:13800138000', contacts, null);
-    expect(pending?.initialsPending).toBe(1);
-    expect(pending?.tokens.map(tokenValue)).not.toContain('zs');
-    const done = withInitials(pending!, initialsOf);
-    expect(done.initialsPending).toBeUndefined();
-    expect(done.tokens).toEqual(summariseVisitor('tel:13800138000', contacts, initialsOf)?.tokens);
-  });
-
-  it('orders equal tokens newest visitor first, and an exact value before its longer completions', () => {
-    const tokenOf = (name: string, day: number) =>
-      searchTokens({ visitorKey: `who:${name}|`, names: [name], organisations: [], lastContactAt: at(day) }, null)[0]!;
-    const sorted = [tokenOf('张三丰', 28), tokenOf('张三', 1), tokenOf('张三', 27)].sort();
-    expect(sorted).toEqual([tokenOf('张三', 27), tokenOf('张三', 1), tokenOf('张三丰', 28)]);
   });
 
   it('is gone when no contact is left', () => {
-    expect(summariseVisitor('tel:13800138000', [], initialsOf)).toBeNull();
+    expect(summariseVisitor('tel:13800138000', [])).toBeNull();
+  });
+});
+
+describe("a contact's search tokens", () => {
+  const tokensOf = (visitor: { name?: string; organisation?: string; phone?: string }, day = 1, initials = true) =>
+    contactTokens({ visitor, openedAt: at(day), visitorKey: visitorKeyOf(visitor) }, initials ? initialsOf : null);
+
+  it("find it by the visitor's phone, name, organisation and their initials", () => {
+    const tokens = tokensOf({ name: '张三丰', organisation: '南阳光电研究院', phone: '138 0013 8000' });
+    expect(tokens.map(tokenValue).sort()).toEqual(['13800138000', '张三丰', '南阳光电研究院', 'zsf', 'nygdyjy'].sort());
+  });
+
+  it('name the visitor they belong to, so a scan of the index keys alone tells the visitors apart', () => {
+    const tokens = [
+      ...tokensOf({ name: '张三', phone: '13800138000' }),
+      ...tokensOf({ name: '王五', organisation: '卧龙' }),
+    ];
+    expect(new Set(tokens.map(tokenVisitorKey))).toEqual(new Set(['tel:13800138000', 'who:王五|卧龙']));
+  });
+
+  it('find a landline by its local number too', () => {
+    expect(tokensOf({ name: '王五', phone: '0377-63176300' }).map(tokenValue)).toEqual(
+      expect.arrayContaining(['037763176300', '63176300']),
+    );
+  });
+
+  it('read a polyphonic surname both ways, so 曾国藩 is found by zgf and by cgf', () => {
+    expect(tokensOf({ name: '曾国藩' }).map(tokenValue)).toEqual(expect.arrayContaining(['cgf', 'zgf']));
+  });
+
+  it('are marked for a later reindex when made without initials', () => {
+    const visitor = { name: '张三', phone: '13800138000' };
+    const contact = { visitor, openedAt: at(1), visitorKey: visitorKeyOf(visitor) };
+    const pending = contactSearchFields(contact, null);
+    expect(pending.initialsPending).toBe(1);
+    expect(pending.tokens.map(tokenValue)).not.toContain('zs');
+    expect(contactSearchFields(contact, initialsOf)).toEqual({ tokens: tokensOf(visitor) });
+  });
+
+  it('sort equal values newest contact first, and an exact value before its longer completions', () => {
+    const tokenOf = (name: string, day: number) => tokensOf({ name }, day, false)[0]!;
+    const sorted = [tokenOf('张三丰', 28), tokenOf('张三', 1), tokenOf('张三', 27)].sort();
+    expect(sorted).toEqual([tokenOf('张三', 27), tokenOf('张三', 1), tokenOf('张三丰', 28)]);
   });
 });
 

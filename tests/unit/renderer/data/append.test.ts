@@ -20,7 +20,7 @@ describe('recording a contact on the desk', () => {
     const row = await db.contacts.get(id);
     expect(row?.responsibleStaffId).toBe('zhang-wei');
     expect(row?.visitor.phone).toBe('13800138000');
-    expect(row?.phoneDigits).toBe('13800138000');
+    expect(row?.visitorKey).toBe('tel:13800138000');
     expect(await db.events.count()).toBe(1);
     expect(await db.outbox.toArray()).toEqual([{ deviceSeq: 1, eventId: (await db.events.toArray())[0]?.eventId }]);
   });

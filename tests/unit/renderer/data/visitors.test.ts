@@ -6,12 +6,9 @@ import { recordContact, type RecordContactInput } from '../../../../renderer/dat
 import { rebuildProjections } from '../../../../renderer/data/projections.ts';
 import { SCHEMA_VERSIONS } from '../../../../renderer/data/schema.ts';
 import { applyPulled } from '../../../../renderer/data/sync.ts';
-import {
-  contactsOfVisitor,
-  ensureVisitorIndex,
-  searchVisitors,
-  updateVisitorIndex,
-} from '../../../../renderer/data/visitors.ts';
+import { contactSearchFields } from '../../../../shared/rules/visitor.ts';
+import { contactsOfVisitor, ensureVisitorIndex, searchVisitors } from '../../../../renderer/data/visitors.ts';
+import { makeContactOpened, newDeviceId } from '../../../fixtures/events.ts';
 import { contactOpened } from '../../shared/builders.ts';
 import { freshDeskDb, withDirectory } from './deskDb.ts';
 
@@ -122,6 +119,27 @@ describe('a visitor and their earlier contacts', () => {
     expect(await found('张三')).toEqual(['张三', '张三丰']);
   });
 
+  it('finds the other visitors of a name although one of them came a hundred times since', async () => {
+    await recordOn(1, visit({ name: '张三', organisation: '宛城农业合作社' }));
+    const regular = { name: '张三', phone: '13800138000' };
+    const deviceId = newDeviceId();
+    const contacts = Array.from({ length: 100 }, (_, i) =>
+      makeContactOpened({ deviceId, deviceSeq: i + 1, staffId: clerk, at: Date.parse('2026-11-20T09:00:00+08:00') + i, visitor: regular }),
+    );
+    await applyPulled(db, 0, {
+      formatVersion: 1,
+      events: contacts.map((event, i) => ({ seq: i + 1, receivedAt: '2026-11-28T01:00:01.000Z', event })),
+      references: [],
+      nextCursor: contacts.length,
+      hasMore: false,
+    });
+    const matches = await searchVisitors(db, 'zs');
+    expect(matches.map((m) => [m.phone ?? m.organisation, m.contactCount])).toEqual([
+      ['13800138000', 100],
+      ['宛城农业合作社', 1],
+    ]);
+  });
+
   it('finds a polyphonic surname by its surname reading and its common reading (曾 zēng / céng)', async () => {
     await recordOn(2, visit({ name: '曾国藩', phone: '13800138003' }));
     expect(await found('zgf')).toEqual(['曾国藩']);
@@ -132,13 +150,15 @@ describe('a visitor and their earlier contacts', () => {
 describe('keeping the visitor index complete', () => {
   it('indexes without initials when pinyin is not loaded, and completes them later', async () => {
     const id = await recordOn(2, visit({ name: '张三', phone: '13800138000' }));
-    const row = await db.contacts.get(id);
-    await db.transaction('rw', [db.contacts, db.visitors], () => updateVisitorIndex(db, [row!.visitorKey], null));
+    const { tokens: _tokens, ...row } = (await db.contacts.get(id))!;
+    // As refreshContacts writes it when pinyin failed to load.
+    await db.contacts.put({ ...row, ...contactSearchFields(row, null) });
     expect(await found('zs')).toEqual([]);
     expect(await found('张')).toEqual(['张三']);
     expect(await ensureVisitorIndex(db)).toBe(1);
     expect(await found('zs')).toEqual(['张三']);
-    expect(await db.visitors.where('initialsPending').equals(1).count()).toBe(0);
+    expect(await db.contacts.where('initialsPending').equals(1).count()).toBe(0);
+    expect((await db.contacts.get(id))?.initialsPending).toBeUndefined();
   });
 
   it('updates the visitors of contacts pulled from another desk', async () => {
@@ -153,11 +173,38 @@ describe('keeping the visitor index complete', () => {
     expect(await found('南阳某某')).toEqual(['李明']);
   });
 
-  it('rebuilds the visitors with the other projections', async () => {
+  it('rebuilds the visitor index with the other projections', async () => {
     await recordOn(2, visit({ name: '张三', phone: '13800138000' }));
-    await db.visitors.clear();
+    await db.contacts.clear();
+    expect(await found('zs')).toEqual([]);
     await rebuildProjections(db);
     expect(await found('zs')).toEqual(['张三']);
+  });
+});
+
+describe('upgrading a desk database from schema version 5 (one visitors row per visitor)', () => {
+  it('moves the search tokens onto the contacts and drops the visitors table', async () => {
+    const name = `desk-upgrade-v5-${Math.random().toString(36).slice(2)}`;
+    const v5 = new Dexie(name);
+    for (const { version, stores } of SCHEMA_VERSIONS.filter((v) => v.version <= 5)) v5.version(version).stores(stores);
+    await v5.table('contacts').bulkAdd([
+      { contactId: 'c1', visitor: { name: '张三', phone: '13800138000' }, openedAt: '2026-11-02T09:00:00.000+08:00',
+        openedDay: '2026-11-02', phoneDigits: '13800138000', visitorKey: 'tel:13800138000', status: 'answered' },
+      { contactId: 'c2', visitor: { name: '王五', organisation: '卧龙科技公司' }, openedAt: '2026-11-03T09:00:00.000+08:00',
+        openedDay: '2026-11-03', phoneDigits: '', visitorKey: 'who:王五|卧龙科技公司', status: 'open' },
+    ]);
+    await v5.table('visitors').put({ visitorKey: 'tel:13800138000', tokens: ['tel:13800138000'] });
+    v5.close();
+
+    db = openDeskDb(name);
+    expect(await found('138')).toEqual(['张三']);
+    expect(await found('卧龙')).toEqual(['王五']);
+    expect(db.tables.map((t) => t.name)).not.toContain('visitors');
+    expect((await db.contacts.get('c1')) as unknown).not.toHaveProperty('phoneDigits');
+    expect(await db.contacts.where('status').equals('open').primaryKeys()).toEqual(['c2']);
+    expect(await ensureVisitorIndex(db)).toBe(2);
+    expect(await found('zs')).toEqual(['张三']);
+    expect(await found('wlkjgs')).toEqual(['王五']);
   });
 });
 
@@ -186,7 +233,7 @@ describe('upgrading a desk database from schema version 1', () => {
     expect(await found('zs')).toEqual([]); // the upgrade cannot load pinyin
     expect((await contactsOfVisitor(db, 'tel:13800138000')).map((c) => c.contactId)).toEqual(['c2', 'c1']);
 
-    expect(await ensureVisitorIndex(db)).toBe(2);
+    expect(await ensureVisitorIndex(db)).toBe(3);
     expect(await found('zs')).toEqual(['张三']);
     expect(await found('ww')).toEqual(['王五']);
   });
