@@ -11,6 +11,7 @@ import {
   type EnrolmentCodeIssued,
 } from '../../shared/sync/enrolment.ts';
 import { errorBodySchema } from '../../shared/sync/protocol.ts';
+import { retryMinutes } from './enrolment.ts';
 
 // The admin's "Desks" tab talks to the HQ server directly (these are not events: enrolment and revocation are
 // the server's own records). Each call proves both the desk (its token) and the admin (staffId + PIN).
@@ -20,6 +21,8 @@ export class DeviceAdminError extends Error {
     /** 'offline', or the server's error code ('admin-unauthenticated', 'not-admin', 'cannot-revoke-self', …). */
     readonly code: string,
     message: string,
+    /** With 'too-many-attempts': whole minutes until the server takes this desk's PIN again. */
+    readonly minutes?: number,
   ) {
     super(message);
     this.name = 'DeviceAdminError';
@@ -60,9 +63,9 @@ export function deviceAdminClient(
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const error = errorBodySchema.safeParse(json);
-      throw error.success
-        ? new DeviceAdminError(error.data.code, error.data.message)
-        : new DeviceAdminError('other', `${response.status} ${response.statusText}`);
+      if (!error.success) throw new DeviceAdminError('other', `${response.status} ${response.statusText}`);
+      const minutes = response.status === 429 ? retryMinutes(response, error.data) : undefined;
+      throw new DeviceAdminError(error.data.code, error.data.message, minutes);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new DeviceAdminError('other', 'unrecognised answer from the server');

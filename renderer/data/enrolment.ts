@@ -20,6 +20,8 @@ export type EnrolmentFailure =
   | { kind: 'outbox-not-empty'; pending: number }
   | { kind: EnrolmentRefusal; message: string }
   | { kind: 'bad-request'; message: string }
+  // 429: too many wrong codes from this address; the server looks at no code until the pause is over.
+  | { kind: 'too-many-attempts'; minutes: number; message: string }
   | { kind: 'server-error'; status: number; message: string };
 
 export class EnrolmentError extends Error {
@@ -36,6 +38,12 @@ export interface EnrolmentDeps {
 }
 
 const isRefusal = (code: string): code is EnrolmentRefusal => (ENROLMENT_REFUSALS as readonly string[]).includes(code);
+
+/** Whole minutes until the server takes another attempt: from the error body, else Retry-After, else 15. */
+export function retryMinutes(response: Response, body?: { retryAfterSeconds?: number }): number {
+  const seconds = body?.retryAfterSeconds ?? Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15;
+}
 
 async function requestEnrolment(serverUrl: string, body: EnrolRequest, fetchImpl: typeof fetch) {
   let response: Response;
@@ -54,6 +62,9 @@ async function requestEnrolment(serverUrl: string, body: EnrolRequest, fetchImpl
     const error = errorBodySchema.safeParse(json);
     const message = error.success ? error.data.message : response.statusText;
     if (error.success && isRefusal(error.data.code)) throw new EnrolmentError({ kind: error.data.code, message });
+    if (response.status === 429) {
+      throw new EnrolmentError({ kind: 'too-many-attempts', minutes: retryMinutes(response, error.data), message });
+    }
     if (response.status === 400) throw new EnrolmentError({ kind: 'bad-request', message });
     throw new EnrolmentError({ kind: 'server-error', status: response.status, message });
   }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { describeDatabase, type ServerConfig } from './config.ts';
+import { ADMIN_PIN_ATTEMPTS, ENROLMENT_ATTEMPTS, FailedAttempts } from './auth/attempts.ts';
 import { issueEnrolmentCode } from './auth/enrolment.ts';
 import { registerAdminDevices } from './http/admin.ts';
 import { registerCors } from './http/cors.ts';
@@ -19,7 +20,7 @@ import { hasReferenceDocs } from './storage/reference.ts';
 // ~6 KB as UTF-8, plus the envelope) keeps a full batch under 5 MB, so 8 MB leaves room without inviting abuse.
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
-export type ServerOptions = Pick<ServerConfig, 'database' | 'seed' | 'logLevel' | 'rendererDir'>;
+export type ServerOptions = Pick<ServerConfig, 'database' | 'seed' | 'logLevel' | 'rendererDir' | 'trustProxy'>;
 
 export interface BuiltServer {
   readonly app: FastifyInstance;
@@ -38,7 +39,12 @@ function reason(err: unknown): string {
 
 /** The whole HQ server, ready to `listen` or to `inject` in tests: database open, migrated and seeded. */
 export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
-  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Only the bureau's own proxies may say who the client is; by default the socket's address counts.
+    trustProxy: config.trustProxy ?? false,
+  });
   const storage = openStorage(config.database, (err) => app.log.warn({ err }, 'database connection lost; replaced'));
   try {
     await pingDatabase(storage.db).catch((err: unknown) => {
@@ -70,8 +76,8 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   registerPush(app, storage.db);
   registerPull(app, storage.db);
   registerReference(app, storage.db);
-  registerEnrol(app, storage.db);
-  registerAdminDevices(app, storage.db);
+  registerEnrol(app, storage.db, new FailedAttempts(ENROLMENT_ATTEMPTS));
+  registerAdminDevices(app, storage.db, new FailedAttempts(ADMIN_PIN_ATTEMPTS));
   await registerDeskApp(app, config.rendererDir);
   await app.ready();
   return { app, storage, close: () => app.close() };

@@ -20,6 +20,11 @@ export interface ServerConfig {
   readonly logLevel: LogLevel;
   /** Folder of the built desk app (vite output), served at `/`. */
   readonly rendererDir: string;
+  /**
+   * The reverse proxies / load balancers (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is
+   * believed, so a desk's own address is the one counted for failed attempts (auth/attempts.ts) and logged.
+   */
+  readonly trustProxy?: string;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +60,15 @@ const envSchema = z.object({
   FIRSTDESK_SEED: optional(z.enum(['demo', 'none']).default('demo')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS).default('info')),
   FIRSTDESK_RENDERER_DIR: optional(z.string().optional()),
+  FIRSTDESK_TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(
+        /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/,
+        'must be the addresses or CIDR ranges of your reverse proxies, comma-separated (e.g. 10.0.0.5,10.0.1.0/24)',
+      )
+      .optional(),
+  ),
 });
 
 /**
@@ -86,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     seed: e.FIRSTDESK_SEED,
     logLevel: e.LOG_LEVEL,
     rendererDir: e.FIRSTDESK_RENDERER_DIR ? resolve(cwd, e.FIRSTDESK_RENDERER_DIR) : defaultRendererDir(cwd),
+    ...(e.FIRSTDESK_TRUST_PROXY ? { trustProxy: e.FIRSTDESK_TRUST_PROXY.replace(/\s+/g, '') } : {}),
   };
 }
 

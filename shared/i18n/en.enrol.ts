@@ -26,6 +26,8 @@ export const enEnrol = {
     'enrolment-code-unknown': 'The enrolment code is not valid; check it and type it again.',
     'enrolment-code-used': 'This enrolment code has already been used; ask the administrator for a new one.',
     'enrolment-code-expired': 'This enrolment code has expired; ask the administrator for a new one.',
+    'too-many-attempts':
+      'Too many wrong enrolment codes; try again in {{minutes}} minutes, or check the code with the administrator.',
     'bad-request': 'The server did not accept this enrolment: {{message}}',
     'server-error': 'Server error ({{status}}): {{message}}',
     save: 'The credentials could not be kept on this machine: {{message}}',
@@ -62,6 +64,8 @@ export const enEnrol = {
       'device-revoked': 'This desk has been revoked and cannot manage desks.',
       'cannot-revoke-self': 'The desk in use cannot revoke itself; do it from another desk.',
       'unknown-device': 'There is no such desk.',
+      'too-many-attempts':
+        'Too many wrong PINs; this desk must wait {{minutes}} minutes before the PIN can be checked again.',
       other: 'The server did not complete this: {{message}}',
     },
   },

@@ -90,7 +90,13 @@ export const pullResponseSchema = z.object({
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /** Error body of every 4xx/5xx answer. `code` is stable; `message` is for a person. */
-export const errorBodySchema = z.object({ error: z.string(), code: z.string(), message: z.string() });
+export const errorBodySchema = z.object({
+  error: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** With 429 'too-many-attempts': how long until this source may try again (also in Retry-After). */
+  retryAfterSeconds: z.number().int().positive().optional(),
+});
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** Typed failures the desk's sync client can end in; shown translated on the sync indicator. */

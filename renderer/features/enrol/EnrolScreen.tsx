@@ -38,6 +38,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
     return t(`enrol.failure.${f.kind}`, {
       pending: f.kind === 'outbox-not-empty' ? f.pending : 0,
       status: f.kind === 'server-error' ? f.status : '',
+      minutes: f.kind === 'too-many-attempts' ? f.minutes : 0,
       message: 'message' in f ? f.message : '',
     });
   }

@@ -8,15 +8,17 @@ import {
   type EnrolmentCodeIssued,
 } from '../../../shared/sync/enrolment.ts';
 import { authenticateAdmin } from '../auth/adminAuth.ts';
+import type { FailedAttempts } from '../auth/attempts.ts';
 import { issueEnrolmentCode } from '../auth/enrolment.ts';
 import type { Db } from '../storage/db.ts';
 import { listEnrolledDevices, revokeDevice, type DeviceRow } from '../storage/devices.ts';
 import { describeIssues } from '../sync/ingest.ts';
 import { requireDevice } from './deviceGuard.ts';
-import { sendError } from './errors.ts';
+import { sendError, sendTooManyAttempts } from './errors.ts';
 
 // Desk administration over HTTP, for the admin screen (renderer/features/admin/devices). Each call needs the
-// desk's own device token AND the signed-in admin's staffId + PIN (headers), checked on the server.
+// desk's own device token AND the signed-in admin's staffId + PIN (headers), checked on the server. Wrong PINs
+// are counted per desk: after a few, that desk is refused for a while even with the right PIN (auth/attempts.ts).
 
 export function deviceSummary(row: DeviceRow): DeviceSummary {
   return {
@@ -33,16 +35,27 @@ export function deviceSummary(row: DeviceRow): DeviceSummary {
 /** The device and the admin behind the call, or null after answering 400/401/403. */
 async function requireAdmin(
   db: Db,
+  attempts: FailedAttempts,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<{ device: DeviceRow; staffId: string } | null> {
   const device = await requireDevice(db, request, reply);
   if (!device) return null;
+  const blocked = attempts.blockedFor(device.device_id);
+  if (blocked > 0) {
+    request.log.warn({ deviceId: device.device_id }, 'admin call refused: too many wrong PINs');
+    sendTooManyAttempts(reply, blocked);
+    return null;
+  }
   const admin = await authenticateAdmin(db, {
     staffId: request.headers[ADMIN_STAFF_HEADER],
     pin: request.headers[ADMIN_PIN_HEADER],
   });
-  if (admin.ok) return { device, staffId: admin.staffId };
+  if (admin.ok) {
+    attempts.succeed(device.device_id);
+    return { device, staffId: admin.staffId };
+  }
+  if (admin.code === 'admin-unauthenticated') attempts.fail(device.device_id);
   request.log.warn({ deviceId: device.device_id, code: admin.code }, 'admin call refused');
   sendError(reply, admin.status, admin.code, admin.message);
   return null;
@@ -50,9 +63,9 @@ async function requireAdmin(
 
 const revokeParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
-export function registerAdminDevices(app: FastifyInstance, db: Db): void {
+export function registerAdminDevices(app: FastifyInstance, db: Db, attempts: FailedAttempts): void {
   app.post('/admin/enrolment-codes', async (request, reply) => {
-    const caller = await requireAdmin(db, request, reply);
+    const caller = await requireAdmin(db, attempts, request, reply);
     if (!caller) return reply;
     const body = createEnrolmentCodeRequestSchema.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
@@ -65,12 +78,12 @@ export function registerAdminDevices(app: FastifyInstance, db: Db): void {
   });
 
   app.get('/admin/devices', async (request, reply) => {
-    if (!(await requireAdmin(db, request, reply))) return reply;
+    if (!(await requireAdmin(db, attempts, request, reply))) return reply;
     return { devices: (await listEnrolledDevices(db)).map(deviceSummary) };
   });
 
   app.post('/admin/devices/:id/revoke', async (request, reply) => {
-    const caller = await requireAdmin(db, request, reply);
+    const caller = await requireAdmin(db, attempts, request, reply);
     if (!caller) return reply;
     const params = revokeParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'bad-request', describeIssues(params.error));

@@ -1,23 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import { enrolRequestSchema, type DeviceCredentials } from '../../../shared/sync/enrolment.ts';
+import type { FailedAttempts } from '../auth/attempts.ts';
 import { enrolDevice, ENROLMENT_REFUSAL_MESSAGES } from '../auth/enrolment.ts';
 import type { Db } from '../storage/db.ts';
 import { describeIssues } from '../sync/ingest.ts';
-import { sendError } from './errors.ts';
+import { sendError, sendTooManyAttempts } from './errors.ts';
 
 /**
  * POST /devices/enrol {code, label} → {deviceId, token}. Open to anyone who holds a valid code: the code is the
- * admin's say-so. A wrong, used or expired code is refused with 403 and stores nothing.
+ * admin's say-so. A wrong, used or expired code is refused with 403 and stores nothing; a source address that
+ * was refused too often is refused with 429 without its code being looked at (see auth/attempts.ts).
  */
-export function registerEnrol(app: FastifyInstance, db: Db): void {
+export function registerEnrol(app: FastifyInstance, db: Db, attempts: FailedAttempts): void {
   app.post('/devices/enrol', async (request, reply) => {
+    const blocked = attempts.blockedFor(request.ip);
+    if (blocked > 0) {
+      request.log.warn({ ip: request.ip }, 'enrolment refused: too many failed attempts');
+      return sendTooManyAttempts(reply, blocked);
+    }
     const body = enrolRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
     const result = await enrolDevice(db, body.data);
     if (!result.ok) {
-      request.log.warn({ refusal: result.refusal, label: body.data.label }, 'enrolment refused');
+      attempts.fail(request.ip);
+      request.log.warn({ refusal: result.refusal, label: body.data.label, ip: request.ip }, 'enrolment refused');
       return sendError(reply, 403, result.refusal, ENROLMENT_REFUSAL_MESSAGES[result.refusal]);
     }
+    attempts.succeed(request.ip);
     request.log.info({ deviceId: result.credentials.deviceId, label: body.data.label }, 'desk enrolled');
     const response: DeviceCredentials = result.credentials;
     return response;

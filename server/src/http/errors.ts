@@ -13,6 +13,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -20,6 +21,18 @@ const STATUS_TEXT: Record<number, string> = {
 export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
   const body: ErrorBody = { error: STATUS_TEXT[status] ?? 'Error', code, message };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** 429: this source has failed too often at a secret (auth/attempts.ts); nothing was checked or stored. */
+export function sendTooManyAttempts(reply: FastifyReply, seconds: number): FastifyReply {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const body: ErrorBody = {
+    error: STATUS_TEXT[429]!,
+    code: 'too-many-attempts',
+    message: `尝试次数过多，请 ${minutes} 分钟后再试。Too many failed attempts; try again in ${minutes} minutes.`,
+    retryAfterSeconds: seconds,
+  };
+  return reply.code(429).header('retry-after', String(seconds)).type('application/json; charset=utf-8').send(body);
 }
 
 /** Fastify's own codes (FST_ERR_CTP_INVALID_JSON …) mapped to short stable ones. */

@@ -146,3 +146,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('a desk enrolling with the HQ ser
     expect(await other.contacts.get(unsent)).toBeUndefined();
   });
 });
+
+describe('a desk whose address typed too many wrong codes', () => {
+  let hq: RunningServer;
+  beforeAll(async () => {
+    hq = await startServer('sqlite');
+  });
+  afterAll(async () => hq.stop());
+
+  it('is told to wait, in minutes, and changes nothing', async () => {
+    const db = freshDeskDb();
+    const before = await readDevice(db);
+    const attempt = (code: string) =>
+      enrolThisDesk(db, { serverUrl: hq.url, code, label: 'W01' }, { save: async () => {} });
+    for (let i = 0; i < 10; i++) await expect(attempt('ABCD-EFGH')).rejects.toBeInstanceOf(EnrolmentError);
+    const right = (await issueEnrolmentCode(hq.server.storage.db, { createdBy: 'test' })).code;
+    await expect(attempt(right)).rejects.toMatchObject({ failure: { kind: 'too-many-attempts', minutes: 15 } });
+    expect(await readDevice(db)).toEqual(before);
+    expect(await readStoredCredentials(db)).toBeNull();
+  });
+});

@@ -85,6 +85,65 @@ describe.each(BACKENDS)('device enrolment on $name', (backend) => {
     expect(codes.every((c) => c.used_at === null)).toBe(true);
   });
 
+  it('stops looking at codes from an address after ten wrong ones, says for how long, and stores nothing', async () => {
+    const good = await code();
+    for (let i = 0; i < 10; i++) expect((await enrol({ code: 'ABCD-EFGH', label: 'W01' })).statusCode).toBe(403);
+    const blocked = await enrol({ code: good, label: 'W01' });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(blocked.json()).toMatchObject({
+      code: 'too-many-attempts',
+      message: expect.stringContaining('15 分钟'),
+      retryAfterSeconds: Number(blocked.headers['retry-after']),
+    });
+    expect(await deviceCount()).toBe(0);
+    expect((await listEnrolmentCodes(server.storage.db)).every((c) => c.used_at === null)).toBe(true);
+    // Another address is not held up by this one.
+    const elsewhere = await server.app.inject({
+      method: 'POST',
+      url: '/devices/enrol',
+      payload: { code: good, label: 'W02' },
+      remoteAddress: '10.1.2.3',
+    });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
+  it("behind the bureau's proxy, counts each desk's own address, and believes no one else's header", async () => {
+    const proxied = await startServer(backend, { trustProxy: '10.9.9.9' });
+    try {
+      const via = (remoteAddress: string, forwardedFor: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/devices/enrol',
+          payload: { code: 'ABCD-EFGH', label: 'W01' },
+          remoteAddress,
+          headers: { 'x-forwarded-for': forwardedFor },
+        });
+      for (let i = 0; i < 10; i++) expect((await via('10.9.9.9', '192.168.1.20')).statusCode).toBe(403);
+      expect((await via('10.9.9.9', '192.168.1.20')).statusCode).toBe(429);
+      expect((await via('10.9.9.9', '192.168.1.21')).statusCode).toBe(403);
+      // Not from the proxy: the header is ignored and the socket's address counts.
+      for (let i = 0; i < 10; i++) expect((await via('10.7.7.7', `192.168.2.${i}`)).statusCode).toBe(403);
+      expect((await via('10.7.7.7', '192.168.2.99')).statusCode).toBe(429);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it('stops checking PINs from a desk after five wrong ones, even the right one, and not from other desks', async () => {
+    const guesser = await server.device();
+    const other = await server.device();
+    const list = (headers: Record<string, string>) =>
+      server.app.inject({ method: 'GET', url: '/admin/devices', headers });
+    for (const pin of ['0000', '1111', '2222', '3333', '4444']) {
+      expect((await list(adminHeaders(guesser, DEMO_STAFF.admin, pin))).statusCode).toBe(401);
+    }
+    const blocked = await list(adminHeaders(guesser));
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ code: 'too-many-attempts', message: expect.stringContaining('分钟') });
+    expect((await list(adminHeaders(other))).statusCode).toBe(200);
+  });
+
   it('refuses push, pull and /reference without credentials, and keeps /healthz open', async () => {
     const events = makeOpenedBatch({ deviceId: await server.device(), staffId: clerk }, 1, 2);
     const push = await server.pushRaw(pushBody(events[0]!.deviceId, events), 'application/json', {});

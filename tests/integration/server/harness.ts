@@ -68,7 +68,7 @@ export const MISSING_RENDERER_DIR = join(tmpdir(), 'firstdesk-no-such-renderer-d
 
 export async function startServer(
   backend: Backend,
-  options: Partial<Pick<ServerOptions, 'rendererDir' | 'seed'>> = {},
+  options: Partial<Pick<ServerOptions, 'rendererDir' | 'seed' | 'trustProxy'>> = {},
 ): Promise<TestServer> {
   const { database, remove } = await backend.create();
   const built = await buildServer({
@@ -76,6 +76,7 @@ export async function startServer(
     seed: options.seed ?? 'demo',
     logLevel: 'silent',
     rendererDir: options.rendererDir ?? MISSING_RENDERER_DIR,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   const { app } = built;
   const tokens = new Map<string, string>();

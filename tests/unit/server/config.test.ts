@@ -34,6 +34,14 @@ describe('server configuration from the environment', () => {
     expect(() => loadConfig({ FIRSTDESK_SEED: 'full' }, '/srv')).toThrow(/FIRSTDESK_SEED/);
   });
 
+  it('believes X-Forwarded-For only from the proxies it is given', () => {
+    expect(loadConfig({}, '/srv').trustProxy).toBeUndefined();
+    expect(loadConfig({ FIRSTDESK_TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }, '/srv').trustProxy).toBe(
+      '10.0.0.5,10.0.1.0/24',
+    );
+    expect(() => loadConfig({ FIRSTDESK_TRUST_PROXY: 'true' }, '/srv')).toThrow(/FIRSTDESK_TRUST_PROXY: must be/);
+  });
+
   it('resolves relative folders against the working directory', () => {
     const config = loadConfig({ FIRSTDESK_DATA_DIR: 'var/fd', FIRSTDESK_RENDERER_DIR: 'web' }, '/srv');
     expect(config).toMatchObject({ dataDir: '/srv/var/fd', rendererDir: '/srv/web' });

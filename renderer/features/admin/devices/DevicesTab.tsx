@@ -11,7 +11,9 @@ function FailureAlert({ failure }: { failure: DeviceAdminFailure }) {
   const key = `enrol.admin.failure.${failure.code}`;
   return (
     <Alert color="red" role="alert">
-      {i18n.exists(key) ? t(key) : t('enrol.admin.failure.other', { message: failure.message })}
+      {i18n.exists(key)
+        ? t(key, { minutes: failure.minutes })
+        : t('enrol.admin.failure.other', { message: failure.message })}
     </Alert>
   );
 }

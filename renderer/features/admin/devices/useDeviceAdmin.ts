@@ -8,11 +8,13 @@ import { deviceAdminClient, DeviceAdminError, type DeviceAdminClient } from '../
 export interface DeviceAdminFailure {
   readonly code: string;
   readonly message: string;
+  /** With 'too-many-attempts': minutes until the server takes this desk's PIN again. */
+  readonly minutes?: number;
 }
 
 const failureOf = (error: unknown): DeviceAdminFailure =>
   error instanceof DeviceAdminError
-    ? { code: error.code, message: error.message }
+    ? { code: error.code, message: error.message, minutes: error.minutes }
     : { code: 'other', message: error instanceof Error ? error.message : String(error) };
 
 /**

@@ -1,0 +1,63 @@
+// Failed attempts at a secret (an enrolment code, an admin's PIN), counted per source so that guessing is slow:
+// after `maxFailures` within `windowMs` of the first failure, that source is refused until the window ends, even
+// with the right secret. Kept in this process's memory: behind a load balancer each instance counts on its own,
+// so a guesser gets at most (instances × maxFailures) tries per window, which still makes a 4-digit PIN or a
+// 40-bit code impractical to guess. A restart forgets the counts.
+
+export interface AttemptPolicy {
+  readonly maxFailures: number;
+  readonly windowMs: number;
+}
+
+/** An enrolment code is 40 random bits; ten typing mistakes in a quarter of an hour is generous. */
+export const ENROLMENT_ATTEMPTS: AttemptPolicy = { maxFailures: 10, windowMs: 15 * 60_000 };
+/** An admin's PIN may be as short as four digits: five wrong PINs from one desk, then a quarter-hour pause. */
+export const ADMIN_PIN_ATTEMPTS: AttemptPolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
+
+/** Sources remembered at most; beyond it, expired entries are dropped first, then the oldest. */
+const MAX_SOURCES = 10_000;
+
+export class FailedAttempts {
+  private readonly failures = new Map<string, { count: number; since: number }>();
+
+  constructor(
+    private readonly policy: AttemptPolicy,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Whole seconds until `source` may try again; 0 when it may now. */
+  blockedFor(source: string): number {
+    const entry = this.current(source);
+    if (!entry || entry.count < this.policy.maxFailures) return 0;
+    return Math.ceil((entry.since + this.policy.windowMs - this.now()) / 1000);
+  }
+
+  fail(source: string): void {
+    const entry = this.current(source);
+    if (entry) entry.count += 1;
+    else {
+      if (this.failures.size >= MAX_SOURCES) this.prune();
+      this.failures.set(source, { count: 1, since: this.now() });
+    }
+  }
+
+  /** A success forgets the source's earlier mistakes. */
+  succeed(source: string): void {
+    this.failures.delete(source);
+  }
+
+  private current(source: string) {
+    const entry = this.failures.get(source);
+    if (entry && this.now() - entry.since >= this.policy.windowMs) {
+      this.failures.delete(source);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private prune(): void {
+    for (const source of [...this.failures.keys()]) this.current(source);
+    const oldest = this.failures.keys().next();
+    if (this.failures.size >= MAX_SOURCES && !oldest.done) this.failures.delete(oldest.value);
+  }
+}
