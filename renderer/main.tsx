@@ -39,6 +39,7 @@ async function boot(): Promise<void> {
       platform.kind === 'electron' ? { credentials: () => platform.loadDeviceCredentials() } : {},
     ),
     onRunning: (running) => useSyncActivity.getState().setRunning(running),
+    onProgress: (progress) => useSyncActivity.getState().setProgress(progress),
     subscribeWake: (wake) => platform.onSyncWake(wake),
     scheduleNightly: (at) => platform.setNightlySync({ at }),
     onSchedule: (schedule) => useSyncActivity.getState().setSchedule(schedule),

@@ -3,7 +3,7 @@ import type { NightlySyncSchedule, SyncWakeReason } from '../../shared/ipc/contr
 import type { DeskDb } from './db.ts';
 import { nightlyOwed, recordNightlyRun } from './nightly.ts';
 import { getSettings } from './references.ts';
-import { syncOnce, type SyncResult } from './sync.ts';
+import { syncOnce, type SyncProgress, type SyncResult } from './sync.ts';
 import type { SyncTransport } from './transport.ts';
 
 /** Why a run started: the scheduler's own triggers, and the platform's wake-ups. */
@@ -26,6 +26,8 @@ export interface SchedulerOptions {
   readonly intervalMs?: number;
   /** Called when a run starts and ends (for the sync indicator). */
   readonly onRunning?: (running: boolean) => void;
+  /** Called after each pulled page of a run (for the sync indicator's progress of a long first sync). */
+  readonly onProgress?: (progress: SyncProgress) => void;
   /** Subscribe to platform wake-ups (Electron: resume from sleep, nightly, tray); returns the unsubscribe. */
   readonly subscribeWake?: (wake: (reason?: SyncWakeReason) => void) => () => void;
   /** Hand the bureau's nightly time to what wakes the desk at night (Electron main, or the page's own timer). */
@@ -76,8 +78,9 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
 
   async function runExclusive(): Promise<SyncResult | undefined> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (!locks) return syncOnce(db, transport);
-    return locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => (lock ? syncOnce(db, transport) : undefined));
+    const once = () => syncOnce(db, transport, { onProgress: options.onProgress });
+    if (!locks) return once();
+    return locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => (lock ? once() : undefined));
   }
 
   async function run(reason: SyncReason): Promise<SyncResult | undefined> {

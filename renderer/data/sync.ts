@@ -27,9 +27,23 @@ export interface SyncResult {
   readonly pulled: number;
 }
 
-export interface SyncBatches {
+/** How far a sync's pull has come: shown while a long first sync runs. */
+export interface SyncProgress {
+  /** The cursor this run started from, and where it is now. */
+  readonly fromCursor: number;
+  readonly cursor: number;
+  /** The server's last seq when it answered the latest page (absent from an older server). */
+  readonly headSeq?: number;
+  /** Events new to this desk so far in this run. */
+  readonly received: number;
+}
+
+export interface SyncOptions {
+  /** Page sizes (PUSH_BATCH, PULL_BATCH by default). */
   readonly push?: number;
   readonly pull?: number;
+  /** Called after each pulled page is stored. */
+  readonly onProgress?: (progress: SyncProgress) => void;
 }
 
 const CURSOR_KEY = 'pullCursor';
@@ -49,12 +63,12 @@ export async function readSyncStatus(db: DeskDb): Promise<SyncStatus> {
  * batch it covers. Interrupted anywhere, the next run resumes; replayed, nothing doubles (the server
  * is idempotent by eventId and the desk skips events it already holds).
  */
-export async function syncOnce(db: DeskDb, transport: SyncTransport, batches: SyncBatches = {}): Promise<SyncResult> {
+export async function syncOnce(db: DeskDb, transport: SyncTransport, options: SyncOptions = {}): Promise<SyncResult> {
   const attemptAt = localIso();
   try {
     const auth = await credentialsOf(db, transport);
-    const pushed = await pushOutbox(db, transport, auth, batches.push ?? PUSH_BATCH);
-    const pulled = await pullAll(db, transport, auth, batches.pull ?? PULL_BATCH);
+    const pushed = await pushOutbox(db, transport, auth, options.push ?? PUSH_BATCH);
+    const pulled = await pullAll(db, transport, auth, options.pull ?? PULL_BATCH, options.onProgress);
     await db.meta.put({ key: STATUS_KEY, value: { lastAttemptAt: attemptAt, lastSuccessAt: localIso() } });
     await recordSyncRun(db, { ok: true, startedAt: attemptAt, finishedAt: localIso(), ...pushed, pulled });
     return { ...pushed, pulled };
@@ -122,9 +136,11 @@ async function pullAll(
   transport: SyncTransport,
   auth: DeviceCredentials,
   batchSize: number,
+  onProgress?: (progress: SyncProgress) => void,
 ): Promise<number> {
   let pulled = 0;
   let cursor = await readCursor(db);
+  const fromCursor = cursor;
   let next = transport.pull(cursor, batchSize, auth);
   for (;;) {
     const page = await next;
@@ -136,6 +152,7 @@ async function pullAll(
       next.catch(() => undefined);
     }
     pulled += await applyPulled(db, cursor, page);
+    onProgress?.({ fromCursor, cursor: page.nextCursor, headSeq: page.headSeq, received: pulled });
     if (!more) break;
     const saved = await readCursor(db);
     // Another window moved the cursor meanwhile: continue from where it really is.

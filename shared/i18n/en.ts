@@ -157,6 +157,8 @@ export const en: Strings<Resources> = {
     online: 'Online',
     offline: 'Offline',
     syncing: 'Syncing',
+    syncingPercent: 'Syncing {{percent}}%',
+    received: 'Received {{received, number}} of about {{total, number}} records',
     pending: '{{count}} to upload',
     allSent: 'All uploaded',
     lastSync: 'Last sync {{time}}',

@@ -152,6 +152,8 @@ export const zhCN = {
     online: '在线',
     offline: '离线',
     syncing: '正在同步',
+    syncingPercent: '正在同步 {{percent}}%',
+    received: '已接收 {{received, number}} 条，共约 {{total, number}} 条',
     pending: '待上传 {{count}} 条',
     allSent: '已全部上传',
     lastSync: '上次同步 {{time}}',

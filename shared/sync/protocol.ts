@@ -86,6 +86,11 @@ export const pullResponseSchema = z.object({
   /** The highest sequence this response covers; save it with the batch, in the same transaction. */
   nextCursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  /**
+   * The server's last committed seq when it answered: with the cursor, how much is left (the desk shows the
+   * progress of a long first sync). Optional: a server without it still syncs, without a progress figure.
+   */
+  headSeq: z.number().int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -5,7 +5,7 @@ import { useDesk } from '../../app/context.tsx';
 import { useSyncOverview } from '../../data/hooks.ts';
 import { useSyncActivity } from '../../stores/sync.ts';
 import { formatTime } from '../../app/format.ts';
-import { failureReason } from './describe.ts';
+import { failureReason, pullPercent } from './describe.ts';
 import { SyncPanel } from './SyncPanel.tsx';
 
 /**
@@ -16,20 +16,34 @@ export function SyncIndicator({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { db, sync } = useDesk();
   const overview = useSyncOverview(db);
-  const { running, online } = useSyncActivity();
+  const { running, online, progress } = useSyncActivity();
   const [panelOpen, setPanelOpen] = useState(false);
   if (!overview) return null;
   const reachable = online && overview.lastFailure?.kind !== 'offline';
   const failure = overview.lastFailure;
   const reason = failure ? failureReason(t, failure) : null;
-  const state = running ? t('sync.syncing') : reachable ? t('sync.online') : t('sync.offline');
+  const percent = running ? pullPercent(progress) : null;
+  const state =
+    percent !== null
+      ? t('sync.syncingPercent', { percent })
+      : running
+        ? t('sync.syncing')
+        : reachable
+          ? t('sync.online')
+          : t('sync.offline');
+  const received =
+    percent !== null && progress?.headSeq
+      ? t('sync.received', { received: progress.received, total: progress.headSeq - progress.fromCursor })
+      : null;
   const last = overview.lastSuccessAt
     ? t('sync.lastSync', { time: formatTime(overview.lastSuccessAt) })
     : t('sync.never');
   const pending = overview.pending > 0 ? t('sync.pending', { count: overview.pending }) : t('sync.allSent');
   return (
     <Group gap={6} wrap="nowrap">
-      <Tooltip label={[last, reason && t('sync.failed', { reason }), t('sync.syncNow')].filter(Boolean).join(' · ')}>
+      <Tooltip
+        label={[received, last, reason && t('sync.failed', { reason }), t('sync.syncNow')].filter(Boolean).join(' · ')}
+      >
         <UnstyledButton
           onClick={() => void sync.syncNow('manual')}
           aria-label={t('sync.syncNow')}

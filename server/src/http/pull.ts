@@ -22,6 +22,7 @@ export function registerPull(app: FastifyInstance, db: Db): void {
       references: changes.references.map(({ seq, doc }) => ({ seq, doc })),
       nextCursor: changes.nextCursor,
       hasMore: changes.hasMore,
+      headSeq: changes.headSeq,
     };
     return response;
   });

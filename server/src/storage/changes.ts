@@ -1,6 +1,7 @@
 import type { Db } from './db.ts';
 import { readEventsAfter, type StoredEvent } from './events.ts';
 import { readReferencesAfter, type StoredReference } from './reference.ts';
+import { readHeadSeq } from './sequence.ts';
 
 export interface Changes {
   readonly events: StoredEvent[];
@@ -8,6 +9,8 @@ export interface Changes {
   /** Highest seq included, or the cursor itself when nothing was. */
   readonly nextCursor: number;
   readonly hasMore: boolean;
+  /** The last seq committed in the same snapshot: what a desk will have pulled when it is up to date. */
+  readonly headSeq: number;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface Changes {
  * seq 12 into the page while the event at seq 11 was missed, and the cursor would skip it for good.
  */
 export async function readChangesAfter(db: Db, cursor: number, limit: number): Promise<Changes> {
-  const [events, references] = await db
+  const [events, references, headSeq] = await db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
@@ -25,7 +28,7 @@ export async function readChangesAfter(db: Db, cursor: number, limit: number): P
       // limit + 1 of each tells whether anything is left after the merged page.
       const e = await readEventsAfter(trx, cursor, limit + 1);
       const r = await readReferencesAfter(trx, cursor, limit + 1);
-      return [e, r] as const;
+      return [e, r, await readHeadSeq(trx)] as const;
     });
 
   const merged = [
@@ -40,5 +43,6 @@ export async function readChangesAfter(db: Db, cursor: number, limit: number): P
     references: page.flatMap((item) => ('reference' in item ? [item.reference] : [])),
     nextCursor: last ? last.seq : cursor,
     hasMore: merged.length > limit,
+    headSeq: Math.max(headSeq, last?.seq ?? cursor),
   };
 }

@@ -29,3 +29,9 @@ export async function allocateSeqs(trx: Transaction<Database>, count: number): P
     .executeTakeFirstOrThrow();
   return row.value - count + 1;
 }
+
+/** The last allocated seq as this transaction sees it (no lock): how far a desk has left to pull. */
+export async function readHeadSeq(trx: Transaction<Database>): Promise<number> {
+  const row = await trx.selectFrom('counters').select('value').where('name', '=', SEQ_COUNTER).executeTakeFirst();
+  return row?.value ?? 0;
+}

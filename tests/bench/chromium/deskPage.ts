@@ -5,7 +5,7 @@ import type { Table } from 'dexie';
 import { readStoredCredentials, storeCredentials } from '../../../renderer/data/credentials.ts';
 import { openDeskDb } from '../../../renderer/data/db.ts';
 import { enrolThisDesk } from '../../../renderer/data/enrolment.ts';
-import { PULL_BATCH, syncOnce, type SyncBatches } from '../../../renderer/data/sync.ts';
+import { PULL_BATCH, syncOnce, type SyncOptions } from '../../../renderer/data/sync.ts';
 import { httpTransport } from '../../../renderer/data/transport.ts';
 
 export interface SyncFigures {
@@ -23,7 +23,7 @@ export interface DeskBench {
   /** Enrol the desk database `name` (created on first use) with a one-time code. */
   enrol(name: string, code: string): Promise<void>;
   /** One full sync of the desk database `name`. */
-  sync(name: string, batches?: SyncBatches): Promise<SyncFigures>;
+  sync(name: string, batches?: SyncOptions): Promise<SyncFigures>;
   /**
    * The server and the network alone: every page the sync of `name` pulled, fetched and checked again from
    * cursor 0 exactly as the sync does (one page at a time), written nowhere.

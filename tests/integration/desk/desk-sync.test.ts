@@ -5,7 +5,7 @@ import { readDevice } from '../../../renderer/data/device.ts';
 import { recordContact, transferContact } from '../../../renderer/data/operations.ts';
 import { verifyPin } from '../../../renderer/data/pin.ts';
 import { getStaff } from '../../../renderer/data/references.ts';
-import { readCursor, readSyncStatus, syncOnce } from '../../../renderer/data/sync.ts';
+import { readCursor, readSyncStatus, syncOnce, type SyncProgress } from '../../../renderer/data/sync.ts';
 import { httpTransport, SyncError, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_PIN, DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
@@ -41,6 +41,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
     expect(await verifyPin(DEMO_PIN, staff!.pinHash)).toBe(true);
     expect(await verifyPin('0000', staff!.pinHash)).toBe(false);
     expect((await readSyncStatus(db)).lastSuccessAt).toBeDefined();
+  });
+
+  it('reports how far a pull has come, page by page, up to the seq the server had when it answered', async () => {
+    const writer = await enrolledDesk(hq, transport);
+    for (let i = 0; i < 12; i++) await recordContact(writer, clerk, call(`进度${i}`));
+    await syncOnce(writer, transport);
+    const reader = await enrolledDeskDb(hq);
+    const seen: SyncProgress[] = [];
+    const result = await syncOnce(reader, transport, { pull: 5, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.map((p) => p.cursor)).toEqual([...seen.map((p) => p.cursor)].sort((a, b) => a - b));
+    expect(seen.every((p) => p.fromCursor === 0 && p.headSeq !== undefined && p.cursor <= p.headSeq)).toBe(true);
+    const last = seen.at(-1)!;
+    expect(last.cursor).toBe(await readCursor(reader));
+    expect(last.cursor).toBe(last.headSeq);
+    expect(last.received).toBe(result.pulled);
   });
 
   it('lets two desks see each other’s contacts through the server, with who is responsible', async () => {
