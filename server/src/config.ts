@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -37,6 +38,16 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const PORT_MESSAGE = 'must be a TCP port number from 0 to 65535';
 
+/** One proxy for Fastify's trustProxy: an IPv4/IPv6 address, with an optional prefix length that is not /0. */
+function isProxyAddress(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits >= 1 && bits <= (family === 4 ? 32 : 128);
+}
+
 const envSchema = z.object({
   PORT: optional(
     z.coerce
@@ -63,9 +74,10 @@ const envSchema = z.object({
   FIRSTDESK_TRUST_PROXY: optional(
     z
       .string()
-      .regex(
-        /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/,
-        'must be the addresses or CIDR ranges of your reverse proxies, comma-separated (e.g. 10.0.0.5,10.0.1.0/24)',
+      .refine(
+        (value) => value.split(',').every((entry) => isProxyAddress(entry.trim())),
+        'must be the addresses or CIDR ranges of your reverse proxies, comma-separated (e.g. 10.0.0.5,10.0.1.0/24); ' +
+          'a /0 range would believe every client',
       )
       .optional(),
   ),

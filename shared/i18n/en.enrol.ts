@@ -27,7 +27,7 @@ export const enEnrol = {
     'enrolment-code-used': 'This enrolment code has already been used; ask the administrator for a new one.',
     'enrolment-code-expired': 'This enrolment code has expired; ask the administrator for a new one.',
     'too-many-attempts':
-      'Too many wrong enrolment codes; try again in {{minutes}} minutes, or check the code with the administrator.',
+      'Too many wrong enrolment codes; try again in {{minutes}} min, or check the code with the administrator.',
     'bad-request': 'The server did not accept this enrolment: {{message}}',
     'server-error': 'Server error ({{status}}): {{message}}',
     save: 'The credentials could not be kept on this machine: {{message}}',
@@ -65,7 +65,7 @@ export const enEnrol = {
       'cannot-revoke-self': 'The desk in use cannot revoke itself; do it from another desk.',
       'unknown-device': 'There is no such desk.',
       'too-many-attempts':
-        'Too many wrong PINs; this desk must wait {{minutes}} minutes before the PIN can be checked again.',
+        'Too many wrong PINs; this desk must wait {{minutes}} min before the PIN can be checked again.',
       other: 'The server did not complete this: {{message}}',
     },
   },

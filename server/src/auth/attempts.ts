@@ -1,6 +1,8 @@
 // Failed attempts at a secret (an enrolment code, an admin's PIN), counted per source so that guessing is slow:
 // after `maxFailures` within `windowMs` of the first failure, that source is refused until the window ends, even
-// with the right secret. Kept in this process's memory: behind a load balancer each instance counts on its own,
+// with the right secret. Every attempt is charged before its secret is checked (check and charge run together,
+// before the request waits on anything), and refunded when the secret was right: so a burst of parallel guesses
+// is counted as it arrives, not after the database answered them all. Kept in this process's memory: behind a load balancer each instance counts on its own,
 // so a guesser gets at most (instances × maxFailures) tries per window, which still makes a 4-digit PIN or a
 // 40-bit code impractical to guess. A restart forgets the counts.
 
@@ -32,6 +34,24 @@ export class FailedAttempts {
     return Math.ceil((entry.since + this.policy.windowMs - this.now()) / 1000);
   }
 
+  /**
+   * Count an attempt of `source` that is about to be checked, if it may try now: true when it was charged, false
+   * (nothing counted) when it is blocked. Call before anything the request awaits.
+   */
+  charge(source: string): boolean {
+    if (this.blockedFor(source) > 0) return false;
+    this.fail(source);
+    return true;
+  }
+
+  /** The secret was right (or the attempt was no guess at all): the charge for it is taken back. */
+  refund(source: string): void {
+    const entry = this.current(source);
+    if (!entry) return;
+    entry.count -= 1;
+    if (entry.count <= 0) this.failures.delete(source);
+  }
+
   fail(source: string): void {
     const entry = this.current(source);
     if (entry) entry.count += 1;
@@ -39,11 +59,6 @@ export class FailedAttempts {
       if (this.failures.size >= MAX_SOURCES) this.prune();
       this.failures.set(source, { count: 1, since: this.now() });
     }
-  }
-
-  /** A success forgets the source's earlier mistakes. */
-  succeed(source: string): void {
-    this.failures.delete(source);
   }
 
   private current(source: string) {

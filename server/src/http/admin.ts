@@ -41,21 +41,18 @@ async function requireAdmin(
 ): Promise<{ device: DeviceRow; staffId: string } | null> {
   const device = await requireDevice(db, request, reply);
   if (!device) return null;
-  const blocked = attempts.blockedFor(device.device_id);
-  if (blocked > 0) {
+  // Charged before the PIN is checked (see auth/attempts.ts); only a wrong PIN keeps the charge.
+  if (!attempts.charge(device.device_id)) {
     request.log.warn({ deviceId: device.device_id }, 'admin call refused: too many wrong PINs');
-    sendTooManyAttempts(reply, blocked);
+    sendTooManyAttempts(reply, attempts.blockedFor(device.device_id));
     return null;
   }
   const admin = await authenticateAdmin(db, {
     staffId: request.headers[ADMIN_STAFF_HEADER],
     pin: request.headers[ADMIN_PIN_HEADER],
   });
-  if (admin.ok) {
-    attempts.succeed(device.device_id);
-    return { device, staffId: admin.staffId };
-  }
-  if (admin.code === 'admin-unauthenticated') attempts.fail(device.device_id);
+  if (admin.ok || admin.code !== 'admin-unauthenticated') attempts.refund(device.device_id);
+  if (admin.ok) return { device, staffId: admin.staffId };
   request.log.warn({ deviceId: device.device_id, code: admin.code }, 'admin call refused');
   sendError(reply, admin.status, admin.code, admin.message);
   return null;

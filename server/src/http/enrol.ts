@@ -13,20 +13,19 @@ import { sendError, sendTooManyAttempts } from './errors.ts';
  */
 export function registerEnrol(app: FastifyInstance, db: Db, attempts: FailedAttempts): void {
   app.post('/devices/enrol', async (request, reply) => {
-    const blocked = attempts.blockedFor(request.ip);
-    if (blocked > 0) {
-      request.log.warn({ ip: request.ip }, 'enrolment refused: too many failed attempts');
-      return sendTooManyAttempts(reply, blocked);
-    }
     const body = enrolRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
+    // Charged before the code is looked up (see auth/attempts.ts), refunded if it was right.
+    if (!attempts.charge(request.ip)) {
+      request.log.warn({ ip: request.ip }, 'enrolment refused: too many failed attempts');
+      return sendTooManyAttempts(reply, attempts.blockedFor(request.ip));
+    }
     const result = await enrolDevice(db, body.data);
     if (!result.ok) {
-      attempts.fail(request.ip);
       request.log.warn({ refusal: result.refusal, label: body.data.label, ip: request.ip }, 'enrolment refused');
       return sendError(reply, 403, result.refusal, ENROLMENT_REFUSAL_MESSAGES[result.refusal]);
     }
-    attempts.succeed(request.ip);
+    attempts.refund(request.ip);
     request.log.info({ deviceId: result.credentials.deviceId, label: body.data.label }, 'desk enrolled');
     const response: DeviceCredentials = result.credentials;
     return response;

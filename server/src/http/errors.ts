@@ -29,7 +29,7 @@ export function sendTooManyAttempts(reply: FastifyReply, seconds: number): Fasti
   const body: ErrorBody = {
     error: STATUS_TEXT[429]!,
     code: 'too-many-attempts',
-    message: `尝试次数过多，请 ${minutes} 分钟后再试。Too many failed attempts; try again in ${minutes} minutes.`,
+    message: `尝试次数过多，请 ${minutes} 分钟后再试。Too many failed attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     retryAfterSeconds: seconds,
   };
   return reply.code(429).header('retry-after', String(seconds)).type('application/json; charset=utf-8').send(body);

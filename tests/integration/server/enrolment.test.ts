@@ -130,6 +130,20 @@ describe.each(BACKENDS)('device enrolment on $name', (backend) => {
     }
   });
 
+  it('counts wrong PINs sent all at once as they arrive: of twenty parallel guesses five are checked', async () => {
+    const guesser = await server.device();
+    const guesses = Array.from({ length: 20 }, (_, i) =>
+      server.app.inject({
+        method: 'GET',
+        url: '/admin/devices',
+        headers: adminHeaders(guesser, DEMO_STAFF.admin, String(1000 + i)),
+      }),
+    );
+    const statuses = (await Promise.all(guesses)).map((res) => res.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
   it('stops checking PINs from a desk after five wrong ones, even the right one, and not from other desks', async () => {
     const guesser = await server.device();
     const other = await server.device();

@@ -39,7 +39,10 @@ describe('server configuration from the environment', () => {
     expect(loadConfig({ FIRSTDESK_TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }, '/srv').trustProxy).toBe(
       '10.0.0.5,10.0.1.0/24',
     );
-    expect(() => loadConfig({ FIRSTDESK_TRUST_PROXY: 'true' }, '/srv')).toThrow(/FIRSTDESK_TRUST_PROXY: must be/);
+    expect(loadConfig({ FIRSTDESK_TRUST_PROXY: 'fd00::1,fd00:1::/64' }, '/srv').trustProxy).toBe('fd00::1,fd00:1::/64');
+    for (const bad of ['true', 'cafe', '10.0.0.0/99', '0.0.0.0/0', '::/0', '10.0.0.5/', '10.0.0.5,,']) {
+      expect(() => loadConfig({ FIRSTDESK_TRUST_PROXY: bad }, '/srv'), bad).toThrow(/FIRSTDESK_TRUST_PROXY: must be/);
+    }
   });
 
   it('resolves relative folders against the working directory', () => {

@@ -32,14 +32,22 @@ describe('counting failed attempts at a secret', () => {
     expect(attempts.blockedFor('10.0.0.8')).toBe(0);
   });
 
-  it('forgets earlier mistakes after a success', () => {
+  it('charges each attempt before it is checked, so parallel guesses are counted as they arrive', () => {
+    const attempts = new FailedAttempts(policy, () => 0);
+    const charged = Array.from({ length: 10 }, () => attempts.charge('desk-a'));
+    expect(charged).toEqual([true, true, true, false, false, false, false, false, false, false]);
+    expect(attempts.blockedFor('desk-a')).toBe(60);
+  });
+
+  it('takes back the charge of an attempt that was right, and only that one', () => {
     const attempts = new FailedAttempts(policy, () => 0);
     attempts.fail('desk-a');
     attempts.fail('desk-a');
-    attempts.succeed('desk-a');
-    attempts.fail('desk-a');
-    attempts.fail('desk-a');
+    expect(attempts.charge('desk-a')).toBe(true);
+    attempts.refund('desk-a');
     expect(attempts.blockedFor('desk-a')).toBe(0);
+    attempts.fail('desk-a'); // the earlier two mistakes still count
+    expect(attempts.blockedFor('desk-a')).toBe(60);
   });
 
   it('remembers a bounded number of sources, dropping expired ones first', () => {
