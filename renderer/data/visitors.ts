@@ -31,9 +31,15 @@ export interface VisitorMatch {
 
 /** Distinct visitors gathered per result wanted, so the ranking has more than the first few to choose from. */
 const CANDIDATES_PER_RESULT = 4;
-/** Index keys read per step of the scan, and at most in all: a visitor with many contacts repeats its tokens. */
-const SCAN_STEP = 64;
-const SCAN_LIMIT = 1024;
+/**
+ * Index keys read by the first step of the scan (each next step reads twice as many), and at most in all: a
+ * visitor with many contacts repeats its tokens, so a daily regular's years of contacts are read past (keys only,
+ * no rows) to reach the other visitors of the same name.
+ */
+const FIRST_SCAN_STEP = 64;
+const SCAN_LIMIT = 8192;
+/** A visitor is shown from its newest contacts (name, organisation, phone); all of them are only counted. */
+const SUMMARISED_CONTACTS = 20;
 const REINDEX_CHUNK = 500;
 const MAX_STRING = String.fromCharCode(65535);
 
@@ -62,24 +68,27 @@ export async function searchVisitors(db: DeskDb, query: string, limit = 8): Prom
   }));
 }
 
-/** The index keys starting with `prefix`, in key order, until they name `visitors` distinct visitors. */
+/**
+ * The index keys starting with `prefix`, in key order (exact values first, newest contact first within a value),
+ * until they name `visitors` distinct visitors or SCAN_LIMIT keys were read.
+ */
 async function scanTokens(db: DeskDb, prefix: string, visitors: number): Promise<string[]> {
   const tokens: string[] = [];
   const seen = new Set<string>();
   let lower = prefix;
   let includeLower = true;
-  while (seen.size < visitors && tokens.length < SCAN_LIMIT) {
+  for (let step = FIRST_SCAN_STEP; seen.size < visitors && tokens.length < SCAN_LIMIT; step *= 2) {
     const keys = (await db.contacts
       .where('tokens')
       .between(lower, prefix + MAX_STRING, includeLower, true)
-      .limit(SCAN_STEP)
+      .limit(Math.min(step, SCAN_LIMIT - tokens.length))
       .keys()) as string[];
     for (const token of keys) {
       tokens.push(token);
       seen.add(tokenVisitorKey(token));
     }
     const last = keys[keys.length - 1];
-    if (keys.length < SCAN_STEP || last === undefined) break;
+    if (keys.length < step || last === undefined) break;
     lower = last;
     includeLower = false;
   }
@@ -87,17 +96,24 @@ async function scanTokens(db: DeskDb, prefix: string, visitors: number): Promise
 }
 
 /**
- * What the clerk sees of each visitor, from all of its contacts. One range read per visitor, all at once: the
- * visitors a prefix finds lie far apart in the [visitorKey+openedAt] index, where a single cursor jumping from
- * range to range (Dexie's inAnyRange) walks past every key in between on some IndexedDB implementations.
+ * What the clerk sees of each visitor: its newest contacts, and how many it has. One range read per visitor, all
+ * at once: the visitors a prefix finds lie far apart in the [visitorKey+openedAt] index, where a single cursor
+ * jumping from range to range (Dexie's inAnyRange) walks past every key in between on some IndexedDB
+ * implementations.
  */
 async function summariesOf(db: DeskDb, visitorKeys: readonly string[]): Promise<Map<string, VisitorSummary>> {
-  const contacts = await Promise.all(visitorKeys.map((key) => contactsOfKey(db, key).toArray()));
+  const read = await Promise.all(
+    visitorKeys.map(async (key) => {
+      const newest = await contactsOfKey(db, key).reverse().limit(SUMMARISED_CONTACTS).toArray();
+      const count = newest.length < SUMMARISED_CONTACTS ? newest.length : await contactsOfKey(db, key).count();
+      return { key, newest, count };
+    }),
+  );
   const summaries = new Map<string, VisitorSummary>();
-  visitorKeys.forEach((key, i) => {
-    const summary = summariseVisitor(key, contacts[i] ?? []);
-    if (summary) summaries.set(key, summary);
-  });
+  for (const { key, newest, count } of read) {
+    const summary = summariseVisitor(key, newest);
+    if (summary) summaries.set(key, { ...summary, contactCount: count });
+  }
   return summaries;
 }
 
@@ -166,6 +182,8 @@ export async function tokensOnUpgrade(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((row, ref) => {
       const { phoneDigits: _digits, ...rest } = row;
-      ref.value = withSearchFields(rest, null);
+      // Defensive: every row written since v2 has both; one without must not stop the whole upgrade.
+      const visitor = rest.visitor ?? {};
+      ref.value = withSearchFields({ ...rest, visitor, visitorKey: rest.visitorKey ?? visitorKeyOf(visitor) }, null);
     });
 }
