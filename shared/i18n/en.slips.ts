@@ -25,6 +25,8 @@ export const enSlips: Strings<typeof zhCNSlips> = {
   retry: 'Print again',
   printed: 'Printed {{serial}}',
   printedArchived: 'Printed {{serial}}; PDF archived at {{path}}',
+  reprinted: 'Reprinted {{serial}}',
+  reprintedArchived: 'Reprinted {{serial}}; PDF archived at {{path}}',
   printFailed: 'Printing failed: {{reason}}. Slip {{serial}} is recorded and can be printed again.',
   printFailedArchived:
     'Printing failed: {{reason}}. Slip {{serial}} is recorded and its PDF archived at {{path}}: print again, or print that PDF.',

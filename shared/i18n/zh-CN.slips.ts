@@ -22,6 +22,8 @@ export const zhCNSlips = {
   retry: '重新打印',
   printed: '已打印 {{serial}}',
   printedArchived: '已打印 {{serial}}，PDF 已存档：{{path}}',
+  reprinted: '已补打 {{serial}}',
+  reprintedArchived: '已补打 {{serial}}，PDF 已存档：{{path}}',
   printFailed: '打印失败：{{reason}}。单据 {{serial}} 已记录，可重新打印。',
   printFailedArchived: '打印失败：{{reason}}。单据 {{serial}} 已记录，PDF 已存档：{{path}}，可重新打印或打印该 PDF。',
   unknownFailure: '打印机没有响应',

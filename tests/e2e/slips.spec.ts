@@ -287,7 +287,7 @@ test('a clerk prints the checklist of a case, sees its serial, and reprints it m
   await again.getByText('80 mm 小票').click();
   await expect(again.frameLocator('iframe[title="单据预览"]').getByText(/补打（第1次）/)).toBeVisible();
   await again.getByRole('button', { name: '补打', exact: true }).click();
-  await expect(desk.getByText(`已打印 ${serial}`)).toBeVisible();
+  await expect(desk.getByText(`已补打 ${serial}`)).toBeVisible();
   await expect(slips.getByTestId('slip-reprints')).toHaveText('补打 1 次');
   await expect(issuedSlip).toHaveCount(1);
   printed = await desk.evaluate(() => (window as unknown as { __printed?: string[] }).__printed ?? []);

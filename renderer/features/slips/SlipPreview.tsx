@@ -38,12 +38,18 @@ function usePrinters(): Printer[] {
   return printers;
 }
 
-/** What the clerk is told after the printer answered: printed, cancelled, or failed (the slip is recorded). */
+/**
+ * What the clerk is told after the printer answered: printed (or reprinted: 补打), cancelled, or failed (the slip is
+ * recorded).
+ */
 function useOutcomeMessage() {
   const { t } = useTranslation();
-  return (result: PrintSlipResult, serial: string): string => {
+  return (result: PrintSlipResult, serial: string, reprint: boolean): string => {
     const path = result.pdfPath ?? '';
-    if (result.printed) return path ? t('slips.printedArchived', { serial, path }) : t('slips.printed', { serial });
+    if (result.printed) {
+      const key = reprint ? 'slips.reprinted' : 'slips.printed';
+      return path ? t(`${key}Archived`, { serial, path }) : t(key, { serial });
+    }
     if (result.failure === 'cancelled') return t('slips.printCancelled', { serial });
     const reason = result.failureReason || t('slips.unknownFailure');
     return path ? t('slips.printFailedArchived', { reason, serial, path }) : t('slips.printFailed', { reason, serial });
@@ -89,7 +95,7 @@ export function SlipPreview({ mode, staff, onClose }: { mode: SlipPreviewMode; s
 
   async function printJob(job: PaperJob) {
     const result = await sendToPrinter(platform, job);
-    const message = outcomeMessage(result, job.event.payload.serial);
+    const message = outcomeMessage(result, job.event.payload.serial, job.event.payload.reprint > 0);
     if (result.printed) {
       notifications.show({ color: 'teal', message });
       onClose();
