@@ -71,10 +71,35 @@ export function todayRow(page: Page, visitor: string) {
   return page.getByRole('table', { name: '今日登记' }).getByRole('row', { name: new RegExp(visitor) });
 }
 
+/**
+ * Wait until the desk's outbox is really empty, then for the indicator to say so. The indicator alone is not
+ * enough right after an action: its live query may not have counted the new record yet, and "已全部上传" from
+ * just before the action would pass the check while the record is still waiting.
+ */
+export async function allUploaded(page: Page): Promise<void> {
+  const outboxCount = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('firstdesk');
+          open.onerror = () => reject(open.error ?? new Error('cannot open the desk database'));
+          open.onsuccess = () => {
+            const count = open.result.transaction('outbox').objectStore('outbox').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+          };
+        }),
+    );
+  await expect.poll(outboxCount, { timeout: 15_000 }).toBe(0);
+  await expect(page.getByTestId('sync-pending')).toHaveText('已全部上传');
+}
+
 /** Press the sync indicator and wait until nothing is left to upload. */
 export async function syncNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: '立即同步' }).click();
-  await expect(page.getByTestId('sync-pending')).toHaveText('已全部上传', { timeout: 15_000 });
+  await allUploaded(page);
 }
 
 /** A new desk (its own browser profile), enrolled as `label`, with someone signed in. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDesk, signIn, uniqueVisitor } from './desk.ts';
+import { allUploaded, openDesk, signIn, uniqueVisitor } from './desk.ts';
 
 test('a clerk records a phone call in seconds, and it is still there after a reload', async ({ page }) => {
   await openDesk(page);
@@ -46,7 +46,7 @@ test('a second desk sees the contact after sync, with who is responsible', async
   await expect(
     desk1.getByRole('table', { name: '今日登记' }).getByRole('row', { name: new RegExp(visitor) }),
   ).toBeVisible();
-  await expect(desk1.getByTestId('sync-pending')).toHaveText('已全部上传', { timeout: 15_000 });
+  await allUploaded(desk1);
 
   await openDesk(desk3);
   await signIn(desk3, '李娜');
