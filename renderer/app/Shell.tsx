@@ -2,7 +2,7 @@ import { AppShell, Badge, Button, Group, Tabs, Text, Title } from '@mantine/core
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../shared/model/reference.ts';
-import { useDeviceLabel, useInbox } from '../data/hooks.ts';
+import { useDeviceLabel, useInboxCount } from '../data/hooks.ts';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { CalendarBanner } from '../features/calendar/CalendarBanner.tsx';
 import { CasesScreen } from '../features/cases/CasesScreen.tsx';
@@ -19,7 +19,7 @@ export function Shell({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const deskLabel = useDeviceLabel(db);
-  const inboxCount = useInbox(db, staff.id)?.length ?? 0;
+  const inboxCount = useInboxCount(db, staff.id) ?? 0;
   const { lock, signOut } = useSession();
   const { screen, go } = useNav();
   useHotkeys(

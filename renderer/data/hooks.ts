@@ -92,6 +92,14 @@ export function useContactEvents(db: DeskDb, contactId: string | undefined): Sto
   );
 }
 
+/**
+ * How many contacts wait for this person (the header's badge). A number, not the rows: unchanged, it does not
+ * re-render the shell and every screen under it when a sync or another desk changes some contact.
+ */
+export function useInboxCount(db: DeskDb, staffId: string): number | undefined {
+  return useLiveQuery(() => db.contacts.where('awaitingStaffId').equals(staffId).count(), [db, staffId]);
+}
+
 /** What waits for this person, oldest first (art. 8–9: nothing may be left without a disposition). */
 export function useInbox(db: DeskDb, staffId: string): ContactRow[] | undefined {
   return useLiveQuery(
