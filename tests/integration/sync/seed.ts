@@ -39,12 +39,18 @@ export function manyContacts(count: number, options: { deviceId?: string; firstS
  * About `count` events of a register as a window works it: ten contacts in a row are answered at once (four),
  * transferred and accepted (three), transferred and sent back (one) or still open (two), and a
  * visitor comes back about three times. About two events per contact: what an initial pull of a real log meets.
+ * By default every event happens now, a millisecond apart; `spread` spaces them out (e.g. over a year).
  */
-export function registerMix(count: number): DeskEvent[] {
+export function registerMix(
+  count: number,
+  spread: { from: number; stepMs: number } = { from: Date.now(), stepMs: 1 },
+): DeskEvent[] {
   const deviceId = newDeviceId();
-  const at = Date.now();
   let seq = 0;
-  const stamp = (staffId: string) => ({ deviceId, deviceSeq: ++seq, staffId, at: at + seq });
+  const stamp = (staffId: string) => {
+    seq += 1;
+    return { deviceId, deviceSeq: seq, staffId, at: spread.from + seq * spread.stepMs };
+  };
   const clerk = DEMO_STAFF.windowClerk;
   const handler = DEMO_STAFF.highTechHandler;
   const visitors = Math.max(1, Math.floor(count / 6));
