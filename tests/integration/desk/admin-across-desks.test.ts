@@ -9,16 +9,10 @@ import { httpTransport, type SyncTransport } from '../../../renderer/data/transp
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
 import { SCHEDULE_2027 } from '../../fixtures/adminEvents.ts';
-import { enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
+import { startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 const admin = DEMO_STAFF.admin as StaffId;
 const secondAdmin = DEMO_STAFF.secondAdmin as StaffId;
-
-async function enrolledDesk(hq: RunningServer, transport: SyncTransport): Promise<DeskDb> {
-  const db = await enrolledDeskDb(hq);
-  await syncOnce(db, transport);
-  return db;
-}
 
 async function row(db: DeskDb, id: string) {
   const found = (await listCatalogForAdmin(db)).find((r) => r.item.id === id);
@@ -38,8 +32,8 @@ describe.each<Backend>(['sqlite', 'postgres'])(
     afterAll(async () => hq.stop());
 
     it('brings a catalog edit back as the next version to both desks; the edit made on the old one is refused', async () => {
-      const deskA = await enrolledDesk(hq, transport);
-      const deskB = await enrolledDesk(hq, transport);
+      const deskA = await syncedDeskDb(hq, transport);
+      const deskB = await syncedDeskDb(hq, transport);
       const original = await row(deskA, DEMO_ITEMS.award);
       expect(original.rev).toBe(1);
 
@@ -60,8 +54,8 @@ describe.each<Backend>(['sqlite', 'postgres'])(
     });
 
     it('puts a year in force on every desk once the second admin confirms it', async () => {
-      const deskA = await enrolledDesk(hq, transport);
-      const deskB = await enrolledDesk(hq, transport);
+      const deskA = await syncedDeskDb(hq, transport);
+      const deskB = await syncedDeskDb(hq, transport);
       await proposeCalendarYear(deskA, admin, { year: 2027, noticeNumber: null, days: SCHEDULE_2027 });
       await syncOnce(deskA, transport);
       expect((await refreshDeskCalendar(deskA)).isPublished(2027)).toBe(false);

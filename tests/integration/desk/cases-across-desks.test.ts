@@ -16,7 +16,7 @@ import { listReference } from '../../../renderer/data/references.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
-import { enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
+import { startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 // Cases across desks and the real HQ server (issue 4, item 7): a case's events from two desks converge.
 
@@ -33,11 +33,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('cases across desks on %s', (back
   });
   afterAll(async () => hq.stop());
 
-  async function desk(): Promise<DeskDb> {
-    const db = await enrolledDeskDb(hq);
-    await syncOnce(db, transport);
-    return db;
-  }
+  const desk = () => syncedDeskDb(hq, transport);
 
   /** A demo catalog item and a contact with a case for it, accepted on `db`. */
   async function acceptedCase(db: DeskDb): Promise<string> {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffId } from '../../../shared/model/ids.ts';
-import type { DeskDb } from '../../../renderer/data/db.ts';
 import { readDevice } from '../../../renderer/data/device.ts';
 import { recordContact, transferContact } from '../../../renderer/data/operations.ts';
 import { verifyPin } from '../../../renderer/data/pin.ts';
@@ -8,7 +7,7 @@ import { getStaff } from '../../../renderer/data/references.ts';
 import { readCursor, readSyncStatus, syncOnce, type SyncProgress } from '../../../renderer/data/sync.ts';
 import { httpTransport, SyncError, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_PIN, DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
-import { enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
+import { enrolledDeskDb, startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 const clerk = DEMO_STAFF.windowClerk as StaffId;
 const call = (name: string) => ({
@@ -17,13 +16,6 @@ const call = (name: string) => ({
   matter: '咨询技术合同认定登记',
   askedStaffIds: [],
 });
-
-/** A desk enrolled with the server that has done its first sync, so it has the staff directory. */
-async function enrolledDesk(hq: RunningServer, transport: SyncTransport): Promise<DeskDb> {
-  const db = await enrolledDeskDb(hq);
-  await syncOnce(db, transport);
-  return db;
-}
 
 describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the HQ server on %s', (backend) => {
   let hq: RunningServer;
@@ -35,7 +27,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   afterAll(async () => hq.stop());
 
   it('brings the staff directory to a new desk, and the demo PIN verifies offline', async () => {
-    const db = await enrolledDesk(hq, transport);
+    const db = await syncedDeskDb(hq, transport);
     const staff = await getStaff(db, clerk);
     expect(staff?.name).toBe('张伟');
     expect(await verifyPin(DEMO_PIN, staff!.pinHash)).toBe(true);
@@ -44,7 +36,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('reports how far a pull has come, page by page, up to the seq the server had when it answered', async () => {
-    const writer = await enrolledDesk(hq, transport);
+    const writer = await syncedDeskDb(hq, transport);
     for (let i = 0; i < 12; i++) await recordContact(writer, clerk, call(`进度${i}`));
     await syncOnce(writer, transport);
     const reader = await enrolledDeskDb(hq);
@@ -60,8 +52,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('lets two desks see each other’s contacts through the server, with who is responsible', async () => {
-    const window1 = await enrolledDesk(hq, transport);
-    const window3 = await enrolledDesk(hq, transport);
+    const window1 = await syncedDeskDb(hq, transport);
+    const window3 = await syncedDeskDb(hq, transport);
     const id = await recordContact(window1, clerk, call('两窗口同步'));
     await transferContact(window1, clerk, id, { toStaffId: DEMO_STAFF.highTechHandler as StaffId });
 
@@ -82,8 +74,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('keeps an event in the outbox until the server acknowledges it, and never doubles it on retry', async () => {
-    const desk = await enrolledDesk(hq, transport);
-    const other = await enrolledDesk(hq, transport);
+    const desk = await syncedDeskDb(hq, transport);
+    const other = await syncedDeskDb(hq, transport);
     await recordContact(desk, clerk, call('确认丢失'));
     // The server commits the push but the answer never reaches the desk.
     const lossy: SyncTransport = {
@@ -109,7 +101,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('advances the cursor only with the batch it covers, and resumes after an interrupted pull', async () => {
-    const writer = await enrolledDesk(hq, transport);
+    const writer = await syncedDeskDb(hq, transport);
     for (let i = 0; i < 7; i++) await recordContact(writer, clerk, call(`分页${i}`));
     await syncOnce(writer, transport);
 
@@ -139,7 +131,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
   });
 
   it('keeps local writes made while a push is in flight', async () => {
-    const desk = await enrolledDesk(hq, transport);
+    const desk = await syncedDeskDb(hq, transport);
     await recordContact(desk, clerk, call('先登记'));
     let writtenDuringPush = false;
     const slow: SyncTransport = {
@@ -159,13 +151,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('desk data layer syncing with the
     expect((await readDevice(desk)).nextSeq).toBe(3);
     const names = (await desk.contacts.toArray()).map((c) => c.visitor.name);
     expect(names).toEqual(expect.arrayContaining(['先登记', '同步中登记']));
-    const other = await enrolledDesk(hq, transport);
+    const other = await syncedDeskDb(hq, transport);
     const seen = (await other.contacts.toArray()).map((c) => c.visitor.name);
     expect(seen).toEqual(expect.arrayContaining(['先登记', '同步中登记']));
   });
 
   it('shows a refused event to a person instead of blocking the queue', async () => {
-    const desk = await enrolledDesk(hq, transport);
+    const desk = await syncedDeskDb(hq, transport);
     // Signed in offline as someone the server no longer knows (e.g. removed from the directory).
     await desk.refs.put({
       kind: 'staff',

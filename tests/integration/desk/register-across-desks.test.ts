@@ -22,7 +22,7 @@ import { httpTransport, type SyncTransport } from '../../../renderer/data/transp
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import type { DeviceCredentials } from '../../../shared/sync/enrolment.ts';
 import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
-import { enrolDesk, enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
+import { enrolDesk, startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 // The register across desks and the real HQ server (issue 3, item 6): what one desk does reaches the desks it
 // concerns, and two desks acting on one contact while apart both keep their events and agree on the result.
@@ -79,12 +79,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
   });
   afterAll(async () => hq.stop());
 
-  /** A desk that has done its first sync, so it has the directory. */
-  async function enrolledDesk(): Promise<DeskDb> {
-    const db = await enrolledDeskDb(hq);
-    await syncOnce(db, transport);
-    return db;
-  }
+  const enrolledDesk = () => syncedDeskDb(hq, transport);
 
   async function syncAll(...desks: DeskDb[]): Promise<void> {
     for (const db of desks) await syncOnce(db, transport);

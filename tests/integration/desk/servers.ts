@@ -5,6 +5,8 @@ import { inject } from 'vitest';
 import { readStoredCredentials, storeCredentials } from '../../../renderer/data/credentials.ts';
 import type { DeskDb } from '../../../renderer/data/db.ts';
 import { enrolThisDesk } from '../../../renderer/data/enrolment.ts';
+import { syncOnce } from '../../../renderer/data/sync.ts';
+import type { SyncTransport } from '../../../renderer/data/transport.ts';
 import { buildServer, type BuiltServer } from '../../../server/src/app.ts';
 import { issueEnrolmentCode } from '../../../server/src/auth/enrolment.ts';
 import type { DatabaseConfig } from '../../../server/src/config.ts';
@@ -60,6 +62,13 @@ export async function enrolDesk(hq: RunningServer, db: DeskDb, label = 'test des
 export async function enrolledDeskDb(hq: RunningServer, label?: string): Promise<DeskDb> {
   const db = freshDeskDb();
   await enrolDesk(hq, db, label);
+  return db;
+}
+
+/** A new desk enrolled with `hq` that has done its first sync, so it holds the directory and the catalog. */
+export async function syncedDeskDb(hq: RunningServer, transport: SyncTransport, label?: string): Promise<DeskDb> {
+  const db = await enrolledDeskDb(hq, label);
+  await syncOnce(db, transport);
   return db;
 }
 

@@ -10,7 +10,7 @@ import { issueSlip, previewSlip, reprintSlip } from '../../../renderer/data/slip
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
-import { enrolledDeskDb, startServer, type Backend, type RunningServer } from './servers.ts';
+import { startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 // 一次性告知 (chapter 3): the bureau must be able to show, later and anywhere, exactly what an applicant was given.
 // A slip printed on one desk travels to the others through the real HQ server; a reprint on another desk, after
@@ -28,11 +28,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('slips across desks on %s', (back
   });
   afterAll(async () => hq.stop());
 
-  async function desk(): Promise<DeskDb> {
-    const db = await enrolledDeskDb(hq);
-    await syncOnce(db, transport);
-    return db;
-  }
+  const desk = () => syncedDeskDb(hq, transport);
 
   async function staffOn(db: DeskDb, id: StaffId): Promise<Staff> {
     const staff = await getStaff(db, id);
