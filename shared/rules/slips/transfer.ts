@@ -1,4 +1,4 @@
-import type { SlipContent } from '../../model/slip.ts';
+import type { SlipBlock, SlipContent, SlipField } from '../../model/slip.ts';
 import type { ContactState } from '../contact.ts';
 import { composeSlipContent, paperStrings, type SlipIssue } from './paper.ts';
 
@@ -26,66 +26,52 @@ export function composeTransferNote(
     const transfer = contact.transfer;
     if (!transfer) throw new Error(`contact ${contact.contactId} was not transferred`);
     const words = strings.transfer;
-    return composeSlipContent(
-      'transferNote',
-      words.title,
+    const department = { label: words.department, value: transfer.toldApplicant.departmentName };
+    return whereToGo(
       issue,
-      undefined,
-      {
-        intro: words.intro,
-        sections: [
-          {
-            heading: '',
-            blocks: [
-              {
-                type: 'fields',
-                fields: [
-                  { label: words.matter, value: contact.matter },
-                  { label: words.department, value: transfer.toldApplicant.departmentName },
-                  { label: words.handler, value: transfer.toldApplicant.handlerName },
-                  { label: words.handlerPhone, value: transfer.toldApplicant.phone },
-                  ...(departmentAddress ? [{ label: words.address, value: departmentAddress }] : []),
-                ],
-              },
-              { type: 'notice', text: words.note },
-            ],
-          },
-        ],
-        closing: [],
-      },
-      { label: words.department, value: transfer.toldApplicant.departmentName },
+      words,
+      department,
+      [
+        { label: words.matter, value: contact.matter },
+        department,
+        { label: words.handler, value: transfer.toldApplicant.handlerName },
+        { label: words.handlerPhone, value: transfer.toldApplicant.phone },
+        ...(departmentAddress ? [{ label: words.address, value: departmentAddress }] : []),
+      ],
+      { type: 'notice', text: words.note },
     );
   }
   const referral = contact.referral;
   if (!referral) throw new Error(`contact ${contact.contactId} was not referred`);
   const words = strings.referral;
-  return composeSlipContent(
-    'transferNote',
-    words.title,
+  const agency = { label: words.agency, value: referral.toldApplicant.agencyName };
+  return whereToGo(
     issue,
-    undefined,
-    {
-      intro: words.intro,
-      sections: [
-        {
-          heading: '',
-          blocks: [
-            {
-              type: 'fields',
-              fields: [
-                { label: words.matter, value: contact.matter },
-                { label: words.agency, value: referral.toldApplicant.agencyName },
-                { label: words.phone, value: referral.toldApplicant.phone },
-                { label: words.address, value: referral.toldApplicant.address },
-                { label: words.explanation, value: referral.explanation },
-              ],
-            },
-            { type: 'paragraph', text: words.note },
-          ],
-        },
-      ],
-      closing: [],
-    },
-    { label: words.agency, value: referral.toldApplicant.agencyName },
+    words,
+    agency,
+    [
+      { label: words.matter, value: contact.matter },
+      agency,
+      { label: words.phone, value: referral.toldApplicant.phone },
+      { label: words.address, value: referral.toldApplicant.address },
+      { label: words.explanation, value: referral.explanation },
+    ],
+    { type: 'paragraph', text: words.note },
   );
+}
+
+/** Both notes: one section of who and where to go, then the note; addressed to the department or the agency. */
+function whereToGo(
+  issue: SlipIssue,
+  words: { readonly title: string; readonly intro: string },
+  recipient: SlipField,
+  fields: SlipField[],
+  note: SlipBlock,
+): SlipContent {
+  const body = {
+    intro: words.intro,
+    sections: [{ heading: '', blocks: [{ type: 'fields' as const, fields }, note] }],
+    closing: [],
+  };
+  return composeSlipContent('transferNote', words.title, issue, undefined, body, recipient);
 }
