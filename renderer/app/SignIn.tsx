@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, PasswordInput, Select, Stack, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActiveStaff, useDepartments } from '../data/hooks.ts';
@@ -6,7 +6,7 @@ import { verifyPin } from '../data/pin.ts';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 import { useSession } from '../stores/session.ts';
 import { useDesk } from './context.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { AppHeading } from './AppHeading.tsx';
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -45,15 +45,7 @@ export function SignIn() {
       <Paper withBorder shadow="sm" p="xl" w={460}>
         <form onSubmit={submit}>
           <Stack gap="md">
-            <Group justify="space-between" align="flex-start">
-              <div>
-                <Title order={2}>{t('app.name')}</Title>
-                <Text c="dimmed" size="sm">
-                  {t('app.tagline')}
-                </Text>
-              </div>
-              <LanguageSwitch />
-            </Group>
+            <AppHeading />
             <Title order={4}>{t('signIn.title')}</Title>
             {staff && staff.length === 0 && <Alert color="yellow">{t('signIn.noStaff')}</Alert>}
             <Select

@@ -1,9 +1,9 @@
-import { Alert, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceLabelSchema, enrolmentCodeSchema, formatEnrolmentCode } from '../../../shared/sync/enrolment.ts';
 import { useDesk } from '../../app/context.tsx';
-import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
+import { AppHeading } from '../../app/AppHeading.tsx';
 import { enrolThisDesk, EnrolmentError } from '../../data/enrolment.ts';
 import { ServerUrlField } from './ServerUrlField.tsx';
 
@@ -74,15 +74,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
       <Paper withBorder shadow="sm" p="xl" w={500}>
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <Group justify="space-between" align="flex-start">
-              <div>
-                <Title order={2}>{t('app.name')}</Title>
-                <Text c="dimmed" size="sm">
-                  {t('app.tagline')}
-                </Text>
-              </div>
-              <LanguageSwitch />
-            </Group>
+            <AppHeading />
             <Title order={4}>{t('enrol.title')}</Title>
             <Text size="sm">{t('enrol.intro')}</Text>
             <ServerUrlField
