@@ -4,7 +4,7 @@ import { envelopeSchema } from '../../../shared/model/envelope.ts';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/sync/hlc.ts';
 import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
 import { authorizeEvent, isActiveStaff, type Directory } from './authorize.ts';
-import { canonicalJson } from './canonical.ts';
+import { canonicalJson } from '../../../shared/sync/canonical.ts';
 
 // Per-event checks of a push, in the order a person would ask them: is it an event at all, is it this
 // desk's, can this server read it, is its author on the staff, may they do this (authorize.ts). Pure: the
