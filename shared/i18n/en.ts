@@ -225,6 +225,10 @@ export const en: Strings<Resources> = {
         'The record names staff, a department or an agency that is not in the directory or no longer active, or a handler without a phone or in another department. Check and redo it.',
       'stale-edit':
         'This change was made on an older version that someone else has changed since. Redo it on the current one.',
+      'invalid-proof':
+        'The record’s proof of who acted is not valid (expired, signed out, or changed after signing); it was not taken. The person must sign in online and redo it.',
+      'proof-required':
+        'This decision must be taken online, with the person’s own sign-in checked by the server; it was not taken. Sign in online and redo it.',
     },
     history: {
       title: 'Recent syncs',

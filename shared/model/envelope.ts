@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deviceIdSchema, eventIdSchema, staffIdSchema } from './ids.ts';
 import { isHlc } from '../sync/hlc.ts';
+import { proofSchema } from '../sync/staffAuth.ts';
 
 /** The aggregates events belong to. Follow-ups and complaints join later. */
 export const AGGREGATES = ['contact', 'case', 'catalog', 'calendar', 'slip'] as const;
@@ -21,6 +22,8 @@ export const envelopeShape = {
   staffId: staffIdSchema,
   /** The desk's wall clock when the clerk acted (ISO 8601 with offset). */
   occurredAt: z.iso.datetime({ offset: true }),
+  /** Present when the author had a server-verified staff session (issue 11): the event is then 'proven'. */
+  proof: proofSchema.optional(),
 };
 export const envelopeSchema = z.object({ ...envelopeShape, payload: z.unknown() });
 export type Envelope = z.infer<typeof envelopeSchema>;

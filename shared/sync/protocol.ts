@@ -40,6 +40,12 @@ export const REJECTION_CODES = [
   // An admin edit made on an older version of a reference document (a catalog item changed on another desk,
   // a calendar proposal superseded meanwhile): redo it on the current version.
   'stale-edit',
+  // The event's proof of authorship does not verify: unknown, expired or ended session, a session of another
+  // desk or person, or content changed after it was signed (issue 11). Never stored, never downgraded.
+  'invalid-proof',
+  // A decision reserved to leaders, supervisors or admins came without proof: it must be taken online, with
+  // the person's own sign-in on the server.
+  'proof-required',
 ] as const;
 export const rejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof rejectionCodeSchema>;
