@@ -88,7 +88,18 @@ export const signInResponseSchema = z.object({
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 export type StaffSession = SignInResponse;
 
-/** POST /auth/sign-out, with the session header: the server ends the session at once. */
+/** How long a staff session lives after sign-in: a working day. Sign-out, lock or reload on the desk end it sooner. */
+export const STAFF_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** POST /auth/sign-out, with the session header: the server ends the session at once (204, also when it had ended). */
+
+/**
+ * Why a call made with the session header (sign-out, admin calls) was refused: 401 'staff-session-required' (no
+ * header), 401 'staff-session-invalid' (unknown, expired or ended session, another desk's, or a wrong key: sign in
+ * again), 403 'not-admin' (the signed-in person is not an active administrator).
+ */
+export const STAFF_SESSION_REFUSALS = ['staff-session-required', 'staff-session-invalid', 'not-admin'] as const;
+export type StaffSessionRefusal = (typeof STAFF_SESSION_REFUSALS)[number];
 
 /** Why a sign-in was refused. The same answer for an unknown person and a wrong secret (no oracle). */
 export const SIGN_IN_REFUSALS = ['sign-in-failed', 'too-many-attempts'] as const;
