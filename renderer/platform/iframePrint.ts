@@ -2,7 +2,8 @@ import type { PrintSlipResult } from '../../shared/ipc/contract.ts';
 
 // The browser build prints a slip the only way a page can: its HTML in a hidden same-origin frame, and that
 // frame's print(), which opens the browser's own dialog (where the clerk picks the printer, or "Save as PDF").
-// The frame inherits the desk's CSP; the slip needs nothing it forbids (inline style, inline SVG, no script).
+// The frame inherits the desk's CSP and the slip document adds its own (renderer/print/renderSlip.tsx: inline style
+// only, no request of any kind), so a reprint of content written at another desk cannot load or run anything here.
 
 const FRAME_LOAD_TIMEOUT_MS = 10_000;
 

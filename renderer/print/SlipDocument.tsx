@@ -165,6 +165,7 @@ export function SlipDocument({
             <Fields fields={meta} colon={labels.colon} />
           </div>
           <div className="qr">
+            {/* Markup of numbers only: the payload feeds the QR encoder and never reaches the SVG as text. */}
             <div dangerouslySetInnerHTML={{ __html: qrSvg(content.qr.payload) }} />
             <p className="qr-caption">{content.qr.caption}</p>
           </div>

@@ -1,7 +1,8 @@
 import { create } from 'qrcode';
 
 // The QR code on a slip, as an inline SVG: vector, so it prints sharp at any printer resolution, needs no image
-// request (the desk's CSP allows none but its own), and is drawn synchronously while the slip is rendered.
+// request (the slip's CSP allows none), and is drawn synchronously while the slip is rendered. The payload (slip
+// content, so possibly hostile) only feeds the encoder: the markup below is built from numbers alone.
 
 /** An SVG (markup string) of the QR code for `payload`, with the standard four-module quiet zone. */
 export function qrSvg(payload: string): string {

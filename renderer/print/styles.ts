@@ -1,4 +1,5 @@
 import { receiptPageMm, type PaperFormat } from '../../shared/model/slip.ts';
+import { cssString } from './escape.ts';
 
 // Print CSS of the two papers. The fonts are named, never left to the browser's default: without a CJK font
 // Chromium prints boxes (TOOLCHAIN.md). Linux desks have fonts-noto-cjk; Windows desks have Microsoft YaHei and
@@ -13,11 +14,6 @@ export const RECEIPT_PAGE_MARGIN_MM = 3;
 
 export const SANS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 export const SERIF = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif';
-
-/** A CSS string literal (for `content:`), with quotes and backslashes escaped. */
-function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
-}
 
 /** `第 {{page}} 页 共 {{pages}} 页` → `"第 " counter(page) " 页 共 " counter(pages) " 页"` */
 export function pageCounterContent(template: string): string {
