@@ -2,6 +2,7 @@
 import { BrowserWindow, Menu, dialog } from 'electron';
 import { contextMenuTemplate } from './pure/menus.ts';
 import { DESK_ENTRY_URL } from './pure/desk-origin.ts';
+import { slipPrintSession } from './printSession.ts';
 import { hideToTrayOnClose } from './tray.ts';
 
 const deskWindows = new Map<number, BrowserWindow>();
@@ -70,8 +71,9 @@ export function focusDeskWindow(preloadPath: string): void {
 }
 
 /**
- * The hidden window a slip is printed from: no preload, no scripts, sandboxed. Constructed here, next to the
- * desk window, with every option spelled out so the security scan checks it like the desk window.
+ * The hidden window a slip is printed from: no preload, no scripts, sandboxed, in its own session that lets no
+ * request out (printSession.ts). Constructed here, next to the desk window, with every option spelled out so the
+ * security scan checks it like the desk window.
  */
 export function createPrintWindow(): BrowserWindow {
   return new BrowserWindow({
@@ -79,6 +81,7 @@ export function createPrintWindow(): BrowserWindow {
     width: 800,
     height: 1100,
     webPreferences: {
+      session: slipPrintSession(),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

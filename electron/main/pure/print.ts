@@ -7,6 +7,20 @@ import { receiptPageMm, SERIAL_RE } from '../../../shared/model/slip.ts';
 
 type PathApi = Pick<typeof path, 'join'>;
 
+/**
+ * The in-memory session slips are printed in, apart from the desk's: its request guard and refusals touch nothing
+ * the desk window needs (the HQ server), and nothing a slip did could linger in the desk's cookies or cache.
+ */
+export const SLIP_PRINT_PARTITION = 'slip-print';
+
+/**
+ * What the print window may load: its own data: document, nothing else. The slip carries a CSP of its own; this is
+ * the guard behind it, in main, for a slip printed years later from content any desk could have written.
+ */
+export function isSlipPrintRequestAllowed(url: string): boolean {
+  return url.slice(0, 5).toLowerCase() === 'data:';
+}
+
 /** The slip as a data: URL (base64, so no character of the HTML can end the URL early). */
 export function slipDataUrl(html: string): string {
   return `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;

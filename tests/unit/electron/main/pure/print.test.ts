@@ -3,13 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printSlipRequestSchema, type PrintSlipRequest } from '../../../../../shared/ipc/contract.ts';
 import {
+  isSlipPrintRequestAllowed,
   printerList,
   printOutcome,
   SLIP_PDF_OPTIONS,
+  SLIP_PRINT_PARTITION,
   slipArchivePath,
   slipDataUrl,
   slipPrintOptions,
 } from '../../../../../electron/main/pure/print.ts';
+import { renderSlipHtml, SLIP_CSP } from '../../../../../renderer/print/renderSlip.tsx';
+import { hostileSlip } from '../../../../fixtures/hostileSlip.ts';
 
 const SERIAL = 'NYKJ-W7K2Q-2026-000127';
 const request = (overrides: Record<string, unknown> = {}): PrintSlipRequest =>
@@ -116,6 +120,60 @@ describe('how main prints', () => {
     const url = slipDataUrl(html);
     expect(url.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
     expect(Buffer.from(url.split(',')[1] ?? '', 'base64').toString('utf8')).toBe(html);
+  });
+});
+
+describe('a slip another desk wrote, printed here', () => {
+  const origin = 'http://127.0.0.1:9';
+  const mainSource = (file: string) =>
+    readFileSync(new URL(`../../../../../electron/main/${file}`, import.meta.url), 'utf8');
+
+  it.each(['a4', 'receipt80'] as const)(
+    'reaches the %s print window as a document with its CSP first and its markup as text',
+    (format) => {
+      const html = renderSlipHtml(hostileSlip(origin), { format, receiptHeightMm: 150 });
+      const printed = Buffer.from(slipDataUrl(html).split(',')[1] ?? '', 'base64').toString('utf8');
+      expect(printed).toBe(html);
+      const head = printed.slice(0, printed.indexOf('</head>'));
+      expect(
+        head.indexOf(`<meta http-equiv="Content-Security-Policy" content="${SLIP_CSP.replace(/'/g, '&#39;')}">`),
+      ).toBe(head.indexOf('<meta charset="utf-8">') + '<meta charset="utf-8">'.length);
+      // Only the slip's own elements are tags: each markup shows up escaped, never as it was written.
+      expect(printed.match(/<style>/g)).toHaveLength(1);
+      expect(printed).not.toMatch(/<(img|script|link|base|image|meta http-equiv="refresh")\b/i);
+      expect(printed).toContain(`&lt;/style&gt;&lt;img src=${origin}/style-breakout&gt;`);
+      expect(printed).toContain('&lt;/title&gt;&lt;meta http-equiv=&quot;refresh&quot;');
+      // The page label is CSS on A4 (its page footer); a receipt has no footer.
+      expect(printed.includes('"\\00003c /style\\00003e \\00003c base href=')).toBe(format === 'a4');
+    },
+  );
+
+  it('lets the print window load its own data: document and nothing else', () => {
+    expect(isSlipPrintRequestAllowed('data:text/html;charset=utf-8;base64,PHA+')).toBe(true);
+    expect(isSlipPrintRequestAllowed('DATA:image/png;base64,iVBO')).toBe(true);
+    for (const url of [
+      `${origin}/x`,
+      'https://example.com/font.woff2',
+      'ws://127.0.0.1:9/',
+      'file:///etc/passwd',
+      'app://desk/index.html',
+      'blob:null/1234',
+      'ftp://x/',
+      ' data:text/html,x',
+      'javascript:alert(1)',
+    ]) {
+      expect(isSlipPrintRequestAllowed(url), url).toBe(false);
+    }
+  });
+
+  it('prints in a session of its own, kept in memory, where every other request is cancelled', () => {
+    expect(SLIP_PRINT_PARTITION).not.toMatch(/^persist:/);
+    const window = mainSource('window.ts');
+    expect(window.slice(window.indexOf('export function createPrintWindow'))).toContain('session: slipPrintSession()');
+    const session = mainSource('printSession.ts');
+    expect(session).toContain('fromPartition(SLIP_PRINT_PARTITION)');
+    expect(session).toMatch(/onBeforeRequest\([^]*cancel: !isSlipPrintRequestAllowed\(details\.url\)/);
+    expect(session).toContain('setPermissionRequestHandler((_contents, _permission, callback) => callback(false))');
   });
 });
 
