@@ -1,6 +1,7 @@
 /**
  * A demo bureau (南阳市科学技术局) for a first run, so a fresh server is usable at once.
- * Names, phones and addresses are invented. Every demo staff member's PIN is DEMO_PIN ('1234').
+ * Names, phones and addresses are invented. Everyday demo staff sign in with the PIN DEMO_PIN ('1234'); leaders,
+ * supervisors and admins with the password DEMO_PASSWORD ('Nanyang2026'), which never reaches a desk (issue 11).
  *
  * Staff (id — name, department, rank, roles):
  *   zhang-wei      张伟    dept-window          clerk              clerk
@@ -27,9 +28,13 @@ import {
   type ReferenceDoc,
   type Role,
 } from '../../../shared/model/reference.ts';
-import { hashPin } from '../auth/pinHash.ts';
+import { isPrivilegedStaff } from '../../../shared/sync/staffAuth.ts';
+import { hashSecret } from '../auth/pinHash.ts';
+import type { StaffCredential } from '../storage/staffCredentials.ts';
 
 export const DEMO_PIN = '1234';
+/** Memorable, yet within the policy for privileged staff (shared/sync/staffAuth.ts secretProblem). */
+export const DEMO_PASSWORD = 'Nanyang2026';
 
 /** Stable ids for tests and demos. */
 export const DEMO_STAFF = {
@@ -164,13 +169,22 @@ const settings = {
   nightlySyncAt: '02:30',
 };
 
-// PBKDF2 at 120 000 iterations costs ~20 ms per staff member; a test suite seeds many databases,
-// so the demo hashes are made once per process (demo data only: real staff get their own salts).
-const demoPinHashes = new Map<string, string>();
-function demoPinHash(staffId: string): string {
-  let hash = demoPinHashes.get(staffId);
-  if (!hash) demoPinHashes.set(staffId, (hash = hashPin(DEMO_PIN)));
-  return hash;
+/** The demo secret of a demo staff member: a password for leaders, supervisors and admins, else the PIN. */
+export function demoSecretOf(staffId: string): string {
+  const person = staff.find((s) => s.id === staffId);
+  if (!person) throw new Error(`no demo staff member ${staffId}`);
+  return isPrivilegedStaff(person) ? DEMO_PASSWORD : DEMO_PIN;
+}
+
+// A verifier costs ~0.1 s (auth/pinHash.ts) and a test suite seeds many databases, so the demo verifiers are made
+// once per process (demo data only: each still has its own salt).
+let demoVerifiers: ReadonlyMap<string, string> | undefined;
+
+/** The server-side verifiers of the demo staff's secrets, for staff_credentials (never a reference doc). */
+export function buildDemoCredentials(now: number): StaffCredential[] {
+  demoVerifiers ??= new Map(staff.map((s) => [s.id, hashSecret(demoSecretOf(s.id))]));
+  const updatedAt = new Date(now).toISOString();
+  return [...demoVerifiers].map(([staffId, verifier]) => ({ staffId, verifier, updatedAt }));
 }
 
 /** A demo department's phone: the catalog gives it as the consult phone of the items the department handles. */
@@ -184,7 +198,7 @@ export function demoDepartmentPhone(departmentId: string): string {
 export function buildDemoBureau(now: number): ReferenceDoc[] {
   const bodies = [
     ...departments.map((d, order) => ({ kind: 'department', id: d.id, body: { ...d, order } })),
-    ...staff.map((s) => ({ kind: 'staff', id: s.id, body: { ...s, pinHash: demoPinHash(s.id) } })),
+    ...staff.map((s) => ({ kind: 'staff', id: s.id, body: s })),
     ...agencies.map((a) => ({ kind: 'agency', id: a.id, body: a })),
     { kind: 'settings', id: SETTINGS_ID, body: settings },
   ];

@@ -1,11 +1,13 @@
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../storage/db.ts';
 import { hasReferenceDocs, insertReferenceDocsIfEmpty, insertReferenceDocsOfNewKind } from '../storage/reference.ts';
-import { buildDemoBureau } from './demoBureau.ts';
+import { addMissingVerifiers } from '../storage/staffCredentials.ts';
+import { buildDemoBureau, buildDemoCredentials } from './demoBureau.ts';
 import { buildDemoCatalog } from './demoCatalog.ts';
 
 /**
- * On a first run (no reference docs at all) write the demo bureau, unless FIRSTDESK_SEED=none.
+ * On a first run (no reference docs at all) write the demo bureau, unless FIRSTDESK_SEED=none, and its staff's
+ * secrets into staff_credentials (PIN 1234; password Nanyang2026 for leaders, supervisors and admins).
  * Never touches a database that already has reference docs: the admin's edits win. The one exception is the
  * demo catalog, which came later: a demo database without any catalog item gets it once, provided the
  * departments it names are there (so a real bureau's database, with its own departments, never does).
@@ -14,6 +16,8 @@ import { buildDemoCatalog } from './demoCatalog.ts';
 export async function seedOnFirstRun(db: Db, mode: ServerConfig['seed'], now = Date.now()): Promise<number> {
   if (mode === 'none') return 0;
   const bureau = (await hasReferenceDocs(db)) ? 0 : await insertReferenceDocsIfEmpty(db, buildDemoBureau(now));
+  // Only with the demo staff just written: a database with its own directory never gets the demo secrets.
+  if (bureau > 0) await addMissingVerifiers(db, buildDemoCredentials(now));
   const catalog = buildDemoCatalog(now);
   const departments = [...new Set(catalog.flatMap((d) => (d.kind === 'serviceItem' ? [d.body.departmentId] : [])))];
   const requires = departments.map((id) => ({ kind: 'department' as const, id }));

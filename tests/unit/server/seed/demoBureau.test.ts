@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { verifyPin } from '../../../../server/src/auth/pinHash.ts';
-import { buildDemoBureau, DEMO_DEPARTMENTS, DEMO_PIN, DEMO_STAFF } from '../../../../server/src/seed/demoBureau.ts';
+import { verifySecret } from '../../../../server/src/auth/pinHash.ts';
+import {
+  buildDemoBureau,
+  buildDemoCredentials,
+  DEMO_DEPARTMENTS,
+  DEMO_PASSWORD,
+  DEMO_PIN,
+  DEMO_STAFF,
+  demoSecretOf,
+} from '../../../../server/src/seed/demoBureau.ts';
 import { ROLES, type Staff } from '../../../../shared/model/reference.ts';
 import { isHlc } from '../../../../shared/sync/hlc.ts';
+import { isPrivilegedStaff, secretProblem } from '../../../../shared/sync/staffAuth.ts';
 
 describe('the demo bureau', () => {
   const now = Date.parse('2026-01-05T08:00:00Z');
@@ -42,10 +51,26 @@ describe('the demo bureau', () => {
     }
   });
 
-  it('gives every demo staff member the demo PIN', () => {
-    expect(verifyPin(DEMO_PIN, staff[0]!.pinHash)).toBe(true);
-    expect(verifyPin(DEMO_PIN, staff.at(-1)!.pinHash)).toBe(true);
+  it('puts no secret and no verifier into any reference doc, which every desk receives', () => {
+    const text = JSON.stringify(docs);
+    expect(text).not.toMatch(/pbkdf2|pinHash|verifier|1234|Nanyang2026/);
   });
+
+  it('gives everyday staff the demo PIN and leaders, supervisors and admins the demo password', async () => {
+    const credentials = new Map(buildDemoCredentials(now).map((c) => [c.staffId, c.verifier]));
+    expect([...credentials.keys()].sort()).toEqual(staff.map((s) => s.id).sort());
+    const clerk = credentials.get(DEMO_STAFF.windowClerk)!;
+    const leader = credentials.get(DEMO_STAFF.leader)!;
+    expect(await verifySecret(DEMO_PIN, clerk)).toBe(true);
+    expect(await verifySecret(DEMO_PASSWORD, leader)).toBe(true);
+    expect(await verifySecret(DEMO_PIN, leader)).toBe(false);
+    for (const s of staff) {
+      expect(secretProblem(demoSecretOf(s.id), isPrivilegedStaff(s)), s.id).toBeNull();
+    }
+    expect(demoSecretOf(DEMO_STAFF.supervisor)).toBe(DEMO_PASSWORD);
+    expect(demoSecretOf(DEMO_STAFF.admin)).toBe(DEMO_PASSWORD);
+    expect(demoSecretOf(DEMO_STAFF.highTechHead)).toBe(DEMO_PIN);
+  }, 30_000); // fifteen verifiers at 600 000 PBKDF2 iterations each
 
   it('stamps each document rev 1 with a distinct HQ clock reading', () => {
     expect(docs.every((d) => d.rev === 1 && isHlc(d.hlc) && d.hlc.endsWith('-hq'))).toBe(true);
