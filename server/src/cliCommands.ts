@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { issueEnrolmentCode } from './auth/enrolment.ts';
+import { SECRET_PROBLEM_MESSAGES, setStaffSecret } from './auth/staffSecrets.ts';
+import { readSecretFromTerminal, type ReadSecret } from './cliSecret.ts';
 import type { Db } from './storage/db.ts';
 import { listEnrolledDevices, reinstateDevice, revokeDevice } from './storage/devices.ts';
 
@@ -9,12 +11,16 @@ import { listEnrolledDevices, reinstateDevice, revokeDevice } from './storage/de
 //   devices                                 the enrolled desks
 //   revoke <deviceId>                       refuse that desk's next sync
 //   reinstate <deviceId>                    undo a revocation
+//   set-secret <staffId>                    a person's new PIN or password, read from the terminal or stdin
 
 export const USAGE = `Usage: node server/dist/cli.mjs <command>
   enrol-code [--label W03] [--hours 24]   make a one-time enrolment code for a new desk (登记码)
   devices                                 list enrolled desks (窗口设备)
   revoke <deviceId>                       revoke a desk: its next sync is refused (停用)
   reinstate <deviceId>                    undo a revocation, so the desk can send what it kept (恢复)
+  set-secret <staffId>                    set a person's PIN (everyday staff: 4–8 digits) or password (leaders,
+                                          supervisors, admins: 10+ characters, letters and digits) (设置密码);
+                                          typed without echo, or the first line of stdin
 The database is the server's: FIRSTDESK_DATA_DIR / DATABASE_URL as for the server.`;
 
 export class UsageError extends Error {}
@@ -67,8 +73,23 @@ async function reinstate(db: Db, args: string[], print: Print): Promise<void> {
   print(`Reinstated ${deviceId}: it syncs again. 已恢复。`);
 }
 
+async function setSecret(db: Db, args: string[], print: Print, readSecret: ReadSecret): Promise<void> {
+  const [staffId] = args;
+  if (!staffId || args.length !== 1)
+    throw new UsageError('set-secret needs exactly one staffId (the secret is asked for)');
+  const secret = await readSecret(`${staffId} 的新密码/PIN, new secret: `);
+  const result = await setStaffSecret(db, staffId, secret);
+  if (!result.ok) throw new UsageError(`${SECRET_PROBLEM_MESSAGES[result.problem]} Nothing was changed.`);
+  print(`Set the ${result.privileged ? 'password' : 'PIN'} of ${staffId}; their open sessions are ended. 已设置。`);
+}
+
 /** Runs one command; a mistake in the command line throws UsageError. */
-export async function runCommand(db: Db, argv: readonly string[], print: Print = console.log): Promise<void> {
+export async function runCommand(
+  db: Db,
+  argv: readonly string[],
+  print: Print = console.log,
+  readSecret: ReadSecret = readSecretFromTerminal,
+): Promise<void> {
   const [command, ...args] = argv;
   switch (command) {
     case 'enrol-code':
@@ -79,6 +100,8 @@ export async function runCommand(db: Db, argv: readonly string[], print: Print =
       return revoke(db, args, print);
     case 'reinstate':
       return reinstate(db, args, print);
+    case 'set-secret':
+      return setSecret(db, args, print, readSecret);
     default:
       throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
   }

@@ -16,6 +16,13 @@ export const ENROLMENT_ATTEMPTS: AttemptPolicy = { maxFailures: 10, windowMs: 15
 /** An admin's PIN may be as short as four digits: five wrong PINs from one desk, then a quarter-hour pause. */
 export const ADMIN_PIN_ATTEMPTS: AttemptPolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
 
+/**
+ * Online sign-in (issue 11), counted twice: five wrong secrets for one person from one desk, and twenty from one
+ * desk whoever they name (so a desk cannot spread its guesses over many people), each then a quarter-hour pause.
+ */
+export const SIGN_IN_PER_STAFF_ATTEMPTS: AttemptPolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
+export const SIGN_IN_PER_DESK_ATTEMPTS: AttemptPolicy = { maxFailures: 20, windowMs: 15 * 60_000 };
+
 /** Sources remembered at most; beyond it, expired entries are dropped first, then the oldest. */
 const MAX_SOURCES = 10_000;
 
