@@ -1,0 +1,201 @@
+// Twin HQ servers for the fuzz suites: the subject gets every request, valid and hostile; the reference gets only
+// the valid part. Both hold the same desks (same ids, same tokens), so the very same valid request can be sent to
+// each, and afterwards their stored state must be equal: whatever the hostile requests did, they changed nothing.
+import { createHash } from 'node:crypto';
+import type fc from 'fast-check';
+import { expect } from 'vitest';
+import { issueEnrolmentCode } from '../../../server/src/auth/enrolment.ts';
+import { hashDeviceToken, hashEnrolmentCode } from '../../../server/src/auth/secrets.ts';
+import { DEMO_PIN, DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
+import type { Db } from '../../../server/src/storage/db.ts';
+import { listEnrolledDevices, redeemEnrolmentCode } from '../../../server/src/storage/devices.ts';
+import { deviceSummary } from '../../../server/src/http/admin.ts';
+import {
+  ADMIN_PIN_HEADER,
+  ADMIN_STAFF_HEADER,
+  DEVICE_ID_HEADER,
+  deviceListSchema,
+  type DeviceCredentials,
+} from '../../../shared/sync/enrolment.ts';
+import { pullResponseSchema } from '../../../shared/sync/protocol.ts';
+import { startServer, type Backend, type TestServer } from './harness.ts';
+
+/** Fixed so a failure can be replayed; FIRSTDESK_FUZZ_SEED overrides it (a failure prints its seed and path). */
+export const FUZZ_SEED = Number(process.env.FIRSTDESK_FUZZ_SEED ?? 20_261_010);
+
+/** fast-check parameters of every fuzz property: bounded runs and time, the seed logged with the file. */
+export function fuzzParameters(file: string, numRuns: number, timeLimitMs = 40_000): fc.Parameters<unknown> {
+  console.info(`${file}: fast-check seed ${FUZZ_SEED}, ${numRuns} runs (FIRSTDESK_FUZZ_SEED=… to replay)`);
+  return {
+    seed: FUZZ_SEED,
+    numRuns,
+    // Shrinking starts a fresh server per step: the limit keeps a failure's report within the test timeout.
+    interruptAfterTimeLimit: timeLimitMs,
+  };
+}
+
+export interface Injected {
+  readonly status: number;
+  readonly body: string;
+  json(): unknown;
+}
+
+export interface RequestSpec {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
+  readonly url: string;
+  readonly headers?: Record<string, string>;
+  readonly payload?: string | Buffer;
+  readonly remoteAddress?: string;
+}
+
+export async function send(server: TestServer, spec: RequestSpec): Promise<Injected> {
+  const res = await server.app.inject({
+    method: spec.method,
+    url: spec.url,
+    headers: spec.headers ?? {},
+    ...(spec.payload !== undefined ? { payload: spec.payload } : {}),
+    ...(spec.remoteAddress ? { remoteAddress: spec.remoteAddress } : {}),
+  });
+  return { status: res.statusCode, body: res.body, json: () => JSON.parse(res.body) as unknown };
+}
+
+/** A 5xx is the server's fault; a hostile client must only ever earn a 4xx. Says which request it was. */
+export function expectNoServerError(res: Injected, what: string): void {
+  expect(res.status, `${what} answered ${res.status}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+}
+
+export function deskHeaders(desk: DeviceCredentials): Record<string, string> {
+  return { authorization: `Bearer ${desk.token}`, [DEVICE_ID_HEADER]: desk.deviceId };
+}
+
+export function adminHeaders(desk: DeviceCredentials, staffId: string = DEMO_STAFF.admin, pin = DEMO_PIN) {
+  return { ...deskHeaders(desk), [ADMIN_STAFF_HEADER]: staffId, [ADMIN_PIN_HEADER]: pin };
+}
+
+/** A long text as its start, length and hash: equal texts stay equal, and a failure's diff stays readable. */
+export function compact(text: string): string {
+  if (text.length <= 200) return text;
+  return `${text.slice(0, 60)}…[${text.length} chars, sha256 ${createHash('sha256').update(text).digest('hex').slice(0, 12)}]`;
+}
+
+function compactRow<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? compact(v) : v])) as T;
+}
+
+/** What a hostile request must not change: every event, every reference document version, every device. */
+export async function storedState(db: Db) {
+  const events = await db.selectFrom('events').selectAll().orderBy('seq').execute();
+  const references = await db.selectFrom('reference_docs').selectAll().orderBy('seq').execute();
+  const devices = await db.selectFrom('devices').selectAll().orderBy('device_id').execute();
+  const codes = await db.selectFrom('enrolment_codes').selectAll().orderBy('code_hash').execute();
+  return {
+    // seq and received_at differ between two servers by construction; the order and the content must not.
+    events: events.map(({ seq: _seq, received_at: _at, ...rest }) => compactRow(rest)),
+    // Seeded documents carry the time the server was seeded; an admin edit's version, its event's HLC.
+    references: references.map((r) => ({ kind: r.kind, id: r.id, rev: r.rev, body: compact(r.body) })),
+    devices: devices.map((d) => ({
+      deviceId: d.device_id,
+      label: d.label,
+      revoked: d.revoked_at !== null,
+      revokedBy: d.revoked_by,
+      enrolled: d.token_hash !== null,
+    })),
+    acks: Object.fromEntries(devices.map((d) => [d.device_id, d.last_acked_seq])),
+    unusedCodes: codes.filter((c) => c.used_at === null).length,
+    usedCodes: codes.filter((c) => c.used_at !== null).length,
+  };
+}
+
+export interface Twins {
+  /** Gets every request. */
+  readonly subject: TestServer;
+  /** Gets only the valid ones. */
+  readonly reference: TestServer;
+  /** A desk enrolled on the subject through POST /devices/enrol, and given the same id and token on the reference. */
+  enrolDesk(label: string): Promise<DeviceCredentials>;
+  stop(): Promise<void>;
+}
+
+export async function startTwins(backend: Backend): Promise<Twins> {
+  const [subject, reference] = await Promise.all([startServer(backend), startServer(backend)]);
+  return {
+    subject,
+    reference,
+    async enrolDesk(label) {
+      const desk = await subject.enrol(label);
+      const { code } = await issueEnrolmentCode(reference.storage.db, { label, createdBy: 'fuzz' });
+      const mirrored = await redeemEnrolmentCode(
+        reference.storage.db,
+        hashEnrolmentCode(code),
+        { deviceId: desk.deviceId, label, tokenHash: hashDeviceToken(desk.token) },
+        new Date().toISOString(),
+      );
+      if (!mirrored.ok) throw new Error(`could not mirror desk ${desk.deviceId}: ${mirrored.refusal}`);
+      return desk;
+    },
+    async stop() {
+      await Promise.all([subject.stop(), reference.stop()]);
+    },
+  };
+}
+
+/** The server still answers: /healthz is 200 after whatever was thrown at it. */
+export async function expectHealthy(server: TestServer): Promise<void> {
+  const res = await send(server, { method: 'GET', url: '/healthz' });
+  expect(res.status, `/healthz answered ${res.status}: ${res.body.slice(0, 200)}`).toBe(200);
+}
+
+/**
+ * The admin's device list still parses with the desk's own schema (an ack of 1e300 once broke it). Read the way
+ * GET /admin/devices reads it, without its PIN check: a PBKDF2 of 600,000 rounds per run would be most of a run.
+ */
+export async function expectDeviceListReadable(server: TestServer): Promise<void> {
+  const devices = (await listEnrolledDevices(server.storage.db)).map(deviceSummary);
+  expect(deviceListSchema.safeParse({ devices }).error, 'the admin device list does not parse').toBeUndefined();
+}
+
+/** A desk can still pull everything, page by page, each page parsed with the shared schema. */
+export async function expectPullable(server: TestServer, desk: DeviceCredentials, limit = 500): Promise<number> {
+  let cursor = 0;
+  let events = 0;
+  for (let page = 0; page < 1_000; page++) {
+    const res = await send(server, {
+      method: 'GET',
+      url: `/sync/pull?cursor=${cursor}&limit=${limit}`,
+      headers: deskHeaders(desk),
+    });
+    expect(res.status, `pull after ${cursor} answered ${res.status}: ${res.body.slice(0, 200)}`).toBe(200);
+    const parsed = pullResponseSchema.safeParse(res.json());
+    expect(parsed.error, `pull after ${cursor} does not parse`).toBeUndefined();
+    events += parsed.data!.events.length;
+    if (!parsed.data!.hasMore) return events;
+    expect(parsed.data!.nextCursor, 'a pull page must move the cursor').toBeGreaterThan(cursor);
+    cursor = parsed.data!.nextCursor;
+  }
+  throw new Error('pull did not finish in 1000 pages');
+}
+
+/**
+ * Twins kept across the runs of a property (a fresh pair costs seconds on PostgreSQL): each run enrols its own
+ * desks, so runs do not see each other's events. A run that fails leaves the pair unequal, so it is replaced.
+ */
+export function twinPool(backend: Backend) {
+  let current: Promise<Twins> | undefined;
+  return {
+    async use<T>(run: (twins: Twins) => Promise<T>): Promise<T> {
+      const twins = await (current ??= startTwins(backend));
+      try {
+        return await run(twins);
+      } catch (err) {
+        current = undefined;
+        await twins.stop();
+        throw err;
+      }
+    },
+    async close(): Promise<void> {
+      const twins = current;
+      current = undefined;
+      await (await twins)?.stop();
+    },
+  };
+}
