@@ -20,7 +20,8 @@ export const CONTENT_SECURITY_POLICY = [
 export const NOT_BUILT_MESSAGE =
   'The FirstDesk desk app has not been built: run `npm run build` in the repository, then restart the server.';
 
-const API_PREFIXES = ['/sync/', '/reference', '/healthz', '/api/'];
+// The API's own paths: a GET there that matches no route is a 404 in JSON, never the desk app's page.
+const API_PREFIXES = ['/sync/', '/reference', '/healthz', '/api/', '/admin/', '/devices/'];
 
 /** Paths a browser navigates to inside the single-page app; never the API, never a file (an asset 404s). */
 function isAppRoute(request: FastifyRequest): boolean {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { CONTENT_SECURITY_POLICY, NOT_BUILT_MESSAGE } from '../../../server/src/http/static.ts';
+import { BODY_LIMITS } from '../../../server/src/http/bodyLimits.ts';
 import { SERVER_VERSION } from '../../../server/src/http/health.ts';
 import { pullResponseSchema, pushResponseSchema } from '../../../shared/sync/protocol.ts';
 import { makeOpenedBatch } from '../../fixtures/events.ts';
@@ -53,9 +54,12 @@ describe.each(BACKENDS)('HQ server over HTTP on $name', (backend) => {
 
     const missingAsset = await server.app.inject({ method: 'GET', url: '/assets/gone-0000.js' });
     expect(missingAsset.statusCode).toBe(404);
-    const unknownApi = await server.app.inject({ method: 'GET', url: '/sync/nothing' });
-    expect(unknownApi.statusCode).toBe(404);
-    expect(unknownApi.json()).toMatchObject({ code: 'not-found' });
+    for (const url of ['/sync/nothing', '/admin/nothing', '/admin/devices/x/revoke', '/devices/enrol', '/devices/x']) {
+      const unknownApi = await server.app.inject({ method: 'GET', url });
+      expect(unknownApi.statusCode, url).toBe(404);
+      expect(unknownApi.headers['content-type'], url).toMatch(/^application\/json/);
+      expect(unknownApi.json()).toMatchObject({ code: 'not-found' });
+    }
   });
 
   it('lets the Electron desk at app://desk call the API across origins', async () => {
@@ -98,7 +102,12 @@ describe.each(BACKENDS)('HQ server over HTTP on $name', (backend) => {
   });
 
   it('refuses a push body over the size limit with 413', async () => {
-    const res = await server.pushRaw(`{"deviceId":"${'x'.repeat(9 * 1024 * 1024)}"}`);
+    const desk = await server.device();
+    const res = await server.pushRaw(
+      `{"deviceId":"${'x'.repeat(BODY_LIMITS.push)}"}`,
+      'application/json',
+      server.authHeaders(desk),
+    );
     expect(res.status).toBe(413);
     expect(res.json).toMatchObject({ code: 'body-too-large' });
   });
