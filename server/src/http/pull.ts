@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pullQuerySchema, SYNC_FORMAT_VERSION, type PullResponse } from '../../../shared/sync/protocol.ts';
+import { pullQuerySchema, SYNC_FORMAT_VERSION } from '../../../shared/sync/protocol.ts';
 import { readChangesAfter } from '../storage/changes.ts';
 import type { Db } from '../storage/db.ts';
 import { describeIssues } from '../sync/ingest.ts';
@@ -7,23 +7,21 @@ import { requireDevice } from './deviceGuard.ts';
 import { sendError } from './errors.ts';
 
 /**
- * GET /sync/pull?cursor=&limit= — everything after the cursor, events and reference docs, in seq order; to an
- * enrolled device only (deviceGuard.ts).
+ * GET /sync/pull?cursor=&limit= — everything after the cursor, events and reference docs, in seq order, at most
+ * `limit` items and about PULL_PAGE_BYTES (storage/changes.ts); to an enrolled device only (deviceGuard.ts).
+ * The items come serialised from the page builder, which measured them that way: the body is joined from them
+ * (the shape of shared/sync/protocol.ts pullResponseSchema) instead of being serialised a second time.
  */
 export function registerPull(app: FastifyInstance, db: Db): void {
-  app.get('/sync/pull', async (request, reply) => {
-    if (!(await requireDevice(db, request, reply))) return reply;
+  app.get('/sync/pull', { onRequest: requireDevice(db) }, async (request, reply) => {
     const query = pullQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request', describeIssues(query.error));
     const changes = await readChangesAfter(db, query.data.cursor, query.data.limit);
-    const response: PullResponse = {
-      formatVersion: SYNC_FORMAT_VERSION,
-      events: changes.events.map(({ seq, receivedAt, event }) => ({ seq, receivedAt, event })),
-      references: changes.references.map(({ seq, doc }) => ({ seq, doc })),
-      nextCursor: changes.nextCursor,
-      hasMore: changes.hasMore,
-      headSeq: changes.headSeq,
-    };
-    return response;
+    const list = (items: readonly { json: string }[]) => `[${items.map((item) => item.json).join(',')}]`;
+    const body =
+      `{"formatVersion":${SYNC_FORMAT_VERSION},"events":${list(changes.events)},` +
+      `"references":${list(changes.references)},"nextCursor":${changes.nextCursor},` +
+      `"hasMore":${changes.hasMore},"headSeq":${changes.headSeq}}`;
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 }
