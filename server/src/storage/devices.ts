@@ -68,6 +68,8 @@ export async function redeemEnrolmentCode(
         last_seen_at: now,
         label: device.label,
         token_hash: device.tokenHash,
+        previous_token_hash: null,
+        token_issued_at: now,
         enrolled_at: now,
       })
       .execute();
@@ -83,6 +85,44 @@ export async function findDevice(db: Db, deviceId: string): Promise<DeviceRow | 
 
 export async function touchDevice(db: Db, deviceId: string, now: string): Promise<void> {
   await db.updateTable('devices').set({ last_seen_at: now }).where('device_id', '=', deviceId).execute();
+}
+
+export interface TokenRotation {
+  /** The token_hash the rotation was decided on: if another request rotated meanwhile, this one does nothing. */
+  readonly expectedTokenHash: string;
+  readonly newTokenHash: string;
+  /** What stays accepted until the desk uses the new token: the token the desk used for this call. */
+  readonly previousTokenHash: string;
+  readonly issuedAt: string;
+}
+
+/**
+ * Replace a device's token, only if it is still the one the caller saw: two pushes racing with the same old token
+ * then hand out one new token, not two (the desk could keep only the loser and be locked out). True if done.
+ */
+export async function rotateDeviceTokenHash(db: Db, deviceId: string, rotation: TokenRotation): Promise<boolean> {
+  const result = await db
+    .updateTable('devices')
+    .set({
+      token_hash: rotation.newTokenHash,
+      previous_token_hash: rotation.previousTokenHash,
+      token_issued_at: rotation.issuedAt,
+    })
+    .where('device_id', '=', deviceId)
+    .where('token_hash', '=', rotation.expectedTokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The desk used its current token: the one it replaced is no longer accepted. */
+export async function forgetPreviousToken(db: Db, deviceId: string, currentTokenHash: string): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({ previous_token_hash: null })
+    .where('device_id', '=', deviceId)
+    .where('token_hash', '=', currentTokenHash)
+    .execute();
 }
 
 /** Every device that enrolled, newest first (devices from before enrolment existed are left out). */
@@ -110,15 +150,20 @@ export async function revokeDevice(db: Db, deviceId: string, by: string, now: st
 }
 
 /**
- * Undo a revocation (CLI only): the desk's token works again, so the records it kept while revoked can be sent
- * under its own identity — a desk cannot re-enrol while records wait (renderer/data/enrolment.ts).
+ * Undo a revocation or an expiry (CLI only): the desk's token works again, so the records it kept can be sent
+ * under its own identity — a desk cannot re-enrol while records wait (renderer/data/enrolment.ts). Counting its
+ * silence from now is what lifts an expiry (auth/deviceAuth.ts).
  */
-export async function reinstateDevice(db: Db, deviceId: string): Promise<boolean> {
+export async function reinstateDevice(
+  db: Db,
+  deviceId: string,
+  now: string = new Date().toISOString(),
+): Promise<boolean> {
   const device = await findDevice(db, deviceId);
   if (!device || device.token_hash === null) return false;
   await db
     .updateTable('devices')
-    .set({ revoked_at: null, revoked_by: null })
+    .set({ revoked_at: null, revoked_by: null, last_seen_at: now })
     .where('device_id', '=', deviceId)
     .execute();
   return true;

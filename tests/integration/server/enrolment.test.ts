@@ -283,7 +283,7 @@ describe.each(BACKENDS)('device enrolment on $name', (backend) => {
     expect(unknown.statusCode).toBe(404);
   });
 
-  it('stores neither codes nor tokens in clear, only their SHA-256', async () => {
+  it('stores neither codes nor tokens in clear: codes as scrypt (not their SHA-256), tokens as SHA-256', async () => {
     const plain = await code();
     const { deviceId, token } = (await enrol({ code: plain, label: 'W09' })).json<{
       deviceId: string;
@@ -295,8 +295,26 @@ describe.each(BACKENDS)('device enrolment on $name', (backend) => {
     expect(everything).not.toContain(token);
     expect(everything).not.toContain(normaliseEnrolmentCode(plain));
     expect(everything).not.toContain(plain);
-    expect(codes.find((c) => c.used_by_device === deviceId)?.code_hash).toBe(sha256Hex(normaliseEnrolmentCode(plain)));
+    // A 40-bit code's SHA-256 falls to brute force: a copy of the database must not reveal the unused ones.
+    const stored = codes.find((c) => c.used_by_device === deviceId)?.code_hash;
+    expect(stored).toMatch(/^scrypt1\$[0-9a-f]{64}$/);
+    expect(everything).not.toContain(sha256Hex(normaliseEnrolmentCode(plain)));
     expect(devices.find((d) => d.device_id === deviceId)?.token_hash).toBe(sha256Hex(token));
+    // Still a code that works once.
+    expect((await enrol({ code: plain, label: 'W10' })).json()).toMatchObject({ code: 'enrolment-code-used' });
+  });
+
+  it('never matches a code stored the old way (a bare SHA-256, before scrypt): it is simply unknown', async () => {
+    const plain = await code();
+    await server.storage.db
+      .updateTable('enrolment_codes')
+      .set({ code_hash: sha256Hex(normaliseEnrolmentCode(plain)) })
+      .where('used_at', 'is', null)
+      .where('created_by', '=', 'test')
+      .execute();
+    const res = await enrol({ code: plain, label: 'W12' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'enrolment-code-unknown' });
   });
 
   it('makes one enrolment code on the first run of the demo bureau', async () => {

@@ -1,3 +1,4 @@
+import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bearerToken } from '../../../../server/src/auth/deviceAuth.ts';
 import {
@@ -25,7 +26,14 @@ describe('enrolment codes and device tokens', () => {
 
   it('hashes the code as typed in any form to the same value', () => {
     expect(hashEnrolmentCode('7kq3 m9xd')).toBe(hashEnrolmentCode('7KQ3-M9XD'));
-    expect(hashEnrolmentCode('7KQ3-M9XD')).toBe(sha256Hex('7KQ3M9XD'));
+    expect(hashEnrolmentCode('7KQ3-M9XD')).not.toBe(hashEnrolmentCode('7KQ3-M9XE'));
+  });
+
+  it('stores a code as scrypt, never as its SHA-256, which a copy of the database would give away', () => {
+    const stored = hashEnrolmentCode('7KQ3-M9XD');
+    expect(stored).toMatch(/^scrypt1\$[0-9a-f]{64}$/);
+    expect(stored).not.toContain(sha256Hex('7KQ3M9XD'));
+    expect(stored).toBe(`scrypt1$${scryptSync('7KQ3M9XD', 'firstdesk/enrolment-code/v1', 32).toString('hex')}`);
   });
 
   it('makes 256-bit tokens, different every time, that match only their own hash', () => {
