@@ -2,12 +2,30 @@
 // written whole (temp file + rename) so a crash never leaves half a secret.
 import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { SecretStorage } from '../../shared/ipc/contract.ts';
 import type { DeviceCredentials } from '../../shared/sync/enrolment.ts';
-import { DEVICE_SECRET_FILE, openCredentials, sealCredentials, type SecretCipher } from './pure/device-secret.ts';
+import {
+  DEVICE_SECRET_FILE,
+  openCredentials,
+  sealCredentials,
+  secretStorageOf,
+  type SecretCipher,
+} from './pure/device-secret.ts';
 
 export interface DeviceSecretStore {
   load(): Promise<DeviceCredentials | null>;
   save(credentials: DeviceCredentials): Promise<void>;
+}
+
+/** How safeStorage keeps secrets on this machine, asked afresh each time (a keyring may appear or go). */
+export function describeSecretStorage(
+  cipher: Pick<SecretCipher, 'isEncryptionAvailable'> & { getSelectedStorageBackend(): string },
+): SecretStorage {
+  return secretStorageOf({
+    platform: process.platform,
+    encryptionAvailable: cipher.isEncryptionAvailable(),
+    ...(process.platform === 'linux' ? { linuxBackend: cipher.getSelectedStorageBackend() } : {}),
+  });
 }
 
 export function openDeviceSecretStore(userDataDir: string, cipher: SecretCipher): DeviceSecretStore {

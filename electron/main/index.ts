@@ -1,7 +1,7 @@
 // Main process entry: one desk per machine, app://desk registered before anything loads, then the window.
 import { app, Menu, dialog, safeStorage, session } from 'electron';
 import { openDeskConfigStore } from './config.ts';
-import { openDeviceSecretStore } from './deviceSecret.ts';
+import { describeSecretStorage, openDeviceSecretStore } from './deviceSecret.ts';
 import { appHandlers } from './ipc/app.ts';
 import { configHandlers } from './ipc/config.ts';
 import { deviceSecretHandlers } from './ipc/deviceSecret.ts';
@@ -28,7 +28,7 @@ async function startDesk(): Promise<void> {
   const deviceSecret = openDeviceSecretStore(app.getPath('userData'), safeStorage);
   registerDeskIpc(
     {
-      ...appHandlers(),
+      ...appHandlers(() => describeSecretStorage(safeStorage)),
       ...configHandlers(config),
       ...nightlyHandlers(config, nightly),
       ...printHandlers(app.getPath('userData'), deskContents),

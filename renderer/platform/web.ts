@@ -17,6 +17,7 @@ export function webPlatform(db: DeskDb): Platform {
       version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
       platform: navigator.userAgent,
       shell: 'browser',
+      secretStorage: 'browser',
     }),
     serverUrl: async () => window.location.origin,
     setServerUrl: async () => {

@@ -19,11 +19,21 @@ export const IPC_CHANNELS = {
   setDeviceCredentials: 'desk:set-device-credentials',
 } as const;
 
+/**
+ * How this desk keeps its device credentials on disk, told in the sync panel (issue 11): 'os-keychain' sealed by
+ * the OS (DPAPI, Keychain, the Secret Service or KWallet); 'plain-text' when Linux's safeStorage fell back to its
+ * basic_text backend, whose key is a constant (as good as clear text); 'unavailable' when it cannot encrypt at
+ * all (enrolment is then refused); 'browser' for the browser build (its IndexedDB, not encrypted).
+ */
+export const secretStorageSchema = z.enum(['os-keychain', 'plain-text', 'unavailable', 'browser']);
+export type SecretStorage = z.infer<typeof secretStorageSchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.string(),
   shell: z.enum(['electron', 'browser']),
+  secretStorage: secretStorageSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -1,10 +1,10 @@
-// Main process: the app-info capability.
+// Main process: the app-info capability, with how the device credentials are really kept (issue 11).
 import { app } from 'electron';
 import { z } from 'zod';
-import { appInfoSchema } from '../../../shared/ipc/contract.ts';
+import { appInfoSchema, type SecretStorage } from '../../../shared/ipc/contract.ts';
 import type { CapabilityHandlers } from './capabilities.ts';
 
-export function appHandlers(): Pick<CapabilityHandlers, 'appInfo'> {
+export function appHandlers(secretStorage: () => SecretStorage): Pick<CapabilityHandlers, 'appInfo'> {
   return {
     appInfo: {
       args: z.tuple([]),
@@ -14,6 +14,7 @@ export function appHandlers(): Pick<CapabilityHandlers, 'appInfo'> {
           version: app.getVersion(),
           platform: process.platform,
           shell: 'electron',
+          secretStorage: secretStorage(),
         }),
     },
   };

@@ -9,6 +9,7 @@ import { useRejections, useSyncHistory } from '../../data/syncHooks.ts';
 import { useSession } from '../../stores/session.ts';
 import { useSyncActivity } from '../../stores/sync.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
+import { CredentialStorageNote } from './CredentialStorageNote.tsx';
 import { RejectedList } from './RejectedList.tsx';
 import { SyncHistory } from './SyncHistory.tsx';
 import { SyncStatusSummary } from './SyncStatusSummary.tsx';
@@ -53,6 +54,7 @@ export function SyncPanel({ opened, onClose }: { opened: boolean; onClose: () =>
             </Button>
           </Group>
           <SyncStatusSummary />
+          <CredentialStorageNote />
           <Stack gap="xs">
             <Title order={5}>
               {t('sync.rejections.title')} · {t('sync.rejections.needsAttention')}

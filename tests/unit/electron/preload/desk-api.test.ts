@@ -42,7 +42,13 @@ describe('the desk bridge exposed as window.desk', () => {
   });
 
   it('asks main for app info on its own channel and checks the answer', async () => {
-    const info = { name: 'FirstDesk', version: '0.1.0', platform: 'win32', shell: 'electron' };
+    const info = {
+      name: 'FirstDesk',
+      version: '0.1.0',
+      platform: 'linux',
+      shell: 'electron',
+      secretStorage: 'plain-text',
+    };
     const { ipc } = fakeIpc({ [IPC_CHANNELS.appInfo]: info });
     await expect(createDeskApi(ipc).appInfo()).resolves.toEqual(info);
     expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.appInfo);
@@ -109,6 +115,15 @@ describe('the desk bridge exposed as window.desk', () => {
   it('rejects an answer from main that does not match the contract', async () => {
     const { ipc } = fakeIpc({ [IPC_CHANNELS.appInfo]: { name: 'FirstDesk' } });
     await expect(createDeskApi(ipc).appInfo()).rejects.toThrow();
+    // How the credentials are kept is one of the words the contract knows, or the answer is refused.
+    const pretending = {
+      name: 'FirstDesk',
+      version: '0.1.0',
+      platform: 'linux',
+      shell: 'electron',
+      secretStorage: 'safe',
+    };
+    await expect(createDeskApi(fakeIpc({ [IPC_CHANNELS.appInfo]: pretending }).ipc).appInfo()).rejects.toThrow();
   });
 
   it('relays sync wake-ups with a known reason, and hides the IPC event from the page', () => {

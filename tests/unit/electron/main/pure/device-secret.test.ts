@@ -3,6 +3,7 @@ import {
   NO_ENCRYPTION_MESSAGE,
   openCredentials,
   sealCredentials,
+  secretStorageOf,
   type SecretCipher,
 } from '../../../../../electron/main/pure/device-secret.ts';
 import type { DeviceCredentials } from '../../../../../shared/sync/enrolment.ts';
@@ -54,5 +55,36 @@ describe('the device secret in userData', () => {
       credentials: null,
       problem: expect.stringContaining('no OS encryption'),
     });
+  });
+});
+
+describe('how the device secret is really kept', () => {
+  it('calls the OS keychain of Windows and macOS encrypted', () => {
+    expect(secretStorageOf({ platform: 'win32', encryptionAvailable: true })).toBe('os-keychain');
+    expect(secretStorageOf({ platform: 'darwin', encryptionAvailable: true })).toBe('os-keychain');
+  });
+
+  it('calls a Linux keyring encrypted, and the basic_text fallback plain text, never encrypted', () => {
+    for (const backend of ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']) {
+      expect(secretStorageOf({ platform: 'linux', encryptionAvailable: true, linuxBackend: backend })).toBe(
+        'os-keychain',
+      );
+    }
+    expect(secretStorageOf({ platform: 'linux', encryptionAvailable: true, linuxBackend: 'basic_text' })).toBe(
+      'plain-text',
+    );
+    // A backend it cannot name is not taken for a keyring.
+    expect(secretStorageOf({ platform: 'linux', encryptionAvailable: true, linuxBackend: 'unknown' })).toBe(
+      'plain-text',
+    );
+    expect(secretStorageOf({ platform: 'linux', encryptionAvailable: true })).toBe('plain-text');
+  });
+
+  it('says so when the OS cannot encrypt at all, on any platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      expect(secretStorageOf({ platform, encryptionAvailable: false, linuxBackend: 'gnome_libsecret' })).toBe(
+        'unavailable',
+      );
+    }
   });
 });
