@@ -1,26 +1,38 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { describeDatabase, type ServerConfig } from './config.ts';
-import { ADMIN_PIN_ATTEMPTS, ENROLMENT_ATTEMPTS, FailedAttempts } from './auth/attempts.ts';
+import {
+  ADMIN_PIN_ATTEMPTS,
+  ENROLMENT_ATTEMPTS,
+  FailedAttempts,
+  SIGN_IN_PER_DESK_ATTEMPTS,
+  SIGN_IN_PER_STAFF_ATTEMPTS,
+} from './auth/attempts.ts';
+import { privilegedWithoutSecret } from './auth/staffSecrets.ts';
 import { issueEnrolmentCode } from './auth/enrolment.ts';
 import { registerAdminDevices } from './http/admin.ts';
 import { registerCors } from './http/cors.ts';
 import { registerEnrol } from './http/enrol.ts';
 import { registerErrorHandler } from './http/errors.ts';
-import { registerHealth } from './http/health.ts';
+import { BODY_LIMITS } from './http/bodyLimits.ts';
+import { decorateDevice } from './http/deviceGuard.ts';
+import { registerHealth, WriteTrouble } from './http/health.ts';
+import { registerJsonParser } from './http/jsonBody.ts';
 import { registerPull } from './http/pull.ts';
 import { registerPush } from './http/push.ts';
 import { registerReference } from './http/reference.ts';
+import { registerStaffAuth } from './http/staffAuth.ts';
 import { registerDeskApp } from './http/static.ts';
 import { seedOnFirstRun } from './seed/firstRun.ts';
-import { openStorage, pingDatabase, type Storage } from './storage/db.ts';
+import { openStorage, pingDatabase, type Storage, type StorageTuning } from './storage/db.ts';
 import { migrateToLatest } from './storage/migrations.ts';
 import { hasReferenceDocs } from './storage/reference.ts';
 
-// A push carries at most MAX_PUSH_EVENTS (500) events; the largest event (2000 CJK characters of matter,
-// ~6 KB as UTF-8, plus the envelope) keeps a full batch under 5 MB, so 8 MB leaves room without inviting abuse.
-const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
-
-export type ServerOptions = Pick<ServerConfig, 'database' | 'seed' | 'logLevel' | 'rendererDir' | 'trustProxy'>;
+export type ServerOptions = Pick<ServerConfig, 'database' | 'seed' | 'logLevel' | 'rendererDir' | 'trustProxy'> & {
+  /** Lock waits (tests shorten them to meet a busy database quickly). */
+  readonly storageTuning?: StorageTuning;
+  /** Where log lines go (tests read them); stdout when absent. */
+  readonly logStream?: { write(line: string): void };
+};
 
 export interface BuiltServer {
   readonly app: FastifyInstance;
@@ -40,12 +52,17 @@ function reason(err: unknown): string {
 /** The whole HQ server, ready to `listen` or to `inject` in tests: database open, migrated and seeded. */
 export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   const app = Fastify({
-    logger: { level: config.logLevel },
-    bodyLimit: BODY_LIMIT_BYTES,
+    logger: { level: config.logLevel, ...(config.logStream ? { stream: config.logStream } : {}) },
+    // Each route that takes a body says how much (http/bodyLimits.ts); everything else takes next to nothing.
+    bodyLimit: BODY_LIMITS.default,
     // Only the bureau's own proxies may say who the client is; by default the socket's address counts.
     trustProxy: config.trustProxy ?? false,
   });
-  const storage = openStorage(config.database, (err) => app.log.warn({ err }, 'database connection lost; replaced'));
+  const storage = openStorage(
+    config.database,
+    (err) => app.log.warn({ err }, 'database connection lost; replaced'),
+    config.storageTuning,
+  );
   try {
     await pingDatabase(storage.db).catch((err: unknown) => {
       throw new Error(`Cannot reach the database (${describeDatabase(config.database)}): ${reason(err)}`, {
@@ -63,6 +80,13 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
         `First run: enrolment code for the first desk 首台窗口登记码 ${code} (one use, until ${expiresAt}); more with: npm run enrol -- enrol-code`,
       );
     }
+    const cannotSignIn = await privilegedWithoutSecret(storage.db);
+    if (cannotSignIn.length > 0) {
+      app.log.warn(
+        { staffIds: cannotSignIn },
+        `Leaders/supervisors/admins without a password cannot sign in 以下人员尚未设置密码: ${cannotSignIn.join(', ')}; set one with: npm run enrol -- set-secret <staffId>`,
+      );
+    }
   } catch (err) {
     await storage.close();
     await app.close();
@@ -70,14 +94,21 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   }
 
   app.addHook('onClose', async () => storage.close());
-  registerErrorHandler(app);
+  const writes = new WriteTrouble();
+  registerErrorHandler(app, (report) => writes.heard(report));
+  registerJsonParser(app);
+  decorateDevice(app);
   registerCors(app);
-  registerHealth(app, storage);
+  registerHealth(app, storage, writes);
   registerPush(app, storage.db);
   registerPull(app, storage.db);
   registerReference(app, storage.db);
   registerEnrol(app, storage.db, new FailedAttempts(ENROLMENT_ATTEMPTS));
   registerAdminDevices(app, storage.db, new FailedAttempts(ADMIN_PIN_ATTEMPTS));
+  registerStaffAuth(app, storage.db, {
+    perStaff: new FailedAttempts(SIGN_IN_PER_STAFF_ATTEMPTS),
+    perDesk: new FailedAttempts(SIGN_IN_PER_DESK_ATTEMPTS),
+  });
   await registerDeskApp(app, config.rendererDir);
   await app.ready();
   return { app, storage, close: () => app.close() };
