@@ -18,7 +18,17 @@ export function formatHlc(h: Hlc): string {
   return `${String(h.ms).padStart(MS_WIDTH, '0')}-${h.counter.toString(36).padStart(COUNTER_WIDTH, '0')}-${h.node}`;
 }
 
-const HLC_RE = /^(\d{15})-([0-9a-z]{5})-(.+)$/;
+/**
+ * The node part names the clock: a desk's deviceId (a ULID, 26 characters) or the server's 'hq'. Bounded in length
+ * and to letters, digits, '-' and '_', so an HLC can neither carry a megabyte nor a NUL (which PostgreSQL text
+ * cannot hold: the push would fail on every retry).
+ */
+export const MAX_HLC_NODE_LENGTH = 64;
+export const MAX_HLC_LENGTH = MS_WIDTH + 1 + COUNTER_WIDTH + 1 + MAX_HLC_NODE_LENGTH;
+
+const HLC_RE = new RegExp(
+  `^(\\d{${MS_WIDTH}})-([0-9a-z]{${COUNTER_WIDTH}})-([0-9A-Za-z_-]{1,${MAX_HLC_NODE_LENGTH}})$`,
+);
 
 export function parseHlc(text: string): Hlc {
   const m = HLC_RE.exec(text);
