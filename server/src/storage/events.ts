@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DeskEvent } from '../../../shared/model/events.ts';
+import { isSeq } from '../../../shared/model/seq.ts';
 import type { Rejection } from '../../../shared/sync/protocol.ts';
 import type { Database, Db, EventsTable } from './db.ts';
 import { allocateSeqs, lockSequence } from './sequence.ts';
@@ -30,7 +31,11 @@ export interface AppendResult {
   readonly stored: number;
   readonly duplicates: number;
   readonly rejected: Rejection[];
-  /** The device's acknowledged deviceSeq after this batch (never goes backwards). */
+  /**
+   * What this batch acknowledges: its settledDeviceSeq. The device's high-water mark (devices.last_acked_seq,
+   * which never goes backwards) is recorded for the admin, but not answered: an ack speaks only for the events
+   * the push carried, so no number a desk sent before can acknowledge or hold back what it sends now.
+   */
   readonly ackedSeq: number;
 }
 
@@ -40,7 +45,7 @@ export interface StoredEvent {
   readonly event: DeskEvent;
 }
 
-// Both engines accept far more, but 200 rows × 14 columns stays under every bound-parameter limit.
+// Both engines accept far more, but 200 rows × 15 columns stays under every bound-parameter limit.
 const INSERT_CHUNK = 200;
 
 /**
@@ -59,6 +64,8 @@ export function rowToEvent(row: Selectable<EventsTable>): DeskEvent {
     deviceSeq: row.device_seq,
     staffId: row.staff_id,
     occurredAt: row.occurred_at,
+    // Only when there is one: an attested event has no `proof` key at all, as the desk wrote it.
+    ...(row.proof ? { proof: JSON.parse(row.proof) as unknown } : {}),
     payload: JSON.parse(row.payload) as unknown,
   } as DeskEvent;
 }
@@ -79,6 +86,7 @@ function eventToRow(event: DeskEvent, seq: number, receivedAt: string, flags: st
     payload: JSON.stringify(event.payload),
     received_at: receivedAt,
     flags,
+    proof: event.proof ? JSON.stringify(event.proof) : null,
   };
 }
 
@@ -129,8 +137,8 @@ export async function appendEvents(db: Db, req: AppendRequest): Promise<AppendRe
       }
     }
 
-    const ackedSeq = await advanceDeviceAck(trx, req.deviceId, req.settledDeviceSeq, req.receivedAt);
-    return { stored: fresh.length, duplicates, rejected, ackedSeq };
+    await advanceDeviceAck(trx, req.deviceId, req.settledDeviceSeq, req.receivedAt);
+    return { stored: fresh.length, duplicates, rejected, ackedSeq: req.settledDeviceSeq };
   });
 }
 
@@ -144,14 +152,22 @@ async function findEvents(db: Kysely<Database>, eventIds: readonly string[]): Pr
   return found;
 }
 
-/** Read-then-write is safe here: the caller holds the sequence lock. Dialect-neutral (no GREATEST/MAX). */
-async function advanceDeviceAck(db: Kysely<Database>, deviceId: string, settled: number, now: string) {
+/**
+ * Move the device's high-water mark forward. Read-then-write is safe here: the caller holds the sequence lock.
+ * Dialect-neutral (no GREATEST/MAX).
+ */
+async function advanceDeviceAck(db: Kysely<Database>, deviceId: string, settled: number, now: string): Promise<void> {
+  // Only a sequence number fits the column on PostgreSQL (int4) and the admin's device list: refuse anything else
+  // here too, whatever the caller computed.
+  if (settled !== 0 && !isSeq(settled)) throw new RangeError(`not a deviceSeq to acknowledge: ${settled}`);
   const row = await db
     .selectFrom('devices')
     .select('last_acked_seq')
     .where('device_id', '=', deviceId)
     .executeTakeFirst();
-  const ackedSeq = Math.max(row?.last_acked_seq ?? 0, settled);
+  // A mark out of range (1e300, stored by SQLite before deviceSeqs were bounded) is forgotten, not kept.
+  const previous = row && isSeq(row.last_acked_seq) ? row.last_acked_seq : 0;
+  const ackedSeq = Math.max(previous, settled);
   if (row) {
     await db
       .updateTable('devices')
@@ -164,7 +180,6 @@ async function advanceDeviceAck(db: Kysely<Database>, deviceId: string, settled:
       .values({ device_id: deviceId, last_acked_seq: ackedSeq, first_seen_at: now, last_seen_at: now })
       .execute();
   }
-  return ackedSeq;
 }
 
 /** Events committed after `cursor`, in seq order. */

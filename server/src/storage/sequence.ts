@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { MAX_SEQ } from '../../../shared/model/seq.ts';
 import type { Database } from './db.ts';
 import { SEQ_COUNTER } from './migrations.ts';
 
@@ -25,8 +26,12 @@ export async function allocateSeqs(trx: Transaction<Database>, count: number): P
     .updateTable('counters')
     .set({ value: sql<number>`value + ${count}` })
     .where('name', '=', SEQ_COUNTER)
+    // Past MAX_SEQ PostgreSQL's int4 overflows and SQLite would hand desks a seq their schema refuses: both
+    // engines stop here instead, with the same clear error (decades away: see shared/model/seq.ts).
+    .where('value', '<=', MAX_SEQ - count)
     .returning('value')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) throw new RangeError(`the commit sequence is full (${MAX_SEQ}): no more changes can be stored`);
   return row.value - count + 1;
 }
 
