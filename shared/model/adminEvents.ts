@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { envelopeShape, optionalText } from './envelope.ts';
+import { envelopeShape } from './envelope.ts';
+import { blankAsAbsent, LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 import { calendarDaySchema } from './calendar.ts';
 import { eventIdSchema } from './ids.ts';
 import { serviceItemSchema } from './catalog.ts';
@@ -12,14 +13,14 @@ import { serviceItemSchema } from './catalog.ts';
 export const catalogItemSavedPayload = z.object({
   item: serviceItemSchema,
   baseRev: z.number().int().positive().nullable(),
-  note: optionalText(300),
+  note: blankAsAbsent(multiLine(LIMITS.note)),
 });
 
 // A year's schedule as published by the State Council: entered by one admin…
 export const calendarYearProposedPayload = z.object({
   year: z.number().int().min(1990).max(2200),
-  noticeNumber: z.string().trim().min(1).max(200).nullable(),
-  days: z.array(calendarDaySchema).max(366),
+  noticeNumber: singleLine(LIMITS.noticeNumber).min(1).nullable(),
+  days: listOf(calendarDaySchema, LIMITS.calendarDays),
 });
 
 // …and confirmed by a second person before it takes effect.

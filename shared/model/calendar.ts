@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { staffIdSchema } from './ids.ts';
+import { LIMITS, listOf, singleLine } from './limits.ts';
 import { dayNumber, isIsoDate, isWeekendDay, yearOf } from '../rules/isoDate.ts';
 
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'invalidDate' });
+export const isoDateSchema = z
+  .string()
+  .max(LIMITS.isoDate, 'invalidDate')
+  .refine(isIsoDate, { message: 'invalidDate' });
 
 /**
  * One exception to the Monday–Friday rule: a statutory holiday (or a day moved into one) on a weekday is
@@ -16,7 +20,7 @@ export type CalendarDayKind = z.infer<typeof calendarDayKindSchema>;
 export const calendarDaySchema = z.object({
   date: isoDateSchema,
   kind: calendarDayKindSchema,
-  name: z.string().trim().min(1).max(40).optional(),
+  name: singleLine(LIMITS.holidayName).min(1).optional(),
 });
 export type CalendarDay = z.infer<typeof calendarDaySchema>;
 
@@ -40,8 +44,8 @@ export function isCalendarException(day: Pick<CalendarDay, 'date' | 'kind'>): bo
 export const calendarYearSchema = z
   .object({
     year: z.number().int().min(1990).max(2200),
-    noticeNumber: z.string().trim().min(1).max(200).nullable(),
-    days: z.array(calendarDaySchema).max(366),
+    noticeNumber: singleLine(LIMITS.noticeNumber).min(1).nullable(),
+    days: listOf(calendarDaySchema, LIMITS.calendarDays),
     status: calendarYearStatusSchema,
     enteredBy: staffIdSchema,
     confirmedBy: staffIdSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agencyIdSchema, contactIdSchema, eventIdSchema, slugSchema, ulidSchema } from './ids.ts';
-import { envelopeShape, optionalText, reason } from './envelope.ts';
+import { envelopeShape } from './envelope.ts';
+import { blankAsAbsent, LIMITS, listOf, multiLine } from './limits.ts';
 import { serviceItemIdSchema } from './catalog.ts';
 import { isoDateSchema } from './calendar.ts';
 import { pauseReasonSchema } from './deadline.ts';
@@ -22,14 +23,20 @@ export const caseOpenedPayload = z.object({
 
 export const MATERIAL_STATES = ['received', 'missing', 'nonConforming'] as const;
 export const materialCheckSchema = z
-  .object({ materialId: slugSchema, state: z.enum(MATERIAL_STATES), note: optionalText(300) })
+  .object({
+    materialId: slugSchema,
+    state: z.enum(MATERIAL_STATES),
+    note: blankAsAbsent(multiLine(LIMITS.materialNote)),
+  })
   .refine((c) => c.state !== 'nonConforming' || Boolean(c.note), {
     message: 'nonConformingNoteRequired',
     path: ['note'],
   });
 
 // art. 10–11: the clerk checks each material as received, missing or non-conforming.
-export const caseMaterialsCheckedPayload = z.object({ checks: z.array(materialCheckSchema).min(1).max(40) });
+export const caseMaterialsCheckedPayload = z.object({
+  checks: listOf(materialCheckSchema, LIMITS.itemMaterials).min(1),
+});
 
 // art. 11: complete and conforming → accepted; the clock starts the working day after `acceptedOn`.
 export const caseAcceptedPayload = z.object({
@@ -41,44 +48,44 @@ export const caseAcceptedPayload = z.object({
 // art. 11: incomplete → tell the applicant once, exactly what to supplement; the clock does not start.
 export const caseSupplementRequestedPayload = z.object({
   requestedOn: isoDateSchema,
-  materialIds: z.array(slugSchema).min(1, 'supplementNothingMissing').max(40),
+  materialIds: listOf(slugSchema, LIMITS.itemMaterials).min(1, 'supplementNothingMissing'),
 });
 
 // art. 11: not acceptable → the reason and its legal basis.
 export const caseRejectedPayload = z.object({
-  reason: reason('rejectionReasonRequired', 1000),
-  legalBasis: reason('legalBasisRequired', 1000),
+  reason: multiLine(LIMITS.explanation).min(1, 'rejectionReasonRequired'),
+  legalBasis: multiLine(LIMITS.legalBasis).min(1, 'legalBasisRequired'),
   competentAgencyId: agencyIdSchema.optional(),
 });
 
 export const casePausedPayload = z.object({
   from: isoDateSchema,
   reason: pauseReasonSchema,
-  note: reason('pauseNoteRequired'),
+  note: multiLine(LIMITS.reason).min(1, 'pauseNoteRequired'),
 });
 export const caseResumedPayload = z.object({ on: isoDateSchema });
 
 // art. 17: an extension needs a leader's approval, and the applicant is told the reason and the new limit.
 export const caseExtensionRequestedPayload = z.object({
   days: z.number().int().min(1, 'extensionDaysRequired').max(60),
-  reason: reason('extensionReasonRequired'),
+  reason: multiLine(LIMITS.reason).min(1, 'extensionReasonRequired'),
 });
 export const caseExtensionDecidedPayload = z.object({
   requestEventId: eventIdSchema,
   decision: z.enum(['approved', 'refused']),
-  note: optionalText(500),
+  note: blankAsAbsent(multiLine(LIMITS.note)),
 });
 export const caseApplicantNotifiedPayload = z.object({
   /** What the applicant was told about: the extension, or the result (art. 18(3)). */
   about: z.enum(['extension', 'result']),
   how: notifyChannel,
-  note: optionalText(500),
+  note: blankAsAbsent(multiLine(LIMITS.note)),
 });
 
 export const caseCompletedPayload = z.object({
   completedOn: isoDateSchema,
   outcome: z.enum(['granted', 'notGranted', 'done']),
-  result: reason('resultRequired', 1000),
+  result: multiLine(LIMITS.explanation).min(1, 'resultRequired'),
 });
 
 export const casePayloadSchemas = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { departmentIdSchema, slugSchema } from './ids.ts';
 import { phoneSchema } from '../rules/phone.ts';
+import { LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 
 // 公开承诺 / 一次性告知 (chapters 3 and 5): what each service item requires, how long the bureau has,
 // what it costs. The catalog is the single source for slips, leaflets and the desk.
@@ -18,39 +19,40 @@ export const SERVICE_CATEGORIES = [
   'other',
 ] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// A field an admin must fill in: one line, or (legal basis) prose.
+const line = (max: number) => singleLine(max).min(1);
 
 export const materialSchema = z.object({
   /** Stable within the item, so a case's checklist survives catalog edits. */
   id: slugSchema,
-  name: text(120),
+  name: line(LIMITS.materialName),
   originals: z.number().int().min(0).max(20),
   copies: z.number().int().min(0).max(20),
   /** e.g. 纸质 A4，加盖单位公章 / 电子版 PDF */
-  format: text(120),
+  format: line(LIMITS.materialFormat),
   requirement: z.enum(['required', 'conditional']),
   /** When a conditional material is needed. */
-  condition: text(300).optional(),
-  notes: text(500).optional(),
+  condition: line(LIMITS.condition).optional(),
+  notes: line(LIMITS.note).optional(),
   /** Where the sample or template is (a document number, a web page, a counter). */
-  sampleRef: text(200).optional(),
+  sampleRef: line(LIMITS.sampleRef).optional(),
 });
 export type Material = z.infer<typeof materialSchema>;
 
 export const feeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('free') }),
-  z.object({ kind: z.literal('charged'), standard: text(300), basis: text(300) }),
+  z.object({ kind: z.literal('charged'), standard: line(LIMITS.fee), basis: line(LIMITS.fee) }),
 ]);
 
 export const serviceItemSchema = z
   .object({
     id: serviceItemIdSchema,
-    name: text(80),
+    name: line(LIMITS.serviceItemName),
     category: z.enum(SERVICE_CATEGORIES),
-    legalBasis: text(1000),
-    conditions: z.array(text(500)).min(1).max(20),
-    procedure: z.array(text(300)).min(1).max(20),
-    materials: z.array(materialSchema).min(1).max(40),
+    legalBasis: multiLine(LIMITS.legalBasis).min(1),
+    conditions: listOf(line(LIMITS.condition), LIMITS.itemLines).min(1),
+    procedure: listOf(line(LIMITS.procedureStep), LIMITS.itemLines).min(1),
+    materials: listOf(materialSchema, LIMITS.itemMaterials).min(1),
     /** 法定时限 in statutory working days (art. 19). */
     statutoryLimitDays: z.number().int().min(1).max(365),
     /** 承诺时限: never longer than the statutory limit (art. 15). */
@@ -58,7 +60,7 @@ export const serviceItemSchema = z
     fee: feeSchema,
     departmentId: departmentIdSchema,
     /** Where the applicant submits (the window, a department office). */
-    submitAt: text(200),
+    submitAt: line(LIMITS.address),
     consultPhone: phoneSchema,
     complaintPhone: phoneSchema,
     active: z.boolean(),

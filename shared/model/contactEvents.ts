@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { agencyIdSchema, contactIdSchema, departmentIdSchema, eventIdSchema, staffIdSchema } from './ids.ts';
-import { envelopeShape, optionalText, reason } from './envelope.ts';
+import { envelopeShape } from './envelope.ts';
+import { blankAsAbsent, LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 import { MASKED_ID_RE } from '../rules/idNumber.ts';
-import { phoneSchema } from '../rules/phone.ts';
+import { optionalPhoneSchema, phoneSchema } from '../rules/phone.ts';
 
 // The first-inquiry register (chapter 2 of the regulation): the events of a contact.
 
@@ -12,16 +13,15 @@ export type Channel = z.infer<typeof channelSchema>;
 
 export const visitorSchema = z
   .object({
-    name: optionalText(40),
-    organisation: optionalText(80),
-    phone: z
-      .string()
-      .trim()
-      .optional()
-      .transform((s) => (s ? s : undefined))
-      .pipe(phoneSchema.optional()),
+    name: blankAsAbsent(singleLine(LIMITS.personName)),
+    organisation: blankAsAbsent(singleLine(LIMITS.organisation)),
+    phone: optionalPhoneSchema,
     /** PIPL: only the masked form (first 6 + last 4) ever leaves the form; the desk checks the full number. */
-    idNumberMasked: z.string().regex(MASKED_ID_RE, 'invalidIdNumber').optional(),
+    idNumberMasked: z
+      .string()
+      .max(LIMITS.idNumber, 'invalidIdNumber')
+      .regex(MASKED_ID_RE, 'invalidIdNumber')
+      .optional(),
   })
   .refine((v) => Boolean(v.name ?? v.organisation), { message: 'visitorRequired', path: ['name'] });
 export type Visitor = z.infer<typeof visitorSchema>;
@@ -30,26 +30,24 @@ export type Visitor = z.infer<typeof visitorSchema>;
 export const contactOpenedPayload = z.object({
   channel: channelSchema,
   visitor: visitorSchema,
-  matter: z.string().trim().min(1, 'matterRequired').max(2000),
+  matter: multiLine(LIMITS.matter).min(1, 'matterRequired'),
   /** Materials the visitor handed over, and how many of each. */
-  materials: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1, 'materialNameRequired').max(80),
-        count: z.number().int().min(1).max(999),
-      }),
-    )
-    .max(30)
-    .optional(),
+  materials: listOf(
+    z.object({
+      name: singleLine(LIMITS.materialName).min(1, 'materialNameRequired'),
+      count: z.number().int().min(1).max(999),
+    }),
+    LIMITS.visitorMaterials,
+  ).optional(),
   /** Everyone who was asked together (art. 7); the responsible person is among them. */
-  askedStaffIds: z.array(staffIdSchema).min(1).max(10),
+  askedStaffIds: listOf(staffIdSchema, LIMITS.askedStaff).min(1),
   responsibleStaffId: staffIdSchema,
 });
 
 // art. 8(2): a matter within one's own duty is answered at once, on the basis of policy.
 export const contactAnsweredPayload = z.object({
-  answer: z.string().trim().min(1, 'answerRequired').max(2000),
-  basis: optionalText(500),
+  answer: multiLine(LIMITS.answer).min(1, 'answerRequired'),
+  basis: blankAsAbsent(multiLine(LIMITS.basis)),
 });
 
 // art. 8(3): transfer to the handler; the applicant is told department, handler and phone.
@@ -57,8 +55,12 @@ export const contactTransferredPayload = z.object({
   toDepartmentId: departmentIdSchema,
   toStaffId: staffIdSchema,
   /** What the applicant was told, as shown on screen: kept so the record proves it. */
-  toldApplicant: z.object({ departmentName: z.string().min(1), handlerName: z.string().min(1), phone: phoneSchema }),
-  note: optionalText(500),
+  toldApplicant: z.object({
+    departmentName: singleLine(LIMITS.organisation).min(1),
+    handlerName: singleLine(LIMITS.personName).min(1),
+    phone: phoneSchema,
+  }),
+  note: blankAsAbsent(multiLine(LIMITS.note)),
 });
 
 // art. 8(3): the handler accepts the transfer and takes over first-inquiry responsibility.
@@ -67,53 +69,68 @@ export const contactTransferAcceptedPayload = z.object({ transferEventId: eventI
 // A mis-routed transfer goes back to the sender's inbox, never silently: a reason is required.
 export const contactTransferReturnedPayload = z.object({
   transferEventId: eventIdSchema,
-  reason: reason('returnReasonRequired'),
+  reason: multiLine(LIMITS.reason).min(1, 'returnReasonRequired'),
 });
 
 // art. 8(4): not the bureau's remit — explain, and give the competent agency's contact.
 export const contactReferredPayload = z.object({
   agencyId: agencyIdSchema,
-  toldApplicant: z.object({ agencyName: z.string().min(1), phone: phoneSchema, address: z.string().min(1) }),
-  explanation: reason('explanationRequired', 1000),
+  toldApplicant: z.object({
+    agencyName: singleLine(LIMITS.organisation).min(1),
+    phone: phoneSchema,
+    address: singleLine(LIMITS.address).min(1),
+  }),
+  explanation: multiLine(LIMITS.explanation).min(1, 'explanationRequired'),
 });
 
 // art. 8(4): jurisdiction unclear — ask a leader in time.
 export const contactEscalatedPayload = z.object({
   toLeaderId: staffIdSchema,
-  reason: reason('escalationReasonRequired'),
+  reason: multiLine(LIMITS.reason).min(1, 'escalationReasonRequired'),
 });
 
 // The leader decides who handles an escalated matter; that person becomes responsible.
-export const contactAssignedPayload = z.object({ toStaffId: staffIdSchema, note: optionalText(500) });
+export const contactAssignedPayload = z.object({
+  toStaffId: staffIdSchema,
+  note: blankAsAbsent(multiLine(LIMITS.note)),
+});
 
 // art. 8(2), 说"不"提级管理: a "no" needs a reason and its basis and is not final until a leader approves it.
 export const contactRefusalProposedPayload = z.object({
   toLeaderId: staffIdSchema,
-  reason: reason('refusalReasonRequired'),
-  basis: reason('refusalBasisRequired'),
+  reason: multiLine(LIMITS.reason).min(1, 'refusalReasonRequired'),
+  basis: multiLine(LIMITS.basis).min(1, 'refusalBasisRequired'),
 });
 
 export const contactRefusalReviewedPayload = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approved'), note: optionalText(500) }),
+  z.object({ decision: z.literal('approved'), note: blankAsAbsent(multiLine(LIMITS.note)) }),
   z.object({
     decision: z.literal('overruled'),
-    note: reason('overruleReasonRequired'),
+    note: multiLine(LIMITS.reason).min(1, 'overruleReasonRequired'),
     assignToStaffId: staffIdSchema,
   }),
 ]);
 
 export const NOTIFY_CHANNELS = ['onSite', 'phone', 'sms', 'letter', 'online'] as const;
 // The visitor is told the outcome (of a refusal review, a referral…), and the record proves how and when.
-export const contactOutcomeNotifiedPayload = z.object({ how: z.enum(NOTIFY_CHANNELS), note: optionalText(500) });
+export const contactOutcomeNotifiedPayload = z.object({
+  how: z.enum(NOTIFY_CHANNELS),
+  note: blankAsAbsent(multiLine(LIMITS.note)),
+});
 
 // Nothing is edited in place: a correction is a new event with its reason.
 export const contactCorrectedPayload = z
   .object({
+    // The same rules as at registration: a corrected phone is still a phone.
     visitor: z
-      .object({ name: optionalText(40), organisation: optionalText(80), phone: z.string().trim().optional() })
+      .object({
+        name: blankAsAbsent(singleLine(LIMITS.personName)),
+        organisation: blankAsAbsent(singleLine(LIMITS.organisation)),
+        phone: optionalPhoneSchema,
+      })
       .optional(),
-    matter: z.string().trim().min(1, 'matterRequired').max(2000).optional(),
-    reason: reason('correctionReasonRequired'),
+    matter: multiLine(LIMITS.matter).min(1, 'matterRequired').optional(),
+    reason: multiLine(LIMITS.reason).min(1, 'correctionReasonRequired'),
   })
   .refine((c) => c.visitor !== undefined || c.matter !== undefined, { message: 'correctionEmpty', path: ['matter'] });
 

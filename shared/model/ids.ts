@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { LIMITS } from './limits.ts';
 
 // Branded ids so a StaffId can never be passed where a ContactId is expected.
 const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-export const ulidSchema = z.string().regex(ULID_RE, 'must be a ULID (26 Crockford base32 characters)');
+const ULID_MESSAGE = 'must be a ULID (26 Crockford base32 characters)';
+export const ulidSchema = z.string().max(LIMITS.ulid, ULID_MESSAGE).regex(ULID_RE, ULID_MESSAGE);
 
 export const eventIdSchema = ulidSchema.brand<'EventId'>();
 export const contactIdSchema = ulidSchema.brand<'ContactId'>();
@@ -11,7 +13,8 @@ export const deviceIdSchema = ulidSchema.brand<'DeviceId'>();
 
 // Reference-document ids are readable slugs chosen by the admin (e.g. "staff-wang-li", "dept-office").
 const SLUG_RE = /^[a-z0-9][a-z0-9-]{1,63}$/;
-export const slugSchema = z.string().regex(SLUG_RE, 'must be a lowercase id of letters, digits and dashes');
+const SLUG_MESSAGE = 'must be a lowercase id of letters, digits and dashes';
+export const slugSchema = z.string().max(LIMITS.slug, SLUG_MESSAGE).regex(SLUG_RE, SLUG_MESSAGE);
 export const staffIdSchema = slugSchema.brand<'StaffId'>();
 export const departmentIdSchema = slugSchema.brand<'DepartmentId'>();
 export const agencyIdSchema = slugSchema.brand<'AgencyId'>();

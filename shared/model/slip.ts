@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './calendar.ts';
 import { serviceItemIdSchema } from './catalog.ts';
+import { exactText, LIMITS, listOf, singleLine } from './limits.ts';
 
 // 一次性告知 (chapter 3): every notice the desk hands out is a printed slip whose exact content is kept. A slip is
 // data first — everything printed on it, labels included, is composed once (shared/rules/slips) and stored whole
@@ -27,12 +28,18 @@ export type PaperFormat = z.infer<typeof paperFormatSchema>;
  * anyone, because the desk code comes from the desk's own id and the sequence is the desk's own (rules/slips/serial.ts).
  */
 export const SERIAL_RE = /^[A-Z]{2,8}-[A-Z0-9]{2,8}-\d{4}-\d{6,9}$/;
-export const slipSerialSchema = z.string().regex(SERIAL_RE, 'invalidSlipSerial').brand<'SlipSerial'>();
+export const slipSerialSchema = z
+  .string()
+  .max(LIMITS.slipSerial, 'invalidSlipSerial')
+  .regex(SERIAL_RE, 'invalidSlipSerial')
+  .brand<'SlipSerial'>();
 export type SlipSerial = z.infer<typeof slipSerialSchema>;
 
-// Composed text: already in its final words; generous limits, because the sources were validated when entered.
-const words = z.string().min(1).max(4000);
-const maybeWords = z.string().max(4000);
+// Composed text: already in its final words, kept exactly (never trimmed); generous limits, because the sources
+// were validated when entered.
+const words = exactText(LIMITS.slipText).min(1);
+const maybeWords = exactText(LIMITS.slipText);
+const phone = singleLine(LIMITS.phone);
 
 export const slipFieldSchema = z.object({ label: words, value: maybeWords });
 export type SlipField = z.infer<typeof slipFieldSchema>;
@@ -46,27 +53,30 @@ export const slipMaterialRowSchema = z.object({
   /** What it must look like (catalog format), or on a supplement notice what is required. */
   format: maybeWords,
   /** Notes, sample reference, or on a supplement notice what is wrong with it. */
-  notes: z.array(words).max(10),
+  notes: listOf(words, LIMITS.slipLines),
 });
 export type SlipMaterialRow = z.infer<typeof slipMaterialRowSchema>;
 
 export const slipBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), text: words }),
   /** Label–value lines (受理日期：…). */
-  z.object({ type: z.literal('fields'), fields: z.array(slipFieldSchema).min(1).max(40) }),
-  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(words).min(1).max(40) }),
+  z.object({ type: z.literal('fields'), fields: listOf(slipFieldSchema, LIMITS.slipRows).min(1) }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), items: listOf(words, LIMITS.slipRows).min(1) }),
   /** The materials: a table on A4, one block per material on a receipt. */
   z.object({
     type: z.literal('materials'),
     columns: z.object({ no: words, name: words, copies: words, format: words, notes: words }),
-    rows: z.array(slipMaterialRowSchema).min(1).max(40),
+    rows: listOf(slipMaterialRowSchema, LIMITS.slipRows).min(1),
   }),
   /** Something the applicant must not miss (the deadline, the one-notice rule, the remedies). */
   z.object({ type: z.literal('notice'), text: words }),
 ]);
 export type SlipBlock = z.infer<typeof slipBlockSchema>;
 
-export const slipSectionSchema = z.object({ heading: maybeWords, blocks: z.array(slipBlockSchema).min(1).max(20) });
+export const slipSectionSchema = z.object({
+  heading: maybeWords,
+  blocks: listOf(slipBlockSchema, LIMITS.slipSections).min(1),
+});
 export type SlipSection = z.infer<typeof slipSectionSchema>;
 
 export const slipContentSchema = z.object({
@@ -84,22 +94,27 @@ export const slipContentSchema = z.object({
   applicant: z.object({
     name: words,
     /** PIPL: only ever the masked form (138****8000). */
-    phoneMasked: z.string().max(40).optional(),
+    phoneMasked: phone.optional(),
     /** On the stub the desk keeps, the applicant is not the reader: 张*三. */
     nameOnStub: words,
   }),
   /** The catalog item and the version of it the slip was composed from, where there is one. */
   catalog: z.object({ itemId: serviceItemIdSchema, itemName: words, rev: z.number().int().positive() }).optional(),
   intro: maybeWords,
-  sections: z.array(slipSectionSchema).max(20),
-  closing: z.array(words).max(10),
-  staff: z.object({ name: words, phone: z.string().max(40) }),
-  consultPhone: z.string().min(1).max(40),
-  complaintPhone: z.string().min(1).max(40),
+  sections: listOf(slipSectionSchema, LIMITS.slipSections),
+  closing: listOf(words, LIMITS.slipLines),
+  staff: z.object({ name: words, phone }),
+  consultPhone: phone.min(1),
+  complaintPhone: phone.min(1),
   /** What the QR code carries: the serial, or a follow-up address that contains it. */
-  qr: z.object({ payload: z.string().min(1).max(500), caption: words }),
+  qr: z.object({ payload: singleLine(LIMITS.qrPayload).min(1), caption: words }),
   /** The receipt the applicant signs and the desk keeps (printed below a cut line). */
-  stub: z.object({ heading: words, fields: z.array(slipFieldSchema).max(10), acknowledgement: words, sign: words }),
+  stub: z.object({
+    heading: words,
+    fields: listOf(slipFieldSchema, LIMITS.slipLines),
+    acknowledgement: words,
+    sign: words,
+  }),
   /** Every other word the paper shows, frozen with it. `reprint` has {{n}} (the reprint count). */
   labels: z.object({
     serial: words,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../model/limits.ts';
 
 // Mainland mobile numbers (11 digits starting 13–19) and landlines with area code
 // (0377-63176300, 037763176300, optionally an extension: 0377-63176300-801).
@@ -15,7 +16,21 @@ export function isValidPhone(raw: string): boolean {
   return MOBILE_RE.test(p) || LANDLINE_RE.test(p) || SERVICE_RE.test(p);
 }
 
-export const phoneSchema = z.string().transform(normalisePhone).refine(isValidPhone, { message: 'invalidPhone' });
+// Too long to be a phone is not a phone: the same message, and the pattern never sees a huge string.
+export const phoneSchema = z
+  .string()
+  .max(LIMITS.phone, 'invalidPhone')
+  .transform(normalisePhone)
+  .refine(isValidPhone, { message: 'invalidPhone' });
+
+/** A phone a visitor may not give: blank means absent; anything else obeys the phone rule. */
+export const optionalPhoneSchema = z
+  .string()
+  .trim()
+  .max(LIMITS.phone, 'invalidPhone')
+  .optional()
+  .transform((s) => (s ? s : undefined))
+  .pipe(phoneSchema.optional());
 
 /** Only the digits, for prefix search ("138 0013" finds 13800138000). */
 export function phoneDigits(raw: string): string {
