@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { slipDataUrl } from '../../electron/main/pure/print.ts';
+import { renderSlipHtml } from '../../renderer/print/renderSlip.tsx';
 import type { PaperFormat } from '../../shared/model/slip.ts';
 import { hostileMarkup, hostileSlip } from '../fixtures/hostileSlip.ts';
 import { choose, openDesk, registerContact, signIn, todayRow } from './desk.ts';
@@ -63,6 +64,21 @@ test('the listener hears a printed page that does load from it (so silence below
 }) => {
   await page.goto(slipDataUrl(`<!doctype html><html><head></head><body><img src="${origin}/control"></body></html>`));
   await expect.poll(() => heard).toContain('/control');
+});
+
+test("the slip document's own CSP stops a load that got past the escaping", async ({ page }) => {
+  const html = renderSlipHtml(hostileSlip(origin), { format: 'a4' }).replace(
+    '<body>',
+    `<body><img src="${origin}/img"><link rel="stylesheet" href="${origin}/css"><style>@import url(${origin}/import);` +
+      ` body { background: url(${origin}/background) }</style>`,
+  );
+  await page.goto(slipDataUrl(html));
+  await page.evaluate(() => document.fonts.ready);
+  await settled(page);
+  expect(heard).toEqual([]);
+  // …while without that policy the same page is heard.
+  await page.goto(slipDataUrl(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')));
+  await expect.poll(() => [...new Set(heard)].sort()).toEqual(['/background', '/css', '/img', '/import']);
 });
 
 for (const format of ['a4', 'receipt80'] as const satisfies readonly PaperFormat[]) {
