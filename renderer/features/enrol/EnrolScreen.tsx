@@ -6,6 +6,7 @@ import { useDesk } from '../../app/context.tsx';
 import { AppHeading } from '../../app/AppHeading.tsx';
 import { enrolThisDesk, EnrolmentError } from '../../data/enrolment.ts';
 import { ServerUrlField } from './ServerUrlField.tsx';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 type Field = 'code' | 'label' | 'form';
 
@@ -98,7 +99,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
               autoComplete="off"
               spellCheck={false}
               autoFocus
-              maxLength={12}
+              maxLength={LIMITS.enrolmentCodeTyped}
             />
             <TextInput
               label={t('enrol.label')}
@@ -106,7 +107,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
               value={label}
               onChange={(e) => setLabel(e.currentTarget.value)}
               error={errors.label}
-              maxLength={40}
+              maxLength={LIMITS.deviceLabel}
             />
             {errors.form && (
               <Alert color="red" role="alert">

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 export interface MaterialDraft {
   name: string;
@@ -33,6 +34,7 @@ export function MaterialsInput({
         <Group key={i} gap="xs" wrap="nowrap">
           <TextInput
             aria-label={t('register.materialName')}
+            maxLength={LIMITS.materialName}
             placeholder={t('register.materialName')}
             value={m.name}
             onChange={(e) => update(i, { name: e.currentTarget.value })}

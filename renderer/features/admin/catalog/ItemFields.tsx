@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICE_CATEGORIES } from '../../../../shared/model/catalog.ts';
 import type { Department } from '../../../../shared/model/reference.ts';
 import type { ItemForm } from './itemForm.ts';
+import { LIMITS } from '../../../../shared/model/limits.ts';
 
 interface Props {
   form: ItemForm;
@@ -34,6 +35,7 @@ export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TextInput
           label={t('admin.item.name')}
+          maxLength={LIMITS.serviceItemName}
           value={form.name}
           onChange={(e) => set('name', e.currentTarget.value)}
           error={errors.name}
@@ -41,6 +43,7 @@ export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
         />
         <TextInput
           label={t('admin.item.id')}
+          maxLength={LIMITS.slug}
           description={t('admin.item.idHint')}
           value={form.id}
           onChange={(e) => set('id', e.currentTarget.value)}
@@ -66,6 +69,7 @@ export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
       </SimpleGrid>
       <Textarea
         label={t('admin.item.legalBasis')}
+        maxLength={LIMITS.legalBasis}
         value={form.legalBasis}
         onChange={(e) => set('legalBasis', e.currentTarget.value)}
         error={errors.legalBasis}
@@ -75,6 +79,7 @@ export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
       />
       <Textarea
         label={t('admin.item.conditions')}
+        maxLength={LIMITS.itemLines * (LIMITS.condition + 1)}
         description={t('admin.item.linesHint')}
         value={form.conditions}
         onChange={(e) => set('conditions', e.currentTarget.value)}
@@ -85,6 +90,7 @@ export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
       />
       <Textarea
         label={t('admin.item.procedure')}
+        maxLength={LIMITS.itemLines * (LIMITS.procedureStep + 1)}
         description={t('admin.item.procedureHint')}
         value={form.procedure}
         onChange={(e) => set('procedure', e.currentTarget.value)}
@@ -141,6 +147,7 @@ export function ItemTerms({ form, set, errors }: Omit<Props, 'departments' | 'is
         <Group align="flex-start" grow>
           <TextInput
             label={t('admin.item.feeStandard')}
+            maxLength={LIMITS.fee}
             value={form.feeStandard}
             onChange={(e) => set('feeStandard', e.currentTarget.value)}
             error={errors.feeStandard}
@@ -148,6 +155,7 @@ export function ItemTerms({ form, set, errors }: Omit<Props, 'departments' | 'is
           />
           <TextInput
             label={t('admin.item.feeBasis')}
+            maxLength={LIMITS.fee}
             value={form.feeBasis}
             onChange={(e) => set('feeBasis', e.currentTarget.value)}
             error={errors.feeBasis}
@@ -157,6 +165,7 @@ export function ItemTerms({ form, set, errors }: Omit<Props, 'departments' | 'is
       )}
       <TextInput
         label={t('admin.item.submitAt')}
+        maxLength={LIMITS.address}
         value={form.submitAt}
         onChange={(e) => set('submitAt', e.currentTarget.value)}
         error={errors.submitAt}
@@ -165,6 +174,7 @@ export function ItemTerms({ form, set, errors }: Omit<Props, 'departments' | 'is
       <Group align="flex-start" grow>
         <TextInput
           label={t('admin.item.consultPhone')}
+          maxLength={LIMITS.phone}
           value={form.consultPhone}
           onChange={(e) => set('consultPhone', e.currentTarget.value)}
           error={errors.consultPhone}
@@ -172,6 +182,7 @@ export function ItemTerms({ form, set, errors }: Omit<Props, 'departments' | 'is
         />
         <TextInput
           label={t('admin.item.complaintPhone')}
+          maxLength={LIMITS.phone}
           value={form.complaintPhone}
           onChange={(e) => set('complaintPhone', e.currentTarget.value)}
           error={errors.complaintPhone}

@@ -1,6 +1,7 @@
 import { ActionIcon, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MaterialForm } from './itemForm.ts';
+import { LIMITS } from '../../../../shared/model/limits.ts';
 
 interface Props {
   index: number;
@@ -27,6 +28,7 @@ export function MaterialRow({ index, value, onChange, onMove, onRemove, first, l
           </Text>
           <TextInput
             label={t('admin.material.name')}
+            maxLength={LIMITS.materialName}
             value={value.name}
             onChange={(e) => onChange({ name: e.currentTarget.value })}
             error={errors.name}
@@ -90,6 +92,7 @@ export function MaterialRow({ index, value, onChange, onMove, onRemove, first, l
         <Group gap="xs" align="flex-start" pl={36} wrap="nowrap">
           <TextInput
             label={t('admin.material.format')}
+            maxLength={LIMITS.materialFormat}
             value={value.format}
             onChange={(e) => onChange({ format: e.currentTarget.value })}
             error={errors.format}
@@ -99,6 +102,7 @@ export function MaterialRow({ index, value, onChange, onMove, onRemove, first, l
           {value.requirement === 'conditional' && (
             <TextInput
               label={t('admin.material.condition')}
+              maxLength={LIMITS.condition}
               value={value.condition}
               onChange={(e) => onChange({ condition: e.currentTarget.value })}
               error={errors.condition}
@@ -110,6 +114,7 @@ export function MaterialRow({ index, value, onChange, onMove, onRemove, first, l
         <Group gap="xs" align="flex-start" pl={36} wrap="nowrap">
           <TextInput
             label={t('admin.material.notes')}
+            maxLength={LIMITS.note}
             value={value.notes}
             onChange={(e) => onChange({ notes: e.currentTarget.value })}
             error={errors.notes}
@@ -118,6 +123,7 @@ export function MaterialRow({ index, value, onChange, onMove, onRemove, first, l
           />
           <TextInput
             label={t('admin.material.sampleRef')}
+            maxLength={LIMITS.sampleRef}
             value={value.sampleRef}
             onChange={(e) => onChange({ sampleRef: e.currentTarget.value })}
             error={errors.sampleRef}
