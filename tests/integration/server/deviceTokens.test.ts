@@ -128,6 +128,8 @@ describe.each(BACKENDS)('device tokens on $name', (backend) => {
     const busy = await server.enrol('W05');
     advance(60 * DAY);
     expect(await pullStatus(busy.deviceId, busy.token)).toBe(200);
+    // The last contact the admin's list of desks shows (lastSeenAt) is what the silence counts from.
+    expect((await row(busy.deviceId)).last_seen_at).toBe(new Date(clock).toISOString());
     advance(31 * DAY);
     const refused = await push(silent.deviceId, silent.token);
     expect(refused.status).toBe(401);
