@@ -173,6 +173,10 @@ function openPostgres(url: string, onIdleError: (err: Error) => void, tuning: St
   // An idle connection that dies (database restart, network blip) is dropped and replaced by the pool;
   // without a listener Node would treat the 'error' event as fatal and kill the server.
   pool.on('error', onIdleError);
+  // pg-pool takes that listener off a client while it is checked out (a Kysely transaction between two
+  // statements): a connection lost then would be an unhandled 'error' and end the process. The next query on
+  // that client fails and is answered 503 (storage/unavailable.ts), so here it needs no more than a listener.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
