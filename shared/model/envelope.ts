@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { deviceIdSchema, eventIdSchema, staffIdSchema } from './ids.ts';
-import { isHlc } from '../sync/hlc.ts';
+import { isHlc, MAX_HLC_LENGTH } from '../sync/hlc.ts';
+import { MAX_ISO_TIME_LENGTH } from './eventTime.ts';
+import { seqSchema } from './seq.ts';
+import { isCleanLine, LIMITS } from './limits.ts';
 import { proofSchema } from '../sync/staffAuth.ts';
 
 /** The aggregates events belong to. Follow-ups and complaints join later. */
@@ -12,30 +15,19 @@ export type Aggregate = z.infer<typeof aggregateSchema>;
 export const envelopeShape = {
   eventId: eventIdSchema,
   aggregate: aggregateSchema,
-  aggregateId: z.string().min(1).max(64),
-  type: z.string().min(1).max(64),
+  aggregateId: z.string().min(1).max(LIMITS.slug).refine(isCleanLine, 'controlCharacters'),
+  type: z.string().min(1).max(LIMITS.slug).refine(isCleanLine, 'controlCharacters'),
   v: z.number().int().positive(),
-  hlc: z.string().refine(isHlc, 'must be an HLC timestamp'),
+  // Times are bounded against the server's clock when pushed (server/src/sync/ingest.ts, model/eventTime.ts).
+  hlc: z.string().max(MAX_HLC_LENGTH).refine(isHlc, 'must be an HLC timestamp'),
   deviceId: deviceIdSchema,
   /** 1, 2, 3… per device, no gaps: the outbox order and the unit of acknowledgement. */
-  deviceSeq: z.number().int().positive(),
+  deviceSeq: seqSchema,
   staffId: staffIdSchema,
   /** The desk's wall clock when the clerk acted (ISO 8601 with offset). */
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: z.iso.datetime({ offset: true }).max(MAX_ISO_TIME_LENGTH),
   /** Present when the author had a server-verified staff session (issue 11): the event is then 'proven'. */
   proof: proofSchema.optional(),
 };
 export const envelopeSchema = z.object({ ...envelopeShape, payload: z.unknown() });
 export type Envelope = z.infer<typeof envelopeSchema>;
-
-/** Optional free text: blank means absent. */
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((s) => (s ? s : undefined));
-
-/** Required free text whose absence has its own message (an i18n key under errors.*). */
-export const reason = (key: string, max = 500) => z.string().trim().min(1, key).max(max);
