@@ -5,13 +5,14 @@ import { MAX_PUSH_EVENTS } from '../../../shared/sync/protocol.ts';
 // an anonymous client never gets even this far. Listed in README "Limits".
 
 const KIB = 1024;
-const MIB = 1024 * KIB;
 
 /**
- * The largest legitimate event as JSON, in UTF-8 bytes. String bounds (shared/model/limits.ts) count UTF-16 code
- * units; one unit is at most 3 bytes in UTF-8 (a Chinese character) or 2 as a JSON escape (\n, \"). PLACEHOLDER.
+ * The largest contact or case event the schemas allow, as JSON in UTF-8 bytes. String bounds
+ * (shared/model/limits.ts) count UTF-16 code units, at most 3 bytes each in UTF-8 (a Chinese character; a JSON
+ * escape such as \n takes 2). The largest is case.materialsChecked: 40 checks, each a material id and a
+ * 300-character note, ≈ 46,200 bytes (tests/unit/server/http/bodyLimits.test.ts computes it from the schemas).
  */
-export const MAX_EVENT_BYTES = 24 * KIB;
+export const MAX_EVERYDAY_EVENT_BYTES = 48 * KIB;
 
 export const BODY_LIMITS = {
   /** Any route not listed: GETs, preflights. */
@@ -20,8 +21,10 @@ export const BODY_LIMITS = {
   enrol: 1 * KIB,
   /** POST /admin/*: at most a desk label ({label}, 40 characters). */
   admin: 1 * KIB,
-  /** POST /sync/push: a full batch of the largest events, plus the envelope (ids, deskTime). */
-  push: MAX_PUSH_EVENTS * MAX_EVENT_BYTES + 4 * KIB,
+  /**
+   * POST /sync/push: MAX_PUSH_EVENTS (500) × 48 KiB + 4 KiB for the envelope (ids, deskTime) = 24,004 KiB
+   * ≈ 23.4 MiB. A catalog item (≤ ≈ 240 KB) or a working-day calendar (≤ ≈ 70 KB) fits many times over; the
+   * desk pushes PUSH_BATCH (200) events at a time, so a batch has room to spare.
+   */
+  push: MAX_PUSH_EVENTS * MAX_EVERYDAY_EVENT_BYTES + 4 * KIB,
 } as const;
-
-export const MAX_BODY_MIB = BODY_LIMITS.push / MIB;
