@@ -4,7 +4,7 @@ import type { DeskDb } from './db.ts';
 import { nightlyOwed, recordNightlyRun } from './nightly.ts';
 import { getSettings } from './references.ts';
 import { syncOnce, type SyncProgress, type SyncResult } from './sync.ts';
-import type { SyncTransport } from './transport.ts';
+import { SyncError, type SyncTransport } from './transport.ts';
 
 /** Why a run started: the scheduler's own triggers, and the platform's wake-ups. */
 export type SyncReason = 'start' | 'write' | 'interval' | 'retry' | SyncWakeReason;
@@ -50,6 +50,12 @@ export function backoffMs(failures: number): number {
   return Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, failures - 1));
 }
 
+/** How long the server asked this desk to stay away (Retry-After of a 503 or 429), in ms; 0 when it did not. */
+export function retryAfterMs(error: unknown): number {
+  if (!(error instanceof SyncError) || error.failure.kind !== 'server-error') return 0;
+  return (error.failure.retryAfterSeconds ?? 0) * 1000;
+}
+
 /**
  * Runs syncOnce on start, on coming online, after local writes (debounced), periodically and on platform
  * wake-ups. Only one window of a desk syncs at a time (Web Locks); failures back off. A run that starts while
@@ -61,6 +67,8 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let next: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  // Until then the server asked for quiet (Retry-After): no trigger but the clerk's own "sync now" calls it.
+  let quietUntil = 0;
   let inFlight: Promise<SyncResult | undefined> | undefined;
   let schedule: SyncSchedule = {};
 
@@ -93,6 +101,11 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
 
   function syncNow(reason: SyncReason = 'manual'): Promise<SyncResult | undefined> {
     if (stopped) return Promise.resolve(undefined);
+    const quiet = quietUntil - Date.now();
+    if (quiet > 0 && reason !== 'manual' && !inFlight) {
+      planNext(quiet); // the run this trigger asked for happens when the quiet is over
+      return Promise.resolve(undefined);
+    }
     if (inFlight) {
       // The run under way may have started before the nightly time: the nightly one follows it.
       return reason === 'nightly' ? inFlight.then(() => syncNow('nightly')) : inFlight;
@@ -102,13 +115,17 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     inFlight = run(reason)
       .then((result) => {
         failures = 0;
+        quietUntil = 0;
         planNext(intervalMs);
         return result;
       })
-      .catch(() => {
-        // The failure is recorded in the sync status and history the desk shows; try again with backoff.
+      .catch((error: unknown) => {
+        // The failure is recorded in the sync status and history the desk shows; try again with backoff, and
+        // not before the server said it could take us again (a database down or full answers 503 Retry-After).
         failures += 1;
-        planNext(backoffMs(failures));
+        const asked = retryAfterMs(error);
+        quietUntil = Date.now() + asked;
+        planNext(Math.max(backoffMs(failures), asked));
         return undefined;
       })
       .finally(() => {

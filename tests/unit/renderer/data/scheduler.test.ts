@@ -12,6 +12,7 @@ import {
   type SyncSchedule,
   type SyncScheduler,
 } from '../../../../renderer/data/scheduler.ts';
+import { SyncError } from '../../../../renderer/data/transport.ts';
 import { freshDeskDb, withDirectory } from './deskDb.ts';
 import { fakeTransport } from './fakeTransport.ts';
 import { bureauSettings } from './settingsDoc.ts';
@@ -162,6 +163,46 @@ describe('when the server cannot be reached', () => {
     await expectRunStarted(sync);
     expect(schedules.at(-1)?.nextRunAt).toBe(new Date(Date.now() + 60 * SECOND).toISOString());
     expect(server.state.pulls).toBe(3);
+  });
+
+  it('waits as long as the server asks (503 Retry-After), whatever triggers come meanwhile', async () => {
+    let busy = true;
+    const pull = server.transport.pull;
+    server.transport.pull = async (...args) => {
+      if (!busy) return pull(...args);
+      server.state.pulls += 1;
+      throw new SyncError({ kind: 'server-error', status: 503, message: 'db down', retryAfterSeconds: 120 });
+    };
+    const sync = start({ intervalMs: 60 * SECOND });
+    await sync.syncNow();
+    expect(server.state.pulls).toBe(1);
+    // Not the 5 s backoff: the server's two minutes.
+    expect(schedules.at(-1)?.nextRunAt).toBe(new Date(Date.now() + 120 * SECOND).toISOString());
+    // A wake-up, coming online and the periodic timer all wait for the quiet to end.
+    wake?.('resume');
+    window.dispatchEvent(new Event('online'));
+    vi.advanceTimersByTime(119 * SECOND);
+    await settle();
+    expect(server.state.pulls).toBe(1);
+    busy = false;
+    vi.advanceTimersByTime(1 * SECOND);
+    await expectRunStarted(sync);
+    expect(server.state.pulls).toBe(2);
+    expect(schedules.at(-1)?.nextRunAt).toBe(new Date(Date.now() + 60 * SECOND).toISOString());
+  });
+
+  it('lets the clerk’s own “sync now” through during the quiet', async () => {
+    const pull = server.transport.pull;
+    let calls = 0;
+    server.transport.pull = async (...args) => {
+      calls += 1;
+      if (calls === 1) throw new SyncError({ kind: 'server-error', status: 503, message: 'x', retryAfterSeconds: 60 });
+      return pull(...args);
+    };
+    const sync = start();
+    await sync.syncNow('start');
+    expect(await sync.syncNow('manual')).toBeDefined();
+    expect(calls).toBe(2);
   });
 
   it('never waits more than five minutes between tries', () => {
