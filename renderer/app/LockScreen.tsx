@@ -1,27 +1,31 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../shared/model/reference.ts';
 import { useSettings } from '../data/hooks.ts';
-import { verifyPin } from '../data/pin.ts';
 import { useSession } from '../stores/session.ts';
 import { useDesk } from './context.tsx';
+import { SecretInput } from './SecretInput.tsx';
+import { useSignInAttempt } from './useSignInAttempt.ts';
 
-/** Covers the desk after idle time; the signed-in person unlocks with the PIN, anyone else switches user. */
+/**
+ * Covers the desk after idle time (or when the staff session expired); the signed-in person unlocks by signing in
+ * again the same way — online when the server is reachable (a new session), else offline — anyone else switches.
+ */
 export function LockScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const minutes = useSettings(db)?.idleLockMinutes ?? 5;
   const { unlock, signOut } = useSession();
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [secret, setSecret] = useState('');
+  const { attempt, error, checking } = useSignInAttempt();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = await verifyPin(pin, staff.pinHash);
-    setPin('');
-    if (!ok) return setError(t('signIn.badPin'));
-    unlock();
+    const outcome = await attempt(staff, secret);
+    setSecret('');
+    if (outcome?.kind === 'online') unlock(outcome.session);
+    else if (outcome?.kind === 'offline') unlock(null);
   }
 
   return (
@@ -37,16 +41,11 @@ export function LockScreen({ staff }: { staff: Staff }) {
       <form onSubmit={submit}>
         <Stack maw={420} mx="auto" mt="xl">
           <Text>{t('signIn.lockedHint', { name: staff.name, minutes })}</Text>
-          <PasswordInput
-            label={t('signIn.pin')}
-            value={pin}
-            onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
-            inputMode="numeric"
-            autoFocus
-            error={error}
-          />
+          <SecretInput value={secret} onChange={setSecret} error={error} autoFocus />
           <Group grow>
-            <Button type="submit">{t('signIn.unlock')}</Button>
+            <Button type="submit" loading={checking}>
+              {t('signIn.unlock')}
+            </Button>
             <Button variant="default" onClick={signOut}>
               {t('signIn.switchUser')}
             </Button>

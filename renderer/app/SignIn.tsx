@@ -1,12 +1,13 @@
-import { Alert, Button, Center, Paper, PasswordInput, Select, Stack, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Select, Stack, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActiveStaff, useDepartments } from '../data/hooks.ts';
-import { verifyPin } from '../data/pin.ts';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 import { useSession } from '../stores/session.ts';
 import { useDesk } from './context.tsx';
 import { AppHeading } from './AppHeading.tsx';
+import { SecretInput } from './SecretInput.tsx';
+import { useSignInAttempt } from './useSignInAttempt.ts';
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -15,9 +16,8 @@ export function SignIn() {
   const departments = useDepartments(db);
   const signIn = useSession((s) => s.signIn);
   const [staffId, setStaffId] = useState<string | null>(null);
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [checking, setChecking] = useState(false);
+  const [secret, setSecret] = useState('');
+  const { attempt, error, setError, checking } = useSignInAttempt();
 
   const deptName = new Map(departments?.map((d) => [d.id, d.name]));
   const groups = new Map<string, { value: string; label: string }[]>();
@@ -31,13 +31,10 @@ export function SignIn() {
     event.preventDefault();
     const chosen = staff?.find((s) => s.id === staffId);
     if (!chosen) return setError(t('signIn.chooseFirst'));
-    setChecking(true);
-    const ok = await verifyPin(pin, chosen.pinHash);
-    setChecking(false);
-    setPin('');
-    if (!ok) return setError(t('signIn.badPin'));
-    setError(null);
-    signIn(chosen);
+    const outcome = await attempt(chosen, secret);
+    setSecret('');
+    if (outcome?.kind === 'online') signIn(chosen, outcome.session);
+    else if (outcome?.kind === 'offline') signIn(chosen, null);
   }
 
   return (
@@ -61,15 +58,7 @@ export function SignIn() {
               autoFocus
               nothingFoundMessage="—"
             />
-            <PasswordInput
-              label={t('signIn.pin')}
-              description={t('signIn.pinHint')}
-              value={pin}
-              onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
-              inputMode="numeric"
-              autoComplete="off"
-              error={error}
-            />
+            <SecretInput value={secret} onChange={setSecret} error={error} withHint />
             <Button type="submit" loading={checking} fullWidth>
               {t('signIn.submit')}
             </Button>

@@ -5,6 +5,7 @@ import type { StaffId } from '../../shared/model/ids.ts';
 import { calendarAggregateId } from '../../shared/rules/calendarAdmin.ts';
 import { calendarYearView, listCatalogForAdmin } from './adminQueries.ts';
 import { appendEvents, InvalidEventError } from './append.ts';
+import { authorId, type Author } from './author.ts';
 import type { DeskDb } from './db.ts';
 import { invalid } from './operations.ts';
 import { getStaff } from './references.ts';
@@ -27,8 +28,8 @@ export interface SaveItemInput {
 }
 
 /** Save a catalog item: paths of the messages are the item's own fields (promisedLimitDays, materials.2.name…). */
-export async function saveServiceItem(db: DeskDb, staffId: StaffId, input: SaveItemInput): Promise<ServiceItem> {
-  await requireAdmin(db, staffId);
+export async function saveServiceItem(db: DeskDb, author: Author, input: SaveItemInput): Promise<ServiceItem> {
+  await requireAdmin(db, authorId(author));
   const parsed = serviceItemSchema.safeParse(input.item);
   if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
   const item = parsed.data;
@@ -43,7 +44,7 @@ export async function saveServiceItem(db: DeskDb, staffId: StaffId, input: SaveI
   if (input.baseRev === null && row) throw invalid('id', 'itemIdTaken');
   // One edit at a time: a second one would be made on a version the server has not confirmed yet.
   if (row?.edit?.kind === 'submitted') throw invalid('form', 'itemSavePending');
-  await appendEvents(db, staffId, [
+  await appendEvents(db, author, [
     { type: 'catalog.itemSaved', aggregateId: item.id, payload: { item, baseRev: input.baseRev, note: input.note } },
   ]);
   return item;
@@ -56,15 +57,16 @@ export interface ProposeYearInput {
 }
 
 /** Enter a year's schedule; it takes effect only when another admin confirms it. */
-export async function proposeCalendarYear(db: DeskDb, staffId: StaffId, input: ProposeYearInput): Promise<void> {
-  await requireAdmin(db, staffId);
+export async function proposeCalendarYear(db: DeskDb, author: Author, input: ProposeYearInput): Promise<void> {
+  await requireAdmin(db, authorId(author));
   const noticeNumber = input.noticeNumber?.trim() || null;
-  const checked = calendarYearSchema.safeParse({ ...input, noticeNumber, status: 'proposed', enteredBy: staffId });
+  const enteredBy = authorId(author);
+  const checked = calendarYearSchema.safeParse({ ...input, noticeNumber, status: 'proposed', enteredBy });
   if (!checked.success) throw new InvalidEventError(checked.error.issues);
   // Every published year moves at least New Year's Day; an empty list is a year nobody entered.
   if (checked.data.days.length === 0) throw invalid('days', 'calendarYearEmpty');
   const days = canonicalCalendarDays(input.year, checked.data.days);
-  await appendEvents(db, staffId, [
+  await appendEvents(db, author, [
     { type: 'calendar.yearProposed', aggregateId: calendarAggregateId(input.year), payload: { year: input.year, noticeNumber, days } },
   ]);
 }
@@ -72,14 +74,14 @@ export async function proposeCalendarYear(db: DeskDb, staffId: StaffId, input: P
 /** Confirm the year's newest proposal, as the second person (never the admin who entered it). */
 export async function confirmCalendarYear(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   input: { year: number; proposalEventId: string },
 ): Promise<void> {
-  await requireAdmin(db, staffId);
+  await requireAdmin(db, authorId(author));
   const view = await calendarYearView(db, input.year);
   if (!view.pending || view.pending.eventId !== input.proposalEventId) throw invalid('form', 'calendarProposalGone');
-  if (view.pending.staffId === staffId) throw invalid('form', 'calendarConfirmedBySamePerson');
-  await appendEvents(db, staffId, [
+  if (view.pending.staffId === authorId(author)) throw invalid('form', 'calendarConfirmedBySamePerson');
+  await appendEvents(db, author, [
     { type: 'calendar.yearConfirmed', aggregateId: calendarAggregateId(input.year), payload: input },
   ]);
 }

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { deskEventSchema, EVENT_VERSIONS, aggregateOf, type DeskEvent, type EventDraft } from '../../shared/model/events.ts';
-import type { StaffId } from '../../shared/model/ids.ts';
 import { compareHlc, formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/sync/hlc.ts';
+import { computeProofMac } from '../../shared/sync/staffAuth.ts';
 import { addToLog, aggregateKey, readAggregateLogs } from './aggregateLogs.ts';
+import { authorId, liveSession, requireSessionFor, type Author } from './author.ts';
 import type { DeskDb } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
 import { newId } from './ids.ts';
@@ -22,13 +23,20 @@ export class InvalidEventError extends Error {
  * Append events and update their projections in ONE transaction: either the clerk's action is
  * fully recorded (events, outbox, projection, device counters) or nothing is. A crash or reload
  * in between leaves no half-written action because IndexedDB commits a transaction atomically.
+ *
+ * An author with a live staff session gets a proof on every event (issue 11): HMAC over the event as stored and
+ * pushed, computed synchronously inside the transaction. A privileged decision without one is refused before
+ * anything is written (SessionRequiredError): the server would refuse it anyway.
  */
 export async function appendEvents(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   drafts: readonly EventDraft[],
   now: Date = new Date(),
 ): Promise<DeskEvent[]> {
+  requireSessionFor(author, drafts.map((d) => d.type), now);
+  const staffId = authorId(author);
+  const session = liveSession(author, now);
   await preloadInitials();
   return db.transaction('rw', [db.events, db.outbox, db.meta, ...projectionTables(db)], async () => {
     const device = await readDevice(db);
@@ -64,7 +72,9 @@ export async function appendEvents(
       });
       // Throwing inside the transaction aborts it: nothing of this action is stored.
       if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
-      return parsed.data;
+      if (!session) return parsed.data;
+      // Over the parsed event, which is exactly what is stored, pushed and re-parsed by the server.
+      return { ...parsed.data, proof: { sessionId: session.sessionId, mac: computeProofMac(session.key, parsed.data) } };
     });
     const rows = events.map((event) => ({
       eventId: event.eventId,

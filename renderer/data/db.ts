@@ -62,6 +62,13 @@ export interface RejectedRow {
   readonly at: string;
 }
 
+/** This desk's offline sign-in verifier for one person who signed in here online (renderer/data/pin.ts). */
+export interface SignInVerifierRow {
+  readonly staffId: string;
+  readonly verifier: string;
+  readonly updatedAt: string;
+}
+
 export interface MetaRow {
   readonly key: string;
   readonly value: unknown;
@@ -76,6 +83,7 @@ export type DeskDb = Dexie & {
   refs: Dexie.Table<RefRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
   rejected: EntityTable<RejectedRow, 'eventId'>;
+  signInVerifiers: EntityTable<SignInVerifierRow, 'staffId'>;
 };
 
 export const DEFAULT_DB_NAME = 'firstdesk';

@@ -1,27 +1,26 @@
 import type { z } from 'zod';
 import {
-  ADMIN_PIN_HEADER,
-  ADMIN_STAFF_HEADER,
   DEVICE_ID_HEADER,
   deviceListSchema,
   enrolmentCodeIssuedSchema,
-  type AdminCredentials,
   type DeviceCredentials,
   type DeviceSummary,
   type EnrolmentCodeIssued,
 } from '../../shared/sync/enrolment.ts';
 import { errorBodySchema } from '../../shared/sync/protocol.ts';
+import { STAFF_SESSION_HEADER, staffSessionHeader, type StaffSession } from '../../shared/sync/staffAuth.ts';
 import { retryMinutes } from './enrolment.ts';
 
 // The admin's "Desks" tab talks to the HQ server directly (these are not events: enrolment and revocation are
-// the server's own records). Each call proves both the desk (its token) and the admin (staffId + PIN).
+// the server's own records). Each call proves both the desk (its token) and the admin: the staff session the server
+// granted when the admin signed in online on this desk (issue 11); no secret is sent again.
 
 export class DeviceAdminError extends Error {
   constructor(
-    /** 'offline', or the server's error code ('admin-unauthenticated', 'not-admin', 'cannot-revoke-self', …). */
+    /** 'offline', 'session-required', or the server's error code ('not-admin', 'cannot-revoke-self', …). */
     readonly code: string,
     message: string,
-    /** With 'too-many-attempts': whole minutes until the server takes this desk's PIN again. */
+    /** With 'too-many-attempts': whole minutes until the server answers this desk again. */
     readonly minutes?: number,
   ) {
     super(message);
@@ -38,15 +37,14 @@ export interface DeviceAdminClient {
 export function deviceAdminClient(
   serverUrl: string,
   desk: DeviceCredentials,
-  admin: AdminCredentials,
+  session: StaffSession,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): DeviceAdminClient {
   const root = serverUrl.replace(/\/+$/, '');
   const headers = {
     authorization: `Bearer ${desk.token}`,
     [DEVICE_ID_HEADER]: desk.deviceId,
-    [ADMIN_STAFF_HEADER]: admin.staffId,
-    [ADMIN_PIN_HEADER]: admin.pin,
+    [STAFF_SESSION_HEADER]: staffSessionHeader(session),
   };
   async function call<S extends z.ZodType>(path: string, method: 'GET' | 'POST', schema: S, body?: object) {
     let response: Response;

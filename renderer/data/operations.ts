@@ -4,6 +4,7 @@ import type { Staff } from '../../shared/model/reference.ts';
 import { firstInquiryResponsible } from '../../shared/rules/contact.ts';
 import { isValidIdNumber, maskIdNumber } from '../../shared/rules/idNumber.ts';
 import { appendEvents, InvalidEventError } from './append.ts';
+import { authorId, type Author } from './author.ts';
 import type { DeskDb } from './db.ts';
 import { newId } from './ids.ts';
 import { getStaff } from './references.ts';
@@ -26,8 +27,8 @@ export function invalid(path: string, message: string): InvalidEventError {
 }
 
 // art. 6–7: register the contact with its first-inquiry responsible person.
-export async function recordContact(db: DeskDb, clerk: StaffId, input: RecordContactInput): Promise<ContactId> {
-  const askedIds = [...new Set([clerk, ...input.askedStaffIds])];
+export async function recordContact(db: DeskDb, clerk: Author, input: RecordContactInput): Promise<ContactId> {
+  const askedIds = [...new Set([authorId(clerk), ...input.askedStaffIds])];
   const asked = [];
   for (const id of askedIds) {
     const staff = await getStaff(db, id);
@@ -61,18 +62,18 @@ export async function recordContact(db: DeskDb, clerk: StaffId, input: RecordCon
 // art. 8(2): answered at once within one's own duty, on the basis of policy.
 export async function answerContact(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { answer: string; basis?: string },
 ): Promise<void> {
-  await appendEvents(db, staffId, [{ type: 'contact.answered', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.answered', aggregateId: contactId, payload: input }]);
 }
 
 // art. 8(3): transfer to a handler; the applicant is told department name, handler name and phone,
 // so a handler without a phone in the directory cannot be chosen.
 export async function transferContact(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { toStaffId: StaffId; note?: string },
 ): Promise<void> {
@@ -81,7 +82,7 @@ export async function transferContact(
   if (!handler.phone) throw invalid('toStaffId', 'handlerNoPhone');
   const department = await db.refs.get(['department', handler.departmentId]);
   if (!department || department.doc.kind !== 'department') throw invalid('toDepartmentId', 'departmentRequired');
-  await appendEvents(db, staffId, [
+  await appendEvents(db, author, [
     {
       type: 'contact.transferred',
       aggregateId: contactId,
@@ -108,30 +109,30 @@ export async function leader(db: DeskDb, id: string, field = 'toLeaderId'): Prom
 }
 
 // art. 8(3): the handler accepts, and carries first-inquiry responsibility from now on.
-export async function acceptTransfer(db: DeskDb, staffId: StaffId, contactId: string, transferEventId: string) {
-  await appendEvents(db, staffId, [{ type: 'contact.transferAccepted', aggregateId: contactId, payload: { transferEventId } }]);
+export async function acceptTransfer(db: DeskDb, author: Author, contactId: string, transferEventId: string) {
+  await appendEvents(db, author, [{ type: 'contact.transferAccepted', aggregateId: contactId, payload: { transferEventId } }]);
 }
 
 export async function returnTransfer(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { transferEventId: string; reason: string },
 ) {
-  await appendEvents(db, staffId, [{ type: 'contact.transferReturned', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.transferReturned', aggregateId: contactId, payload: input }]);
 }
 
 // art. 8(4): outside the bureau's remit — explain and give the competent agency's contact.
 export async function referContact(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { agencyId: AgencyId; explanation: string },
 ) {
   const row = await db.refs.get(['agency', input.agencyId]);
   if (!row || row.doc.kind !== 'agency') throw invalid('agencyId', 'agencyRequired');
   const agency = row.doc.body;
-  await appendEvents(db, staffId, [
+  await appendEvents(db, author, [
     {
       type: 'contact.referred',
       aggregateId: contactId,
@@ -147,62 +148,62 @@ export async function referContact(
 // art. 8(4): jurisdiction unclear — ask a leader.
 export async function escalateContact(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { toLeaderId: StaffId; reason: string },
 ) {
   await leader(db, input.toLeaderId);
-  await appendEvents(db, staffId, [{ type: 'contact.escalated', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.escalated', aggregateId: contactId, payload: input }]);
 }
 
 export async function assignContact(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { toStaffId: StaffId; note?: string },
 ) {
-  await leader(db, staffId, 'form');
+  await leader(db, authorId(author), 'form');
   await activeStaff(db, input.toStaffId, 'toStaffId');
-  await appendEvents(db, staffId, [{ type: 'contact.assigned', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.assigned', aggregateId: contactId, payload: input }]);
 }
 
 // 说"不"事项提级管理: a "no" needs a reason and its basis, and goes up for review.
 export async function proposeRefusal(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { toLeaderId: StaffId; reason: string; basis: string },
 ) {
   await leader(db, input.toLeaderId);
-  await appendEvents(db, staffId, [{ type: 'contact.refusalProposed', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.refusalProposed', aggregateId: contactId, payload: input }]);
 }
 
 export async function reviewRefusal(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { decision: 'approved'; note?: string } | { decision: 'overruled'; note: string; assignToStaffId: StaffId },
 ) {
-  await leader(db, staffId, 'form');
+  await leader(db, authorId(author), 'form');
   if (input.decision === 'overruled') await activeStaff(db, input.assignToStaffId, 'assignToStaffId');
-  await appendEvents(db, staffId, [{ type: 'contact.refusalReviewed', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.refusalReviewed', aggregateId: contactId, payload: input }]);
 }
 
 export async function recordOutcomeNotified(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { how: (typeof NOTIFY_CHANNELS)[number]; note?: string },
 ) {
-  await appendEvents(db, staffId, [{ type: 'contact.outcomeNotified', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.outcomeNotified', aggregateId: contactId, payload: input }]);
 }
 
 // Nothing is edited in place: a correction is a new event with its reason.
 export async function correctContact(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   contactId: string,
   input: { matter?: string; visitor?: { name?: string; organisation?: string; phone?: string }; reason: string },
 ) {
-  await appendEvents(db, staffId, [{ type: 'contact.corrected', aggregateId: contactId, payload: input }]);
+  await appendEvents(db, author, [{ type: 'contact.corrected', aggregateId: contactId, payload: input }]);
 }

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { refoldContactsOnUpgrade } from './upgrades.ts';
+import { refoldContactsOnUpgrade, stripStaffSecretsOnUpgrade } from './upgrades.ts';
 import { keyVisitorsOnUpgrade, tokensOnUpgrade } from './visitors.ts';
 
 /**
@@ -69,5 +69,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       visitors: null,
     },
     upgrade: tokensOnUpgrade,
+  },
+  {
+    // Proven authorship (issue 11): staff secrets leave the directory. Every staff doc loses its pinHash (a leader's
+    // included, which a desk must never hold); offline sign-in uses this desk's own verifiers instead, one per
+    // person who signed in here online (renderer/data/signInVerifiers.ts).
+    version: 7,
+    stores: { signInVerifiers: '&staffId' },
+    upgrade: stripStaffSecretsOnUpgrade,
   },
 ];

@@ -1,11 +1,12 @@
 import type { PaperFormat, SlipSerial } from '../../shared/model/slip.ts';
 import type { SlipEvent, SlipId } from '../../shared/model/slipEvents.ts';
-import type { StaffId } from '../../shared/model/ids.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import { reprintPayload } from '../../shared/rules/slips/fold.ts';
 import { deskCodeOf, formatSerial, nextSlipSequence, type SlipSequences } from '../../shared/rules/slips/serial.ts';
+import type { StaffSession } from '../../shared/sync/staffAuth.ts';
 import { appendEvents } from './append.ts';
+import type { Author } from './author.ts';
 import { today } from './calendar.ts';
 import type { DeskDb } from './db.ts';
 import { readDevice } from './device.ts';
@@ -43,6 +44,7 @@ export async function issueSlip(
   staff: Staff,
   request: SlipRequest,
   format: PaperFormat,
+  session?: StaffSession | null,
 ): Promise<SlipEvent> {
   // appendEvents loads the pinyin helper before its transaction; load it before ours, which encloses it.
   await preloadInitials();
@@ -52,7 +54,7 @@ export async function issueSlip(
     const { seq, sequences } = nextSlipSequence(await readSequences(db), Number(day.slice(0, 4)));
     const serial = await serialFor(db, sources.settings.bureauCode, day, seq);
     await db.meta.put({ key: SEQUENCES_KEY, value: sequences });
-    const [event] = await appendEvents(db, staff.id, [
+    const [event] = await appendEvents(db, { staffId: staff.id, session }, [
       {
         type: 'slip.printed',
         aggregateId: newId(),
@@ -66,7 +68,7 @@ export async function issueSlip(
 /** Record a reprint: the same content and serial as the first print, counted (the paper says 补打（第N次）). */
 export async function reprintSlip(
   db: DeskDb,
-  staffId: StaffId,
+  author: Author,
   slipId: SlipId | string,
   format: PaperFormat,
 ): Promise<SlipEvent> {
@@ -74,7 +76,7 @@ export async function reprintSlip(
   return db.transaction('rw', [db.events, db.outbox, db.meta, ...projectionTables(db)], async () => {
     const row = await db.slips.get(slipId);
     if (!row) throw new SlipError('slipMissing');
-    const [event] = await appendEvents(db, staffId, [
+    const [event] = await appendEvents(db, author, [
       { type: 'slip.printed', aggregateId: row.slipId, payload: reprintPayload(row, format) },
     ]);
     return event as SlipEvent;

@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { ContactEvent } from '../../shared/model/contactEvents.ts';
 import { foldContact } from '../../shared/rules/contact.ts';
-import type { ContactRow, StoredEvent } from './db.ts';
+import type { ContactRow, RefRow, StoredEvent } from './db.ts';
 import { contactRow } from './projections.ts';
 
 /**
@@ -26,4 +26,21 @@ export async function refoldContactsOnUpgrade(tx: Transaction): Promise<void> {
     if (state) rows.push(contactRow(state, null));
   }
   await tx.table<ContactRow>('contacts').bulkPut(rows);
+}
+
+/**
+ * Remove the PIN hash every staff doc carried before issue 11: a copy of the directory must not let anyone guess
+ * PINs offline, a leader's least of all. Nobody signs in offline until they have signed in here online again.
+ */
+export async function stripStaffSecretsOnUpgrade(tx: Transaction): Promise<void> {
+  await tx
+    .table<RefRow>('refs')
+    .where('kind')
+    .equals('staff')
+    .modify((row: RefRow) => {
+      const body = row.doc.body as unknown as Record<string, unknown>;
+      if (!('pinHash' in body)) return;
+      const { pinHash: _secret, ...rest } = body;
+      (row as { doc: unknown }).doc = { ...row.doc, body: rest };
+    });
 }

@@ -1,10 +1,14 @@
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/model/reference.ts';
+import type { StaffSession } from '../../../../shared/sync/staffAuth.ts';
 import { formatDateTime } from '../../../app/format.ts';
+import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
+import { useAuthor } from '../../../stores/session.ts';
 import { DevicesTable } from './DevicesTable.tsx';
 import { useDeviceAdmin, type DeviceAdminFailure } from './useDeviceAdmin.ts';
+import { LIMITS } from '../../../../shared/model/limits.ts';
 
 function FailureAlert({ failure }: { failure: DeviceAdminFailure }) {
   const { t, i18n } = useTranslation();
@@ -18,41 +22,22 @@ function FailureAlert({ failure }: { failure: DeviceAdminFailure }) {
   );
 }
 
-/** Desks (窗口设备): enrolled desks, one-time enrolment codes, revocation. Server records, not events. */
+/**
+ * Desks (窗口设备): enrolled desks, one-time enrolment codes, revocation. Server records, not events, asked for with
+ * the admin's own staff session: without one (signed in offline) the tab says the network and sign-in are needed.
+ */
 export function DevicesTab({ staff }: { staff: Staff }) {
+  const { session } = useAuthor(staff);
+  return <ProvenOnly staff={staff}>{session && <DevicesAdmin key={session.sessionId} session={session} />}</ProvenOnly>;
+}
+
+function DevicesAdmin({ session }: { session: StaffSession }) {
   const { t } = useTranslation();
-  const admin = useDeviceAdmin(staff.id);
-  const [pin, setPin] = useState('');
+  const admin = useDeviceAdmin(session);
   const [label, setLabel] = useState('');
 
-  if (!admin.unlocked) {
-    const submit = (event: FormEvent) => {
-      event.preventDefault();
-      void admin.unlock(pin).then(() => setPin(''));
-    };
-    return (
-      <form onSubmit={submit}>
-        <Stack gap="sm" maw={420}>
-          <Text size="sm" c="dimmed">
-            {t('enrol.admin.hint')}
-          </Text>
-          <PasswordInput
-            label={t('enrol.admin.confirmPin')}
-            placeholder={t('enrol.admin.pin')}
-            value={pin}
-            onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          {admin.failure && <FailureAlert failure={admin.failure} />}
-          <Group>
-            <Button type="submit" loading={admin.busy} disabled={pin.length < 4}>
-              {t('enrol.admin.unlock')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    );
+  if (!admin.ready) {
+    return admin.failure ? <FailureAlert failure={admin.failure} /> : <Loader size="sm" />;
   }
 
   return (
@@ -66,7 +51,7 @@ export function DevicesTab({ staff }: { staff: Staff }) {
           label={t('enrol.admin.codeLabel')}
           value={label}
           onChange={(e) => setLabel(e.currentTarget.value)}
-          maxLength={40}
+          maxLength={LIMITS.deviceLabel}
         />
         <Button loading={admin.busy} onClick={() => void admin.createCode(label).then((ok) => ok && setLabel(''))}>
           {t('enrol.admin.newCode')}

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
-import type { StaffId } from '../../../../shared/model/ids.ts';
+import { useCallback, useEffect, useState } from 'react';
 import type { DeviceSummary, EnrolmentCodeIssued } from '../../../../shared/sync/enrolment.ts';
+import type { StaffSession } from '../../../../shared/sync/staffAuth.ts';
 import { useDesk } from '../../../app/context.tsx';
 import { deviceAdminClient, DeviceAdminError, type DeviceAdminClient } from '../../../data/deviceAdmin.ts';
 
@@ -8,7 +8,7 @@ import { deviceAdminClient, DeviceAdminError, type DeviceAdminClient } from '../
 export interface DeviceAdminFailure {
   readonly code: string;
   readonly message: string;
-  /** With 'too-many-attempts': minutes until the server takes this desk's PIN again. */
+  /** With 'too-many-attempts': minutes until the server answers this desk again. */
   readonly minutes?: number;
 }
 
@@ -18,10 +18,10 @@ const failureOf = (error: unknown): DeviceAdminFailure =>
     : { code: 'other', message: error instanceof Error ? error.message : String(error) };
 
 /**
- * The Desks tab's state. The admin's PIN is asked again here and kept only while the tab is open: the server
- * checks it on every call, the desk never stores it.
+ * The Desks tab's state. Every call carries the admin's staff session (granted when they signed in online on this
+ * desk); DevicesTab shows it only while there is one.
  */
-export function useDeviceAdmin(staffId: StaffId) {
+export function useDeviceAdmin(session: StaffSession) {
   const { platform } = useDesk();
   const [client, setClient] = useState<DeviceAdminClient | null>(null);
   const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
@@ -37,25 +37,35 @@ export function useDeviceAdmin(staffId: StaffId) {
       setFailure(null);
       return true;
     } catch (error) {
-      const f = failureOf(error);
-      setFailure(f);
-      // A wrong PIN: ask for it again.
-      if (f.code === 'admin-unauthenticated') setClient(null);
+      setFailure(failureOf(error));
       return false;
     } finally {
       setBusy(false);
     }
   }, []);
 
-  const unlock = (pin: string) =>
-    run(async () => {
+  // Mounted per session (DevicesTab keys it), so nothing of another session's answers is ever shown.
+  useEffect(() => {
+    let current = true;
+    const open = async () => {
       const credentials = await platform.loadDeviceCredentials();
       if (!credentials) throw new DeviceAdminError('unauthenticated', 'this desk holds no credentials');
-      const next = deviceAdminClient(await platform.serverUrl(), credentials, { staffId, pin });
-      setDevices(await next.listDevices());
-      setOwnDeviceId(credentials.deviceId);
-      setClient(next);
-    });
+      const next = deviceAdminClient(await platform.serverUrl(), credentials, session);
+      return { next, listed: await next.listDevices(), deviceId: credentials.deviceId };
+    };
+    open().then(
+      ({ next, listed, deviceId }) => {
+        if (!current) return;
+        setOwnDeviceId(deviceId);
+        setDevices(listed);
+        setClient(next);
+      },
+      (error: unknown) => current && setFailure(failureOf(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [session, platform]);
 
   const createCode = (label: string) =>
     run(async () => {
@@ -69,5 +79,5 @@ export function useDeviceAdmin(staffId: StaffId) {
       if (client) setDevices(await client.revoke(deviceId));
     });
 
-  return { unlocked: client !== null, devices, ownDeviceId, issued, failure, busy, unlock, createCode, revoke };
+  return { ready: client !== null, devices, ownDeviceId, issued, failure, busy, createCode, revoke };
 }

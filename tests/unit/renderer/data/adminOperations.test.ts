@@ -15,12 +15,14 @@ import type { DeskDb } from '../../../../renderer/data/db.ts';
 import { mergeReferenceDocs } from '../../../../renderer/data/references.ts';
 import { SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
 import { freshDeskDb } from './deskDb.ts';
+import { signedInOnline } from './sessions.ts';
 
 const NOW = Date.parse('2026-11-28T09:00:00+08:00');
 const BUREAU = buildDemoBureau(NOW);
 const CATALOG = buildDemoCatalog(NOW);
-const admin = 'ma-jun' as StaffId;
-const secondAdmin = 'huang-xiuying' as StaffId;
+// Catalog and calendar decisions are privileged: the admins signed in online (issue 11).
+const admin = signedInOnline('ma-jun');
+const secondAdmin = signedInOnline('huang-xiuying');
 const clerk = 'zhang-wei' as StaffId;
 
 let db: DeskDb;
@@ -65,7 +67,7 @@ describe('an administrator edits the service catalog at the desk', () => {
       type: 'catalog.itemSaved',
       aggregate: 'catalog',
       aggregateId: DEMO_ITEMS.techContract,
-      staffId: admin,
+      staffId: admin.staffId,
       payload: { baseRev: 1, note: '压缩时限', item: { promisedLimitDays: 3 } },
     });
     const row = (await listCatalogForAdmin(db)).find((r) => r.item.id === DEMO_ITEMS.techContract);
@@ -129,7 +131,7 @@ describe('an administrator enters a year of the working-day calendar, another co
     await confirmCalendarYear(db, secondAdmin, { year: 2027, proposalEventId });
     const after = await calendarYearView(db, 2027);
     expect(after.pending).toBeUndefined();
-    expect(after.progress.confirmation?.staffId).toBe(secondAdmin);
+    expect(after.progress.confirmation?.staffId).toBe(secondAdmin.staffId);
   });
 
   it('keeps a proposal waiting when the server refused its confirmation', async () => {

@@ -15,9 +15,11 @@ import type { DeskDb } from '../../../../renderer/data/db.ts';
 import { recordContact } from '../../../../renderer/data/operations.ts';
 import type { IsoDate } from '../../../../shared/rules/isoDate.ts';
 import { freshDeskDb, withDirectory } from './deskDb.ts';
+import { signedInOnline } from './sessions.ts';
 
 const clerk = 'zhang-wei' as StaffId;
-const leader = 'he-jianguo' as StaffId;
+// An extension decision is privileged: the leader signed in online (issue 11).
+const leader = signedInOnline('he-jianguo');
 let db: DeskDb;
 let contactId: string;
 

@@ -7,7 +7,6 @@ export function freshDeskDb(): DeskDb {
   return openDeskDb(`desk-test-${Math.random().toString(36).slice(2)}`);
 }
 
-const PIN_HASH = 'pbkdf2-sha256$1000$c2FsdA==$aGFzaA==';
 const doc = <K extends ReferenceDoc['kind']>(kind: K, id: string, body: Extract<ReferenceDoc, { kind: K }>['body']) =>
   ({ kind, id, rev: 1, hlc: `000000000000001-00000-hq-${id}`, updatedAt: '2026-11-28T00:00:00.000Z', body }) as ReferenceDoc;
 
@@ -15,10 +14,10 @@ const doc = <K extends ReferenceDoc['kind']>(kind: K, id: string, body: Extract<
 export const DIRECTORY: ReferenceDoc[] = [
   doc('department', 'dept-window', { id: 'dept-window', name: '政务服务窗口', phone: '0377-63176301', address: '南阳市行政服务中心三楼', order: 1 } as never),
   doc('department', 'dept-hightech', { id: 'dept-hightech', name: '高新技术发展及产业化科', phone: '0377-63176320', address: '南阳市科技局五楼', order: 2 } as never),
-  doc('staff', 'zhang-wei', { id: 'zhang-wei', name: '张伟', departmentId: 'dept-window', rank: 'clerk', title: '科员', phone: '0377-63176301', roles: ['clerk'], pinHash: PIN_HASH, active: true } as never),
-  doc('staff', 'zhao-gang', { id: 'zhao-gang', name: '赵刚', departmentId: 'dept-hightech', rank: 'sectionChief', title: '科长', phone: '0377-63176321', roles: ['handler', 'deptHead'], pinHash: PIN_HASH, active: true } as never),
-  doc('staff', 'li-na', { id: 'li-na', name: '李娜', departmentId: 'dept-hightech', rank: 'principalStaff', title: '四级主任科员', phone: '13937700001', roles: ['handler'], pinHash: PIN_HASH, active: true } as never),
-  doc('staff', 'sun-li', { id: 'sun-li', name: '孙丽', departmentId: 'dept-hightech', rank: 'clerk', title: '科员', roles: ['handler'], pinHash: PIN_HASH, active: true } as never),
+  doc('staff', 'zhang-wei', { id: 'zhang-wei', name: '张伟', departmentId: 'dept-window', rank: 'clerk', title: '科员', phone: '0377-63176301', roles: ['clerk'], active: true } as never),
+  doc('staff', 'zhao-gang', { id: 'zhao-gang', name: '赵刚', departmentId: 'dept-hightech', rank: 'sectionChief', title: '科长', phone: '0377-63176321', roles: ['handler', 'deptHead'], active: true } as never),
+  doc('staff', 'li-na', { id: 'li-na', name: '李娜', departmentId: 'dept-hightech', rank: 'principalStaff', title: '四级主任科员', phone: '13937700001', roles: ['handler'], active: true } as never),
+  doc('staff', 'sun-li', { id: 'sun-li', name: '孙丽', departmentId: 'dept-hightech', rank: 'clerk', title: '科员', roles: ['handler'], active: true } as never),
 ];
 
 /** A catalog item with one required and one conditional material, promised 5 of 10 statutory working days. */
@@ -44,7 +43,7 @@ export const TECH_CONTRACT = {
 };
 DIRECTORY.push(doc('serviceItem', 'tech-contract', TECH_CONTRACT as never));
 DIRECTORY.push(
-  doc('staff', 'he-jianguo', { id: 'he-jianguo', name: '何建国', departmentId: 'dept-window', rank: 'deputyDirector', title: '副局长', phone: '0377-63176388', roles: ['leader'], pinHash: PIN_HASH, active: true } as never),
+  doc('staff', 'he-jianguo', { id: 'he-jianguo', name: '何建国', departmentId: 'dept-window', rank: 'deputyDirector', title: '副局长', phone: '0377-63176388', roles: ['leader'], active: true } as never),
 );
 
 export async function withDirectory(db: DeskDb): Promise<DeskDb> {
