@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { InvalidEventError } from '../../data/append.ts';
+import { SessionRequiredError } from '../../data/author.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -52,6 +53,7 @@ export function adminFieldErrors(
   t: TFunction,
   exists: (key: string) => boolean,
 ): Record<string, string> {
+  if (error instanceof SessionRequiredError) return { form: t('auth.privileged.needsSession') };
   if (!(error instanceof InvalidEventError)) {
     return { form: t('admin.errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }) };
   }

@@ -1,7 +1,10 @@
-import { useAction } from '../contact/useAction.ts';
+import { useDecision } from '../contact/useDecision.ts';
 import { adminFieldErrors } from './adminErrors.ts';
 
-/** The desk's form action, with the admin screens' messages (catalog and calendar schema errors). */
+/**
+ * The admin screens' form action (catalog and calendar: privileged decisions, synced at once), with their messages
+ * (catalog and calendar schema errors).
+ */
 export function useAdminAction() {
-  return useAction(adminFieldErrors);
+  return useDecision(adminFieldErrors);
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import { useCasesOfContact, useServiceItems } from '../../data/caseHooks.ts';
 import { openCase } from '../../data/caseOperations.ts';
 import type { ContactRow } from '../../data/db.ts';
@@ -14,6 +15,7 @@ import { CaseCard } from './CaseCard.tsx';
 export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const cases = useCasesOfContact(db, contact.contactId) ?? [];
   const items = (useServiceItems(db) ?? []).filter((i) => i.item.active);
   const { errors, busy, run } = useAction();
@@ -42,7 +44,7 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
           onClick={() =>
             void run(() =>
               itemId
-                ? openCase(db, staff.id, contact.contactId, itemId)
+                ? openCase(db, author, contact.contactId, itemId)
                 : Promise.reject(invalid('serviceItemId', 'serviceItemRequired')),
             )
           }

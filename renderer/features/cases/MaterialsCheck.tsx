@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceItem } from '../../../shared/model/catalog.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import { acceptCase, checkMaterials, requestSupplement } from '../../data/caseOperations.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useAction } from '../contact/useAction.ts';
 import { RejectForm } from './RejectForm.tsx';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 type State = 'received' | 'missing' | 'nonConforming';
 
@@ -15,6 +17,7 @@ type State = 'received' | 'missing' | 'nonConforming';
 export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: ServiceItem; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [draft, setDraft] = useState<Record<string, { state: State; note: string }>>(() =>
     Object.fromEntries(
@@ -27,7 +30,7 @@ export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: Servi
   const save = () =>
     checkMaterials(
       db,
-      staff.id,
+      author,
       row.caseId,
       item.materials.map((m) => ({
         materialId: m.id,
@@ -73,6 +76,7 @@ export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: Servi
                     size="xs"
                     mt={4}
                     aria-label={`${m.name} ${t('cases.note')}`}
+                    maxLength={LIMITS.materialNote}
                     placeholder={t('cases.note')}
                     value={draft[m.id]?.note ?? ''}
                     onChange={(e) => {
@@ -92,10 +96,7 @@ export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: Servi
         <Button variant="default" loading={busy} onClick={() => void run(save)}>
           {t('cases.saveChecks')}
         </Button>
-        <Button
-          loading={busy}
-          onClick={() => void run(async () => (await save(), acceptCase(db, staff.id, row.caseId)))}
-        >
+        <Button loading={busy} onClick={() => void run(async () => (await save(), acceptCase(db, author, row.caseId)))}>
           {t('cases.accept')}
         </Button>
         {row.status === 'checking' && (
@@ -103,7 +104,7 @@ export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: Servi
             color="orange"
             variant="light"
             loading={busy}
-            onClick={() => void run(async () => (await save(), requestSupplement(db, staff.id, row.caseId)))}
+            onClick={() => void run(async () => (await save(), requestSupplement(db, author, row.caseId)))}
           >
             {t('cases.supplement')}
           </Button>

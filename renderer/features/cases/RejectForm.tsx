@@ -4,15 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { AgencyId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import { rejectCase } from '../../data/caseOperations.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useDirectory } from '../../data/hooks.ts';
 import { useAction } from '../contact/useAction.ts';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 /** art. 11: not acceptable — the reason, its legal basis, and the competent agency where relevant. */
 export function RejectForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const directory = useDirectory(db);
   const { errors, busy, run } = useAction();
   const [reason, setReason] = useState('');
@@ -26,6 +29,7 @@ export function RejectForm({ row, staff }: { row: CaseRow; staff: Staff }) {
           <Stack gap="xs">
             <Textarea
               label={t('cases.rejectReason')}
+              maxLength={LIMITS.explanation}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               error={errors.reason}
@@ -34,6 +38,7 @@ export function RejectForm({ row, staff }: { row: CaseRow; staff: Staff }) {
             />
             <TextInput
               label={t('cases.legalBasis')}
+              maxLength={LIMITS.legalBasis}
               value={legalBasis}
               onChange={(e) => setLegalBasis(e.currentTarget.value)}
               error={errors.legalBasis}
@@ -53,7 +58,7 @@ export function RejectForm({ row, staff }: { row: CaseRow; staff: Staff }) {
               loading={busy}
               onClick={() =>
                 void run(() =>
-                  rejectCase(db, staff.id, row.caseId, {
+                  rejectCase(db, author, row.caseId, {
                     reason,
                     legalBasis,
                     competentAgencyId: (agencyId ?? undefined) as AgencyId | undefined,

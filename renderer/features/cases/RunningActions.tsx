@@ -19,6 +19,7 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { openPause, pendingExtension } from '../../../shared/rules/case.ts';
 import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import { today } from '../../data/calendar.ts';
 import {
   completeCase,
@@ -29,7 +30,10 @@ import {
   resumeCase,
 } from '../../data/caseOperations.ts';
 import type { CaseRow } from '../../data/db.ts';
+import { ProvenOnly } from '../../app/ProvenOnly.tsx';
 import { useAction } from '../contact/useAction.ts';
+import { useDecision } from '../contact/useDecision.ts';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 type How = (typeof NOTIFY_CHANNELS)[number];
 
@@ -43,7 +47,11 @@ export function RunningActions({ row, staff }: { row: CaseRow; staff: Staff }) {
       {pending && (
         <Alert color="yellow">{t('cases.extensionPending', { days: pending.days, reason: pending.reason })}</Alert>
       )}
-      {pending && staff.roles.includes('leader') && <ExtensionDecision row={row} staff={staff} />}
+      {pending && staff.roles.includes('leader') && (
+        <ProvenOnly staff={staff}>
+          <ExtensionDecision row={row} staff={staff} />
+        </ProvenOnly>
+      )}
       <Accordion variant="contained" multiple>
         <Accordion.Item value="pause">
           <Accordion.Control>{paused ? t('cases.resume') : t('cases.pause')}</Accordion.Control>
@@ -73,6 +81,7 @@ export function RunningActions({ row, staff }: { row: CaseRow; staff: Staff }) {
 function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [from, setFrom] = useState<string>(today());
   const [reason, setReason] = useState<PauseReason>('expertReview');
@@ -94,6 +103,7 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       />
       <TextInput
         label={t('cases.pauseNote')}
+        maxLength={LIMITS.reason}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
         error={errors.note}
@@ -102,7 +112,7 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       <Button
         variant="light"
         loading={busy}
-        onClick={() => void run(() => pauseCase(db, staff.id, row.caseId, { from: from as IsoDate, reason, note }))}
+        onClick={() => void run(() => pauseCase(db, author, row.caseId, { from: from as IsoDate, reason, note }))}
       >
         {t('cases.savePause')}
       </Button>
@@ -113,6 +123,7 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
 function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [on, setOn] = useState<string>(today());
   const paused = openPause(row);
@@ -134,7 +145,7 @@ function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       <Button
         variant="light"
         loading={busy}
-        onClick={() => void run(() => resumeCase(db, staff.id, row.caseId, { on: on as IsoDate }))}
+        onClick={() => void run(() => resumeCase(db, author, row.caseId, { on: on as IsoDate }))}
       >
         {t('cases.saveResume')}
       </Button>
@@ -145,6 +156,7 @@ function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
 function ExtensionForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [days, setDays] = useState<number>(10);
   const [reason, setReason] = useState('');
@@ -160,6 +172,7 @@ function ExtensionForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       />
       <Textarea
         label={t('cases.extensionReason')}
+        maxLength={LIMITS.reason}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={errors.reason}
@@ -170,7 +183,7 @@ function ExtensionForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       <Button
         variant="light"
         loading={busy}
-        onClick={() => void run(() => requestExtension(db, staff.id, row.caseId, { days, reason }))}
+        onClick={() => void run(() => requestExtension(db, author, row.caseId, { days, reason }))}
       >
         {t('cases.saveExtension')}
       </Button>
@@ -178,27 +191,33 @@ function ExtensionForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   );
 }
 
-// art. 17: the leader approves or refuses; the applicant must then be told.
+// art. 17: the leader approves or refuses (online, proven); the applicant must then be told.
 function ExtensionDecision({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
-  const { errors, busy, run } = useAction();
+  const author = useAuthor(staff);
+  const { errors, busy, run } = useDecision();
   const [note, setNote] = useState('');
   return (
     <Stack gap="xs">
-      <TextInput label={t('cases.decisionNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <TextInput
+        label={t('cases.decisionNote')}
+        maxLength={LIMITS.note}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
       {errors.form && <Alert color="red">{errors.form}</Alert>}
       <Group>
         <Button
           loading={busy}
-          onClick={() => void run(() => decideExtension(db, staff.id, row.caseId, { decision: 'approved', note }))}
+          onClick={() => void run(() => decideExtension(db, author, row.caseId, { decision: 'approved', note }))}
         >
           {t('cases.approve')}
         </Button>
         <Button
           variant="default"
           loading={busy}
-          onClick={() => void run(() => decideExtension(db, staff.id, row.caseId, { decision: 'refused', note }))}
+          onClick={() => void run(() => decideExtension(db, author, row.caseId, { decision: 'refused', note }))}
         >
           {t('cases.refuse')}
         </Button>
@@ -210,6 +229,7 @@ function ExtensionDecision({ row, staff }: { row: CaseRow; staff: Staff }) {
 function CompleteForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [outcome, setOutcome] = useState<'granted' | 'notGranted' | 'done'>('granted');
   const [result, setResult] = useState('');
@@ -223,6 +243,7 @@ function CompleteForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       />
       <Textarea
         label={t('cases.result')}
+        maxLength={LIMITS.explanation}
         value={result}
         onChange={(e) => setResult(e.currentTarget.value)}
         error={errors.result}
@@ -230,10 +251,7 @@ function CompleteForm({ row, staff }: { row: CaseRow; staff: Staff }) {
         minRows={2}
       />
       {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
-        loading={busy}
-        onClick={() => void run(() => completeCase(db, staff.id, row.caseId, { outcome, result }))}
-      >
+      <Button loading={busy} onClick={() => void run(() => completeCase(db, author, row.caseId, { outcome, result }))}>
         {t('cases.saveComplete')}
       </Button>
     </Stack>
@@ -244,6 +262,7 @@ function CompleteForm({ row, staff }: { row: CaseRow; staff: Staff }) {
 export function NotifyForm({ row, staff, about }: { row: CaseRow; staff: Staff; about: 'extension' | 'result' }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [how, setHow] = useState<How>('phone');
   return (
@@ -261,7 +280,7 @@ export function NotifyForm({ row, staff, about }: { row: CaseRow; staff: Staff; 
       <Button
         variant="light"
         loading={busy}
-        onClick={() => void run(() => notifyApplicant(db, staff.id, row.caseId, { about, how }))}
+        onClick={() => void run(() => notifyApplicant(db, author, row.caseId, { about, how }))}
       >
         {t('cases.saveNotify')}
       </Button>

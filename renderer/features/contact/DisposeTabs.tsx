@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgencyId, StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import type { ContactRow } from '../../data/db.ts';
 import type { Directory } from '../../data/hooks.ts';
 import {
@@ -15,6 +16,7 @@ import {
   transferContact,
 } from '../../data/operations.ts';
 import { useAction } from './useAction.ts';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 interface Props {
   contact: ContactRow;
@@ -56,6 +58,7 @@ export function DisposeTabs(props: Props) {
 function AnswerForm({ contact, staff }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [answer, setAnswer] = useState('');
   const [basis, setBasis] = useState('');
@@ -63,6 +66,7 @@ function AnswerForm({ contact, staff }: Props) {
     <Stack gap="sm">
       <Textarea
         label={t('contact.answerText')}
+        maxLength={LIMITS.answer}
         value={answer}
         onChange={(e) => setAnswer(e.currentTarget.value)}
         error={errors.answer}
@@ -72,6 +76,7 @@ function AnswerForm({ contact, staff }: Props) {
       />
       <TextInput
         label={t('contact.basis')}
+        maxLength={LIMITS.basis}
         placeholder={t('contact.basisPlaceholder')}
         value={basis}
         onChange={(e) => setBasis(e.currentTarget.value)}
@@ -80,7 +85,7 @@ function AnswerForm({ contact, staff }: Props) {
       {errors.form && <Alert color="red">{errors.form}</Alert>}
       <Button
         loading={busy}
-        onClick={() => void run(() => answerContact(db, staff.id, contact.contactId, { answer, basis }))}
+        onClick={() => void run(() => answerContact(db, author, contact.contactId, { answer, basis }))}
       >
         {t('contact.saveAnswer')}
       </Button>
@@ -91,6 +96,7 @@ function AnswerForm({ contact, staff }: Props) {
 function TransferForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [handlerId, setHandlerId] = useState<string | null>(null);
@@ -126,14 +132,19 @@ function TransferForm({ contact, staff, directory }: Props) {
           {t('contact.tellApplicant', { department: department.name, handler: handler.name, phone: handler.phone })}
         </Alert>
       )}
-      <TextInput label={t('contact.transferNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <TextInput
+        label={t('contact.transferNote')}
+        maxLength={LIMITS.note}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
       {errors.form && <Alert color="red">{errors.form}</Alert>}
       <Button
         loading={busy}
         onClick={() =>
           void run(() =>
             handlerId
-              ? transferContact(db, staff.id, contact.contactId, { toStaffId: handlerId as StaffId, note })
+              ? transferContact(db, author, contact.contactId, { toStaffId: handlerId as StaffId, note })
               : Promise.reject(invalid('toStaffId', 'handlerRequired')),
           )
         }
@@ -147,6 +158,7 @@ function TransferForm({ contact, staff, directory }: Props) {
 function ReferForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [explanation, setExplanation] = useState('');
@@ -171,6 +183,7 @@ function ReferForm({ contact, staff, directory }: Props) {
       )}
       <Textarea
         label={t('contact.explanation')}
+        maxLength={LIMITS.explanation}
         value={explanation}
         onChange={(e) => setExplanation(e.currentTarget.value)}
         error={errors.explanation}
@@ -183,7 +196,7 @@ function ReferForm({ contact, staff, directory }: Props) {
         onClick={() =>
           void run(() =>
             agencyId
-              ? referContact(db, staff.id, contact.contactId, { agencyId: agencyId as AgencyId, explanation })
+              ? referContact(db, author, contact.contactId, { agencyId: agencyId as AgencyId, explanation })
               : Promise.reject(invalid('agencyId', 'agencyRequired')),
           )
         }
@@ -220,6 +233,7 @@ function LeaderSelect({
 function EscalateForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [leaderId, setLeaderId] = useState<string | null>(directory.leaders[0]?.id ?? null);
   const [reason, setReason] = useState('');
@@ -228,6 +242,7 @@ function EscalateForm({ contact, staff, directory }: Props) {
       <LeaderSelect directory={directory} value={leaderId} onChange={setLeaderId} error={errors.toLeaderId} />
       <Textarea
         label={t('contact.escalationReason')}
+        maxLength={LIMITS.reason}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={errors.reason}
@@ -240,7 +255,7 @@ function EscalateForm({ contact, staff, directory }: Props) {
         onClick={() =>
           void run(() =>
             leaderId
-              ? escalateContact(db, staff.id, contact.contactId, { toLeaderId: leaderId as StaffId, reason })
+              ? escalateContact(db, author, contact.contactId, { toLeaderId: leaderId as StaffId, reason })
               : Promise.reject(invalid('toLeaderId', 'leaderRequired')),
           )
         }
@@ -254,6 +269,7 @@ function EscalateForm({ contact, staff, directory }: Props) {
 function RefusalForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [leaderId, setLeaderId] = useState<string | null>(directory.leaders[0]?.id ?? null);
   const [reason, setReason] = useState('');
@@ -263,6 +279,7 @@ function RefusalForm({ contact, staff, directory }: Props) {
       <Alert color="grape">{t('contact.refusalNote')}</Alert>
       <Textarea
         label={t('contact.refusalReason')}
+        maxLength={LIMITS.reason}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={errors.reason}
@@ -271,6 +288,7 @@ function RefusalForm({ contact, staff, directory }: Props) {
       />
       <TextInput
         label={t('contact.refusalBasis')}
+        maxLength={LIMITS.basis}
         value={basis}
         onChange={(e) => setBasis(e.currentTarget.value)}
         error={errors.basis}
@@ -283,7 +301,7 @@ function RefusalForm({ contact, staff, directory }: Props) {
         onClick={() =>
           void run(() =>
             leaderId
-              ? proposeRefusal(db, staff.id, contact.contactId, { toLeaderId: leaderId as StaffId, reason, basis })
+              ? proposeRefusal(db, author, contact.contactId, { toLeaderId: leaderId as StaffId, reason, basis })
               : Promise.reject(invalid('toLeaderId', 'leaderRequired')),
           )
         }

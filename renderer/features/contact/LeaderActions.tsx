@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import type { ContactRow } from '../../data/db.ts';
 import type { Directory } from '../../data/hooks.ts';
 import { assignContact, invalid, reviewRefusal } from '../../data/operations.ts';
-import { useAction } from './useAction.ts';
+import { ProvenOnly } from '../../app/ProvenOnly.tsx';
+import { useDecision } from './useDecision.ts';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 interface Props {
   contact: ContactRow;
@@ -35,11 +38,20 @@ function StaffSelect({
   return <Select label={label} data={data} value={value} onChange={onChange} searchable error={error} />;
 }
 
-/** art. 8(4): the leader decides who handles a matter whose jurisdiction was unclear. */
-export function AssignForm({ contact, staff, directory }: Props) {
+/** art. 8(4): the leader decides who handles a matter whose jurisdiction was unclear (online, proven). */
+export function AssignForm(props: Props) {
+  return (
+    <ProvenOnly staff={props.staff}>
+      <Assign {...props} />
+    </ProvenOnly>
+  );
+}
+
+function Assign({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
-  const { errors, busy, run } = useAction();
+  const author = useAuthor(staff);
+  const { errors, busy, run } = useDecision();
   const [toStaffId, setToStaffId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   return (
@@ -51,14 +63,19 @@ export function AssignForm({ contact, staff, directory }: Props) {
         onChange={setToStaffId}
         error={errors.toStaffId}
       />
-      <TextInput label={t('contact.assignNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <TextInput
+        label={t('contact.assignNote')}
+        maxLength={LIMITS.note}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
       {errors.form && <Alert color="red">{errors.form}</Alert>}
       <Button
         loading={busy}
         onClick={() =>
           void run(() =>
             toStaffId
-              ? assignContact(db, staff.id, contact.contactId, { toStaffId: toStaffId as StaffId, note })
+              ? assignContact(db, author, contact.contactId, { toStaffId: toStaffId as StaffId, note })
               : Promise.reject(invalid('toStaffId', 'staffRequired')),
           )
         }
@@ -69,11 +86,20 @@ export function AssignForm({ contact, staff, directory }: Props) {
   );
 }
 
-/** 说"不"提级管理: the leader approves the "no", or overrules it and assigns a handler. */
-export function RefusalReview({ contact, staff, directory }: Props) {
+/** 说"不"提级管理: the leader approves the "no", or overrules it and assigns a handler (online, proven). */
+export function RefusalReview(props: Props) {
+  return (
+    <ProvenOnly staff={props.staff}>
+      <Review {...props} />
+    </ProvenOnly>
+  );
+}
+
+function Review({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
-  const { errors, busy, run } = useAction();
+  const author = useAuthor(staff);
+  const { errors, busy, run } = useDecision();
   const [note, setNote] = useState('');
   const [assignTo, setAssignTo] = useState<string | null>(null);
   return (
@@ -89,7 +115,7 @@ export function RefusalReview({ contact, staff, directory }: Props) {
           <Button
             color="gray"
             loading={busy}
-            onClick={() => void run(() => reviewRefusal(db, staff.id, contact.contactId, { decision: 'approved' }))}
+            onClick={() => void run(() => reviewRefusal(db, author, contact.contactId, { decision: 'approved' }))}
           >
             {t('contact.approveRefusal')}
           </Button>
@@ -99,6 +125,7 @@ export function RefusalReview({ contact, staff, directory }: Props) {
         <Stack gap="sm">
           <Textarea
             label={t('contact.overruleReason')}
+            maxLength={LIMITS.reason}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             error={errors.note}
@@ -118,7 +145,7 @@ export function RefusalReview({ contact, staff, directory }: Props) {
             onClick={() =>
               void run(() =>
                 assignTo
-                  ? reviewRefusal(db, staff.id, contact.contactId, {
+                  ? reviewRefusal(db, author, contact.contactId, {
                       decision: 'overruled',
                       note,
                       assignToStaffId: assignTo as StaffId,

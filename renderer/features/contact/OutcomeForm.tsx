@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { NOTIFY_CHANNELS } from '../../../shared/model/contactEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import type { ContactRow } from '../../data/db.ts';
 import { recordOutcomeNotified } from '../../data/operations.ts';
 import { useAction } from './useAction.ts';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 type How = (typeof NOTIFY_CHANNELS)[number];
 
@@ -14,6 +16,7 @@ type How = (typeof NOTIFY_CHANNELS)[number];
 export function OutcomeForm({ contact, staff }: { contact: ContactRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const { errors, busy, run } = useAction();
   const [how, setHow] = useState<How>('phone');
   const [note, setNote] = useState('');
@@ -25,11 +28,16 @@ export function OutcomeForm({ contact, staff }: { contact: ContactRow; staff: St
         onChange={(v) => setHow(v as How)}
         data={NOTIFY_CHANNELS.map((c) => ({ value: c, label: t(`notify.${c}`) }))}
       />
-      <TextInput label={t('contact.transferNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <TextInput
+        label={t('contact.transferNote')}
+        maxLength={LIMITS.note}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
       {errors.form && <Alert color="red">{errors.form}</Alert>}
       <Button
         loading={busy}
-        onClick={() => void run(() => recordOutcomeNotified(db, staff.id, contact.contactId, { how, note }))}
+        onClick={() => void run(() => recordOutcomeNotified(db, author, contact.contactId, { how, note }))}
       >
         {t('contact.saveOutcome')}
       </Button>

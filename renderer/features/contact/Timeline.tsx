@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
 import type { StoredEvent } from '../../data/db.ts';
 import type { Directory } from '../../data/hooks.ts';
+import { AuthorshipMark } from './AuthorshipMark.tsx';
 
-/** Every event of the contact in causal order: who, what, when, on which desk. Nothing is edited in place. */
+/**
+ * Every event of the contact in causal order: who, what, when, on which desk, and how the author was established
+ * (proven by the server, or the desk's word). Nothing is edited in place.
+ */
 export function Timeline({ events, directory }: { events: StoredEvent[]; directory: Directory }) {
   const { t } = useTranslation();
   return (
@@ -21,6 +25,7 @@ export function Timeline({ events, directory }: { events: StoredEvent[]; directo
                 name: directory.staffById.get(event.staffId)?.name ?? event.staffId,
                 desk: event.deviceId.slice(-4),
               })}
+              <AuthorshipMark event={event} />
             </Text>
             {'reason' in event.payload && typeof event.payload.reason === 'string' && (
               <Text size="sm">{event.payload.reason}</Text>

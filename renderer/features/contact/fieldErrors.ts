@@ -1,11 +1,13 @@
 import type { TFunction } from 'i18next';
 import { InvalidEventError } from '../../data/append.ts';
+import { SessionRequiredError } from '../../data/author.ts';
 
 /**
  * Turn a rejected action into messages per form field. The shared schemas use i18n keys (errors.*)
  * as messages; anything else is shown as a generic message with the schema's text.
  */
 export function fieldErrors(error: unknown, t: TFunction, exists: (key: string) => boolean): Record<string, string> {
+  if (error instanceof SessionRequiredError) return { form: t('auth.privileged.needsSession') };
   if (!(error instanceof InvalidEventError)) {
     return { form: t('errors.saveFailed', { message: error instanceof Error ? error.message : String(error) }) };
   }

@@ -21,6 +21,7 @@ import type { StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { firstInquiryResponsible } from '../../../shared/rules/contact.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import { useActiveStaff } from '../../data/hooks.ts';
 import { recordContact } from '../../data/operations.ts';
 import type { VisitorMatch } from '../../data/visitors.ts';
@@ -28,6 +29,7 @@ import { fieldErrors } from '../contact/fieldErrors.ts';
 import { MaterialsInput, type MaterialDraft } from './MaterialsInput.tsx';
 import { ReturningVisitors, useFirstVisitorMatch } from './ReturningVisitors.tsx';
 import { VisitorHistory } from './VisitorHistory.tsx';
+import { LIMITS } from '../../../shared/model/limits.ts';
 
 const EMPTY = { name: '', organisation: '', phone: '', idNumber: '', matter: '' };
 
@@ -35,6 +37,7 @@ const EMPTY = { name: '', organisation: '', phone: '', idNumber: '', matter: '' 
 export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenContact: (contactId: string) => void }) {
   const { t, i18n } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const directory = useActiveStaff(db);
   const [channel, setChannel] = useState<Channel>('visit');
   const [fields, setFields] = useState(EMPTY);
@@ -71,7 +74,7 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
     if (saving) return;
     setSaving(true);
     try {
-      await recordContact(db, staff.id, {
+      await recordContact(db, author, {
         channel,
         visitor: {
           name: fields.name,
@@ -135,6 +138,7 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
             <TextInput
               ref={firstField}
               label={t('register.visitorName')}
+              maxLength={LIMITS.personName}
               value={fields.name}
               onChange={(e) => set('name')(e.currentTarget.value)}
               error={errors.name}
@@ -143,6 +147,7 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
             />
             <TextInput
               label={t('register.phone')}
+              maxLength={LIMITS.phone}
               value={fields.phone}
               onChange={(e) => set('phone')(e.currentTarget.value)}
               error={errors.phone}
@@ -152,6 +157,7 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
           </Group>
           <TextInput
             label={t('register.organisation')}
+            maxLength={LIMITS.organisation}
             value={fields.organisation}
             onChange={(e) => set('organisation')(e.currentTarget.value)}
             error={errors.organisation}
@@ -165,11 +171,12 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
             onChange={(e) => set('idNumber')(e.currentTarget.value)}
             error={errors.idNumber}
             autoComplete="off"
-            maxLength={18}
+            maxLength={LIMITS.idNumber}
           />
           <Textarea
             ref={matterField}
             label={t('register.matter')}
+            maxLength={LIMITS.matter}
             placeholder={t('register.matterPlaceholder')}
             value={fields.matter}
             onChange={(e) => set('matter')(e.currentTarget.value)}

@@ -6,6 +6,7 @@ import type { PrintSlipResult, Printer } from '../../../shared/ipc/contract.ts';
 import type { PaperFormat, SlipContent } from '../../../shared/model/slip.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
+import { useAuthor } from '../../stores/session.ts';
 import { today } from '../../data/calendar.ts';
 import type { SlipRow } from '../../data/db.ts';
 import { useSlipSettings } from '../../data/slipHooks.ts';
@@ -64,6 +65,7 @@ function useOutcomeMessage() {
 export function SlipPreview({ mode, staff, onClose }: { mode: SlipPreviewMode; staff: Staff; onClose: () => void }) {
   const { t } = useTranslation();
   const { db, platform } = useDesk();
+  const author = useAuthor(staff);
   const settings = useSlipSettings(db);
   const printers = usePrinters();
   const describe = useSlipError();
@@ -110,8 +112,8 @@ export function SlipPreview({ mode, staff, onClose }: { mode: SlipPreviewMode; s
       if (remember) await saveSlipSettings(db, { format: paper, printerName: printer });
       const event =
         mode.type === 'issue'
-          ? await issueSlip(db, staff, mode.request, paper)
-          : await reprintSlip(db, staff.id, mode.row.slipId, paper);
+          ? await issueSlip(db, staff, mode.request, paper, author.session)
+          : await reprintSlip(db, author, mode.row.slipId, paper);
       setContent(event.payload.content);
       await printJob(await paperJob(event, printer ?? undefined));
     } catch (e) {

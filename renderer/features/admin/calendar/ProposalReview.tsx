@@ -4,9 +4,11 @@ import type { Staff } from '../../../../shared/model/reference.ts';
 import { calendarChanges } from '../../../../shared/rules/calendarAdmin.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useDesk } from '../../../app/context.tsx';
+import { useAuthor } from '../../../stores/session.ts';
 import { confirmCalendarYear } from '../../../data/adminOperations.ts';
 import type { CalendarYearView } from '../../../data/adminQueries.ts';
 import { useAllStaff } from '../../../data/hooks.ts';
+import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
 import { useAdminAction } from '../useAdminAction.ts';
 import { ChangesTable } from './ChangesTable.tsx';
 import { YearGrid } from './YearGrid.tsx';
@@ -18,6 +20,7 @@ import { YearGrid } from './YearGrid.tsx';
 export function ProposalReview({ staff, view }: { staff: Staff; view: CalendarYearView }) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const people = useAllStaff(db) ?? [];
   const { errors, busy, run } = useAdminAction();
   const proposal = view.pending;
@@ -52,21 +55,23 @@ export function ProposalReview({ staff, view }: { staff: Staff; view: CalendarYe
             {errors.form}
           </Alert>
         )}
-        <Group>
-          <Button
-            color="teal"
-            disabled={ownProposal}
-            loading={busy}
-            onClick={() =>
-              void run(
-                () => confirmCalendarYear(db, staff.id, { year, proposalEventId: proposal.eventId }),
-                t('admin.review.confirmed', { year }),
-              )
-            }
-          >
-            {t('admin.review.confirm')}
-          </Button>
-        </Group>
+        <ProvenOnly staff={staff}>
+          <Group>
+            <Button
+              color="teal"
+              disabled={ownProposal}
+              loading={busy}
+              onClick={() =>
+                void run(
+                  () => confirmCalendarYear(db, author, { year, proposalEventId: proposal.eventId }),
+                  t('admin.review.confirmed', { year }),
+                )
+              }
+            >
+              {t('admin.review.confirm')}
+            </Button>
+          </Group>
+        </ProvenOnly>
       </Stack>
     </Paper>
   );

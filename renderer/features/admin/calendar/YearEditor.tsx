@@ -5,10 +5,13 @@ import type { CalendarDay } from '../../../../shared/model/calendar.ts';
 import type { Staff } from '../../../../shared/model/reference.ts';
 import { toggleCalendarDay } from '../../../../shared/rules/calendarAdmin.ts';
 import { useDesk } from '../../../app/context.tsx';
+import { useAuthor } from '../../../stores/session.ts';
 import { proposeCalendarYear } from '../../../data/adminOperations.ts';
+import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
 import { useAdminAction } from '../useAdminAction.ts';
 import { PastePanel } from './PastePanel.tsx';
 import { YearGrid } from './YearGrid.tsx';
+import { LIMITS } from '../../../../shared/model/limits.ts';
 
 interface Props {
   staff: Staff;
@@ -26,6 +29,7 @@ interface Props {
 export function YearEditor({ staff, year: initialYear, initialDays = [], initialNotice = null, onDone }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const [year, setYear] = useState(initialYear);
   const [days, setDays] = useState<CalendarDay[]>([...initialDays]);
   const [notice, setNotice] = useState(initialNotice ?? '');
@@ -35,7 +39,7 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
 
   async function propose() {
     const done = await run(
-      () => proposeCalendarYear(db, staff.id, { year, noticeNumber: notice, days }),
+      () => proposeCalendarYear(db, author, { year, noticeNumber: notice, days }),
       t('admin.yearEditor.proposed', { year }),
     );
     if (done) onDone();
@@ -60,6 +64,7 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
           />
           <TextInput
             label={t('admin.yearEditor.notice')}
+            maxLength={LIMITS.noticeNumber}
             description={t('admin.yearEditor.noticeHint')}
             value={notice}
             onChange={(e) => setNotice(e.currentTarget.value)}
@@ -68,6 +73,7 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
           />
           <TextInput
             label={t('admin.yearEditor.holidayName')}
+            maxLength={LIMITS.holidayName}
             description={t('admin.yearEditor.holidayNameHint')}
             value={holiday}
             onChange={(e) => setHoliday(e.currentTarget.value)}
@@ -101,14 +107,16 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
             {errors.days || errors.form || errors.year}
           </Alert>
         )}
-        <Group>
-          <Button onClick={() => void propose()} loading={busy}>
-            {t('admin.yearEditor.propose')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('admin.yearEditor.cancel')}
-          </Button>
-        </Group>
+        <ProvenOnly staff={staff}>
+          <Group>
+            <Button onClick={() => void propose()} loading={busy}>
+              {t('admin.yearEditor.propose')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('admin.yearEditor.cancel')}
+            </Button>
+          </Group>
+        </ProvenOnly>
       </Stack>
     </Paper>
   );

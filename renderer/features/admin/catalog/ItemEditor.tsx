@@ -3,13 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/model/reference.ts';
 import { useDesk } from '../../../app/context.tsx';
+import { useAuthor } from '../../../stores/session.ts';
 import { saveServiceItem } from '../../../data/adminOperations.ts';
 import type { CatalogRow } from '../../../data/adminQueries.ts';
 import { useDepartments } from '../../../data/hooks.ts';
+import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
 import { useAdminAction } from '../useAdminAction.ts';
 import { fromForm, toForm, type ItemForm } from './itemForm.ts';
 import { ItemBasics, ItemTerms } from './ItemFields.tsx';
 import { MaterialsEditor } from './MaterialsEditor.tsx';
+import { LIMITS } from '../../../../shared/model/limits.ts';
 
 interface Props {
   staff: Staff;
@@ -27,6 +30,7 @@ interface Props {
 export function ItemEditor({ staff, row, complaintPhone, onDone }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
+  const author = useAuthor(staff);
   const departments = useDepartments(db) ?? [];
   const [form, setForm] = useState<ItemForm>(() => toForm(row?.item, complaintPhone));
   const [note, setNote] = useState('');
@@ -44,7 +48,7 @@ export function ItemEditor({ staff, row, complaintPhone, onDone }: Props) {
   async function save(event: FormEvent) {
     event.preventDefault();
     const saved = await run(
-      () => saveServiceItem(db, staff.id, { item: fromForm(form), baseRev: row ? row.rev : null, note }),
+      () => saveServiceItem(db, author, { item: fromForm(form), baseRev: row ? row.rev : null, note }),
       t('admin.item.saved', { name: form.name }),
     );
     if (saved) onDone();
@@ -67,20 +71,27 @@ export function ItemEditor({ staff, row, complaintPhone, onDone }: Props) {
         <MaterialsEditor value={form.materials} onChange={setMaterials} errors={errors} />
         <Divider />
         <ItemTerms form={form} set={set} errors={errors} />
-        <TextInput label={t('admin.item.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <TextInput
+          label={t('admin.item.note')}
+          maxLength={LIMITS.note}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         {errors.form && (
           <Alert color="red" role="alert">
             {errors.form}
           </Alert>
         )}
-        <Group>
-          <Button type="submit" loading={busy}>
-            {t('admin.item.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('admin.item.cancel')}
-          </Button>
-        </Group>
+        <ProvenOnly staff={staff}>
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('admin.item.save')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('admin.item.cancel')}
+            </Button>
+          </Group>
+        </ProvenOnly>
       </Stack>
     </Paper>
   );
