@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, MAX_CLOCK_DRIFT_MS, parseHlc, receiveHlc, tickHlc } from '../../../shared/sync/hlc.ts';
+import {
+  compareHlc,
+  formatHlc,
+  isHlc,
+  MAX_CLOCK_DRIFT_MS,
+  MAX_HLC_LENGTH,
+  MAX_HLC_NODE_LENGTH,
+  parseHlc,
+  receiveHlc,
+  tickHlc,
+} from '../../../shared/sync/hlc.ts';
 
 const start = { ms: 1_000_000, counter: 0, node: 'desk-a' };
 
@@ -38,5 +48,16 @@ describe('hybrid logical clock', () => {
 
   it('refuses text that is not an HLC', () => {
     expect(() => parseHlc('2026-11-28T10:00:00Z')).toThrow(/not an HLC/);
+  });
+
+  it('names its node with at most 64 letters, digits, dashes or underscores: no NUL, no megabyte', () => {
+    const at = (node: string) => `000001764000000-00000-${node}`;
+    expect(isHlc(at('01JD0000000000000000000000'))).toBe(true);
+    expect(isHlc(at('hq'))).toBe(true);
+    expect(isHlc(at('x'.repeat(MAX_HLC_NODE_LENGTH)))).toBe(true);
+    for (const node of ['', 'x'.repeat(MAX_HLC_NODE_LENGTH + 1), 'desk\u0000', 'desk a', 'desk\n', '科技局']) {
+      expect(isHlc(at(node)), JSON.stringify(node)).toBe(false);
+    }
+    expect(at('x'.repeat(MAX_HLC_NODE_LENGTH))).toHaveLength(MAX_HLC_LENGTH);
   });
 });
