@@ -17,14 +17,15 @@ export type SignInOutcome =
   | { readonly kind: 'throttled'; readonly minutes: number }
   /** Offline, and this person may not sign in offline here: privileged, or never signed in here online. */
   | { readonly kind: 'needs-network'; readonly reason: 'privileged' | 'first-sign-in' }
-  /** The server refused this desk itself; the sync panel says why. */
+  /** The server refused this desk itself (revoked, expired) and this person may not sign in offline here. */
   | { readonly kind: 'desk-refused'; readonly message: string }
   | { readonly kind: 'empty-secret' };
 
 /**
  * Sign a person in at this desk (issue 11): online first, against the server; only when the server cannot be
- * reached, offline against this desk's verifier — never for a leader, supervisor or admin, and never for someone
- * who has not signed in here online before. Wrong secrets count toward this desk's lock-out either way.
+ * reached (or refuses this desk itself), offline against this desk's verifier — never for a leader, supervisor or
+ * admin, and never for someone who has not signed in here online before. Wrong secrets count toward this desk's
+ * lock-out either way.
  */
 export async function signInAtDesk(
   db: DeskDb,
@@ -47,7 +48,12 @@ export async function signInAtDesk(
     const { failure } = error;
     if (failure.kind === 'sign-in-failed') return wrong(db, staff, now());
     if (failure.kind === 'too-many-attempts') return { kind: 'throttled', minutes: failure.minutes };
-    if (failure.kind === 'desk-refused') return { kind: 'desk-refused', message: failure.message };
+    if (failure.kind === 'desk-refused') {
+      // A revoked or expired desk keeps its records and its clerks (as before the server refused it); nobody is
+      // proven here any more, and whoever may not sign in offline is told why.
+      const offline = await signInOffline(db, staff, secret, privileged, now);
+      return offline.kind === 'needs-network' ? { kind: 'desk-refused', message: failure.message } : offline;
+    }
     return signInOffline(db, staff, secret, privileged, now);
   }
   await clearWrongSecrets(db, staff.id);

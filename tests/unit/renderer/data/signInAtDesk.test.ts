@@ -102,13 +102,15 @@ describe('signing in offline', () => {
     });
   });
 
-  it('does not fall back offline when the server refuses the desk itself', async () => {
+  it('keeps a revoked desk usable offline for its clerks, and tells anyone else the server refuses the desk', async () => {
     await signInAtDesk(db, server.client, clerk, '1234', at(0));
     server.state.down = { kind: 'desk-refused', code: 'device-revoked', message: '此窗口已被管理员停用' };
-    expect(await signInAtDesk(db, server.client, clerk, '1234', at(1))).toEqual({
+    expect(await signInAtDesk(db, server.client, clerk, '1234', at(1))).toEqual({ kind: 'offline' });
+    expect(await signInAtDesk(db, server.client, leader, 'Nanyang2026', at(1))).toEqual({
       kind: 'desk-refused',
       message: '此窗口已被管理员停用',
     });
+    expect((await signInAtDesk(db, server.client, clerk, '0000', at(2))).kind).toBe('wrong-secret');
   });
 
   it('does not trust a verifier weaker than the desk makes', async () => {
