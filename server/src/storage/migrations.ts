@@ -1,5 +1,7 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { MAX_SEQ } from '../../../shared/model/seq.ts';
 import type { Db } from './db.ts';
+import { migrateStaffSecrets } from './migrateStaffSecrets.ts';
 
 // One schema for SQLite and PostgreSQL: only `integer` and `text` columns, and timestamps as app-made
 // ISO strings (CURRENT_TIMESTAMP differs between the two). Migrations are inline so the bundled
@@ -79,6 +81,43 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // Sequence numbers are bounded to 1…2^31 − 1 (issue 10, shared/model/seq.ts). Before, SQLite took a rejected
+  // event's deviceSeq 1e300 as a device's ack, which broke the admin's device list: such a mark goes back to the
+  // highest in-range deviceSeq the server holds of that device. Seqs stay `integer`, as seq.ts explains.
+  '0003_repair_device_acks': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        update devices set last_acked_seq = coalesce(
+          (select max(device_seq) from events
+            where events.device_id = devices.device_id and device_seq between 1 and ${MAX_SEQ}), 0)
+        where last_acked_seq > ${MAX_SEQ} or last_acked_seq < 0`.execute(db);
+    },
+  },
+  // /healthz proves the database takes writes by rewriting this one row (storage/db.ts probeWrite, issue 10).
+  '0004_health_probe': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('health_probe')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('checked_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  // Staff secrets leave the reference directory; staff sessions prove who acted (issue 11). See the module.
+  '0005_staff_credentials': { up: (db) => migrateStaffSecrets(db) },
+  // Device credentials age (issue 11; 0005 is staff_credentials). A rotated token is kept as previous_token_hash
+  // until the desk first uses its new one, so a lost push response never locks a desk out; token_issued_at says
+  // when the current one is due. Desks enrolled before count from their enrolment.
+  // Enrolment codes are now stored as scrypt (auth/secrets.ts) instead of SHA-256: a code issued before this
+  // migration is simply never matched again, which costs at most one code reissued (a code lives 24 hours).
+  '0006_device_token_rotation': {
+    async up(db: Kysely<unknown>) {
+      for (const column of ['previous_token_hash', 'token_issued_at']) {
+        await db.schema.alterTable('devices').addColumn(column, 'text').execute();
+      }
+      await sql`update devices set token_issued_at = enrolled_at where token_hash is not null`.execute(db);
+    },
+  },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */
@@ -92,4 +131,12 @@ export async function migrateToLatest(db: Db): Promise<void> {
       cause: error,
     });
   }
+}
+
+/** Only up to and including `last`: a database as an older server left it, for tests of the migrations after it. */
+export async function migrateUpTo(db: Db, last: string): Promise<void> {
+  if (!Object.hasOwn(migrations, last)) throw new Error(`no migration ${last}`);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateTo(last);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
