@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { describeDatabase, type ServerConfig } from './config.ts';
 import {
-  ADMIN_PIN_ATTEMPTS,
   ENROLMENT_ATTEMPTS,
   FailedAttempts,
   SIGN_IN_PER_DESK_ATTEMPTS,
@@ -104,7 +103,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   registerPull(app, storage.db);
   registerReference(app, storage.db);
   registerEnrol(app, storage.db, new FailedAttempts(ENROLMENT_ATTEMPTS));
-  registerAdminDevices(app, storage.db, new FailedAttempts(ADMIN_PIN_ATTEMPTS));
+  registerAdminDevices(app, storage.db);
   registerStaffAuth(app, storage.db, {
     perStaff: new FailedAttempts(SIGN_IN_PER_STAFF_ATTEMPTS),
     perDesk: new FailedAttempts(SIGN_IN_PER_DESK_ATTEMPTS),

@@ -1,48 +1,38 @@
-import { adminCredentialsSchema } from '../../../shared/sync/enrolment.ts';
+import { STAFF_SESSION_HEADER } from '../../../shared/sync/staffAuth.ts';
 import type { Db } from '../storage/db.ts';
 import { listReferenceDocs } from '../storage/reference.ts';
-import { findVerifier } from '../storage/staffCredentials.ts';
-import { DECOY_VERIFIER, verifySecret } from './pinHash.ts';
+import { checkStaffSession } from './staffSession.ts';
 
-// An admin call needs two proofs: the desk's device token (checked first, by the route) and the signed-in
-// admin's own PIN, checked here against the server's own verifiers — never against what the desk says.
-// A refusal must not be an oracle: an unknown staff id, a wrong PIN, an inactive person and a person who is not
-// an admin (even with the right PIN) all get the same answer after the same PBKDF2 work (a decoy verifier for an
-// unknown person), and all count as a guess (http/admin.ts). Only a call offering no PIN is no guess at all.
+// An admin call needs two proofs: the desk's device token (checked first, by the route) and a live staff session
+// of an active administrator opened on that same desk (x-staff-session; issue 11). The admin signed in online with
+// their own password, which the server alone checked and throttled (http/staffAuth.ts); the session key is 256
+// random bits, so a wrong one is no guess worth counting. No PIN travels with admin calls any more.
 
 export type AdminAuthResult =
   | { ok: true; staffId: string }
-  /** No PIN was offered: nothing was checked, so nothing is counted. */
-  | { ok: false; guess: false; code: 'admin-credentials-required'; message: string }
-  /** A PIN was offered and refused, whatever the reason. */
-  | { ok: false; guess: true; code: 'admin-unauthenticated'; message: string };
+  | {
+      ok: false;
+      status: 401 | 403;
+      code: 'staff-session-required' | 'staff-session-invalid' | 'not-admin';
+      message: string;
+    };
 
-export const ADMIN_CREDENTIALS_REQUIRED_MESSAGE =
-  '请以管理员身份输入您的 PIN。Sign in as an administrator: your staff id and PIN are required.';
-export const ADMIN_REFUSED_MESSAGE =
-  '工作人员或 PIN 不正确，或不是系统管理员。The staff member or PIN is not correct, or they are not an administrator.';
-
-/** Whether the call offers a PIN at all: only then is it a guess to check and to count. */
-export function offersPin(pin: unknown): boolean {
-  return pin !== undefined && pin !== '';
-}
+export const NOT_ADMIN_MESSAGE =
+  '只有系统管理员可以管理窗口设备。Only an administrator may manage desks: sign in as one.';
 
 export async function authenticateAdmin(
   db: Db,
-  presented: { staffId: unknown; pin: unknown },
+  headers: Record<string, string | string[] | undefined>,
+  deviceId: string,
 ): Promise<AdminAuthResult> {
-  if (!offersPin(presented.pin)) {
-    return { ok: false, guess: false, code: 'admin-credentials-required', message: ADMIN_CREDENTIALS_REQUIRED_MESSAGE };
+  const value = headers[STAFF_SESSION_HEADER];
+  const check = await checkStaffSession(db, typeof value === 'string' ? value : undefined, deviceId, { live: true });
+  if (!check.ok) return { ok: false, status: 401, code: check.code, message: check.message };
+  const { staffId } = check.session;
+  const doc = (await listReferenceDocs(db, 'staff')).find((d) => d.id === staffId);
+  const staff = doc?.kind === 'staff' ? doc.body : undefined;
+  if (!staff?.active || !staff.roles.includes('admin')) {
+    return { ok: false, status: 403, code: 'not-admin', message: NOT_ADMIN_MESSAGE };
   }
-  const refused = { ok: false, guess: true, code: 'admin-unauthenticated', message: ADMIN_REFUSED_MESSAGE } as const;
-  const parsed = adminCredentialsSchema.safeParse(presented);
-  if (!parsed.success) return refused;
-  const { staffId, pin } = parsed.data;
-  const docs = await listReferenceDocs(db, 'staff');
-  const staff = docs.find((d) => d.kind === 'staff' && d.id === staffId);
-  const body = staff?.kind === 'staff' ? staff.body : undefined;
-  const verifier = body ? await findVerifier(db, staffId) : undefined;
-  const pinRight = (await verifySecret(pin, verifier ?? DECOY_VERIFIER)) && verifier !== undefined;
-  if (!body || !pinRight || !body.active || !body.roles.includes('admin')) return refused;
   return { ok: true, staffId };
 }

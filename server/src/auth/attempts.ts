@@ -1,10 +1,11 @@
-// Failed attempts at a secret (an enrolment code, an admin's PIN), counted per source so that guessing is slow:
-// after `maxFailures` within `windowMs` of the first failure, that source is refused until the window ends, even
-// with the right secret. Every attempt is charged before its secret is checked (check and charge run together,
-// before the request waits on anything), and refunded when the secret was right: so a burst of parallel guesses
-// is counted as it arrives, not after the database answered them all. Kept in this process's memory: behind a load balancer each instance counts on its own,
-// so a guesser gets at most (instances × maxFailures) tries per window, which still makes a 4-digit PIN or a
-// 40-bit code impractical to guess. A restart forgets the counts.
+// Failed attempts at a secret (an enrolment code, a staff member's PIN or password), counted per source so that
+// guessing is slow: after `maxFailures` within `windowMs` of the first failure, that source is refused until the
+// window ends, even with the right secret. Every attempt is charged before its secret is checked (check and charge
+// run together, before the request waits on anything), and refunded when the secret was right: so a burst of
+// parallel guesses is counted as it arrives, not after the database answered them all. Kept in this process's
+// memory: behind a load balancer each instance counts on its own, so a guesser gets at most (instances ×
+// maxFailures) tries per window, which still makes a 4-digit PIN or a 40-bit code impractical to guess. A restart
+// forgets the counts.
 
 export interface AttemptPolicy {
   readonly maxFailures: number;
@@ -13,8 +14,6 @@ export interface AttemptPolicy {
 
 /** An enrolment code is 40 random bits; ten typing mistakes in a quarter of an hour is generous. */
 export const ENROLMENT_ATTEMPTS: AttemptPolicy = { maxFailures: 10, windowMs: 15 * 60_000 };
-/** An admin's PIN may be as short as four digits: five wrong PINs from one desk, then a quarter-hour pause. */
-export const ADMIN_PIN_ATTEMPTS: AttemptPolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
 
 /**
  * Online sign-in (issue 11), counted twice: five wrong secrets for one person from one desk, and twenty from one

@@ -1,26 +1,22 @@
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import {
-  ADMIN_PIN_HEADER,
-  ADMIN_STAFF_HEADER,
   createEnrolmentCodeRequestSchema,
   type DeviceSummary,
   type EnrolmentCodeIssued,
 } from '../../../shared/sync/enrolment.ts';
-import { authenticateAdmin, offersPin } from '../auth/adminAuth.ts';
-import type { FailedAttempts } from '../auth/attempts.ts';
+import { authenticateAdmin } from '../auth/adminAuth.ts';
 import { issueEnrolmentCode } from '../auth/enrolment.ts';
 import type { Db } from '../storage/db.ts';
 import { listEnrolledDevices, revokeDevice, type DeviceRow } from '../storage/devices.ts';
 import { describeIssues } from '../sync/ingest.ts';
 import { BODY_LIMITS } from './bodyLimits.ts';
 import { authenticateRequest, deviceOf } from './deviceGuard.ts';
-import { refuseBeforeBody, sendError, sendTooManyAttempts } from './errors.ts';
+import { refuseBeforeBody, sendError } from './errors.ts';
 
 // Desk administration over HTTP, for the admin screen (renderer/features/admin/devices). Each call needs the
-// desk's own device token AND the signed-in admin's staffId + PIN (headers), checked on the server before the
-// body is read. Refused PINs are counted per desk: after a few, that desk is refused for a while even with the
-// right PIN (auth/attempts.ts).
+// desk's own device token AND a live staff session of an administrator opened on this desk (x-staff-session,
+// issue 11), both checked from the headers before the body is read.
 
 export function deviceSummary(row: DeviceRow): DeviceSummary {
   return {
@@ -36,38 +32,24 @@ export function deviceSummary(row: DeviceRow): DeviceSummary {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The admin whose PIN the server checked for this call: set by requireAdmin before the body is read. */
+    /** The admin whose session the server checked for this call: set by requireAdmin before the body is read. */
     adminStaffId: string | null;
   }
 }
 
-/**
- * onRequest hook of every admin route: the desk's token, then the admin's PIN, both from headers, before any
- * body is read. Every refused PIN is charged to the desk (auth/attempts.ts); a call offering no PIN is not.
- */
-function requireAdmin(db: Db, attempts: FailedAttempts): onRequestAsyncHookHandler {
+/** onRequest hook of every admin route: the desk's token, then the admin's staff session, before any body is read. */
+function requireAdmin(db: Db): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const device = await authenticateRequest(db, request, reply);
     if (!device) return reply;
-    const presented = { staffId: request.headers[ADMIN_STAFF_HEADER], pin: request.headers[ADMIN_PIN_HEADER] };
-    const guess = offersPin(presented.pin);
-    // Charged before the PIN is checked (see auth/attempts.ts); only a right PIN of an admin is refunded.
-    if (guess && !attempts.charge(device.device_id)) {
-      request.log.warn({ deviceId: device.device_id }, 'admin call refused: too many wrong PINs');
-      return sendTooManyAttempts(refuseBeforeBody(reply), attempts.blockedFor(device.device_id));
-    }
-    const admin = await authenticateAdmin(db, presented).catch((err: unknown) => {
-      if (guess) attempts.refund(device.device_id); // the database failed, not the PIN
-      throw err;
-    });
+    const admin = await authenticateAdmin(db, request.headers, device.device_id);
     if (admin.ok) {
-      attempts.refund(device.device_id);
       request.device = device;
       request.adminStaffId = admin.staffId;
       return undefined;
     }
     request.log.warn({ deviceId: device.device_id, code: admin.code }, 'admin call refused');
-    return sendError(refuseBeforeBody(reply), 401, admin.code, admin.message);
+    return sendError(refuseBeforeBody(reply), admin.status, admin.code, admin.message);
   };
 }
 
@@ -78,9 +60,9 @@ function callerOf(request: FastifyRequest): { device: DeviceRow; staffId: string
 
 const revokeParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
-export function registerAdminDevices(app: FastifyInstance, db: Db, attempts: FailedAttempts): void {
+export function registerAdminDevices(app: FastifyInstance, db: Db): void {
   app.decorateRequest('adminStaffId', null);
-  const options = { onRequest: requireAdmin(db, attempts), bodyLimit: BODY_LIMITS.admin };
+  const options = { onRequest: requireAdmin(db), bodyLimit: BODY_LIMITS.admin };
 
   app.post('/admin/enrolment-codes', options, async (request, reply) => {
     const caller = callerOf(request);

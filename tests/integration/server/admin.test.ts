@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceItem } from '../../../shared/model/catalog.ts';
+import type { DeskEvent } from '../../../shared/model/events.ts';
 import type { ReferenceDoc } from '../../../shared/model/reference.ts';
+import type { StaffSession } from '../../../shared/sync/staffAuth.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
 import { makeItemSaved, makeYearConfirmed, makeYearProposed, SCHEDULE_2027 } from '../../fixtures/adminEvents.ts';
+import { withProof } from '../../fixtures/proof.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './harness.ts';
+import { signInAs } from './staffSessions.ts';
 
 const admin = DEMO_STAFF.admin;
 const secondAdmin = DEMO_STAFF.secondAdmin;
@@ -13,6 +17,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
   let server: TestServer;
   beforeEach(async () => {
     server = await startServer(backend);
+    sessions.clear();
   });
   afterEach(async () => {
     await server.stop();
@@ -23,6 +28,19 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     const page = await server.pull(0, 2000);
     const versions = page.references.filter((r) => r.doc.kind === kind && r.doc.id === id);
     return versions.at(-1) as { seq: number; doc: Extract<ReferenceDoc, { kind: K }> } | undefined;
+  }
+
+  // Catalog and calendar edits are privileged (issue 11): each author signs in online on the desk that pushes, and
+  // every event carries its proof, as the desk writes it while their session is live.
+  const sessions = new Map<string, Promise<StaffSession>>();
+  async function pushProven(deviceId: string, events: readonly DeskEvent[]) {
+    const signed = [];
+    for (const event of events) {
+      const key = `${event.deviceId}/${event.staffId}`;
+      if (!sessions.has(key)) sessions.set(key, signInAs(server, event.deviceId, event.staffId));
+      signed.push(withProof(event, await sessions.get(key)!));
+    }
+    return server.push(pushBody(deviceId, signed));
   }
 
   async function item(id: string): Promise<{ rev: number; body: ServiceItem }> {
@@ -44,7 +62,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     const { nextCursor } = await server.pull(0, 2000);
     const edited = { ...before.body, promisedLimitDays: 3 };
     const event = makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: admin }, edited, 1, '压缩承诺时限');
-    const push = await server.push(pushBody(desk, [event]));
+    const push = await pushProven(desk, [event]);
     expect(push.body).toMatchObject({ stored: 1, rejected: [], ackedSeq: 1 });
 
     const page = await server.pull(nextCursor, 2000);
@@ -58,9 +76,9 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     const desk = await server.device();
     const template = (await item(DEMO_ITEMS.techContract)).body;
     const created = { ...template, id: 'patent-pledge-consult', name: '专利质押融资政策咨询' } as ServiceItem;
-    const push = await server.push(
-      pushBody(desk, [makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: admin }, created, null)]),
-    );
+    const push = await pushProven(desk, [
+      makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: admin }, created, null),
+    ]);
     expect(push.body.rejected).toEqual([]);
     expect(await item('patent-pledge-consult')).toMatchObject({ rev: 1, body: { name: '专利质押融资政策咨询' } });
   });
@@ -79,10 +97,10 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
       { ...base, promisedLimitDays: 6 },
       1,
     );
-    expect((await server.push(pushBody(deskA, [first]))).body.rejected).toEqual([]);
+    expect((await pushProven(deskA, [first])).body.rejected).toEqual([]);
     const { nextCursor } = await server.pull(0, 2000);
 
-    const refused = await server.push(pushBody(deskB, [stale]));
+    const refused = await pushProven(deskB, [stale]);
     expect(refused.body).toMatchObject({ stored: 0, ackedSeq: 1 });
     expect(refused.body.rejected).toEqual([
       { eventId: stale.eventId, deviceSeq: 1, code: 'stale-edit', message: expect.stringContaining('now version 2') },
@@ -96,7 +114,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     const desk = await server.device();
     const base = (await item(DEMO_ITEMS.techSme)).body;
     const event = makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: DEMO_STAFF.windowClerk }, base, 1);
-    const push = await server.push(pushBody(desk, [event]));
+    const push = await pushProven(desk, [event]);
     expect(push.body.rejected).toEqual([expect.objectContaining({ eventId: event.eventId, code: 'not-authorised' })]);
     expect(await item(DEMO_ITEMS.techSme)).toMatchObject({ rev: 1 });
   });
@@ -110,7 +128,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
       SCHEDULE_2027,
       '国办发明电〔2026〕X号',
     );
-    expect((await server.push(pushBody(deskA, [proposal]))).body.rejected).toEqual([]);
+    expect((await pushProven(deskA, [proposal])).body.rejected).toEqual([]);
     expect((await pulled('calendarYear', '2027'))?.doc).toMatchObject({
       rev: 1,
       body: { status: 'proposed', enteredBy: admin, noticeNumber: '国办发明电〔2026〕X号' },
@@ -122,7 +140,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
       2027,
       proposal.eventId,
     );
-    expect((await server.push(pushBody(deskB, [confirmation]))).body).toMatchObject({ stored: 1, rejected: [] });
+    expect((await pushProven(deskB, [confirmation])).body).toMatchObject({ stored: 1, rejected: [] });
     const page = await server.pull(nextCursor, 2000);
     expect(page.references.map((r) => r.doc)).toEqual([
       expect.objectContaining({
@@ -148,7 +166,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
       2027,
       proposal.eventId,
     );
-    const push = await server.push(pushBody(desk, [proposal, selfConfirm, byLeader]));
+    const push = await pushProven(desk, [proposal, selfConfirm, byLeader]);
     expect(push.body).toMatchObject({ stored: 1, ackedSeq: 3 });
     expect(push.body.rejected).toEqual([
       expect.objectContaining({
@@ -169,7 +187,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
       2027,
       proposal.eventId,
     );
-    expect((await server.push(pushBody(desk, [proposal, confirmation]))).body).toMatchObject({
+    expect((await pushProven(desk, [proposal, confirmation])).body).toMatchObject({
       stored: 2,
       rejected: [],
     });
@@ -185,7 +203,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     const amended = SCHEDULE_2027.filter((d) => d.date !== '2027-10-09');
     const amendment = makeYearProposed({ deviceId: desk, deviceSeq: 3, staffId: admin }, 2027, amended);
     const late = makeYearConfirmed({ deviceId: desk, deviceSeq: 4, staffId: secondAdmin }, 2027, first.eventId);
-    const push = await server.push(pushBody(desk, [first, confirm, amendment, late]));
+    const push = await pushProven(desk, [first, confirm, amendment, late]);
     expect(push.body.rejected).toEqual([expect.objectContaining({ eventId: late.eventId, code: 'stale-edit' })]);
     expect((await pulled('calendarYear', '2027'))?.doc).toMatchObject({
       rev: 2,

@@ -6,9 +6,10 @@ import type fc from 'fast-check';
 import { expect } from 'vitest';
 import { issueEnrolmentCode } from '../../../server/src/auth/enrolment.ts';
 import { hashDeviceToken, hashEnrolmentCode } from '../../../server/src/auth/secrets.ts';
-import { DEMO_PIN, DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
+import { DEMO_PASSWORD, DEMO_STAFF, demoSecretOf } from '../../../server/src/seed/demoBureau.ts';
 import type { Db } from '../../../server/src/storage/db.ts';
 import { listEnrolledDevices, redeemEnrolmentCode } from '../../../server/src/storage/devices.ts';
+import { insertSession } from '../../../server/src/storage/staffSessions.ts';
 import { deviceSummary } from '../../../server/src/http/admin.ts';
 import {
   ADMIN_PIN_HEADER,
@@ -18,6 +19,12 @@ import {
   type DeviceCredentials,
 } from '../../../shared/sync/enrolment.ts';
 import { pullResponseSchema } from '../../../shared/sync/protocol.ts';
+import {
+  signInResponseSchema,
+  STAFF_SESSION_HEADER,
+  staffSessionHeader,
+  type StaffSession,
+} from '../../../shared/sync/staffAuth.ts';
 import { startServer, type Backend, type TestServer } from './harness.ts';
 
 /** Fixed so a failure can be replayed; FIRSTDESK_FUZZ_SEED overrides it (a failure prints its seed and path). */
@@ -68,8 +75,14 @@ export function deskHeaders(desk: DeviceCredentials): Record<string, string> {
   return { authorization: `Bearer ${desk.token}`, [DEVICE_ID_HEADER]: desk.deviceId };
 }
 
-export function adminHeaders(desk: DeviceCredentials, staffId: string = DEMO_STAFF.admin, pin = DEMO_PIN) {
+/** An admin call from `desk` by the demo admin (privileged staff sign with a password, issue 11). */
+export function adminHeaders(desk: DeviceCredentials, staffId: string = DEMO_STAFF.admin, pin = DEMO_PASSWORD) {
   return { ...deskHeaders(desk), [ADMIN_STAFF_HEADER]: staffId, [ADMIN_PIN_HEADER]: pin };
+}
+
+/** A call from `desk` with a person's staff session (admin calls, sign-out; issue 11). */
+export function sessionHeaders(desk: DeviceCredentials, session: Pick<StaffSession, 'sessionId' | 'key'>) {
+  return { ...deskHeaders(desk), [STAFF_SESSION_HEADER]: staffSessionHeader(session) };
 }
 
 /** A long text as its start, length and hash: equal texts stay equal, and a failure's diff stays readable. */
@@ -113,6 +126,11 @@ export interface Twins {
   readonly reference: TestServer;
   /** A desk enrolled on the subject through POST /devices/enrol, and given the same id and token on the reference. */
   enrolDesk(label: string): Promise<DeviceCredentials>;
+  /**
+   * A person signed in on `desk` through POST /auth/sign-in on the subject, the very same session (id and key) given
+   * to the reference: for admin calls (sessionHeaders) and proofs of events sent to both (issue 11).
+   */
+  signIn(desk: DeviceCredentials, staffId: string): Promise<StaffSession>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +150,27 @@ export async function startTwins(backend: Backend): Promise<Twins> {
       );
       if (!mirrored.ok) throw new Error(`could not mirror desk ${desk.deviceId}: ${mirrored.refusal}`);
       return desk;
+    },
+    async signIn(desk, staffId) {
+      const res = await send(subject, {
+        method: 'POST',
+        url: '/auth/sign-in',
+        headers: { ...deskHeaders(desk), 'content-type': 'application/json' },
+        payload: JSON.stringify({ staffId, secret: demoSecretOf(staffId) }),
+      });
+      if (res.status !== 200) throw new Error(`sign-in of ${staffId} failed: ${res.status} ${res.body}`);
+      const session = signInResponseSchema.parse(res.json());
+      const now = Date.now();
+      await insertSession(reference.storage.db, {
+        sessionId: session.sessionId,
+        staffId,
+        deviceId: desk.deviceId,
+        key: session.key,
+        createdAt: now - 60_000,
+        expiresAt: Date.parse(session.expiresAt),
+        endedAt: null,
+      });
+      return session;
     },
     async stop() {
       await Promise.all([subject.stop(), reference.stop()]);
