@@ -18,6 +18,7 @@ export const enEnrol = {
     enrolmentCodeFormat: 'An enrolment code is 8 letters and digits (no 0, 1, I or O), e.g. 7KQ3-M9XD.',
     deviceLabelRequired: 'Enter a name for this desk.',
     deviceLabelTooLong: 'A desk name has at most 40 characters.',
+    controlCharacters: 'The desk name contains control characters or a line break; type it again.',
   },
   failure: {
     offline: 'Cannot reach the server: check the network and the server address.',
@@ -35,9 +36,6 @@ export const enEnrol = {
   admin: {
     tab: 'Desks',
     hint: 'Each desk syncs only after it enrolled with a one-time code. A revoked desk is refused at its next sync; its local data stays.',
-    confirmPin: 'Enter your PIN again to manage desks',
-    pin: 'Your PIN',
-    unlock: 'Confirm',
     newCode: 'Make an enrolment code',
     codeLabel: 'For which desk (optional)',
     codeIssued: 'Enrolment code (shown only now, works once)',
@@ -58,14 +56,16 @@ export const enEnrol = {
     revokedDone: 'Desk “{{label}}” revoked.',
     failure: {
       offline: 'Cannot reach the server.',
-      'admin-unauthenticated': 'The PIN is not correct; type it again.',
+      'staff-session-required':
+        'Managing desks needs your own sign-in checked online: lock the desk and sign in again.',
+      'staff-session-invalid':
+        'Your sign-in is no longer valid (signed out, expired or not this desk’s): lock the desk and sign in again.',
       'not-admin': 'You are not an administrator and cannot manage desks.',
       unauthenticated: 'This desk’s credentials are not valid; enrol it again.',
       'device-revoked': 'This desk has been revoked and cannot manage desks.',
       'cannot-revoke-self': 'The desk in use cannot revoke itself; do it from another desk.',
       'unknown-device': 'There is no such desk.',
-      'too-many-attempts':
-        'Too many wrong PINs; this desk must wait {{minutes}} min before the PIN can be checked again.',
+      'too-many-attempts': 'Too many requests from this desk; try again in {{minutes}} min.',
       other: 'The server did not complete this: {{message}}',
     },
   },

@@ -1,5 +1,6 @@
 import type { Resources } from './zh-CN.ts';
 import { enAdmin } from './en.admin.ts';
+import { enAuth } from './en.auth.ts';
 import { enCases } from './en.cases.ts';
 import { enEnrol } from './en.enrol.ts';
 import { enSlips } from './en.slips.ts';
@@ -9,6 +10,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 export const en: Strings<Resources> = {
   admin: enAdmin,
+  auth: enAuth,
   cases: enCases,
   enrol: enEnrol,
   slips: enSlips,
@@ -23,14 +25,14 @@ export const en: Strings<Resources> = {
     title: 'Staff sign-in',
     chooseYourself: 'Choose yourself',
     searchStaff: 'Type a name',
-    pin: 'PIN',
-    pinHint: 'Enter your 4–8 digit PIN and press Enter',
+    pin: 'PIN / password',
+    pinHint: 'Enter your PIN (leaders, supervisors and administrators: your password) and press Enter',
     submit: 'Sign in',
-    badPin: 'Wrong PIN. Please try again.',
     chooseFirst: 'Choose yourself first.',
     noStaff: 'This desk has no staff directory yet. Connect to the HQ server and it will sync automatically.',
     locked: 'Desk locked',
-    lockedHint: '{{name}}, the desk locked itself after {{minutes}} minutes without input. Enter your PIN to continue.',
+    lockedHint:
+      '{{name}}, the desk locked itself after {{minutes}} minutes without input. Enter your PIN or password to continue.',
     unlock: 'Unlock',
     switchUser: 'Switch user',
   },
@@ -185,6 +187,16 @@ export const en: Strings<Resources> = {
       nightlyProblem: 'The nightly sync time did not take effect: {{reason}}',
       nightlyUnknown: 'Not received from HQ yet',
       none: '—',
+      credentials: {
+        'os-keychain': 'This desk’s credentials are stored encrypted with the operating system’s keyring.',
+        'plain-text-title': 'Desk credentials are not encrypted',
+        'plain-text':
+          'This computer has no system keyring, so the desk’s credentials are stored on disk as plain text: anyone who can use this system account can read them and sync as this desk. Install a keyring (e.g. GNOME Keyring or KWallet) or use an encrypted home folder.',
+        unavailable:
+          'The operating system cannot encrypt the desk’s credentials, so an enrolment cannot be kept here. Install a keyring (e.g. GNOME Keyring or KWallet), then enrol this desk.',
+        browser:
+          'The browser desk keeps its credentials in this browser’s own data, not encrypted: anyone who can use this system account can read them.',
+      },
     },
     rejections: {
       title: 'Refused records',
@@ -229,6 +241,8 @@ export const en: Strings<Resources> = {
         'The record’s proof of who acted is not valid (expired, signed out, or changed after signing); it was not taken. The person must sign in online and redo it.',
       'proof-required':
         'This decision must be taken online, with the person’s own sign-in checked by the server; it was not taken. Sign in online and redo it.',
+      'clock-out-of-range':
+        'This desk’s clock is wrong (before 2020, or more than a day ahead of the server), so the server did not take the record. Ask the admin to set this computer’s date and time, then redo it.',
     },
     history: {
       title: 'Recent syncs',
@@ -249,6 +263,10 @@ export const en: Strings<Resources> = {
         'This desk is not enrolled or its credentials are not valid; ask the administrator to enrol it again',
       'device-revoked':
         'This desk has been revoked by an administrator; ask the administrator to enrol it again. Local data and unsent records are kept',
+      'token-expired':
+        'This desk has not synced for too long and its credentials have expired; ask the administrator to enrol it again (or to reinstate it). Local data and unsent records are kept',
+      'credentials-not-saved':
+        'The server issued new desk credentials but this computer could not keep them; the old ones still work and the next sync tries again',
     },
   },
   errors: {
@@ -289,6 +307,10 @@ export const en: Strings<Resources> = {
     noPendingExtension: 'There is no extension request to decide.',
     resultRequired: 'Enter the result.',
     invalidDate: 'Invalid date.',
+    tooLong: 'Too long: shorten it and save again.',
+    tooMany: 'Too many entries: remove some.',
+    controlCharacters:
+      'Contains control characters that cannot be saved (often from copy and paste): delete them and type again; a one-line field cannot hold a line break.',
     saveFailed: 'Not saved, nothing changed: {{message}}',
     generic: 'Invalid input: {{message}}',
   },

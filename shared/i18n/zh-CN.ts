@@ -1,11 +1,13 @@
 // 简体中文（默认语言）。Wording follows the regulation: 首问责任人, 转办, 答复, 承办人.
 import { zhCNAdmin } from './zh-CN.admin.ts';
+import { zhCNAuth } from './zh-CN.auth.ts';
 import { zhCNCases } from './zh-CN.cases.ts';
 import { zhCNEnrol } from './zh-CN.enrol.ts';
 import { zhCNSlips } from './zh-CN.slips.ts';
 
 export const zhCN = {
   admin: zhCNAdmin,
+  auth: zhCNAuth,
   cases: zhCNCases,
   enrol: zhCNEnrol,
   slips: zhCNSlips,
@@ -20,14 +22,13 @@ export const zhCN = {
     title: '工作人员登录',
     chooseYourself: '请选择您本人',
     searchStaff: '输入姓名查找',
-    pin: 'PIN 码',
-    pinHint: '请输入 4–8 位数字 PIN 码，按回车登录',
+    pin: 'PIN / 密码',
+    pinHint: '请输入您的 PIN 码（局领导、监督人员和管理员输入密码），按回车登录',
     submit: '登录',
-    badPin: 'PIN 码不正确，请重新输入。',
     chooseFirst: '请先选择您本人。',
     noStaff: '本机尚未取得人员名录。请连接局机关服务器后自动同步。',
     locked: '本机已锁定',
-    lockedHint: '{{name}}，超过 {{minutes}} 分钟无操作，已自动锁定。输入 PIN 码继续。',
+    lockedHint: '{{name}}，超过 {{minutes}} 分钟无操作，已自动锁定。请输入 PIN 码或密码继续。',
     unlock: '解锁',
     switchUser: '切换人员',
   },
@@ -179,6 +180,15 @@ export const zhCN = {
       nightlyProblem: '夜间同步时间未能生效：{{reason}}',
       nightlyUnknown: '尚未从总部取得',
       none: '—',
+      credentials: {
+        'os-keychain': '本窗口的凭据已用操作系统的密钥环加密保存。',
+        'plain-text-title': '窗口凭据未加密',
+        'plain-text':
+          '本机没有可用的系统密钥环，本窗口的凭据以明文保存在磁盘上：凡能使用本机这个系统账户的人，都能读取它并冒充本窗口同步。请安装密钥环（如 GNOME Keyring、KWallet）或使用加密的用户目录。',
+        unavailable:
+          '本机系统无法加密保存窗口凭据，因此无法在本机保存登记。请先安装密钥环（如 GNOME Keyring、KWallet），再登记本窗口。',
+        browser: '浏览器版把本窗口的凭据保存在浏览器自己的数据中，未加密：凡能使用本机这个系统账户的人都能读取。',
+      },
     },
     rejections: {
       title: '被退回的记录',
@@ -216,6 +226,8 @@ export const zhCN = {
       'invalid-proof':
         '记录的本人登录验证无效（已过期、已退出或内容被改动），服务器没有接收。请本人联网登录后重新办理。',
       'proof-required': '此决定须联网并由本人登录验证后作出，服务器没有接收。请本人联网登录后重新办理。',
+      'clock-out-of-range':
+        '本机时钟不对（早于 2020 年，或比服务器快一天以上），服务器没有接收这条记录。请联系管理员校准本机日期和时间后重新办理。',
     },
     history: {
       title: '最近的同步',
@@ -234,6 +246,9 @@ export const zhCN = {
       'bad-response': '服务器应答无法识别',
       unauthenticated: '本窗口尚未登记或凭据无效，请联系管理员重新登记',
       'device-revoked': '此窗口已被管理员停用，请联系管理员重新登记；本机数据保留，未上传的记录不会丢失',
+      'token-expired':
+        '此窗口长期未与总部同步，凭据已过期，请联系管理员重新登记（或恢复本窗口）；本机数据保留，未上传的记录不会丢失',
+      'credentials-not-saved': '服务器发放了新的窗口凭据，但本机未能保存；旧凭据仍然有效，下次同步时会重试',
     },
   },
   errors: {
@@ -273,6 +288,9 @@ export const zhCN = {
     noPendingExtension: '没有待审批的延期申请。',
     resultRequired: '请填写办理结果。',
     invalidDate: '日期格式不正确。',
+    tooLong: '内容过长，请精简后再保存。',
+    tooMany: '条目过多，请删减。',
+    controlCharacters: '含有无法保存的控制字符（多见于复制粘贴），请删除后重新输入；单行内容不能换行。',
     saveFailed: '保存失败，未作任何更改：{{message}}',
     generic: '输入有误：{{message}}',
   },

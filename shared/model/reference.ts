@@ -3,6 +3,7 @@ import { agencyIdSchema, departmentIdSchema, staffIdSchema } from './ids.ts';
 import { phoneSchema } from '../rules/phone.ts';
 import { serviceItemIdSchema, serviceItemSchema } from './catalog.ts';
 import { calendarYearSchema } from './calendar.ts';
+import { LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 
 /**
  * Position ranks, lowest first. Art. 7: when several staff were asked together, the
@@ -27,18 +28,13 @@ export const ROLES = ['clerk', 'handler', 'deptHead', 'leader', 'supervisor', 'a
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-// PBKDF2-SHA256, stored as "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" (see rules/pin.ts).
-export const pinHashSchema = z
-  .string()
-  .regex(/^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'bad PIN hash format');
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => singleLine(max).min(1);
 
 export const departmentSchema = z.object({
   id: departmentIdSchema,
-  name: text(60),
+  name: line(LIMITS.organisation),
   phone: phoneSchema,
-  address: text(120),
+  address: line(LIMITS.address),
   /** Sort order in directories. */
   order: z.number().int(),
 });
@@ -46,38 +42,51 @@ export type Department = z.infer<typeof departmentSchema>;
 
 export const staffSchema = z.object({
   id: staffIdSchema,
-  name: text(40),
+  name: line(LIMITS.personName),
   departmentId: departmentIdSchema,
   rank: rankSchema,
   /** The title the visitor sees, e.g. 科长, 四级主任科员. */
-  title: text(40),
+  title: line(LIMITS.jobTitle),
   phone: phoneSchema.optional(),
-  roles: z.array(roleSchema).min(1),
-  pinHash: pinHashSchema,
+  roles: listOf(roleSchema, ROLES.length).min(1),
+  // No secret or verifier here: this doc reaches every desk. Verifiers live on the server (staff_credentials)
+  // and, for everyday staff who signed in online there, on that desk alone (issue 11). An older doc that still
+  // carries `pinHash` parses and loses it (zod strips unknown keys).
   active: z.boolean(),
 });
 export type Staff = z.infer<typeof staffSchema>;
 
 export const agencySchema = z.object({
   id: agencyIdSchema,
-  name: text(80),
+  name: line(LIMITS.organisation),
   phone: phoneSchema,
-  address: text(160),
-  remit: text(300),
-  contactPerson: text(40).optional(),
+  address: line(LIMITS.address),
+  remit: multiLine(LIMITS.remit).min(1),
+  contactPerson: line(LIMITS.personName).optional(),
 });
 export type Agency = z.infer<typeof agencySchema>;
 
 export const settingsSchema = z.object({
-  bureauName: text(60),
+  bureauName: line(LIMITS.organisation),
   /** Prefix of slip serial numbers, e.g. NYKJ. */
-  bureauCode: z.string().regex(/^[A-Z]{2,8}$/),
+  bureauCode: z
+    .string()
+    .max(LIMITS.bureauCode)
+    .regex(/^[A-Z]{2,8}$/),
   consultPhone: phoneSchema,
   complaintPhone: phoneSchema,
   /** Minutes without input before the desk locks and asks for the PIN again. */
   idleLockMinutes: z.number().int().min(1).max(120),
+  /**
+   * Days a desk may go without contacting HQ before its token expires and it must enrol again (issue 11);
+   * absent: DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS (90). At least a week, so a holiday never strands a desk.
+   */
+  deviceTokenMaxSilenceDays: z.number().int().min(7).max(3650).optional(),
   /** Local time of the nightly sync, HH:MM. */
-  nightlySyncAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  nightlySyncAt: z
+    .string()
+    .max(LIMITS.clockTime)
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -87,7 +96,11 @@ export const SETTINGS_ID = 'bureau';
  * Reference documents are versioned: each write raises `rev`; the server is authoritative,
  * desks keep the highest rev they have seen (last writer wins by rev, then HLC).
  */
-const docBase = { rev: z.number().int().positive(), hlc: z.string().min(1), updatedAt: z.iso.datetime() };
+const docBase = {
+  rev: z.number().int().positive(),
+  hlc: singleLine(LIMITS.hlc).min(1),
+  updatedAt: z.iso.datetime().max(LIMITS.isoDateTime),
+};
 export const referenceDocSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('department'), id: departmentIdSchema, body: departmentSchema, ...docBase }),
   z.object({ kind: z.literal('staff'), id: staffIdSchema, body: staffSchema, ...docBase }),
@@ -96,7 +109,15 @@ export const referenceDocSchema = z.discriminatedUnion('kind', [
   // The catalog (chapter 5): `rev` is the item's version, shown on every case and slip that used it.
   z.object({ kind: z.literal('serviceItem'), id: serviceItemIdSchema, body: serviceItemSchema, ...docBase }),
   // A year's working-day schedule; only a confirmed one (second person) takes effect.
-  z.object({ kind: z.literal('calendarYear'), id: z.string().regex(/^\d{4}$/), body: calendarYearSchema, ...docBase }),
+  z.object({
+    kind: z.literal('calendarYear'),
+    id: z
+      .string()
+      .max(LIMITS.year)
+      .regex(/^\d{4}$/),
+    body: calendarYearSchema,
+    ...docBase,
+  }),
 ]);
 export type ReferenceDoc = z.infer<typeof referenceDocSchema>;
 export type ReferenceKind = ReferenceDoc['kind'];

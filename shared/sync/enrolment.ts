@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceIdSchema, staffIdSchema } from '../model/ids.ts';
+import { isCleanLine, LIMITS } from '../model/limits.ts';
 
 // Device enrolment (issue 6, item 1): an admin makes a one-time code on the HQ server, a new desk trades it for
 // its device identity and a token, and from then on every sync call carries both. Pure: wire shapes, the
@@ -35,20 +36,32 @@ export function formatEnrolmentCode(code: string): string {
 
 export const enrolmentCodeSchema = z
   .string()
+  .max(LIMITS.enrolmentCodeTyped, 'enrolmentCodeFormat')
   .transform(normaliseEnrolmentCode)
-  .pipe(z.string().regex(CODE_RE, 'enrolmentCodeFormat'));
+  .pipe(z.string().max(ENROLMENT_CODE_LENGTH, 'enrolmentCodeFormat').regex(CODE_RE, 'enrolmentCodeFormat'));
 
 /** A desk's name as people know it (窗口3, W03): shown in the admin's device list. */
-export const deviceLabelSchema = z.string().trim().min(1, 'deviceLabelRequired').max(40, 'deviceLabelTooLong');
+export const deviceLabelSchema = z
+  .string()
+  .trim()
+  .min(1, 'deviceLabelRequired')
+  .max(LIMITS.deviceLabel, 'deviceLabelTooLong')
+  .refine(isCleanLine, 'controlCharacters');
 
 /** POST /devices/enrol */
 export const enrolRequestSchema = z.object({ code: enrolmentCodeSchema, label: deviceLabelSchema });
 export type EnrolRequest = z.input<typeof enrolRequestSchema>;
 
+/** A device token: 32 random bytes as base64url. */
+export const deviceTokenSchema = z
+  .string()
+  .max(LIMITS.deviceToken, 'must be 32 bytes as base64url')
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes as base64url');
+
 /** The token is shown to the desk exactly once; the server keeps only its hash. */
 export const deviceCredentialsSchema = z.object({
   deviceId: deviceIdSchema,
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes as base64url'),
+  token: deviceTokenSchema,
 });
 export type DeviceCredentials = z.infer<typeof deviceCredentialsSchema>;
 export const enrolResponseSchema = deviceCredentialsSchema;
@@ -57,9 +70,22 @@ export const enrolResponseSchema = deviceCredentialsSchema;
 export const ENROLMENT_REFUSALS = ['enrolment-code-unknown', 'enrolment-code-used', 'enrolment-code-expired'] as const;
 export type EnrolmentRefusal = (typeof ENROLMENT_REFUSALS)[number];
 
-/** Why an authenticated call was refused (401 unauthenticated, 403 device-revoked). */
-export const AUTH_FAILURE_CODES = ['unauthenticated', 'device-revoked'] as const;
+/** Why an authenticated call was refused (401 unauthenticated or token-expired, 403 device-revoked). */
+export const AUTH_FAILURE_CODES = ['unauthenticated', 'token-expired', 'device-revoked'] as const;
 export type AuthFailureCode = (typeof AUTH_FAILURE_CODES)[number];
+
+// Device credentials age (issue 11, item 5). A token copied off a desk keeps working only until the desk itself
+// next pushes after this age: that push hands the desk a new token (pushResponse.newToken).
+export const DEVICE_TOKEN_ROTATE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * A desk silent for longer than the bureau's `deviceTokenMaxSilenceDays` (settings) must enrol again: a desk
+ * left in a cupboard for a season is no longer vouched for. This default applies when the setting is absent.
+ */
+export const DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS = 90;
+
+/** Said to the clerk of a desk silent for too long, in both languages (it comes from the server). */
+export const DEVICE_TOKEN_EXPIRED_MESSAGE =
+  '此窗口长期未与总部同步，凭据已失效，请联系管理员重新登记。This desk has not synced for too long and its credentials have expired; ask the administrator to enrol it again.';
 
 /** Said to the clerk of a revoked desk, in both languages: it comes from the server, not from a translation. */
 export const DEVICE_REVOKED_MESSAGE =
@@ -68,7 +94,10 @@ export const DEVICE_REVOKED_MESSAGE =
 /** The admin's own credentials, sent as headers with each admin call. */
 export const adminCredentialsSchema = z.object({
   staffId: staffIdSchema,
-  pin: z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits'),
+  pin: z
+    .string()
+    .max(LIMITS.pin, 'PIN must be 4 to 8 digits')
+    .regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits'),
 });
 export type AdminCredentials = z.infer<typeof adminCredentialsSchema>;
 
@@ -82,7 +111,11 @@ export const enrolmentCodeIssuedSchema = z.object({
 });
 export type EnrolmentCodeIssued = z.infer<typeof enrolmentCodeIssuedSchema>;
 
-/** One enrolled desk as the admin sees it (GET /admin/devices). Never its token. */
+/**
+ * One enrolled desk as the admin sees it (GET /admin/devices). Never its token. Its strings are unbounded on
+ * purpose: they are the server's own answer about what it already bounded when storing, and a desk that refused
+ * its server's list over a length would lose the list, not gain safety.
+ */
 export const deviceSummarySchema = z.object({
   deviceId: z.string(),
   label: z.string().nullable(),
