@@ -128,6 +128,16 @@ describe.each(BACKENDS)('who acted is proven, not claimed, on $name', (backend) 
     expect(await pushOne(leaderDesk, decision)).toMatchObject({ stored: 0, duplicates: 1, rejected: [] });
   });
 
+  it('never upgrades an event stored as attested: the same event sent again with a proof is refused', async () => {
+    const contactId = await refusalAwaitingReview();
+    const stored = (await pulledEvents()).find((e) => e.aggregateId === contactId && e.type === 'contact.opened')!;
+    const session = await signInAs(server, clerkDesk, clerk);
+    const res = await pushOne(clerkDesk, withProof(stored, session));
+    expect(res.rejected).toEqual([expect.objectContaining({ eventId: stored.eventId, code: 'conflicting-duplicate' })]);
+    const again = (await pulledEvents()).find((e) => e.eventId === stored.eventId)!;
+    expect(authorshipOf(again)).toBe('attested');
+  });
+
   it('applies proven admin edits, the two halves of the calendar rule by two people signed in on one desk', async () => {
     const adminDesk = await server.device();
     const ma = await signInAs(server, adminDesk, admin);
