@@ -1,26 +1,29 @@
-// Issue 10, item 9: the admin routes under fire. An admin desk makes valid calls (issue codes, list desks, revoke
-// a desk) between calls without a PIN, with forged device credentials, junk bodies and impossible targets, while
-// another desk guesses PINs. Never a 5xx; every valid call succeeds (a call without credentials locks no one out);
-// the codes issued and the desks revoked are exactly those of the valid calls.
+// Issue 10, item 9: the admin routes under fire. An admin desk makes valid calls with the admin's staff session
+// (issue codes, list desks, revoke a desk) between calls without a session, with forged device credentials, junk
+// bodies and impossible targets, while another desk tries sessions that are not its own or not an admin's. Never a
+// 5xx; every valid call succeeds (a call without credentials locks no one out); the codes issued and the desks
+// revoked are exactly those of the valid calls.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PIN, DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
+import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { deviceListSchema, enrolmentCodeIssuedSchema, type DeviceCredentials } from '../../../shared/sync/enrolment.ts';
 import { newUlid } from '../../fixtures/events.ts';
 import { FORGED_AUTH, forgedHeaders, hugeString, type ForgedAuth } from '../../fixtures/hostile.ts';
+import { STAFF_SESSION_HEADER, staffSessionHeader, type StaffSession } from '../../../shared/sync/staffAuth.ts';
 import {
-  adminHeaders,
+  deskHeaders,
   expectHealthy,
   expectNoServerError,
   fuzzParameters,
   send,
+  sessionHeaders,
   storedState,
   type RequestSpec,
 } from './fuzzTwins.ts';
+import { signInAs } from './staffSessions.ts';
 import { BACKENDS, startServer, type TestServer } from './harness.ts';
 
-// Each admin call costs a 600,000-round PBKDF2: few runs, few calls.
-const RUNS = Number(process.env.FIRSTDESK_FUZZ_RUNS ?? 8);
+const RUNS = Number(process.env.FIRSTDESK_FUZZ_RUNS ?? 25);
 
 const ROUTES = ['issue', 'list', 'revoke'] as const;
 type Route = (typeof ROUTES)[number];
@@ -35,13 +38,21 @@ const BAD_BODIES = [
   'textPlain',
 ] as const;
 const BAD_TARGETS = ['self', 'unknown', 'long', 'nul', 'traversal', 'notAUlid'] as const;
-const GUESSES = ['wrongPin', 'malformedPin', 'hugePin', 'nulPin', 'nonAdminsRightPin', 'unknownStaff'] as const;
+const GUESSES = [
+  'wrongKey',
+  'adminsSessionElsewhere',
+  'clerksSession',
+  'garbage',
+  'huge',
+  'nul',
+  'unknownSession',
+] as const;
 
 type Call =
   | { readonly kind: 'issue'; readonly label: string | null }
   | { readonly kind: 'list' }
   | { readonly kind: 'revoke'; readonly victim: 0 | 1 }
-  | { readonly kind: 'noPin'; readonly route: Route }
+  | { readonly kind: 'noSession'; readonly route: Route }
   | { readonly kind: 'forgedDevice'; readonly route: Route; readonly auth: ForgedAuth }
   | { readonly kind: 'badBody'; readonly body: (typeof BAD_BODIES)[number] }
   | { readonly kind: 'badTarget'; readonly target: (typeof BAD_TARGETS)[number] }
@@ -51,7 +62,7 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
   fc.record({ kind: fc.constant('issue' as const), label: fc.constantFrom(null, '窗口5', 'W06') }),
   fc.constant({ kind: 'list' as const }),
   fc.record({ kind: fc.constant('revoke' as const), victim: fc.constantFrom(0 as const, 1 as const) }),
-  fc.record({ kind: fc.constant('noPin' as const), route: fc.constantFrom(...ROUTES) }),
+  fc.record({ kind: fc.constant('noSession' as const), route: fc.constantFrom(...ROUTES) }),
   fc.record({
     kind: fc.constant('forgedDevice' as const),
     route: fc.constantFrom(...ROUTES),
@@ -72,6 +83,9 @@ interface Desks {
   readonly admin: DeviceCredentials;
   readonly attacker: DeviceCredentials;
   readonly victims: readonly [DeviceCredentials, DeviceCredentials];
+  /** The admin signed in on the admin desk; a clerk signed in on the attacker's. */
+  readonly adminSession: StaffSession;
+  readonly clerkSession: StaffSession;
 }
 
 function routeSpec(route: Route, target: string, headers: Record<string, string>, body?: string): RequestSpec {
@@ -130,21 +144,26 @@ function targetId(target: (typeof BAD_TARGETS)[number], desks: Desks): string {
   }
 }
 
-function guessHeaders(guess: (typeof GUESSES)[number], attacker: DeviceCredentials): Record<string, string> {
-  const as = (staffId: string, pin: string) => adminHeaders(attacker, staffId, pin);
+/** Sessions the attacker's desk might offer: none of them is an admin's session opened on that desk. */
+function guessHeaders(guess: (typeof GUESSES)[number], desks: Desks): Record<string, string> {
+  const from = deskHeaders(desks.attacker);
+  const { sessionId, key } = desks.adminSession;
+  const raw = (value: string) => ({ ...from, [STAFF_SESSION_HEADER]: value });
   switch (guess) {
-    case 'wrongPin':
-      return as(DEMO_STAFF.admin, '0000');
-    case 'malformedPin':
-      return as(DEMO_STAFF.admin, 'abc');
-    case 'hugePin':
-      return as(DEMO_STAFF.admin, '1'.repeat(60_000));
-    case 'nulPin':
-      return as(DEMO_STAFF.admin, '12%0034');
-    case 'nonAdminsRightPin':
-      return as(DEMO_STAFF.windowClerk, DEMO_PIN);
-    case 'unknownStaff':
-      return as('no-such-person', DEMO_PIN);
+    case 'wrongKey':
+      return raw(staffSessionHeader({ sessionId, key: `${key.slice(0, -4)}AAAA` }));
+    case 'adminsSessionElsewhere':
+      return sessionHeaders(desks.attacker, desks.adminSession);
+    case 'clerksSession':
+      return sessionHeaders(desks.attacker, desks.clerkSession);
+    case 'garbage':
+      return raw('not.a-session');
+    case 'huge':
+      return raw(`${sessionId}.${'A'.repeat(60_000)}`);
+    case 'nul':
+      return raw(`${sessionId}%00.${key}`);
+    case 'unknownSession':
+      return raw(staffSessionHeader({ sessionId: newUlid(), key }));
   }
 }
 
@@ -154,48 +173,37 @@ async function runCalls(server: TestServer, desks: Desks, calls: readonly Call[]
   for (const [i, call] of calls.entries()) {
     const what = `call ${i} ${JSON.stringify(call)}`;
     const victim = desks.victims[0].deviceId;
+    const admin: Record<string, string> = sessionHeaders(desks.admin, desks.adminSession);
     let spec: RequestSpec;
     switch (call.kind) {
       case 'issue':
-        spec = routeSpec(
-          'issue',
-          '',
-          adminHeaders(desks.admin),
-          JSON.stringify(call.label ? { label: call.label } : {}),
-        );
+        spec = routeSpec('issue', '', admin, JSON.stringify(call.label ? { label: call.label } : {}));
         break;
       case 'list':
-        spec = routeSpec('list', '', adminHeaders(desks.admin));
+        spec = routeSpec('list', '', admin);
         break;
       case 'revoke':
-        spec = routeSpec('revoke', desks.victims[call.victim].deviceId, adminHeaders(desks.admin));
+        spec = routeSpec('revoke', desks.victims[call.victim].deviceId, admin);
         break;
-      case 'noPin': {
-        const { 'x-admin-staff-id': _staff, 'x-admin-pin': _pin, ...deviceOnly } = adminHeaders(desks.admin);
-        spec = routeSpec(call.route, victim, deviceOnly);
+      case 'noSession':
+        spec = routeSpec(call.route, victim, deskHeaders(desks.admin));
         break;
-      }
       case 'forgedDevice': {
         const forged = forgedHeaders(call.auth, desks.admin, desks.attacker, newUlid());
-        const admin = adminHeaders(desks.admin);
-        spec = routeSpec(call.route, victim, {
-          ...forged,
-          'x-admin-staff-id': admin['x-admin-staff-id'],
-          'x-admin-pin': admin['x-admin-pin'],
-        });
+        spec = routeSpec(call.route, victim, { ...forged, [STAFF_SESSION_HEADER]: admin[STAFF_SESSION_HEADER]! });
         break;
       }
       case 'badBody': {
         const { payload, contentType } = badBody(call.body);
-        spec = { ...routeSpec('issue', '', adminHeaders(desks.admin)), payload };
+        spec = { ...routeSpec('issue', '', admin), payload };
         spec = { ...spec, headers: { ...spec.headers, 'content-type': contentType } };
         break;
       }
       case 'badTarget':
-        spec = routeSpec('revoke', targetId(call.target, desks), adminHeaders(desks.admin));
+        spec = routeSpec('revoke', targetId(call.target, desks), admin);
         break;
       case 'guess':
-        spec = routeSpec(call.route, victim, guessHeaders(call.guess, desks.attacker));
+        spec = routeSpec(call.route, victim, guessHeaders(call.guess, desks));
         break;
     }
     const res = await send(server, spec);
@@ -218,16 +226,25 @@ async function runCalls(server: TestServer, desks: Desks, calls: readonly Call[]
 
 describe.each(BACKENDS)('admin routes under random and forged calls on $name', (backend) => {
   let server: TestServer;
+  let admin: DeviceCredentials;
+  let attacker: DeviceCredentials;
+  let adminSession: StaffSession;
+  let clerkSession: StaffSession;
+  // One admin desk and one attacker for every run: a lock-out earned in one run would show in the next.
   beforeAll(async () => {
     server = await startServer(backend);
+    admin = await server.enrol('管理');
+    attacker = await server.enrol('攻击');
+    adminSession = await signInAs(server, admin.deviceId, DEMO_STAFF.admin);
+    clerkSession = await signInAs(server, attacker.deviceId, DEMO_STAFF.windowClerk);
   });
   afterAll(() => server.stop());
 
   it('never answers 5xx, always serves the admin, and changes only what the valid calls change', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(callArb, { minLength: 1, maxLength: 8 }), async (calls) => {
-        const [admin, attacker, v0, v1] = await Promise.all(['管理', '攻击', '甲', '乙'].map((l) => server.enrol(l)));
-        const desks: Desks = { admin: admin!, attacker: attacker!, victims: [v0!, v1!] };
+        const victims = [await server.enrol('甲'), await server.enrol('乙')] as const;
+        const desks: Desks = { admin, attacker, victims, adminSession, clerkSession };
         const before = await storedState(server.storage.db);
         const { revoked, issued } = await runCalls(server, desks, calls);
 
