@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { deviceIdSchema } from '../model/ids.ts';
 import { deskEventSchema } from '../model/events.ts';
 import { referenceDocSchema } from '../model/reference.ts';
+import { MAX_ISO_TIME_LENGTH } from '../model/eventTime.ts';
+import { seqPositionSchema, seqSchema } from '../model/seq.ts';
+import { deviceTokenSchema } from './enrolment.ts';
 
 /** Bumped when the wire format changes incompatibly; the server refuses other versions with a message. */
 export const SYNC_FORMAT_VERSION = 1;
@@ -19,7 +22,7 @@ export const pushRequestSchema = z.object({
    * The desk's wall clock when it sent the push. An HLC cannot tell a desk whose clock is a day behind from a
    * desk that was offline for a day; comparing this with the server's clock can, so such events are flagged.
    */
-  deskTime: z.iso.datetime({ offset: true }).optional(),
+  deskTime: z.iso.datetime({ offset: true }).max(MAX_ISO_TIME_LENGTH).optional(),
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -46,43 +49,61 @@ export const REJECTION_CODES = [
   // A decision reserved to leaders, supervisors or admins came without proof: it must be taken online, with
   // the person's own sign-in on the server.
   'proof-required',
+  // The event's HLC or occurredAt is before the bureau's first year in service, or more than a day ahead of the
+  // server (shared/model/eventTime.ts): the desk's clock is wrong; set it right and record the matter again.
+  'clock-out-of-range',
 ] as const;
 export const rejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof rejectionCodeSchema>;
 
+/** A rejection's message is for a person; the server cuts a longer one (server/src/sync/ingest.ts). */
+export const MAX_REJECTION_MESSAGE = 1000;
+
 export const rejectionSchema = z.object({
-  eventId: z.string(),
-  deviceSeq: z.number().int().nullable(),
+  /** The refused event's id as the desk sent it ('' when it sent none, or something longer than an id). */
+  eventId: z.string().max(64),
+  /** Its deviceSeq, when that is a sequence number (null otherwise). */
+  deviceSeq: seqSchema.nullable(),
   code: rejectionCodeSchema,
-  message: z.string(),
+  message: z.string().max(MAX_REJECTION_MESSAGE),
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
 export const pushResponseSchema = z.object({
-  /** Every event of this device up to this deviceSeq is settled (stored, duplicate or rejected). */
-  ackedSeq: z.number().int().nonnegative(),
-  stored: z.number().int().nonnegative(),
-  duplicates: z.number().int().nonnegative(),
-  rejected: z.array(rejectionSchema),
+  /**
+   * The highest deviceSeq among this push's events of the pushing device that the server settled (stored, held
+   * already, or rejected); 0 when it settled none. The desk removes from its outbox the events it sent in this
+   * push up to it. It never speaks for events this push did not carry, so nothing a desk sent earlier (a
+   * deviceSeq of 2^31 − 1, say) can acknowledge, or hold back, what it sends later.
+   */
+  ackedSeq: seqPositionSchema,
+  stored: z.number().int().min(0).max(MAX_PUSH_EVENTS),
+  duplicates: z.number().int().min(0).max(MAX_PUSH_EVENTS),
+  rejected: z.array(rejectionSchema).max(MAX_PUSH_EVENTS),
   serverTime: z.iso.datetime(),
+  /**
+   * This desk's next device token, when the one it pushed with had aged (shared/sync/enrolment.ts): the desk
+   * keeps it before anything else and uses it from its next call. The old one stays valid until then.
+   */
+  newToken: deviceTokenSchema.optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** GET /sync/pull?cursor=&limit= — the cursor is the server's commit sequence, never a clock. */
 export const pullQuerySchema = z.object({
-  cursor: z.coerce.number().int().nonnegative().default(0),
+  cursor: z.coerce.number().pipe(seqPositionSchema).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 export const pulledEventSchema = z.object({
-  seq: z.number().int().positive(),
+  seq: seqSchema,
   receivedAt: z.iso.datetime(),
   event: deskEventSchema,
 });
 export type PulledEvent = z.infer<typeof pulledEventSchema>;
 
-export const pulledReferenceSchema = z.object({ seq: z.number().int().positive(), doc: referenceDocSchema });
+export const pulledReferenceSchema = z.object({ seq: seqSchema, doc: referenceDocSchema });
 export type PulledReference = z.infer<typeof pulledReferenceSchema>;
 
 export const pullResponseSchema = z.object({
@@ -90,13 +111,13 @@ export const pullResponseSchema = z.object({
   events: z.array(pulledEventSchema),
   references: z.array(pulledReferenceSchema),
   /** The highest sequence this response covers; save it with the batch, in the same transaction. */
-  nextCursor: z.number().int().nonnegative(),
+  nextCursor: seqPositionSchema,
   hasMore: z.boolean(),
   /**
    * The server's last committed seq when it answered: with the cursor, how much is left (the desk shows the
    * progress of a long first sync). Optional: a server without it still syncs, without a progress figure.
    */
-  headSeq: z.number().int().nonnegative().optional(),
+  headSeq: seqPositionSchema.optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
@@ -113,10 +134,15 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** Typed failures the desk's sync client can end in; shown translated on the sync indicator. */
 export type SyncFailure =
   | { kind: 'offline' }
-  | { kind: 'server-error'; status: number; message: string }
+  // 503 (database down, full or busy) and 429 carry Retry-After: the desk waits at least that long (scheduler.ts).
+  | { kind: 'server-error'; status: number; message: string; retryAfterSeconds?: number }
   | { kind: 'format-mismatch'; message: string }
   | { kind: 'bad-response'; message: string }
   // 401: this desk is not enrolled, or its token is not the one the server gave its deviceId: enrol again.
   | { kind: 'unauthenticated'; message: string }
   // 403: an admin revoked this desk; its local data and outbox stay, the clerk is told to contact the admin.
-  | { kind: 'device-revoked'; message: string };
+  | { kind: 'device-revoked'; message: string }
+  // 401: this desk was silent longer than the bureau allows (settings.deviceTokenMaxSilenceDays): enrol again.
+  | { kind: 'token-expired'; message: string }
+  // The server gave this desk a new token and it could not be kept here; the old one still works meanwhile.
+  | { kind: 'credentials-not-saved'; message: string };

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import { deskEventSchema, EVENT_VERSIONS, type DeskEvent } from '../../../shared/model/events.ts';
 import { envelopeSchema } from '../../../shared/model/envelope.ts';
+import { eventTimeProblem } from '../../../shared/model/eventTime.ts';
+import { isSeq } from '../../../shared/model/seq.ts';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/sync/hlc.ts';
-import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
+import { MAX_REJECTION_MESSAGE, type Rejection, type RejectionCode } from '../../../shared/sync/protocol.ts';
+import type { StaffSessionRecord } from '../storage/staffSessions.ts';
 import { authorizeEvent, isActiveStaff, type Directory } from './authorize.ts';
+import { checkProof } from './proof.ts';
 import { canonicalJson } from '../../../shared/sync/canonical.ts';
 
 // Per-event checks of a push, in the order a person would ask them: is it an event at all, is it this
@@ -19,6 +23,8 @@ export interface IngestContext {
   readonly now: number;
   /** The desk's wall clock minus the server's when it pushed (0 when the desk did not say). */
   readonly deskClockSkewMs?: number;
+  /** The staff sessions the batch's proofs name (sync/proof.ts); none given, no proof can verify. */
+  readonly sessions?: ReadonlyMap<string, StaffSessionRecord>;
 }
 
 /**
@@ -47,18 +53,31 @@ function field(raw: unknown, key: string): unknown {
   return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
 }
 
+/** Longest eventId echoed back in a rejection: a ULID is 26; anything far longer is not an id worth repeating. */
+const MAX_ECHOED_ID = 64;
+
 function reject(raw: unknown, ctx: IngestContext, code: RejectionCode, message: string): CheckedEvent {
   const eventId = field(raw, 'eventId');
   const deviceSeq = field(raw, 'deviceSeq');
-  const seq = typeof deviceSeq === 'number' && Number.isInteger(deviceSeq) && deviceSeq > 0 ? deviceSeq : null;
+  // Only a sequence number within the columns' range (1…2^31 − 1) is repeated or acknowledged: 1e300 passes
+  // Number.isInteger, and once stored as an ack it broke this desk's next push and the admin's device list.
+  const seq = isSeq(deviceSeq) ? deviceSeq : null;
+  const id = typeof eventId === 'string' && eventId.length <= MAX_ECHOED_ID ? eventId : '';
   return {
     ok: false,
-    rejection: { eventId: typeof eventId === 'string' ? eventId : '', deviceSeq: seq, code, message },
+    rejection: { eventId: id, deviceSeq: seq, code, message: clip(message) },
     // A rejected event is settled, so it moves the ack — but only when its deviceSeq is this device's
     // numbering; another device's deviceSeq could ack events of this desk that were never sent.
     countsTowardAck: seq !== null && field(raw, 'deviceId') === ctx.deviceId,
   };
 }
+
+/** A message built from what the desk sent (zod paths name its keys) is cut to what the wire allows. */
+function clip(message: string): string {
+  return message.length <= MAX_REJECTION_MESSAGE ? message : `${message.slice(0, MAX_REJECTION_MESSAGE - 1)}…`;
+}
+
+const NO_SESSIONS: ReadonlyMap<string, StaffSessionRecord> = new Map();
 
 function isKnownType(type: string): type is keyof typeof EVENT_VERSIONS {
   return Object.hasOwn(EVENT_VERSIONS, type);
@@ -69,11 +88,17 @@ export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
   // payload of a newer schema version would not parse here.
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) return reject(raw, ctx, 'invalid-event', describeIssues(envelope.error));
-  const { deviceId, type, v, staffId, hlc } = envelope.data;
+  const { deviceId, type, v, staffId, hlc, occurredAt } = envelope.data;
 
   if (deviceId !== ctx.deviceId) {
     return reject(raw, ctx, 'device-mismatch', `event of device ${deviceId} pushed by device ${ctx.deviceId}`);
   }
+  // A time no clock that was right could have stamped is refused, not stored with a flag: an HLC at 0 would sort
+  // first for good, one in 9999 last for good, and occurredAt is what people read (model/eventTime.ts).
+  const hlcMs = parseHlc(hlc).ms;
+  const badTime =
+    eventTimeProblem('hlc', hlcMs, ctx.now) ?? eventTimeProblem('occurredAt', Date.parse(occurredAt), ctx.now);
+  if (badTime) return reject(raw, ctx, 'clock-out-of-range', badTime);
   if (!isKnownType(type)) {
     return reject(raw, ctx, 'invalid-event', `unknown event type '${type}' (if the desk is newer, update the server)`);
   }
@@ -92,13 +117,16 @@ export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
   if (!isActiveStaff(ctx.directory, staffId)) {
     return reject(raw, ctx, 'unknown-staff', `staff '${staffId}' is not an active member of the staff directory`);
   }
+  // Who acted, before what they may do: a privileged decision needs the person's own online sign-in (issue 11).
+  const unproven = checkProof(parsed.data, ctx.deviceId, ctx.sessions ?? NO_SESSIONS);
+  if (unproven) return reject(raw, ctx, unproven.code, unproven.message);
   // Roles and named references only; what depends on the contact's state is left to the fold (see authorize.ts).
   const refusal = authorizeEvent(parsed.data, ctx.directory);
   if (refusal) return reject(raw, ctx, refusal.code, refusal.message);
 
   // Accepted but flagged, never corrected: the event is evidence and the server clock is not touched.
   const skew = ctx.deskClockSkewMs ?? 0;
-  const clockAhead = parseHlc(hlc).ms - ctx.now > MAX_CLOCK_DRIFT_MS || skew > MAX_CLOCK_DRIFT_MS;
+  const clockAhead = hlcMs - ctx.now > MAX_CLOCK_DRIFT_MS || skew > MAX_CLOCK_DRIFT_MS;
   const clockBehind = skew < -MAX_CLOCK_DRIFT_MS;
   return { ok: true, event: parsed.data, flags: clockAhead ? 'clock-ahead' : clockBehind ? 'clock-behind' : null };
 }
