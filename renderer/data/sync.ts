@@ -8,8 +8,10 @@ import { readDevice, writeDevice } from './device.ts';
 import { preloadInitials } from './pinyin.ts';
 import { projectionTables, refreshAggregates } from './projections.ts';
 import { mergeReferenceDocs } from './references.ts';
+import { acknowledgedSeqs, readPushAck, writePushAck } from './pushAck.ts';
 import { recordSyncRun } from './syncHistory.ts';
 import { localIso } from './time.ts';
+import { keepRotatedToken, offerIdleToken } from './tokenRotation.ts';
 import { SyncError, type SyncTransport } from './transport.ts';
 
 export const PUSH_BATCH = 200;
@@ -66,8 +68,10 @@ export async function readSyncStatus(db: DeskDb): Promise<SyncStatus> {
 export async function syncOnce(db: DeskDb, transport: SyncTransport, options: SyncOptions = {}): Promise<SyncResult> {
   const attemptAt = localIso();
   try {
-    const auth = await credentialsOf(db, transport);
-    const pushed = await pushOutbox(db, transport, auth, options.push ?? PUSH_BATCH);
+    const pushed = await pushOutbox(db, transport, await credentialsOf(db, transport), options.push ?? PUSH_BATCH);
+    // Read again: a push may have rotated the token (tokenRotation.ts), and an idle desk offers its own.
+    let auth = await credentialsOf(db, transport);
+    if (pushed.pushed + pushed.rejected === 0) auth = await offerIdleToken(db, transport, auth);
     const pulled = await pullAll(db, transport, auth, options.pull ?? PULL_BATCH, options.onProgress);
     await db.meta.put({ key: STATUS_KEY, value: { lastAttemptAt: attemptAt, lastSuccessAt: localIso() } });
     await recordSyncRun(db, { ok: true, startedAt: attemptAt, finishedAt: localIso(), ...pushed, pulled });
@@ -110,23 +114,39 @@ async function pushOutbox(
   let rejected = 0;
   for (;;) {
     const batch = await db.outbox.orderBy('deviceSeq').limit(batchSize).toArray();
-    if (batch.length === 0) break;
     const stored = await db.events.bulkGet(batch.map((b) => b.eventId));
-    const events = stored.flatMap((s) => (s ? [s.event] : []));
+    // What is sent, and so all that this push's ack may remove: the outbox rows whose event is here to send.
+    const sent = batch.flatMap((row, i) => (stored[i] ? [{ deviceSeq: row.deviceSeq, event: stored[i].event }] : []));
+    if (sent.length === 0) break;
+    const events = sent.map((s) => s.event);
     const response = await transport.push(
       { deviceId: auth.deviceId, formatVersion: SYNC_FORMAT_VERSION, deskTime: new Date().toISOString(), events },
       auth,
     );
-    await db.transaction('rw', [db.outbox, db.rejected], async () => {
-      // Only what the server acknowledged leaves the outbox; rejected events go to a person.
-      await db.outbox.where('deviceSeq').belowOrEqual(response.ackedSeq).delete();
-      await db.rejected.bulkPut(response.rejected.map((r) => ({ ...r, at: response.serverTime })));
+    // Before anything else: a new token is kept, and this loop's next push already uses it.
+    auth = await keepRotatedToken(db, transport, auth, response.newToken);
+    const sentSeqs = sent.map((s) => s.deviceSeq);
+    const sentIds = new Set<string>(events.map((e) => e.eventId));
+    // A rejection of something this push did not carry is not this desk's to record.
+    const refusals = response.rejected.filter((r) => sentIds.has(r.eventId));
+    const acked = await db.transaction('rw', [db.outbox, db.rejected, db.meta], async () => {
+      // Only rows sent in this push and acknowledged leave the outbox; an ack beyond them, going backwards or
+      // not a number throws here, before anything is deleted (pushAck.ts).
+      const seqs = acknowledgedSeqs(response.ackedSeq, sentSeqs, await readPushAck(db, auth.deviceId));
+      await db.outbox.bulkDelete(seqs);
+      await db.rejected.bulkPut(refusals.map((r) => ({ ...r, at: response.serverTime })));
+      await writePushAck(db, auth.deviceId, response.ackedSeq);
+      return seqs.length;
     });
-    pushed += events.length - response.rejected.length;
-    rejected += response.rejected.length;
-    const last = batch[batch.length - 1];
-    // The server settled less than we sent (should not happen): stop rather than loop forever.
-    if (!last || response.ackedSeq < last.deviceSeq) break;
+    pushed += acked - refusals.length;
+    rejected += refusals.length;
+    // The server settled less than was sent: it answers for every event of a push, so this is a fault to show.
+    if (acked < sent.length) {
+      throw new SyncError({
+        kind: 'bad-response',
+        message: `the server acknowledged records up to ${response.ackedSeq} of the ${sent.length} sent (up to ${Math.max(...sentSeqs)}); the rest stay in the outbox`,
+      });
+    }
   }
   return { pushed, rejected };
 }
