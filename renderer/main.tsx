@@ -36,7 +36,12 @@ async function boot(): Promise<void> {
     // The browser build's credentials are in the desk db, where syncOnce looks by default; Electron's are not.
     transport: httpTransport(
       serverUrl,
-      platform.kind === 'electron' ? { credentials: () => platform.loadDeviceCredentials() } : {},
+      platform.kind === 'electron'
+        ? {
+            credentials: () => platform.loadDeviceCredentials(),
+            saveCredentials: (credentials) => platform.saveDeviceCredentials(credentials),
+          }
+        : {},
     ),
     onRunning: (running) => useSyncActivity.getState().setRunning(running),
     onProgress: (progress) => useSyncActivity.getState().setProgress(progress),
