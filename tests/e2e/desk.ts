@@ -2,15 +2,28 @@ import { execFileSync } from 'node:child_process';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PIN = '1234';
+/** The demo password of leaders, supervisors and admins (issue 11): checked by the server only. */
+export const DEMO_PASSWORD = 'Nanyang2026';
+const PRIVILEGED = new Set(['何建国', '林志远', '黄秀英', '马军']);
 
-/** Sign in the way a clerk does: choose yourself, type the PIN, press Enter. */
-export async function signIn(page: Page, name: string, pin = DEMO_PIN): Promise<void> {
+/** The demo secret of a person: everyday staff type the PIN, leaders, supervisors and admins the password. */
+export function demoSecret(name: string): string {
+  return PRIVILEGED.has(name) ? DEMO_PASSWORD : DEMO_PIN;
+}
+
+/** Sign in the way a clerk does: choose yourself, type the PIN (or password), press Enter. */
+export async function signIn(page: Page, name: string, secret = demoSecret(name)): Promise<void> {
   const who = page.getByRole('combobox', { name: /请选择您本人|Choose yourself/ });
   await expect(who).toBeEnabled();
   await who.click();
   await who.fill(name);
   await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
-  await page.getByLabel(/PIN/).fill(pin);
+  await typeSecret(page, secret);
+}
+
+/** Type the secret again for the person already chosen (after a refused attempt, or to unlock), and press Enter. */
+export async function typeSecret(page: Page, secret: string): Promise<void> {
+  await page.getByLabel(/PIN/).fill(secret);
   await page.keyboard.press('Enter');
 }
 

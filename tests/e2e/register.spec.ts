@@ -61,7 +61,7 @@ test('a second desk sees the contact after sync, with who is responsible', async
 test('a wrong PIN is refused and nobody is signed in', async ({ page }) => {
   await openDesk(page);
   await signIn(page, '张伟', '9999');
-  await expect(page.getByText('PIN 码不正确，请重新输入。')).toBeVisible();
+  await expect(page.getByText(/PIN 码或密码不正确。再错 4 次/)).toBeVisible();
   await expect(page.getByTestId('signed-in-staff')).toHaveCount(0);
 });
 
