@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceIdSchema, staffIdSchema } from '../model/ids.ts';
+import { deviceIdSchema } from '../model/ids.ts';
 import { isCleanLine, LIMITS } from '../model/limits.ts';
 
 // Device enrolment (issue 6, item 1): an admin makes a one-time code on the HQ server, a new desk trades it for
@@ -8,9 +8,6 @@ import { isCleanLine, LIMITS } from '../model/limits.ts';
 
 /** The deviceId an authenticated call speaks for; the token in `Authorization: Bearer …` must belong to it. */
 export const DEVICE_ID_HEADER = 'x-device-id';
-/** The signed-in admin behind an admin call: their staffId and PIN, checked against the directory on the server. */
-export const ADMIN_STAFF_HEADER = 'x-admin-staff-id';
-export const ADMIN_PIN_HEADER = 'x-admin-pin';
 
 /**
  * 32 symbols, so 5 random bits map to one without bias; no 0/O or 1/I, which a clerk copying the code from a
@@ -90,16 +87,6 @@ export const DEVICE_TOKEN_EXPIRED_MESSAGE =
 /** Said to the clerk of a revoked desk, in both languages: it comes from the server, not from a translation. */
 export const DEVICE_REVOKED_MESSAGE =
   '此窗口已被管理员停用，请联系管理员重新登记。This desk has been revoked by an administrator; ask the administrator to enrol it again.';
-
-/** The admin's own credentials, sent as headers with each admin call. */
-export const adminCredentialsSchema = z.object({
-  staffId: staffIdSchema,
-  pin: z
-    .string()
-    .max(LIMITS.pin, 'PIN must be 4 to 8 digits')
-    .regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits'),
-});
-export type AdminCredentials = z.infer<typeof adminCredentialsSchema>;
 
 /** POST /admin/enrolment-codes */
 export const createEnrolmentCodeRequestSchema = z.object({ label: deviceLabelSchema.optional() });

@@ -11,13 +11,16 @@ const CORS_ROUTES = [
   '/reference',
   '/healthz',
   '/devices/enrol',
+  '/auth/sign-in',
+  '/auth/sign-out',
   '/admin/enrolment-codes',
   '/admin/devices',
   '/admin/devices/:id/revoke',
 ];
 const CORS_PATTERNS = CORS_ROUTES.map((route) => new RegExp(`^${route.replace(/:[a-z]+/g, '[^/]+')}$`));
-// Authorization + X-Device-Id: the device's proof (every sync call); X-Admin-*: the admin's (admin calls).
-const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-Device-Id', 'X-Admin-Staff-Id', 'X-Admin-Pin'];
+// Authorization + X-Device-Id: the device's proof (every sync call); X-Staff-Session: the signed-in person's
+// (sign-out and admin calls, issue 11).
+const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-Device-Id', 'X-Staff-Session'];
 const PREFLIGHT_MAX_AGE_S = 600;
 
 function pathOf(request: FastifyRequest): string {

@@ -2,22 +2,16 @@
 // the valid part. Both hold the same desks (same ids, same tokens), so the very same valid request can be sent to
 // each, and afterwards their stored state must be equal: whatever the hostile requests did, they changed nothing.
 import { createHash } from 'node:crypto';
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { issueEnrolmentCode } from '../../../server/src/auth/enrolment.ts';
 import { hashDeviceToken, hashEnrolmentCode } from '../../../server/src/auth/secrets.ts';
-import { DEMO_PASSWORD, DEMO_STAFF, demoSecretOf } from '../../../server/src/seed/demoBureau.ts';
+import { demoSecretOf } from '../../../server/src/seed/demoBureau.ts';
 import type { Db } from '../../../server/src/storage/db.ts';
 import { listEnrolledDevices, redeemEnrolmentCode } from '../../../server/src/storage/devices.ts';
 import { insertSession } from '../../../server/src/storage/staffSessions.ts';
 import { deviceSummary } from '../../../server/src/http/admin.ts';
-import {
-  ADMIN_PIN_HEADER,
-  ADMIN_STAFF_HEADER,
-  DEVICE_ID_HEADER,
-  deviceListSchema,
-  type DeviceCredentials,
-} from '../../../shared/sync/enrolment.ts';
+import { DEVICE_ID_HEADER, deviceListSchema, type DeviceCredentials } from '../../../shared/sync/enrolment.ts';
 import { pullResponseSchema } from '../../../shared/sync/protocol.ts';
 import {
   signInResponseSchema,
@@ -30,15 +24,31 @@ import { startServer, type Backend, type TestServer } from './harness.ts';
 /** Fixed so a failure can be replayed; FIRSTDESK_FUZZ_SEED overrides it (a failure prints its seed and path). */
 export const FUZZ_SEED = Number(process.env.FIRSTDESK_FUZZ_SEED ?? 20_261_010);
 
-/** fast-check parameters of every fuzz property: bounded runs and time, the seed logged with the file. */
-export function fuzzParameters(file: string, numRuns: number, timeLimitMs = 40_000): fc.Parameters<unknown> {
-  console.info(`${file}: fast-check seed ${FUZZ_SEED}, ${numRuns} runs (FIRSTDESK_FUZZ_SEED=… to replay)`);
-  return {
-    seed: FUZZ_SEED,
-    numRuns,
-    // Shrinking starts a fresh server per step: the limit keeps a failure's report within the test timeout.
-    interruptAfterTimeLimit: timeLimitMs,
-  };
+export interface FuzzOptions {
+  readonly label: string;
+  readonly numRuns: number;
+  readonly budgetMs: number;
+}
+
+/** How a fuzz property runs: its name in the log, its number of runs and its time budget. */
+export function fuzzParameters(label: string, numRuns: number, budgetMs = 40_000): FuzzOptions {
+  return { label, numRuns, budgetMs };
+}
+
+/**
+ * Check `run` on `numRuns` values of `arb` with the fixed seed (logged). Bounded in time: past the budget a value is
+ * not run, so shrinking a failure stops there and the smallest counterexample so far is reported. (fast-check's own
+ * interruptAfterTimeLimit abandons a run half-way, which would keep using a server the next test relies on.)
+ */
+export async function fuzzAssert<T>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<void>, options: FuzzOptions) {
+  console.info(`${options.label}: fast-check seed ${FUZZ_SEED}, ${options.numRuns} runs (FIRSTDESK_FUZZ_SEED=… to replay)`);
+  const deadline = performance.now() + options.budgetMs;
+  await fc.assert(
+    fc.asyncProperty(arb, async (value) => {
+      if (performance.now() < deadline) await run(value);
+    }),
+    { seed: FUZZ_SEED, numRuns: options.numRuns },
+  );
 }
 
 export interface Injected {
@@ -73,11 +83,6 @@ export function expectNoServerError(res: Injected, what: string): void {
 
 export function deskHeaders(desk: DeviceCredentials): Record<string, string> {
   return { authorization: `Bearer ${desk.token}`, [DEVICE_ID_HEADER]: desk.deviceId };
-}
-
-/** An admin call from `desk` by the demo admin (privileged staff sign with a password, issue 11). */
-export function adminHeaders(desk: DeviceCredentials, staffId: string = DEMO_STAFF.admin, pin = DEMO_PASSWORD) {
-  return { ...deskHeaders(desk), [ADMIN_STAFF_HEADER]: staffId, [ADMIN_PIN_HEADER]: pin };
 }
 
 /** A call from `desk` with a person's staff session (admin calls, sign-out; issue 11). */

@@ -76,8 +76,18 @@ describe.each(BACKENDS)('HQ server over HTTP on $name', (backend) => {
     expect(preflight.headers['access-control-allow-origin']).toBe('app://desk');
     expect(preflight.headers['access-control-allow-methods']).toContain('POST');
     const allowed = String(preflight.headers['access-control-allow-headers']).toLowerCase();
-    for (const header of ['content-type', 'authorization', 'x-device-id', 'x-admin-staff-id', 'x-admin-pin']) {
+    for (const header of ['content-type', 'authorization', 'x-device-id', 'x-staff-session']) {
       expect(allowed).toContain(header);
+    }
+    expect(allowed).not.toContain('x-admin-pin');
+    // Staff sign-in and sign-out are called across origins too (issue 11).
+    for (const url of ['/auth/sign-in', '/auth/sign-out']) {
+      const res = await server.app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin: 'app://desk', 'access-control-request-method': 'POST' },
+      });
+      expect(res.headers['access-control-allow-origin'], url).toBe('app://desk');
     }
 
     for (const url of ['/healthz', '/reference', '/sync/pull']) {
