@@ -5,24 +5,28 @@ import {
   type PushResponse,
   type Rejection,
 } from '../../../shared/sync/protocol.ts';
+import { bearerToken, rotateTokenIfDue } from '../auth/deviceAuth.ts';
 import { adminStore } from '../storage/adminStore.ts';
 import type { Db } from '../storage/db.ts';
 import { appendEvents } from '../storage/events.ts';
 import { listReferenceDocs } from '../storage/reference.ts';
+import { findSessions } from '../storage/staffSessions.ts';
 import { applyAdminEvent } from '../sync/applyAdmin.ts';
 import { directoryOf } from '../sync/authorize.ts';
+import { sessionIdsNamed } from '../sync/proof.ts';
 import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
-import { requireDevice } from './deviceGuard.ts';
+import { BODY_LIMITS } from './bodyLimits.ts';
+import { deviceOf, header, requireDevice } from './deviceGuard.ts';
 import { sendError } from './errors.ts';
 
 /**
- * POST /sync/push, from an enrolled device only (deviceGuard.ts). The body as a whole must be well-formed (else 400 and nothing stored); then each event
- * is judged on its own, so one bad event is rejected without holding back the rest of the desk's queue.
+ * POST /sync/push, from an enrolled device only (deviceGuard.ts, checked before the body is read). The body as a
+ * whole must be well-formed (else 400 and nothing stored); then each event is judged on its own, so one bad event
+ * is rejected without holding back the rest of the desk's queue.
  */
 export function registerPush(app: FastifyInstance, db: Db): void {
-  app.post('/sync/push', async (request, reply) => {
-    const device = await requireDevice(db, request, reply);
-    if (!device) return reply;
+  app.post('/sync/push', { onRequest: requireDevice(db), bodyLimit: BODY_LIMITS.push }, async (request, reply) => {
+    const device = deviceOf(request);
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
     const { deviceId, formatVersion, events, deskTime } = body.data;
@@ -48,7 +52,9 @@ export function registerPush(app: FastifyInstance, db: Db): void {
     const now = Date.now();
     // A desk's clock far off is recorded on its events, never followed (the server clock is not touched).
     const deskClockSkewMs = deskTime ? Date.parse(deskTime) - now : 0;
-    const ctx = { deviceId, directory: directoryOf(await listReferenceDocs(db)), now, deskClockSkewMs };
+    // The staff sessions the batch's proofs name, loaded once for the whole push (sync/proof.ts).
+    const sessions = await findSessions(db, sessionIdsNamed(events));
+    const ctx = { deviceId, directory: directoryOf(await listReferenceDocs(db)), now, deskClockSkewMs, sessions };
     const checked: CheckedEvent[] = events.map((raw) => checkEvent(raw, ctx));
     const refused: Rejection[] = checked.flatMap((c) => (c.ok ? [] : [c.rejection]));
 
@@ -72,12 +78,16 @@ export function registerPush(app: FastifyInstance, db: Db): void {
 
     const rejected = [...refused, ...result.rejected];
     if (rejected.length > 0) request.log.warn({ deviceId, rejected }, 'push: events rejected');
+    // An aged token is replaced only once the push is stored; the old one works until the desk uses the new.
+    const newToken = await rotateTokenIfDue(db, device, bearerToken(header(request, 'authorization')) ?? '', now);
+    if (newToken) request.log.info({ deviceId }, 'push: device token rotated');
     const response: PushResponse = {
       ackedSeq: result.ackedSeq,
       stored: result.stored,
       duplicates: result.duplicates,
       rejected,
       serverTime: new Date().toISOString(),
+      ...(newToken ? { newToken } : {}),
     };
     return response;
   });
