@@ -9,7 +9,7 @@ import { httpTransport, type SyncTransport } from '../../../renderer/data/transp
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
 import { SCHEDULE_2027 } from '../../fixtures/adminEvents.ts';
-import { startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
+import { signedInOn, startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 const admin = DEMO_STAFF.admin as StaffId;
 const secondAdmin = DEMO_STAFF.secondAdmin as StaffId;
@@ -37,8 +37,14 @@ describe.each<Backend>(['sqlite', 'postgres'])(
       const original = await row(deskA, DEMO_ITEMS.award);
       expect(original.rev).toBe(1);
 
-      await saveServiceItem(deskA, admin, { item: { ...original.item, promisedLimitDays: 12 }, baseRev: 1 });
-      await saveServiceItem(deskB, secondAdmin, { item: { ...original.item, promisedLimitDays: 18 }, baseRev: 1 });
+      await saveServiceItem(deskA, await signedInOn(hq, deskA, admin), {
+        item: { ...original.item, promisedLimitDays: 12 },
+        baseRev: 1,
+      });
+      await saveServiceItem(deskB, await signedInOn(hq, deskB, secondAdmin), {
+        item: { ...original.item, promisedLimitDays: 18 },
+        baseRev: 1,
+      });
       expect((await row(deskA, DEMO_ITEMS.award)).edit?.kind).toBe('submitted');
       await syncOnce(deskA, transport);
       expect(await row(deskA, DEMO_ITEMS.award)).toMatchObject({ rev: 2, item: { promisedLimitDays: 12 } });
@@ -56,14 +62,21 @@ describe.each<Backend>(['sqlite', 'postgres'])(
     it('puts a year in force on every desk once the second admin confirms it', async () => {
       const deskA = await syncedDeskDb(hq, transport);
       const deskB = await syncedDeskDb(hq, transport);
-      await proposeCalendarYear(deskA, admin, { year: 2027, noticeNumber: null, days: SCHEDULE_2027 });
+      await proposeCalendarYear(deskA, await signedInOn(hq, deskA, admin), {
+        year: 2027,
+        noticeNumber: null,
+        days: SCHEDULE_2027,
+      });
       await syncOnce(deskA, transport);
       expect((await refreshDeskCalendar(deskA)).isPublished(2027)).toBe(false);
 
       await syncOnce(deskB, transport);
       const { pending } = await calendarYearView(deskB, 2027);
       expect(pending?.staffId).toBe(admin);
-      await confirmCalendarYear(deskB, secondAdmin, { year: 2027, proposalEventId: pending!.eventId });
+      await confirmCalendarYear(deskB, await signedInOn(hq, deskB, secondAdmin), {
+        year: 2027,
+        proposalEventId: pending!.eventId,
+      });
       await syncOnce(deskB, transport);
       expect((await refreshDeskCalendar(deskB)).isPublished(2027)).toBe(true);
 

@@ -16,7 +16,7 @@ import { listReference } from '../../../renderer/data/references.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
-import { startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
+import { signedInOn, startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 // Cases across desks and the real HQ server (issue 4, item 7): a case's events from two desks converge.
 
@@ -75,7 +75,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('cases across desks on %s', (back
     await requestExtension(window1, clerk, caseId, { days: 5, reason: '需组织专家评审' });
     await syncOnce(window1, transport);
     await syncOnce(leaderDesk, transport);
-    await decideExtension(leaderDesk, leader, caseId, { decision: 'approved', note: '同意' });
+    await decideExtension(leaderDesk, await signedInOn(hq, leaderDesk, leader), caseId, {
+      decision: 'approved',
+      note: '同意',
+    });
     await syncOnce(leaderDesk, transport);
     await syncOnce(window1, transport);
     expect((await window1.cases.get(caseId))?.extensions).toMatchObject([

@@ -2,14 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import type { SessionAuthor } from '../../../renderer/data/author.ts';
 import { readStoredCredentials, storeCredentials } from '../../../renderer/data/credentials.ts';
 import type { DeskDb } from '../../../renderer/data/db.ts';
 import { enrolThisDesk } from '../../../renderer/data/enrolment.ts';
+import { staffAuthClient } from '../../../renderer/data/staffAuth.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import type { SyncTransport } from '../../../renderer/data/transport.ts';
 import { buildServer, type BuiltServer } from '../../../server/src/app.ts';
 import { issueEnrolmentCode } from '../../../server/src/auth/enrolment.ts';
 import type { DatabaseConfig } from '../../../server/src/config.ts';
+import { demoSecretOf } from '../../../server/src/seed/demoBureau.ts';
+import type { StaffId } from '../../../shared/model/ids.ts';
 import type { DeviceCredentials } from '../../../shared/sync/enrolment.ts';
 import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
 import { createTestDatabase } from '../setup/pgDatabase.ts';
@@ -75,4 +79,13 @@ export async function syncedDeskDb(hq: RunningServer, transport: SyncTransport, 
 /** The credentials a desk db holds, for `httpTransport(url, { credentials: credentialsFrom(db) })`. */
 export function credentialsFrom(db: DeskDb): () => Promise<DeviceCredentials | null> {
   return () => readStoredCredentials(db);
+}
+
+/**
+ * A demo staff member signed in ONLINE on this desk, the way the desk's sign-in screen does it (issue 11): their own
+ * demo secret to POST /auth/sign-in with the desk's credentials. Their events are proven; leaders and admins may decide.
+ */
+export async function signedInOn(hq: RunningServer, db: DeskDb, staffId: string): Promise<SessionAuthor> {
+  const client = staffAuthClient({ serverUrl: () => hq.url, credentials: credentialsFrom(db) });
+  return { staffId: staffId as StaffId, session: await client.signIn(staffId as StaffId, demoSecretOf(staffId)) };
 }

@@ -3,6 +3,7 @@
 // goes through the desk's real operations as a real member of the demo staff would take it; every sync goes
 // through a transport that loses requests and answers at random.
 import { InvalidEventError } from '../../../renderer/data/append.ts';
+import { SessionRequiredError } from '../../../renderer/data/author.ts';
 import type { DeskDb } from '../../../renderer/data/db.ts';
 import { readDevice } from '../../../renderer/data/device.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
@@ -78,7 +79,8 @@ export async function simulate(hq: Hq, options: SimulationOptions): Promise<Simu
     try {
       if (await action(db, rng, people)) actions[name] = (actions[name] ?? 0) + 1;
     } catch (error) {
-      if (!(error instanceof InvalidEventError)) throw error;
+      // A leader's or admin's decision needs a server-verified sign-in (issue 11); the simulated desks have none.
+      if (!(error instanceof InvalidEventError || error instanceof SessionRequiredError)) throw error;
       refused++;
     }
   }
