@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, Tabs, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../shared/model/reference.ts';
@@ -11,7 +11,7 @@ import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 import { useNav, type Screen } from '../stores/nav.ts';
-import { useSession } from '../stores/session.ts';
+import { useProvenSession, useSession } from '../stores/session.ts';
 import { useDesk } from './context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -21,6 +21,8 @@ export function Shell({ staff }: { staff: Staff }) {
   const deskLabel = useDeviceLabel(db);
   const inboxCount = useInboxCount(db, staff.id) ?? 0;
   const { lock, signOut } = useSession();
+  // Signed in offline: what this person does now is the desk's word, and their decisions wait for the network.
+  const proven = useProvenSession(staff);
   const { screen, go } = useNav();
   useHotkeys(
     [
@@ -47,6 +49,13 @@ export function Shell({ staff }: { staff: Staff }) {
             <Text fw={500} data-testid="signed-in-staff">
               {t('shell.signedInAs', { name: staff.name, title: staff.title })}
             </Text>
+            {!proven && (
+              <Tooltip label={t('auth.authorship.attested')} withArrow>
+                <Badge color="gray" variant="light" data-testid="signed-in-offline">
+                  {t('auth.signedInOfflineBadge')}
+                </Badge>
+              </Tooltip>
+            )}
             <Button variant="default" size="sm" onClick={lock}>
               {t('shell.lock')}
             </Button>

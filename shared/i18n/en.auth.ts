@@ -16,6 +16,7 @@ export const enAuth = {
       'The server cannot be reached: signed in with what this desk keeps from your last online sign-in. Until you sign in online, what you do is recorded on this desk’s word.',
     failed: 'Sign-in did not complete: {{message}}',
   },
+  signedInOfflineBadge: 'Signed in offline',
   privileged: {
     title: 'Needs the network and your own sign-in',
     needsSession:

@@ -12,6 +12,7 @@ export const zhCNAuth = {
     signedInOffline: '服务器暂时连不上，已凭本窗口留存的验证信息登录。联网恢复前，您办理的事项记为“本窗口记录”。',
     failed: '登录未完成：{{message}}',
   },
+  signedInOfflineBadge: '离线登录',
   privileged: {
     title: '须联网由本人登录',
     needsSession:

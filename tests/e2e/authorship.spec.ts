@@ -86,6 +86,7 @@ test('a clerk who signed in here online before signs in offline; what they then 
   await context.setOffline(false);
   await typeSecret(desk, DEMO_PIN);
   await expect(desk.getByTestId('signed-in-staff')).toContainText('李娜');
+  await expect(desk.getByTestId('signed-in-offline')).toHaveCount(0);
   const online = uniqueVisitor('孙');
   await registerContact(desk, online, '咨询技术合同认定登记');
 
@@ -94,6 +95,7 @@ test('a clerk who signed in here online before signs in offline; what they then 
   await context.setOffline(true);
   await signIn(desk, '李娜');
   await expect(desk.getByTestId('signed-in-staff')).toContainText('李娜');
+  await expect(desk.getByTestId('signed-in-offline')).toHaveText('离线登录');
   const offline = uniqueVisitor('钱');
   await registerContact(desk, offline, '咨询科技型中小企业评价');
 
