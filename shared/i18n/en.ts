@@ -243,6 +243,21 @@ export const en: Strings<Resources> = {
         'This decision must be taken online, with the person’s own sign-in checked by the server; it was not taken. Sign in online and redo it.',
       'clock-out-of-range':
         'This desk’s clock is wrong (before 2020, or more than a day ahead of the server), so the server did not take the record. Ask the admin to set this computer’s date and time, then redo it.',
+      'too-large':
+        'This record is too large: the server (or a proxy in front of it) refuses it even on its own, so the desk stopped retrying. It is still kept on this desk. Ask the admin to check the server’s upload size limit.',
+    },
+    unreadable: {
+      title: 'Unreadable records',
+      summary: 'Records from HQ that could not be read: {{count}}. They were skipped; everything else syncs as usual.',
+      hint: 'An older server stored them under looser rules than this desk’s version accepts. Give this list to the admin so HQ can check and repair them.',
+      shownLatest: 'The latest {{shown}} are listed below.',
+      seq: 'HQ seq',
+      item: 'Record',
+      reason: 'Reason',
+      met: 'Found',
+      event: 'Record {{id}}',
+      reference: 'Reference data {{id}}',
+      unknownId: '(no id)',
     },
     history: {
       title: 'Recent syncs',
@@ -311,6 +326,8 @@ export const en: Strings<Resources> = {
     tooMany: 'Too many entries: remove some.',
     controlCharacters:
       'Contains control characters that cannot be saved (often from copy and paste): delete them and type again; a one-line field cannot hold a line break.',
+    eventTooLarge:
+      'This record holds too much (over 512 KB) to be saved and synced; nothing changed. Shorten it and try again.',
     saveFailed: 'Not saved, nothing changed: {{message}}',
     generic: 'Invalid input: {{message}}',
   },

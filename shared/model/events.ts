@@ -4,14 +4,25 @@ import { CASE_EVENT_VERSIONS, caseEventSchema, casePayloadSchemas } from './case
 import { ADMIN_EVENT_VERSIONS, adminEventSchema, adminPayloadSchemas } from './adminEvents.ts';
 import { SLIP_EVENT_VERSIONS, slipEventSchema, slipPayloadSchemas } from './slipEvents.ts';
 import type { Aggregate } from './envelope.ts';
+import { withinEventBytes } from './eventSize.ts';
 
-/** Every event a desk may write: the register's, the cases', the administrators', and the slips printed. */
-export const deskEventSchema = z.discriminatedUnion('type', [
+/**
+ * The shape of every event a desk may write (the register's, the cases', the administrators', the slips printed),
+ * without the bound on its whole size. A desk reads pulled events with it: an event some server stored before the
+ * bound existed is still a record to fold, not a fault.
+ */
+export const deskEventShapeSchema = z.discriminatedUnion('type', [
   ...contactEventSchema.options,
   ...caseEventSchema.options,
   ...adminEventSchema.options,
   ...slipEventSchema.options,
 ]);
+
+/**
+ * Every event a desk may write, at most MAX_EVENT_BYTES as JSON (model/eventSize.ts): the desk refuses to record a
+ * bigger one and the server refuses one pushed anyway, so no event can make a push or a pull page unanswerable.
+ */
+export const deskEventSchema = deskEventShapeSchema.refine(withinEventBytes, 'eventTooLarge');
 export type DeskEvent = z.infer<typeof deskEventSchema>;
 export type DeskEventType = DeskEvent['type'];
 

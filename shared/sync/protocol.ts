@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deviceIdSchema } from '../model/ids.ts';
-import { deskEventSchema } from '../model/events.ts';
+import { deskEventShapeSchema } from '../model/events.ts';
+import { MAX_EVENT_BYTES } from '../model/eventSize.ts';
 import { referenceDocSchema } from '../model/reference.ts';
 import { MAX_ISO_TIME_LENGTH } from '../model/eventTime.ts';
 import { seqPositionSchema, seqSchema } from '../model/seq.ts';
@@ -10,6 +11,15 @@ import { deviceTokenSchema } from './enrolment.ts';
 export const SYNC_FORMAT_VERSION = 1;
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_LIMIT = 2000;
+
+/**
+ * The largest push body, as JSON in UTF-8 bytes: the desk stops adding events to a push before it would pass this
+ * (renderer/data/pushBatch.ts), and the server's body limit for /sync/push is this (server/src/http/bodyLimits.ts).
+ * 32 events of the largest size (MAX_EVENT_BYTES, 512 KiB), so one always fits with its envelope; and more than a
+ * batch of 200 of the largest contact or case events (≈ 9.2 MB), which is what desks that batch by count alone
+ * (before this bound) may send.
+ */
+export const MAX_PUSH_BYTES = 32 * MAX_EVENT_BYTES;
 
 /**
  * POST /sync/push. The body is checked as a whole (400 when malformed); each event is then
@@ -52,6 +62,9 @@ export const REJECTION_CODES = [
   // The event's HLC or occurredAt is before the bureau's first year in service, or more than a day ahead of the
   // server (shared/model/eventTime.ts): the desk's clock is wrong; set it right and record the matter again.
   'clock-out-of-range',
+  // Never sent by the server: the desk records it when the server (or a proxy before it) answers 413 to a push of
+  // this one event alone, so the event cannot be sent as it is; it leaves the outbox instead of blocking it.
+  'too-large',
 ] as const;
 export const rejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof rejectionCodeSchema>;
@@ -99,7 +112,8 @@ export type PullQuery = z.infer<typeof pullQuerySchema>;
 export const pulledEventSchema = z.object({
   seq: seqSchema,
   receivedAt: z.iso.datetime(),
-  event: deskEventSchema,
+  // Not held to MAX_EVENT_BYTES: an event stored before that bound is still a record (the page's size is bounded).
+  event: deskEventShapeSchema,
 });
 export type PulledEvent = z.infer<typeof pulledEventSchema>;
 
@@ -120,6 +134,17 @@ export const pullResponseSchema = z.object({
   headSeq: seqPositionSchema.optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * A pull page as the desk reads it: the envelope strictly, each event and reference on its own
+ * (shared/sync/pullPage.ts). An item some server stored under older, looser rules fails today's schema; it must
+ * not make the whole page, and so every later page, unreadable for every desk.
+ */
+export const pullPageSchema = pullResponseSchema.extend({
+  events: z.array(z.unknown()).max(MAX_PULL_LIMIT),
+  references: z.array(z.unknown()).max(MAX_PULL_LIMIT),
+});
+export type PullPage = z.infer<typeof pullPageSchema>;
 
 /** Error body of every 4xx/5xx answer. `code` is stable; `message` is for a person. */
 export const errorBodySchema = z.object({
