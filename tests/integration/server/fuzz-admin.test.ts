@@ -14,6 +14,7 @@ import {
   deskHeaders,
   expectHealthy,
   expectNoServerError,
+  fuzzAssert,
   fuzzParameters,
   send,
   sessionHeaders,
@@ -241,8 +242,9 @@ describe.each(BACKENDS)('admin routes under random and forged calls on $name', (
   afterAll(() => server.stop());
 
   it('never answers 5xx, always serves the admin, and changes only what the valid calls change', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(callArb, { minLength: 1, maxLength: 8 }), async (calls) => {
+    await fuzzAssert(
+      fc.array(callArb, { minLength: 1, maxLength: 8 }),
+      async (calls) => {
         const victims = [await server.enrol('甲'), await server.enrol('乙')] as const;
         const desks: Desks = { admin, attacker, victims, adminSession, clerkSession };
         const before = await storedState(server.storage.db);
@@ -259,7 +261,7 @@ describe.each(BACKENDS)('admin routes under random and forged calls on $name', (
         for (const id of revoked) {
           expect(after.devices.find((d) => d.deviceId === id)?.revokedBy).toBe(DEMO_STAFF.admin);
         }
-      }),
+      },
       fuzzParameters(`fuzz-admin (${backend.name})`, RUNS, 40_000),
     );
   }, 90_000);

@@ -15,10 +15,18 @@ import {
   type JunkBody,
   type WrongType,
 } from '../../fixtures/hostile.ts';
-import { deskHeaders, expectHealthy, expectNoServerError, fuzzParameters, send, storedState } from './fuzzTwins.ts';
+import {
+  deskHeaders,
+  expectHealthy,
+  expectNoServerError,
+  fuzzAssert,
+  fuzzParameters,
+  send,
+  storedState,
+} from './fuzzTwins.ts';
 import { BACKENDS, startServer, type TestServer } from './harness.ts';
 
-const RUNS = Number(process.env.FIRSTDESK_FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FIRSTDESK_FUZZ_RUNS ?? 60);
 
 const BAD_LABELS = ['empty', 'huge', 'nul', 'number', 'array', 'spaces', 'deep'] as const;
 const BAD_CODES = ['unknown', 'used', 'expired', 'huge', 'nul', 'lookalike'] as const;
@@ -80,8 +88,9 @@ describe.each(BACKENDS)('device enrolment under random and hostile requests on $
     (await issueEnrolmentCode(server.storage.db, { createdBy: 'fuzz', ...(now ? { now } : {}) })).code;
 
   it('never answers 5xx, enrols every valid desk, and a refused request enrols nothing and uses no code', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(attemptArb, { minLength: 1, maxLength: 8 }), async (attempts) => {
+    await fuzzAssert(
+      fc.array(attemptArb, { minLength: 1, maxLength: 8 }),
+      async (attempts) => {
         const before = await storedState(server.storage.db);
         let enrolled = 0;
         let codesLeft = 0;
@@ -161,7 +170,7 @@ describe.each(BACKENDS)('device enrolment under random and hostile requests on $
         expect(after.usedCodes, 'codes used').toBe(before.usedCodes + enrolled);
         expect(after.unusedCodes, 'codes left unused by refused requests').toBe(before.unusedCodes + codesLeft);
         expect(after.events).toEqual(before.events);
-      }),
+      },
       fuzzParameters(`fuzz-enrol (${backend.name})`, RUNS, 30_000),
     );
   }, 60_000);

@@ -9,10 +9,18 @@ import type { DeviceCredentials } from '../../../shared/sync/enrolment.ts';
 import { pullResponseSchema, SYNC_FORMAT_VERSION } from '../../../shared/sync/protocol.ts';
 import { makeOpenedBatch, newUlid } from '../../fixtures/events.ts';
 import { FORGED_AUTH, forgedHeaders, type ForgedAuth } from '../../fixtures/hostile.ts';
-import { deskHeaders, expectHealthy, expectNoServerError, fuzzParameters, send, storedState } from './fuzzTwins.ts';
+import {
+  deskHeaders,
+  expectHealthy,
+  expectNoServerError,
+  fuzzAssert,
+  fuzzParameters,
+  send,
+  storedState,
+} from './fuzzTwins.ts';
 import { BACKENDS, startServer, type TestServer } from './harness.ts';
 
-const RUNS = Number(process.env.FIRSTDESK_FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FIRSTDESK_FUZZ_RUNS ?? 300);
 
 const ODD_NUMBERS = ['-1', '1e300', 'NaN', '3e9', '0x10', '', '1.5', '9'.repeat(400), '%00', 'null', '[]', '1e309'];
 const paramArb = fc.oneof(fc.nat({ max: 3_000 }).map(String), fc.constantFrom(...ODD_NUMBERS));
@@ -68,8 +76,9 @@ describe.each(BACKENDS)('pulls with random cursors, limits and credentials on $n
 
   it('never answers 5xx, answers only well-formed pages after the cursor, and changes nothing', async () => {
     const before = await storedState(server.storage.db);
-    await fc.assert(
-      fc.asyncProperty(queryArb, async (q) => {
+    await fuzzAssert(
+      queryArb,
+      async (q) => {
         const headers = q.auth === 'valid' ? deskHeaders(desk) : forgedHeaders(q.auth, desk, other, newUlid());
         const res = await send(server, { method: q.method, url: url(q), headers });
         expectNoServerError(res, `${q.method} ${url(q).slice(0, 200)} as ${q.auth}`);
@@ -85,7 +94,7 @@ describe.each(BACKENDS)('pulls with random cursors, limits and credentials on $n
         if (Number.isSafeInteger(cursor)) expect(seqs.every((s) => s > cursor)).toBe(true);
         const limit = Number(q.limit ?? 500);
         if (!q.repeat && Number.isSafeInteger(limit)) expect(seqs.length).toBeLessThanOrEqual(limit);
-      }),
+      },
       fuzzParameters(`fuzz-pull (${backend.name})`, RUNS, 20_000),
     );
     await expectHealthy(server);
@@ -96,8 +105,9 @@ describe.each(BACKENDS)('pulls with random cursors, limits and credentials on $n
   }, 60_000);
 
   it('pages through every change exactly once, whatever the page sizes', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }), async (limits) => {
+    await fuzzAssert(
+      fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }),
+      async (limits) => {
         const seen: number[] = [];
         let cursor = 0;
         for (let i = 0; ; i++) {
@@ -115,7 +125,7 @@ describe.each(BACKENDS)('pulls with random cursors, limits and credentials on $n
           cursor = page.nextCursor;
         }
         expect(seen.sort((a, b) => a - b)).toEqual(allSeqs);
-      }),
+      },
       fuzzParameters(`fuzz-pull paging (${backend.name})`, 15, 20_000),
     );
   }, 60_000);

@@ -41,14 +41,26 @@ export function fuzzParameters(label: string, numRuns: number, budgetMs = 40_000
  * interruptAfterTimeLimit abandons a run half-way, which would keep using a server the next test relies on.)
  */
 export async function fuzzAssert<T>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<void>, options: FuzzOptions) {
-  console.info(`${options.label}: fast-check seed ${FUZZ_SEED}, ${options.numRuns} runs (FIRSTDESK_FUZZ_SEED=… to replay)`);
-  const deadline = performance.now() + options.budgetMs;
-  await fc.assert(
-    fc.asyncProperty(arb, async (value) => {
-      if (performance.now() < deadline) await run(value);
-    }),
-    { seed: FUZZ_SEED, numRuns: options.numRuns },
-  );
+  const started = performance.now();
+  const deadline = started + options.budgetMs;
+  let ran = 0;
+  let skipped = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(arb, async (value) => {
+        if (performance.now() > deadline) return void skipped++;
+        ran++;
+        await run(value);
+      }),
+      { seed: FUZZ_SEED, numRuns: options.numRuns },
+    );
+  } finally {
+    console.info(
+      `${options.label}: fast-check seed ${FUZZ_SEED} (FIRSTDESK_FUZZ_SEED=… to replay), ${ran} runs in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s` +
+        (skipped ? `, ${skipped} not run: past the ${options.budgetMs / 1000} s budget` : ''),
+    );
+  }
 }
 
 export interface Injected {
