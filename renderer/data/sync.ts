@@ -1,4 +1,12 @@
-import { SYNC_FORMAT_VERSION, type PullResponse, type SyncFailure } from '../../shared/sync/protocol.ts';
+import {
+  MAX_REJECTION_MESSAGE,
+  SYNC_FORMAT_VERSION,
+  type PullPage,
+  type PushResponse,
+  type SyncFailure,
+} from '../../shared/sync/protocol.ts';
+import { jsonBytes } from '../../shared/model/eventSize.ts';
+import { readPullPage } from '../../shared/sync/pullPage.ts';
 import { formatHlc, parseHlc, receiveHlc } from '../../shared/sync/hlc.ts';
 import type { DeviceCredentials } from '../../shared/sync/enrolment.ts';
 import { readStoredCredentials } from './credentials.ts';
@@ -9,8 +17,10 @@ import { preloadInitials } from './pinyin.ts';
 import { projectionTables, refreshAggregates } from './projections.ts';
 import { mergeReferenceDocs } from './references.ts';
 import { acknowledgedSeqs, readPushAck, writePushAck } from './pushAck.ts';
+import { readPushBatch, type PushCandidate } from './pushBatch.ts';
 import { recordSyncRun } from './syncHistory.ts';
 import { localIso } from './time.ts';
+import { recordUnreadablePulled } from './unreadablePulled.ts';
 import { keepRotatedToken, offerIdleToken } from './tokenRotation.ts';
 import { SyncError, type SyncTransport } from './transport.ts';
 
@@ -112,17 +122,28 @@ async function pushOutbox(
 ): Promise<{ pushed: number; rejected: number }> {
   let pushed = 0;
   let rejected = 0;
+  let limit = batchSize;
   for (;;) {
-    const batch = await db.outbox.orderBy('deviceSeq').limit(batchSize).toArray();
-    const stored = await db.events.bulkGet(batch.map((b) => b.eventId));
-    // What is sent, and so all that this push's ack may remove: the outbox rows whose event is here to send.
-    const sent = batch.flatMap((row, i) => (stored[i] ? [{ deviceSeq: row.deviceSeq, event: stored[i].event }] : []));
+    const envelope = { deviceId: auth.deviceId, formatVersion: SYNC_FORMAT_VERSION, deskTime: new Date().toISOString() };
+    // What is sent, and so all that this push's ack may remove: the next outbox rows whose event is here to send,
+    // as many as fit in the server's body limit (pushBatch.ts).
+    const sent = await readPushBatch(db, envelope, limit);
     if (sent.length === 0) break;
     const events = sent.map((s) => s.event);
-    const response = await transport.push(
-      { deviceId: auth.deviceId, formatVersion: SYNC_FORMAT_VERSION, deskTime: new Date().toISOString(), events },
-      auth,
-    );
+    let response: PushResponse;
+    try {
+      response = await transport.push({ ...envelope, events }, auth);
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      // A server or proxy with a smaller body limit than ours (an older server): half as many, down to one event;
+      // one event refused alone can never be sent as it is, so it is shown instead of retried for ever.
+      if (sent.length > 1) limit = Math.floor(sent.length / 2);
+      else {
+        await refuseTooLarge(db, sent[0]!, error.failure.message);
+        rejected += 1;
+      }
+      continue;
+    }
     // Before anything else: a new token is kept, and this loop's next push already uses it.
     auth = await keepRotatedToken(db, transport, auth, response.newToken);
     const sentSeqs = sent.map((s) => s.deviceSeq);
@@ -149,6 +170,26 @@ async function pushOutbox(
     }
   }
   return { pushed, rejected };
+}
+
+function isTooLarge(error: unknown): error is SyncError & { failure: { kind: 'server-error' } } {
+  return error instanceof SyncError && error.failure.kind === 'server-error' && error.failure.status === 413;
+}
+
+/** The server answered 413 to this one event alone: it leaves the outbox as refused 'too-large', for a person. */
+async function refuseTooLarge(db: DeskDb, one: PushCandidate, serverMessage: string): Promise<void> {
+  const message = `HTTP 413, ${jsonBytes(one.event)} bytes: ${serverMessage}`.slice(0, MAX_REJECTION_MESSAGE);
+  await db.transaction('rw', [db.outbox, db.rejected], async () => {
+    await db.outbox.delete(one.deviceSeq);
+    await db.rejected.put({
+      eventId: one.event.eventId,
+      deviceSeq: one.deviceSeq,
+      code: 'too-large',
+      message,
+      // The same clock as the server's refusals (its serverTime), so the list sorts them together.
+      at: new Date().toISOString(),
+    });
+  });
 }
 
 async function pullAll(
@@ -182,8 +223,13 @@ async function pullAll(
   return pulled;
 }
 
-/** Apply one pulled page and advance the cursor, atomically. Returns how many events were new here. */
-export async function applyPulled(db: DeskDb, expectedCursor: number, page: PullResponse): Promise<number> {
+/**
+ * Apply one pulled page and advance the cursor, atomically. Returns how many events were new here. Items the
+ * current schemas cannot read (stored by a server under older rules) are recorded for a person and skipped: the
+ * cursor moves past them, so they never stop this desk's sync (shared/sync/pullPage.ts).
+ */
+export async function applyPulled(db: DeskDb, expectedCursor: number, received: PullPage): Promise<number> {
+  const page = readPullPage(received);
   await preloadInitials();
   return db.transaction('rw', [db.events, db.meta, ...projectionTables(db)], async () => {
     // Another window may have applied this page meanwhile: never apply a page twice.
@@ -225,6 +271,7 @@ export async function applyPulled(db: DeskDb, expectedCursor: number, page: Pull
     await mergeReferenceDocs(db, page.references.map((r) => r.doc));
     await refreshAggregates(db, fresh, logs);
     await writeDevice(db, { ...device, hlc: formatHlc(clock) });
+    await recordUnreadablePulled(db, page.unreadable);
     await db.meta.put({ key: CURSOR_KEY, value: page.nextCursor });
     return fresh.length;
   });

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { DEVICE_ID_HEADER, type DeviceCredentials } from '../../shared/sync/enrolment.ts';
 import {
-  pullResponseSchema,
+  pullPageSchema,
   pushResponseSchema,
   errorBodySchema,
-  type PullResponse,
+  type PullPage,
   type PushRequest,
   type PushResponse,
   type SyncFailure,
@@ -16,7 +16,8 @@ import {
  */
 export interface SyncTransport {
   push(request: PushRequest, auth: DeviceCredentials): Promise<PushResponse>;
-  pull(cursor: number, limit: number, auth: DeviceCredentials): Promise<PullResponse>;
+  /** The page's envelope is checked here; its events and references one by one when applied (sync.ts). */
+  pull(cursor: number, limit: number, auth: DeviceCredentials): Promise<PullPage>;
   /**
    * Where this desk's credentials are kept, when not in its database: the Electron desk keeps them in
    * safeStorage (platform). Absent: syncOnce reads the ones the desk database holds (browser build, tests).
@@ -102,7 +103,7 @@ export function httpTransport(baseUrl: string, options: HttpTransportOptions = {
         pushResponseSchema,
       ),
     pull: (cursor, limit, auth) =>
-      call(`/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET', headers: authHeaders(auth) }, pullResponseSchema),
+      call(`/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET', headers: authHeaders(auth) }, pullPageSchema),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.saveCredentials ? { saveCredentials: options.saveCredentials } : {}),
   };

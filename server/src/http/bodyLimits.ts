@@ -1,4 +1,4 @@
-import { MAX_PUSH_EVENTS } from '../../../shared/sync/protocol.ts';
+import { MAX_PUSH_BYTES } from '../../../shared/sync/protocol.ts';
 
 // How many bytes of body each route reads at most (Fastify answers 413 'body-too-large' past it, refusing a
 // declared Content-Length at once, before reading). Authenticated routes check the token first (onRequest), so
@@ -22,9 +22,10 @@ export const BODY_LIMITS = {
   /** POST /admin/*: at most a desk label ({label}, 40 characters). */
   admin: 1 * KIB,
   /**
-   * POST /sync/push: MAX_PUSH_EVENTS (500) × 48 KiB + 4 KiB for the envelope (ids, deskTime) = 24,004 KiB
-   * ≈ 23.4 MiB. A catalog item (≤ ≈ 240 KB) or a working-day calendar (≤ ≈ 70 KB) fits many times over; the
-   * desk pushes PUSH_BATCH (200) events at a time, so a batch has room to spare.
+   * POST /sync/push: MAX_PUSH_BYTES (16 MiB), the bound the desk fills its pushes to (renderer/data/pushBatch.ts),
+   * so every push a desk builds is read: 31 events of the largest size (shared/model/eventSize.ts, 512 KiB) with
+   * their envelope, or 200 of the largest contact and case events (≈ 9.2 MB), which desks that count events alone
+   * send. One event alone always fits; a bigger one than any push can carry is not a valid event.
    */
-  push: MAX_PUSH_EVENTS * MAX_EVERYDAY_EVENT_BYTES + 4 * KIB,
+  push: MAX_PUSH_BYTES,
 } as const;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BODY_LIMITS, MAX_EVERYDAY_EVENT_BYTES } from '../../../../server/src/http/bodyLimits.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../../server/src/http/jsonBody.ts';
 import { deskEventSchema } from '../../../../shared/model/events.ts';
-import { MAX_PUSH_EVENTS } from '../../../../shared/sync/protocol.ts';
+import { MAX_EVENT_BYTES } from '../../../../shared/model/eventSize.ts';
+import { MAX_PUSH_BYTES } from '../../../../shared/sync/protocol.ts';
+import { PUSH_BATCH } from '../../../../renderer/data/sync.ts';
 import { maxDepth, maxJsonBytes, variantsByType } from './schemaBounds.ts';
 
 // The server's body limits and JSON depth, held against what the shared schemas allow (issue 10, item 5): a
@@ -12,11 +14,16 @@ const { defs, variants } = variantsByType(deskEventSchema);
 const everyday = [...variants].filter(([type]) => type.startsWith('contact.') || type.startsWith('case.'));
 
 describe('the push body limit', () => {
-  it('takes a full batch of the largest contact and case events the schemas allow', () => {
+  it('is the bound the desk fills its pushes to, and holds 31 events of the largest size', () => {
+    expect(BODY_LIMITS.push).toBe(MAX_PUSH_BYTES);
+    expect(31 * MAX_EVENT_BYTES + 1024).toBeLessThanOrEqual(BODY_LIMITS.push);
+  });
+
+  it('takes a batch of 200 of the largest contact and case events, as desks that count events alone send', () => {
     expect(everyday.length).toBeGreaterThan(20);
     const largest = Math.max(...everyday.map(([, schema]) => maxJsonBytes(schema, defs)));
     expect(largest).toBeLessThanOrEqual(MAX_EVERYDAY_EVENT_BYTES);
-    expect(MAX_PUSH_EVENTS * largest).toBeLessThan(BODY_LIMITS.push);
+    expect(PUSH_BATCH * largest + 1024).toBeLessThan(BODY_LIMITS.push);
   });
 
   it('takes the largest catalog item and calendar year, each many times over', () => {
