@@ -6,6 +6,7 @@ import { useDesk } from '../../app/context.tsx';
 import { useDirectory } from '../../data/hooks.ts';
 import { acknowledgeRejection } from '../../data/rejections.ts';
 import { useRejections, useSyncHistory } from '../../data/syncHooks.ts';
+import { useUnreadablePulled } from '../../data/unreadablePulled.ts';
 import { useSession } from '../../stores/session.ts';
 import { useSyncActivity } from '../../stores/sync.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
@@ -13,12 +14,13 @@ import { CredentialStorageNote } from './CredentialStorageNote.tsx';
 import { RejectedList } from './RejectedList.tsx';
 import { SyncHistory } from './SyncHistory.tsx';
 import { SyncStatusSummary } from './SyncStatusSummary.tsx';
+import { UnreadablePulled } from './UnreadablePulled.tsx';
 
 const HISTORY_SHOWN = 10;
 
 /**
- * The honest account of this desk's sync: its status and schedule, the events HQ refused (for a person to see,
- * follow up and acknowledge — they stay on record), and the last runs.
+ * The honest account of this desk's sync: its status and schedule, records from HQ it could not read, the events
+ * HQ refused (for a person to see, follow up and acknowledge — they stay on record), and the last runs.
  */
 export function SyncPanel({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ export function SyncPanel({ opened, onClose }: { opened: boolean; onClose: () =>
   const directory = useDirectory(db);
   const rejections = useRejections(db) ?? [];
   const history = useSyncHistory(db) ?? [];
+  const unreadable = useUnreadablePulled(db);
   // Opening a contact swaps this drawer for the contact's; closing that one comes back here.
   const [contactId, setContactId] = useState<string | undefined>();
   const open = rejections.filter((r) => !r.acknowledged);
@@ -55,6 +58,7 @@ export function SyncPanel({ opened, onClose }: { opened: boolean; onClose: () =>
           </Group>
           <SyncStatusSummary />
           <CredentialStorageNote />
+          {unreadable && <UnreadablePulled record={unreadable} />}
           <Stack gap="xs">
             <Title order={5}>
               {t('sync.rejections.title')} · {t('sync.rejections.needsAttention')}

@@ -5,7 +5,18 @@ import { allocateSeqs, lockSequence } from './sequence.ts';
 
 export interface StoredReference {
   readonly seq: number;
-  readonly doc: ReferenceDoc;
+  /** A ReferenceDoc; or, for a row an older server stored under looser rules, the row as it is (see below). */
+  readonly doc: ReferenceDoc | RawReferenceDoc;
+}
+
+/** A stored document as its row holds it, not validated. */
+export interface RawReferenceDoc {
+  readonly kind: string;
+  readonly id: string;
+  readonly rev: number;
+  readonly hlc: string;
+  readonly updatedAt: string;
+  readonly body: unknown;
 }
 
 /**
@@ -23,10 +34,18 @@ export function rowToDoc(row: Selectable<ReferenceDocsTable>): ReferenceDoc {
   });
 }
 
+/**
+ * Every document of `kind` (or all) that today's schema reads. One an older server stored under looser rules is
+ * left out rather than thrown on: every push reads the directory, and one such document must not make every
+ * desk's push fail (issue 10). Desks see it set aside in their pulls (readReferencesAfter).
+ */
 export async function listReferenceDocs(db: Db, kind?: ReferenceKind): Promise<ReferenceDoc[]> {
   let query = db.selectFrom('reference_docs').selectAll().orderBy('kind').orderBy('id');
   if (kind) query = query.where('kind', '=', kind);
-  return (await query.execute()).map(rowToDoc);
+  return (await query.execute()).flatMap((row) => {
+    const read = readRow(row);
+    return read.ok ? [read.doc] : [];
+  });
 }
 
 /** Reference docs whose latest version was committed after `cursor`, in seq order. */
@@ -42,7 +61,32 @@ export async function readReferencesAfter(
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ seq: row.seq, doc: rowToDoc(row) }));
+  return rows.map((row) => ({ seq: row.seq, doc: pulledDoc(row) }));
+}
+
+/**
+ * A document for a pull. One that today's schema refuses (stored by an older server under looser rules) is sent as
+ * its row holds it rather than failing the page, and so every desk's sync at that cursor: each desk reads the
+ * items of a page one by one and sets such a document aside for a person to see (shared/sync/pullPage.ts).
+ */
+function pulledDoc(row: Selectable<ReferenceDocsTable>): ReferenceDoc | RawReferenceDoc {
+  const read = readRow(row);
+  return read.ok ? read.doc : read.raw;
+}
+
+/** The row as a ReferenceDoc when today's schema reads it, else as it is (a body that is not JSON as its text). */
+function readRow(
+  row: Selectable<ReferenceDocsTable>,
+): { ok: true; doc: ReferenceDoc } | { ok: false; raw: RawReferenceDoc } {
+  const raw = { kind: row.kind, id: row.id, rev: row.rev, hlc: row.hlc, updatedAt: row.updated_at, body: row.body };
+  let body: unknown;
+  try {
+    body = JSON.parse(row.body) as unknown;
+  } catch {
+    return { ok: false, raw };
+  }
+  const parsed = referenceDocSchema.safeParse({ ...raw, body });
+  return parsed.success ? { ok: true, doc: parsed.data } : { ok: false, raw: { ...raw, body } };
 }
 
 /**
