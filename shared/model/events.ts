@@ -22,7 +22,11 @@ export const deskEventShapeSchema = z.discriminatedUnion('type', [
  * Every event a desk may write, at most MAX_EVENT_BYTES as JSON (model/eventSize.ts): the desk refuses to record a
  * bigger one and the server refuses one pushed anyway, so no event can make a push or a pull page unanswerable.
  */
-export const deskEventSchema = deskEventShapeSchema.refine(withinEventBytes, 'eventTooLarge');
+export const deskEventSchema = deskEventShapeSchema.refine(withinEventBytes, {
+  message: 'eventTooLarge',
+  // Only an otherwise valid event is measured: a field already refused says what is wrong, and costs no stringify.
+  when: (payload) => payload.issues.length === 0,
+});
 export type DeskEvent = z.infer<typeof deskEventSchema>;
 export type DeskEventType = DeskEvent['type'];
 
