@@ -21,8 +21,9 @@ import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import type { DeviceCredentials } from '../../../shared/sync/enrolment.ts';
+import { readPullPage } from '../../../shared/sync/pullPage.ts';
 import { freshDeskDb } from '../../unit/renderer/data/deskDb.ts';
-import { enrolDesk, startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
+import { enrolDesk, signedInOn, startServer, syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
 // The register across desks and the real HQ server (issue 3, item 6): what one desk does reaches the desks it
 // concerns, and two desks acting on one contact while apart both keep their events and agree on the result.
@@ -90,7 +91,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
     const events: ContactEvent[] = [];
     const leaders = new Set<string>();
     for (let cursor = 0, more = true; more;) {
-      const page = await transport.pull(cursor, 2000, observer);
+      const page = readPullPage(await transport.pull(cursor, 2000, observer));
       for (const { event } of page.events) {
         if (event.aggregate === 'contact' && event.aggregateId === contactId) events.push(event as ContactEvent);
       }
@@ -155,7 +156,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
     await syncAll(window1, leaderDesk);
 
     expect(await inbox(leaderDesk, leader)).toContain(id);
-    await assignContact(leaderDesk, leader, id, { toStaffId: policyHead, note: '由政策法规科牵头办理' });
+    await assignContact(leaderDesk, await signedInOn(hq, leaderDesk, leader), id, {
+      toStaffId: policyHead,
+      note: '由政策法规科牵头办理',
+    });
     await syncAll(leaderDesk, window1, assigneeDesk);
 
     const rows = await rowsOn([window1, leaderDesk, assigneeDesk], id);
@@ -177,7 +181,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
 
       expect(await inbox(leaderDesk, leader)).toContain(id);
       expect((await leaderDesk.contacts.get(id))?.status).toBe('refusalPending');
-      await reviewRefusal(leaderDesk, leader, id, { decision: 'approved' });
+      await reviewRefusal(leaderDesk, await signedInOn(hq, leaderDesk, leader), id, { decision: 'approved' });
       await syncAll(leaderDesk, window1);
 
       for (const row of await rowsOn([window1, leaderDesk], id)) {
@@ -198,7 +202,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
       const id = await recordContact(window1, clerk, visit('驳回拟不予受理'));
       await proposeRefusal(window1, clerk, id, { toLeaderId: leader, ...refusal });
       await syncAll(window1, leaderDesk);
-      await reviewRefusal(leaderDesk, leader, id, {
+      await reviewRefusal(leaderDesk, await signedInOn(hq, leaderDesk, leader), id, {
         decision: 'overruled',
         note: '属于本局职责，应予办理',
         assignToStaffId: highTechHead,
@@ -253,10 +257,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
       await proposeRefusal(window1, clerk, id, { toLeaderId: leader, ...refusal });
       await syncAll(window1, deputyDesk, directorDesk);
 
-      await reviewRefusal(deputyDesk, leader, id, { decision: 'approved', note: '同意不予受理' });
+      await reviewRefusal(deputyDesk, await signedInOn(hq, deputyDesk, leader), id, {
+        decision: 'approved',
+        note: '同意不予受理',
+      });
       const approval = (await deputyDesk.contacts.get(id))!.dispositionEventId;
       await later();
-      await reviewRefusal(directorDesk, director, id, {
+      await reviewRefusal(directorDesk, await signedInOn(hq, directorDesk, director), id, {
         decision: 'overruled',
         note: '应予受理',
         assignToStaffId: highTechHead,
@@ -287,7 +294,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
     const id = await recordContact(window1, clerk, visit('伪造审核'));
     await proposeRefusal(window1, clerk, id, { toLeaderId: leader, ...refusal });
     // Written straight to the log, past reviewRefusal's own check: as a tampered or outdated desk might.
-    const [forged] = await appendEvents(window1, windowLead, [
+    // The window lead signed in online, so the proof verifies and the server's role check is what refuses it.
+    const [forged] = await appendEvents(window1, await signedInOn(hq, window1, windowLead), [
       { type: 'contact.refusalReviewed', aggregateId: id, payload: { decision: 'approved' } },
     ]);
     const after = await recordContact(window1, clerk, visit('同批登记'));
