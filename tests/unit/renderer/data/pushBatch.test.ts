@@ -12,6 +12,7 @@ import { listRejections } from '../../../../renderer/data/rejections.ts';
 import { syncOnce } from '../../../../renderer/data/sync.ts';
 import { SyncError, type SyncTransport } from '../../../../renderer/data/transport.ts';
 import { longChecklist, padSlip } from '../../../fixtures/bigSlips.ts';
+import { newDeviceId } from '../../../fixtures/events.ts';
 import { freshDeskDb, withDirectory } from './deskDb.ts';
 import { fakeTransport } from './fakeTransport.ts';
 
@@ -73,7 +74,7 @@ function behindLimit(limit: number) {
 
 describe('the push budget', () => {
   it('counts the body exactly as it is sent, and always admits the first event', () => {
-    const envelope = { deviceId: 'D'.repeat(26), formatVersion: 1, deskTime: '2026-11-28T01:00:00.000Z' };
+    const envelope = { deviceId: newDeviceId(), formatVersion: 1, deskTime: '2026-11-28T01:00:00.000Z' };
     const events = [{ a: '南阳' }, { b: 'x'.repeat(100) }, { c: '𠮷' }];
     const budget = pushBudget(envelope, 10);
     expect(budget.admit(events[0])).toBe(true);
