@@ -5,6 +5,7 @@ import {
   type DeviceSummary,
   type EnrolmentCodeIssued,
 } from '../../../shared/sync/enrolment.ts';
+import { deviceIdSchema } from '../../../shared/model/ids.ts';
 import { authenticateAdmin } from '../auth/adminAuth.ts';
 import { issueEnrolmentCode } from '../auth/enrolment.ts';
 import type { Db } from '../storage/db.ts';
@@ -58,7 +59,8 @@ function callerOf(request: FastifyRequest): { device: DeviceRow; staffId: string
   return { device: deviceOf(request), staffId: request.adminStaffId };
 }
 
-const revokeParamsSchema = z.object({ id: z.string().min(1).max(64) });
+// Every desk's id is a ULID it minted itself; anything else (a NUL, which PostgreSQL text cannot hold) is no desk.
+const revokeParamsSchema = z.object({ id: deviceIdSchema });
 
 export function registerAdminDevices(app: FastifyInstance, db: Db): void {
   app.decorateRequest('adminStaffId', null);

@@ -264,6 +264,15 @@ describe.each(BACKENDS)('device enrolment on $name', (backend) => {
       payload: {},
     });
     expect(unknown.statusCode).toBe(404);
+    // Found by fuzz-admin: a NUL in the path reached a PostgreSQL text column and answered 500.
+    const nul = await server.app.inject({
+      method: 'POST',
+      url: `/admin/devices/${desk}%00/revoke`,
+      headers: await adminHeaders(desk),
+      payload: {},
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json()).toMatchObject({ code: 'bad-request' });
   });
 
   it('stores neither codes nor tokens in clear: codes as scrypt (not their SHA-256), tokens as SHA-256', async () => {
