@@ -4,12 +4,22 @@ import type { Aggregate } from '../../../shared/model/envelope.ts';
 import type { ReferenceDoc } from '../../../shared/model/reference.ts';
 import type { Database } from './db.ts';
 import { rowToEvent } from './events.ts';
-import { rowToDoc } from './reference.ts';
+import { readRow } from './reference.ts';
 import { allocateSeqs } from './sequence.ts';
 
 // What the server needs to apply an administrator's event to the authoritative reference documents
 // (sync/applyAdmin.ts), inside the push transaction that stores the event. The caller already holds the
 // sequence lock (storage/events.ts), so read-then-write here cannot interleave with another writer.
+
+/** The current version is stored but today's schema refuses it (an older server's looser rules). */
+export class UnreadableDocError extends Error {
+  constructor(kind: string, id: string) {
+    super(
+      `the stored version of ${kind} ${id} cannot be read by this server (written under older rules); ask the HQ operator to repair it`,
+    );
+    this.name = 'UnreadableDocError';
+  }
+}
 
 type AdminKind = 'serviceItem' | 'calendarYear';
 export type AdminDoc<K extends AdminKind> = Extract<ReferenceDoc, { kind: K }>;
@@ -33,7 +43,9 @@ export function adminStore(trx: Transaction<Database>): AdminStore {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) return undefined;
-      return rowToDoc(row) as AdminDoc<typeof kind>;
+      const read = readRow(row);
+      if (!read.ok) throw new UnreadableDocError(kind, id);
+      return read.doc as AdminDoc<typeof kind>;
     },
     async eventsOf(aggregate, aggregateId) {
       const rows = await trx

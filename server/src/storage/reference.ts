@@ -20,21 +20,6 @@ export interface RawReferenceDoc {
 }
 
 /**
- * Reference docs are re-validated on the way out: admins' edits and seeds of older server versions
- * all pass through here, and a desk must never receive a document it would refuse.
- */
-export function rowToDoc(row: Selectable<ReferenceDocsTable>): ReferenceDoc {
-  return referenceDocSchema.parse({
-    kind: row.kind,
-    id: row.id,
-    rev: row.rev,
-    hlc: row.hlc,
-    updatedAt: row.updated_at,
-    body: JSON.parse(row.body) as unknown,
-  });
-}
-
-/**
  * Every document of `kind` (or all) that today's schema reads. One an older server stored under looser rules is
  * left out rather than thrown on: every push reads the directory, and one such document must not make every
  * desk's push fail (issue 10). Desks see it set aside in their pulls (readReferencesAfter).
@@ -75,7 +60,7 @@ function pulledDoc(row: Selectable<ReferenceDocsTable>): ReferenceDoc | RawRefer
 }
 
 /** The row as a ReferenceDoc when today's schema reads it, else as it is (a body that is not JSON as its text). */
-function readRow(
+export function readRow(
   row: Selectable<ReferenceDocsTable>,
 ): { ok: true; doc: ReferenceDoc } | { ok: false; raw: RawReferenceDoc } {
   const raw = { kind: row.kind, id: row.id, rev: row.rev, hlc: row.hlc, updatedAt: row.updated_at, body: row.body };

@@ -3,7 +3,7 @@ import { calendarYearSchema, canonicalCalendarDays } from '../../../shared/model
 import type { DeskEvent } from '../../../shared/model/events.ts';
 import { calendarAggregateId, calendarYearProgress } from '../../../shared/rules/calendarAdmin.ts';
 import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
-import type { AdminStore } from '../storage/adminStore.ts';
+import { UnreadableDocError, type AdminStore } from '../storage/adminStore.ts';
 import type { Directory } from './authorize.ts';
 import { describeIssues } from './ingest.ts';
 
@@ -42,13 +42,20 @@ export async function applyAdminEvent(event: DeskEvent, ctx: AdminApplyContext):
       `only an administrator may change the catalog or the calendar; ${event.staffId} is not one`,
     );
   }
-  switch (event.type) {
-    case 'catalog.itemSaved':
-      return saveItem(event, ctx);
-    case 'calendar.yearProposed':
-      return proposeYear(event, ctx);
-    case 'calendar.yearConfirmed':
-      return confirmYear(event, ctx);
+  try {
+    switch (event.type) {
+      case 'catalog.itemSaved':
+        return await saveItem(event, ctx);
+      case 'calendar.yearProposed':
+        return await proposeYear(event, ctx);
+      case 'calendar.yearConfirmed':
+        return await confirmYear(event, ctx);
+    }
+  } catch (err) {
+    // The stored version was written by an older server under looser rules and today's schema cannot read it: the
+    // edit is refused on its own (nothing was written yet) instead of failing this desk's every push (issue 10).
+    if (!(err instanceof UnreadableDocError)) throw err;
+    return refuse(event, 'stale-edit', err.message);
   }
 }
 

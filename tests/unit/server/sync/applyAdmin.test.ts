@@ -3,7 +3,7 @@ import type { DeskEvent } from '../../../../shared/model/events.ts';
 import type { ReferenceDoc } from '../../../../shared/model/reference.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
-import type { AdminStore } from '../../../../server/src/storage/adminStore.ts';
+import { UnreadableDocError, type AdminStore } from '../../../../server/src/storage/adminStore.ts';
 import { applyAdminEvent, type AdminApplyContext } from '../../../../server/src/sync/applyAdmin.ts';
 import { directoryOf } from '../../../../server/src/sync/authorize.ts';
 import { makeItemSaved, makeYearConfirmed, makeYearProposed, SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
@@ -54,6 +54,23 @@ describe('an administrator edits the service catalog', () => {
       expect.objectContaining({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2, hlc: edit.hlc }),
     ]);
     expect(written[0]!.body).toMatchObject({ promisedLimitDays: 3 });
+  });
+
+  it('refuses an edit of an item whose stored version an older server wrote under looser rules, writing nothing', async () => {
+    const { store, written } = memoryStore();
+    const unreadable: AdminStore = {
+      ...store,
+      current: async (kind, id) => {
+        throw new UnreadableDocError(kind, id);
+      },
+    };
+    const edit = makeItemSaved(stamp('ma-jun'), { ...techContract.body, promisedLimitDays: 3 }, 1);
+    // Refused on its own, not thrown: a throw would fail the desk's whole push, and every retry of it (issue 10).
+    expect(await applyAdminEvent(edit, context(unreadable))).toMatchObject({
+      code: 'stale-edit',
+      message: expect.stringContaining('cannot be read'),
+    });
+    expect(written).toEqual([]);
   });
 
   it('refuses an edit of a version someone else has replaced, saying which version is current', async () => {
