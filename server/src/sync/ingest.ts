@@ -118,7 +118,10 @@ export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
     return reject(raw, ctx, 'unknown-staff', `staff '${staffId}' is not an active member of the staff directory`);
   }
   // Who acted, before what they may do: a privileged decision needs the person's own online sign-in (issue 11).
-  const unproven = checkProof(parsed.data, ctx.deviceId, ctx.sessions ?? NO_SESSIONS);
+  const unproven = checkProof(parsed.data, ctx.deviceId, ctx.sessions ?? NO_SESSIONS, {
+    now: ctx.now,
+    deskClockSkewMs: ctx.deskClockSkewMs,
+  });
   if (unproven) return reject(raw, ctx, unproven.code, unproven.message);
   // Roles and named references only; what depends on the contact's state is left to the fold (see authorize.ts).
   const refusal = authorizeEvent(parsed.data, ctx.directory);

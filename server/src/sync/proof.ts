@@ -1,5 +1,5 @@
 import type { DeskEvent } from '../../../shared/model/events.ts';
-import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/sync/hlc.ts';
+import { MAX_CLOCK_DRIFT_MS } from '../../../shared/sync/hlc.ts';
 import type { RejectionCode } from '../../../shared/sync/protocol.ts';
 import { computeProofMac, isPrivilegedEventType, macEquals, sessionIdSchema } from '../../../shared/sync/staffAuth.ts';
 import type { StaffSessionRecord } from '../storage/staffSessions.ts';
@@ -26,6 +26,8 @@ export function checkProof(
   event: DeskEvent,
   pushingDeviceId: string,
   sessions: ReadonlyMap<string, StaffSessionRecord>,
+  /** When the server received the push (its own clock), and the desk's clock minus the server's then. */
+  received: { readonly now: number; readonly deskClockSkewMs?: number } = { now: Date.now() },
 ): ProofRefusal | null {
   const { proof } = event;
   if (!proof) {
@@ -39,12 +41,20 @@ export function checkProof(
   if (!session) return invalid('no such staff session');
   if (session.deviceId !== pushingDeviceId) return invalid('the session was opened on another desk');
   if (session.staffId !== event.staffId) return invalid(`the session is not ${event.staffId}'s`);
-  // The event's own time (its HLC) must fall within the session, give or take the clock drift a desk may have.
-  const at = parseHlc(event.hlc).ms;
-  if (at < session.createdAt - MAX_CLOCK_DRIFT_MS) return invalid('the event is dated before the sign-in');
-  const ended = session.endedAt !== null && session.endedAt < session.expiresAt;
-  if (at > Math.min(session.expiresAt, session.endedAt ?? Infinity) + MAX_CLOCK_DRIFT_MS) {
-    return invalid(ended ? 'the event is dated after the sign-out' : 'the event is dated after the session expired');
+  const end = Math.min(session.expiresAt, session.endedAt ?? Infinity);
+  // Judged on the server's clock, never on the event's HLC: a desk whose clock is off (an hour, a wrong time zone)
+  // must not lose its signed work, and another desk's event dated ahead must not push a leader's decision on the
+  // same contact (its HLC follows that event) outside the leader's session. A push that arrives while the session
+  // is live was signed by whoever held its key during it; one that arrives later (the desk went offline) is dated
+  // by the desk's wall clock when it acted, corrected by how far that clock was off when it pushed.
+  const live = received.now >= session.createdAt && received.now < end;
+  if (!live) {
+    const at = Date.parse(event.occurredAt) - (received.deskClockSkewMs ?? 0);
+    if (at < session.createdAt - MAX_CLOCK_DRIFT_MS) return invalid('the event is dated before the sign-in');
+    const ended = session.endedAt !== null && session.endedAt < session.expiresAt;
+    if (at > end + MAX_CLOCK_DRIFT_MS) {
+      return invalid(ended ? 'the event is dated after the sign-out' : 'the event is dated after the session expired');
+    }
   }
   if (!macEquals(computeProofMac(session.key, event), proof.mac)) {
     return invalid('the event differs from what was signed');

@@ -98,6 +98,36 @@ describe.each(BACKENDS)('who acted is proven, not claimed, on $name', (backend) 
     expect(after.references.some((r) => r.doc.kind === 'calendarYear' && r.doc.id === '2028')).toBe(false);
   });
 
+  it('accepts the decision of a leader on a desk whose clock is 8 hours fast, and after a desk dated a contact ahead', async () => {
+    // Found in review: the session was judged on the event's HLC, so a desk with a wrong clock lost its signed work,
+    // and a clerk's desk could keep a leader's decision out by dating the contact 20 hours ahead.
+    const HOUR = 3600_000;
+    const opened = makeContactOpened({ ...by(clerk), at: Date.now() + 20 * HOUR });
+    const contactId = opened.aggregateId;
+    const proposed = makeContactEvent(
+      { ...by(clerk), contactId, at: Date.now() + 20 * HOUR },
+      'contact.refusalProposed',
+      {
+        toLeaderId: leader,
+        reason: '不属于科技项目资助范围',
+        basis: '《南阳市科技计划项目管理办法》第五条',
+      },
+    );
+    expect((await server.push(pushBody(clerkDesk, [opened, proposed]))).body).toMatchObject({ stored: 2 });
+    const leaderDesk = await server.device();
+    const session = await signInAs(server, leaderDesk, leader);
+    const decision = withProof(
+      review({ ...by(leader, leaderDesk), at: Date.now() + 20 * HOUR + 1 }, contactId),
+      session,
+    );
+    expect(await pushOne(leaderDesk, decision)).toMatchObject({ stored: 1, rejected: [] });
+    const fastDesk = withProof(
+      review({ ...by(leader, leaderDesk), at: Date.now() + 8 * HOUR }, newContactId()),
+      session,
+    );
+    expect(await pushOne(leaderDesk, fastDesk)).toMatchObject({ stored: 1, rejected: [] });
+  });
+
   it('refuses a clerk’s own session used to sign a leader’s decision', async () => {
     const contactId = await refusalAwaitingReview();
     const clerkSession = await signInAs(server, clerkDesk, clerk);

@@ -25,7 +25,9 @@ const review = (at = NOW, staffId = LEADER) =>
   );
 const answer = (staffId = 'zhang-wei') =>
   makeContactAnswered({ deviceId: desk, deviceSeq: 3, staffId, contactId: newContactId(), at: NOW });
-const check = (event: DeskEvent, sessions = sessionsOf(signedIn)) => checkProof(event, desk, sessions);
+/** Judged as a push received at NOW from a desk whose clock agrees with the server's (unless said otherwise). */
+const check = (event: DeskEvent, sessions = sessionsOf(signedIn), deskClockSkewMs = 0) =>
+  checkProof(event, desk, sessions, { now: NOW, deskClockSkewMs });
 
 describe('a privileged decision needs the person’s own online sign-in', () => {
   it('is accepted with a proof from a session the person opened on this desk', () => {
@@ -97,6 +99,23 @@ describe('a proof that does not verify is refused, never stored without it', () 
     expect(refused(withProof(review(NOW + MAX_CLOCK_DRIFT_MS + 1), ended), sessions)?.code).toBe('invalid-proof');
     // signed before sign-out, pushed later (a retried push): still proven
     expect(refused(withProof(review(NOW - 60_000), ended), sessions)).toBeNull();
+  });
+
+  it('judges the session on the server’s clock, so a desk whose clock is off keeps its signed work', () => {
+    const HOUR = 3600_000;
+    // Received while the session is live: the desk's clock, 10 minutes slow or 8 hours fast (a wrong time zone),
+    // does not matter. (The review found such desks losing every signed event, a clerk's registrations too.)
+    const justSignedIn = makeSession(LEADER, desk, NOW - 60_000);
+    expect(check(withProof(review(NOW - 10 * 60_000), justSignedIn), sessionsOf(justSignedIn))).toBeNull();
+    expect(check(withProof(review(NOW + 8 * HOUR), signedIn))).toBeNull();
+    // A leader's decision stamped after another desk's event dated 20 hours ahead on the same contact (its HLC
+    // follows that event) is still the leader's, taken during the session.
+    expect(check(withProof(review(NOW + 20 * HOUR), signedIn))).toBeNull();
+    // Pushed after the session ended (the desk was offline): dated by the desk's clock, corrected by its skew.
+    const ended = makeSession(LEADER, desk, NOW - 3 * HOUR, { endedAt: NOW - HOUR });
+    const fastDeskSigned = withProof(review(NOW - 2 * HOUR + 8 * HOUR), ended);
+    expect(check(fastDeskSigned, sessionsOf(ended), 8 * HOUR)).toBeNull();
+    expect(check(fastDeskSigned, sessionsOf(ended), 0)?.message).toContain('after the sign-out');
   });
 
   it('when anything of the event changed after it was signed: payload, author, time or type', () => {
