@@ -21,12 +21,16 @@ export const NOT_BUILT_MESSAGE =
   'The FirstDesk desk app has not been built: run `npm run build` in the repository, then restart the server.';
 
 // The API's own paths: a GET there that matches no route is a 404 in JSON, never the desk app's page.
-const API_PREFIXES = ['/sync/', '/reference', '/healthz', '/api/', '/admin/', '/devices/'];
+const API_PREFIXES = ['/sync/', '/reference', '/healthz', '/api/', '/admin/', '/devices/', '/auth/'];
+// An empty or dot segment (`//sync/pull`, `/./admin/x`): no page of the app has one, and a proxy or client that
+// collapses it would reach the API, so it is never answered with the app.
+const ODD_SEGMENT = /\/\/|\/\.\.?(\/|$)/;
 
 /** Paths a browser navigates to inside the single-page app; never the API, never a file (an asset 404s). */
 function isAppRoute(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?', 1)[0] ?? '/';
+  if (ODD_SEGMENT.test(path)) return false;
   if (API_PREFIXES.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p))) return false;
   return !(path.split('/').at(-1) ?? '').includes('.');
 }
@@ -44,8 +48,18 @@ function registerSecurityHeaders(app: FastifyInstance): void {
   });
 }
 
+/** `//sync/pull` and the like: the static files' route would answer 403 (an alias), the not-found handler 404. */
+function registerOddPathRefusal(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return; // no route of another method matches them
+    const path = request.url.split('?', 1)[0] ?? '/';
+    if (ODD_SEGMENT.test(path)) return sendError(reply, 404, 'not-found', `No route for ${request.method} ${path}`);
+  });
+}
+
 export async function registerDeskApp(app: FastifyInstance, rendererDir: string): Promise<void> {
   registerSecurityHeaders(app);
+  registerOddPathRefusal(app);
   const built = existsSync(join(rendererDir, 'index.html'));
   if (!built) app.log.warn({ rendererDir }, 'desk app not built: / answers 503');
 

@@ -62,6 +62,27 @@ describe.each(BACKENDS)('HQ server over HTTP on $name', (backend) => {
     }
   });
 
+  it('answers 404 in JSON, never the app page, for unknown /auth paths and paths with an empty or dot segment', async () => {
+    const urls = [
+      '/auth',
+      '/auth/nothing',
+      '/auth/sign-in/x',
+      '//sync/pull',
+      '//admin/devices',
+      '//',
+      '/cases//overdue',
+    ];
+    for (const method of ['GET', 'HEAD'] as const) {
+      for (const url of urls) {
+        // A whole URL, else inject reads `//sync/pull` as host `sync`, path `/pull`.
+        const res = await server.app.inject({ method, url: `http://localhost${url}` });
+        expect(res.statusCode, `${method} ${url}`).toBe(404);
+        expect(res.headers['content-type'], `${method} ${url}`).toMatch(/^application\/json/);
+        if (method === 'GET') expect(res.json(), url).toMatchObject({ code: 'not-found' });
+      }
+    }
+  });
+
   it('lets the Electron desk at app://desk call the API across origins', async () => {
     const preflight = await server.app.inject({
       method: 'OPTIONS',
