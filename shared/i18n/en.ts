@@ -325,7 +325,7 @@ export const en: Strings<Resources> = {
     tooLong: 'Too long: shorten it and save again.',
     tooMany: 'Too many entries: remove some.',
     controlCharacters:
-      'Contains control characters that cannot be saved (often from copy and paste): delete them and type again; a one-line field cannot hold a line break.',
+      'Contains control or invisible characters that cannot be saved (often from copy and paste): delete them and type again; a one-line field cannot hold a line break.',
     eventTooLarge:
       'This record holds too much (over 512 KB) to be saved and synced; nothing changed. Shorten it and try again.',
     saveFailed: 'Not saved, nothing changed: {{message}}',

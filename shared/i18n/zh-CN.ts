@@ -305,7 +305,7 @@ export const zhCN = {
     invalidDate: '日期格式不正确。',
     tooLong: '内容过长，请精简后再保存。',
     tooMany: '条目过多，请删减。',
-    controlCharacters: '含有无法保存的控制字符（多见于复制粘贴），请删除后重新输入；单行内容不能换行。',
+    controlCharacters: '含有无法保存的控制字符或不可见字符（多见于复制粘贴），请删除后重新输入；单行内容不能换行。',
     eventTooLarge: '这条记录的内容过多（超过 512 KB），无法保存和同步，未作任何更改。请精简内容后重试。',
     saveFailed: '保存失败，未作任何更改：{{message}}',
     generic: '输入有误：{{message}}',

@@ -73,12 +73,17 @@ const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 // Half of a surrogate pair without its other half is not text (it cannot be encoded as UTF-8).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// Invisible format characters that make a record read other than it is: bidi embeddings, overrides and isolates
+// (U+202A–202E, U+2066–2069: "abc\u202Efed" shows as "abcdef"), marks and zero-width spaces or joiners that hide
+// inside a name (U+200B, U+200E/F, U+2060–2064, U+FEFF, U+180E). ZWNJ/ZWJ (U+200C/D) stay: scripts and emoji need them.
+const INVISIBLE = /[\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
 export function isCleanLine(s: string): boolean {
-  return !CONTROL_IN_LINE.test(s) && !LONE_SURROGATE.test(s);
+  return !CONTROL_IN_LINE.test(s) && !INVISIBLE.test(s) && !LONE_SURROGATE.test(s);
 }
 
 export function isCleanText(s: string): boolean {
-  return !CONTROL_IN_TEXT.test(s) && !LONE_SURROGATE.test(s);
+  return !CONTROL_IN_TEXT.test(s) && !INVISIBLE.test(s) && !LONE_SURROGATE.test(s);
 }
 
 // Messages are i18n keys under errors.* (shared/i18n).

@@ -238,6 +238,11 @@ describe('control characters', () => {
     ['NEL (C1)', '\u0085'],
     ['a lone high surrogate', '\uD800'],
     ['a lone low surrogate', '\uDC00'],
+    // Invisible format characters (found in review): a name of only "\u200B\u202E" was stored and showed blank.
+    ['a right-to-left override', '\u202E'],
+    ['a left-to-right isolate', '\u2066'],
+    ['a zero-width space', '\u200B'],
+    ['a byte-order mark', '\uFEFF'],
   ];
   const line = (s: string) =>
     messagesAt(contactOpenedPayload, { ...opened, visitor: { name: s } }, ['visitor', 'name']);
@@ -248,6 +253,11 @@ describe('control characters', () => {
     expect(line(`张${c}三`)).toEqual(['controlCharacters']);
     expect(text(`咨询${c}材料`)).toEqual(['controlCharacters']);
     expect(exact(`受理${c}日期`)).toEqual(['controlCharacters']);
+  });
+
+  it('keeps the joiners scripts and emoji need, and refuses a required name that is only invisible', () => {
+    expect(line('张\u200D三')).toEqual([]);
+    expect(line('\u200B\u202E')).toEqual(['controlCharacters']);
   });
 
   it('allows a line break and a tab only in a multi-line text', () => {
