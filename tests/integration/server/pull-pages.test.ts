@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { syncOnce, PULL_BATCH } from '../../../renderer/data/sync.ts';
 import { httpTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
@@ -32,10 +32,25 @@ function bigOpened(deviceId: string, deviceSeq: number) {
   };
 }
 
+/** How many page items (`{seq, event}` or `{seq, doc}`) JSON.stringify is asked to write while it runs. */
+function countPageSerialisations() {
+  const original = JSON.stringify;
+  const counter = { count: 0, stop: () => spy.mockRestore() };
+  const spy = vi.spyOn(JSON, 'stringify').mockImplementation((value: unknown, ...rest: unknown[]) => {
+    if (typeof value === 'object' && value !== null && 'seq' in value && ('event' in value || 'doc' in value)) {
+      counter.count += 1;
+    }
+    return (original as (...args: unknown[]) => string)(value, ...rest);
+  });
+  return counter;
+}
+
 describe.each(BACKENDS)('pull pages bounded in bytes on $name', (backend) => {
   let server: TestServer;
   let base: string;
   let eventIds: string[];
+  /** The seqs the server gave the big events, in order. */
+  let eventSeqs: number[];
   beforeAll(async () => {
     server = await startServer(backend);
     base = await server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -46,6 +61,9 @@ describe.each(BACKENDS)('pull pages bounded in bytes on $name', (backend) => {
       const pushed = await server.push(pushBody(desk, events.slice(i, i + 200)));
       expect(pushed.body).toMatchObject({ stored: 200, rejected: [] });
     }
+    const seqs = await server.storage.db.selectFrom('events').select('seq').orderBy('seq').execute();
+    eventSeqs = seqs.map((row) => row.seq);
+    expect(eventSeqs).toHaveLength(BIG_EVENTS);
   }, 120_000);
   afterAll(async () => {
     await server.stop();
@@ -73,6 +91,42 @@ describe.each(BACKENDS)('pull pages bounded in bytes on $name', (backend) => {
     expect(page.hasMore).toBe(true);
     const rest = await readChangesAfter(server.storage.db, page.nextCursor, PULL_BATCH, 1);
     expect(rest.nextCursor).toBeGreaterThan(page.nextCursor);
+  });
+
+  it('reads and serialises only the rows the page sends, not a whole read chunk of big events', async () => {
+    const db = server.storage.db;
+    const oneEvent = (await readChangesAfter(db, eventSeqs[0]! - 1, 1)).events[0]!.json.length;
+    for (const [cursor, budget] of [
+      [0, 3 * oneEvent], // the seed's reference documents, then big events
+      [eventSeqs[100]!, 5.5 * oneEvent],
+      [eventSeqs[100]!, PULL_PAGE_BYTES],
+    ] as const) {
+      let rowsRead = 0;
+      const serialised = countPageSerialisations();
+      const page = await readChangesAfter(db, cursor, PULL_BATCH, budget, { rowsRead: (n) => (rowsRead += n) });
+      serialised.stop();
+      const sent = page.events.length + page.references.length;
+      expect(page.hasMore).toBe(true);
+      expect(page.events.length).toBeLessThan(250); // fewer than one read chunk of the old reader
+      // At most one row beyond the page: one whose real size did not fit after all.
+      expect(serialised.count).toBeGreaterThanOrEqual(sent);
+      expect(serialised.count).toBeLessThanOrEqual(sent + 1);
+      expect(rowsRead).toBeGreaterThanOrEqual(sent);
+      expect(rowsRead).toBeLessThanOrEqual(sent + 1);
+    }
+  });
+
+  it('says hasMore exactly: not when the page ends on the last row, yes when one row is left', async () => {
+    const db = server.storage.db;
+    const head = eventSeqs.at(-1)!;
+    const all = await readChangesAfter(db, head - 3, 3);
+    expect(all.events.map((e) => e.seq)).toEqual([head - 2, head - 1, head]);
+    expect(all.hasMore).toBe(false);
+    const short = await readChangesAfter(db, head - 3, 2);
+    expect(short).toMatchObject({ nextCursor: head - 1, hasMore: true });
+    const rest = await readChangesAfter(db, head - 300, 300, Infinity); // across several chunks of sizes
+    expect(rest.events.map((e) => e.seq)).toEqual(eventSeqs.slice(-300));
+    expect(rest.hasMore).toBe(false);
   });
 
   it('lets a new desk catch up with every event, in order, page by page', async () => {
