@@ -16,10 +16,17 @@ const WRITE_TROUBLE_MS = 60_000;
  */
 export class WriteTrouble {
   private last: { report: TroubleReport; at: number } | undefined;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /** `listener` hears of every database trouble a request met, of any kind. */
+  onTrouble(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
   heard(report: TroubleReport): void {
+    for (const listener of this.listeners) listener();
     if (report.trouble === 'cannot-write') this.last = { report, at: this.now() };
   }
 
@@ -33,13 +40,55 @@ export class WriteTrouble {
   }
 }
 
+/** A probe that wrote answers /healthz this long: a flood of checks must not be a flood of durable writes. */
+export const PROBE_FRESH_MS = 2_000;
+
+/**
+ * The probe write of /healthz, one at a time: callers while one runs await the same write, and a success answers
+ * for PROBE_FRESH_MS. A failure is never kept (the next check writes again), and a success is forgotten as soon as
+ * any request meets database trouble, so a database that just went down is not reported healthy from memory.
+ */
+export class HealthProbe {
+  private running: Promise<void> | undefined;
+  private wroteAt: number | undefined;
+
+  constructor(
+    private readonly write: () => Promise<void>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  check(): Promise<void> {
+    if (this.wroteAt !== undefined && this.now() - this.wroteAt < PROBE_FRESH_MS) return Promise.resolve();
+    this.running ??= this.write()
+      .then(
+        () => {
+          this.wroteAt = this.now();
+        },
+        (err: unknown) => {
+          this.wroteAt = undefined;
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+
+  forget(): void {
+    this.wroteAt = undefined;
+  }
+}
+
 const WRITES = new Set(['/sync/push', '/devices/enrol']);
 
 /**
- * GET /healthz — 200 only after a real write to the database (storage/db.ts probeWrite), so a load balancer can
- * trust it: a database that is down, locked, read-only or full answers 503 with Retry-After.
+ * GET /healthz — 200 only after a real write to the database (storage/db.ts probeWrite) at most PROBE_FRESH_MS ago,
+ * so a load balancer can trust it: a database that is down, locked, read-only or full answers 503 with Retry-After.
  */
 export function registerHealth(app: FastifyInstance, storage: Storage, writes: WriteTrouble): void {
+  const probe = new HealthProbe(() => probeWrite(storage.db, new Date().toISOString()));
+  writes.onTrouble(() => probe.forget()); // a route met database trouble: the next check writes again
   app.addHook('onResponse', async (request, reply) => {
     const path = request.url.split('?', 1)[0] ?? '';
     const writing = request.method === 'POST' && (WRITES.has(path) || path.startsWith('/admin/'));
@@ -48,7 +97,7 @@ export function registerHealth(app: FastifyInstance, storage: Storage, writes: W
 
   app.get('/healthz', async (request, reply) => {
     try {
-      await probeWrite(storage.db, new Date().toISOString());
+      await probe.check();
     } catch (err) {
       const report = databaseTrouble(err) ?? { trouble: 'unreachable' as const, code: 'unknown', message: String(err) };
       request.log.error({ err, db: report }, `health check: database cannot write: ${report.code} ${report.message}`);
