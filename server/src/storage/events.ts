@@ -1,6 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DeskEvent } from '../../../shared/model/events.ts';
-import { isSeq } from '../../../shared/model/seq.ts';
+import { isSeq, MAX_SEQ } from '../../../shared/model/seq.ts';
 import type { Rejection } from '../../../shared/sync/protocol.ts';
 import type { Database, Db, EventsTable } from './db.ts';
 import { allocateSeqs, lockSequence } from './sequence.ts';
@@ -16,6 +16,12 @@ export interface AppendRequest {
   readonly events: readonly IncomingEvent[];
   /** Highest deviceSeq of this device that the batch settled (stored, duplicate or rejected); 0 if none. */
   readonly settledDeviceSeq: number;
+  /**
+   * The device's stored high-water mark as this request found it (the row its authentication read). The mark
+   * only grows, so one read earlier is never too high: a batch with nothing to store that settles nothing above
+   * it has nothing to write and is answered without the writer lock.
+   */
+  readonly knownAckedSeq?: number;
   readonly receivedAt: string;
   /** What an eventId that is already stored means: null for the same content (a replay), else a rejection. */
   judgeExisting(incoming: DeskEvent, existing: DeskEvent): Rejection | null;
@@ -95,6 +101,14 @@ function eventToRow(event: DeskEvent, seq: number, receivedAt: string, flags: st
  * and the device's ack moved forward in the same commit (so an ack is never ahead of what is stored).
  */
 export async function appendEvents(db: Db, req: AppendRequest): Promise<AppendResult> {
+  // Nothing to store (every event refused by the stateless checks: a hostile desk's push, mostly): no writer lock,
+  // which would queue every honest desk behind it (issue 10, item 9). At most the mark moves, in one statement.
+  if (req.events.length === 0) {
+    if (req.settledDeviceSeq > knownMark(req.knownAckedSeq)) {
+      await advanceDeviceAck(db, req.deviceId, req.settledDeviceSeq, req.receivedAt);
+    }
+    return { stored: 0, duplicates: 0, rejected: [], ackedSeq: req.settledDeviceSeq };
+  }
   return db.transaction().execute(async (trx) => {
     // Lock first, then look for duplicates: a concurrent push of the same event waits here and then
     // sees it as a duplicate instead of failing on the UNIQUE constraint.
@@ -142,6 +156,11 @@ export async function appendEvents(db: Db, req: AppendRequest): Promise<AppendRe
   });
 }
 
+/** The known mark when it is one a desk can have; else -1, so that a mark out of range is written over. */
+function knownMark(mark: number | undefined): number {
+  return mark === 0 || isSeq(mark) ? mark : -1;
+}
+
 async function findEvents(db: Kysely<Database>, eventIds: readonly string[]): Promise<Map<string, DeskEvent>> {
   const found = new Map<string, DeskEvent>();
   for (let i = 0; i < eventIds.length; i += INSERT_CHUNK) {
@@ -153,31 +172,26 @@ async function findEvents(db: Kysely<Database>, eventIds: readonly string[]): Pr
 }
 
 /**
- * Move the device's high-water mark forward. Read-then-write is safe here: the caller holds the sequence lock.
- * Dialect-neutral (no GREATEST/MAX).
+ * Move the device's high-water mark forward in one statement, so that it never goes backwards whoever writes it
+ * at the same time (the lock-free path above, a push of the same desk on another instance). Dialect-neutral.
  */
 async function advanceDeviceAck(db: Kysely<Database>, deviceId: string, settled: number, now: string): Promise<void> {
   // Only a sequence number fits the column on PostgreSQL (int4) and the admin's device list: refuse anything else
   // here too, whatever the caller computed.
   if (settled !== 0 && !isSeq(settled)) throw new RangeError(`not a deviceSeq to acknowledge: ${settled}`);
-  const row = await db
-    .selectFrom('devices')
-    .select('last_acked_seq')
+  // A mark out of range (1e300, stored by SQLite before deviceSeqs were bounded) is forgotten, not kept.
+  const moved = await db
+    .updateTable('devices')
+    .set({
+      last_acked_seq: sql<number>`case when last_acked_seq between ${settled} and ${MAX_SEQ} then last_acked_seq else ${settled} end`,
+      last_seen_at: now,
+    })
     .where('device_id', '=', deviceId)
     .executeTakeFirst();
-  // A mark out of range (1e300, stored by SQLite before deviceSeqs were bounded) is forgotten, not kept.
-  const previous = row && isSeq(row.last_acked_seq) ? row.last_acked_seq : 0;
-  const ackedSeq = Math.max(previous, settled);
-  if (row) {
-    await db
-      .updateTable('devices')
-      .set({ last_acked_seq: ackedSeq, last_seen_at: now })
-      .where('device_id', '=', deviceId)
-      .execute();
-  } else {
+  if (Number(moved.numUpdatedRows) === 0) {
     await db
       .insertInto('devices')
-      .values({ device_id: deviceId, last_acked_seq: ackedSeq, first_seen_at: now, last_seen_at: now })
+      .values({ device_id: deviceId, last_acked_seq: settled, first_seen_at: now, last_seen_at: now })
       .execute();
   }
 }
