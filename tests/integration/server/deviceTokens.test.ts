@@ -41,8 +41,8 @@ describe.each(BACKENDS)('device tokens on $name', (backend) => {
     [DEVICE_ID_HEADER]: deviceId,
   });
   /** An empty push (a desk with nothing to send still rotates through it) with the given token. */
-  const push = async (deviceId: string, token: string) => {
-    const res = await server.app.inject({
+  const push = async (deviceId: string, token: string, instance: Pick<TestServer, 'app'> = server) => {
+    const res = await instance.app.inject({
       method: 'POST',
       url: '/sync/push',
       headers: headers(deviceId, token),
@@ -50,8 +50,8 @@ describe.each(BACKENDS)('device tokens on $name', (backend) => {
     });
     return { status: res.statusCode, json: res.json<Record<string, unknown>>() };
   };
-  const pushOk = async (deviceId: string, token: string) => {
-    const res = await push(deviceId, token);
+  const pushOk = async (deviceId: string, token: string, instance: Pick<TestServer, 'app'> = server) => {
+    const res = await push(deviceId, token, instance);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     return pushResponseSchema.parse(res.json);
   };
@@ -116,7 +116,10 @@ describe.each(BACKENDS)('device tokens on $name', (backend) => {
   it('hands out one new token, not two, when pushes with the same aged token race', async () => {
     const desk = await server.enrol('W03');
     advance(8 * DAY);
-    const answers = await Promise.all([1, 2, 3].map(() => pushOk(desk.deviceId, desk.token)));
+    // Each through its own instance on the same database: one instance lets a desk have one push under way.
+    const twins = [server, await server.twin(), await server.twin()];
+    const answers = await Promise.all(twins.map((instance) => pushOk(desk.deviceId, desk.token, instance)));
+    await Promise.all(twins.slice(1).map((instance) => instance.close()));
     const issued = answers.flatMap((a) => (a.newToken ? [a.newToken] : []));
     expect(issued).toHaveLength(1);
     expect((await row(desk.deviceId)).token_hash).toBe(hashDeviceToken(issued[0]!));

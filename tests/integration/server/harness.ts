@@ -62,6 +62,11 @@ export interface TestServer extends BuiltServer {
   pull(cursor?: number, limit?: number): Promise<PullResponse>;
   /** Close the server and delete its database. */
   stop(): Promise<void>;
+  /**
+   * Another instance on the same database, as behind a load balancer: where one desk's requests can still meet
+   * (each instance lets a device have one push and one pull under way, http/inFlight.ts). Closed by the caller.
+   */
+  twin(): Promise<BuiltServer>;
 }
 
 export const MISSING_RENDERER_DIR = join(tmpdir(), 'firstdesk-no-such-renderer-dir');
@@ -131,6 +136,13 @@ export async function startServer(
       await built.close();
       await remove();
     },
+    twin: () =>
+      buildServer({
+        database,
+        seed: 'none',
+        logLevel: 'silent',
+        rendererDir: options.rendererDir ?? MISSING_RENDERER_DIR,
+      }),
   };
 }
 

@@ -52,6 +52,11 @@ export interface Hq {
   start(): Promise<void>;
   /** Stop and delete the database. */
   destroy(): Promise<void>;
+  /**
+   * Another instance on the same database and a port of its own, as behind a load balancer: where two windows of
+   * one desk can still meet (each instance lets a device have one push and one pull under way, http/inFlight.ts).
+   */
+  twin(): Promise<{ readonly url: string; readonly db: Db; close(): Promise<void> }>;
 }
 
 export interface HqOptions {
@@ -93,6 +98,11 @@ export async function startHq(backend: Backend, options: HqOptions = {}): Promis
     async destroy() {
       await stop();
       await database.remove();
+    },
+    async twin() {
+      const other = await buildServer({ database: config, seed: 'none', logLevel: 'silent', rendererDir });
+      const url = await other.app.listen({ port: 0, host: '127.0.0.1' });
+      return { url, db: other.storage.db, close: () => other.close() };
     },
   };
 }
