@@ -27,6 +27,11 @@ export interface PresentedCredentials {
   readonly token: string | undefined;
 }
 
+/** Where a token's reuse is reported (a request's pino logger). */
+export interface TokenLog {
+  warn(details: object, message: string): void;
+}
+
 export type DeviceAuthResult =
   { ok: true; device: DeviceRow } | { ok: false; status: 401 | 403; code: AuthFailureCode; message: string };
 
@@ -109,6 +114,7 @@ export async function rotateTokenIfDue(
   device: DeviceRow,
   presentedToken: string,
   now: number = Date.now(),
+  log?: TokenLog,
 ): Promise<string | undefined> {
   if (device.token_hash === null || device.revoked_at !== null) return undefined;
   const age = now - Date.parse(device.token_issued_at ?? device.enrolled_at ?? device.first_seen_at);
@@ -126,5 +132,13 @@ export async function rotateTokenIfDue(
     previousTokenHash: usedCurrent ? device.token_hash : (device.previous_token_hash ?? device.token_hash),
     issuedAt: new Date(now).toISOString(),
   });
+  if (rotated && usedPrevious) {
+    // Normal after a lost response; but a copied token racing the real desk looks the same, and only an operator
+    // who sees it repeat can tell.
+    log?.warn(
+      { deviceId: device.device_id, label: device.label },
+      `device token: ${device.device_id} pushed with its previous token; a new one was issued (a lost answer, or a copied token in use)`,
+    );
+  }
   return rotated ? token : undefined;
 }
