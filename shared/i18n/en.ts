@@ -272,6 +272,7 @@ export const en: Strings<Resources> = {
     failure: {
       offline: 'Cannot reach the server',
       'server-error': 'Server error ({{status}})',
+      busy: 'This desk’s previous sync is still under way; it will try again shortly',
       'format-mismatch': 'This desk and the server run different versions; please update',
       'bad-response': 'Unrecognised server answer',
       unauthenticated:

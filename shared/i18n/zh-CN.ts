@@ -257,6 +257,7 @@ export const zhCN = {
     failure: {
       offline: '无法连接服务器',
       'server-error': '服务器错误（{{status}}）',
+      busy: '本窗口的上一次同步仍在进行，稍后自动重试',
       'format-mismatch': '本机与服务器版本不一致，请更新',
       'bad-response': '服务器应答无法识别',
       unauthenticated: '本窗口尚未登记或凭据无效，请联系管理员重新登记',

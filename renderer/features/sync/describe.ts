@@ -5,6 +5,9 @@ import type { SyncProgress } from '../../data/sync.ts';
 
 /** Why the last sync failed, in the clerk's language. */
 export function failureReason(t: TFunction, failure: SyncFailure): string {
+  // 429 from /sync: this desk already had a push or pull under way there (busy-device). The scheduler waits the
+  // Retry-After and tries again: a pause, not a server fault to alarm the clerk with.
+  if (failure.kind === 'server-error' && failure.status === 429) return t('sync.failure.busy');
   return t(`sync.failure.${failure.kind}`, { status: failure.kind === 'server-error' ? failure.status : '' });
 }
 
