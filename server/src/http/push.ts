@@ -86,7 +86,13 @@ export function registerPush(app: FastifyInstance, db: Db): void {
       const rejected = [...refused, ...result.rejected];
       if (rejected.length > 0) request.log.warn({ deviceId, rejected }, 'push: events rejected');
       // An aged token is replaced only once the push is stored; the old one works until the desk uses the new.
-      const newToken = await rotateTokenIfDue(db, device, bearerToken(header(request, 'authorization')) ?? '', now);
+      const newToken = await rotateTokenIfDue(
+        db,
+        device,
+        bearerToken(header(request, 'authorization')) ?? '',
+        now,
+        request.log,
+      );
       if (newToken) request.log.info({ deviceId }, 'push: device token rotated');
       const response: PushResponse = {
         ackedSeq: result.ackedSeq,
