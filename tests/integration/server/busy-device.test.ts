@@ -74,14 +74,25 @@ function heldPush(url: string, device: RawDevice, events: readonly unknown[]): H
   };
 }
 
-/** A push of `device` that has its slot: proven by a second, complete push being refused as busy. */
+/**
+ * A push of `device` that has its slot, proven by a complete push being refused as busy. Probes go one at a time,
+ * and a held push is replaced only once it was refused (it never had the slot), so a probe's 429 can only be the
+ * held push's doing.
+ */
 async function holdPushSlot(hq: Hq, device: RawDevice): Promise<HeldPush> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const held = heldPush(hq.url, device, []);
-    const probe = await pushRaw(hq, device, []);
-    if (probe.status === 429) return held;
-    held.abort(); // the probe came first: start again
+  const hold = () => {
+    const push = heldPush(hq.url, device, []);
+    const state = { push, refused: false };
+    void push.answer.then(() => (state.refused = true)); // answered before its body is complete: refused
+    return state;
+  };
+  let held = hold();
+  for (let probe = 0; probe < 200; probe++) {
+    if (held.refused) held = hold();
+    if ((await pushRaw(hq, device, [])).status === 429 && !held.refused) return held.push;
+    await sleep(5); // the held push has not reached the server yet
   }
+  held.push.abort();
   throw new Error('could not hold the device’s push slot');
 }
 
@@ -122,7 +133,7 @@ describe.each(BACKENDS)('one push per desk at a time on %s', (backend) => {
     expect(JSON.parse(refused.answer.body)).toMatchObject({ code: 'busy-device', retryAfterSeconds: 1 });
     refused.loser.abort();
 
-    const done = await refused.winner.finish();
+    const done = await refused.winner.finish().finally(() => refused.winner.abort());
     expect(done.status).toBe(200);
     expect(JSON.parse(done.body)).toMatchObject({ stored: 1, rejected: [] });
     expect((await storedEventIds(hq.db)).filter((id) => id === refused.lost.eventId)).toEqual([]);
@@ -154,14 +165,18 @@ describe.each(BACKENDS)('one push per desk at a time on %s', (backend) => {
     expect(pending).toBeGreaterThan(0);
 
     const held = await holdPushSlot(hq, device);
-    const failure: unknown = await syncOnce(desk, deskTransport(hq, desk)).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(failure).toBeInstanceOf(SyncError);
-    expect((failure as SyncError).failure).toMatchObject({ kind: 'server-error', status: 429, retryAfterSeconds: 1 });
-    expect(await desk.outbox.count()).toBe(pending);
-    expect((await held.finish()).status).toBe(200);
+    try {
+      const failure: unknown = await syncOnce(desk, deskTransport(hq, desk)).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(SyncError);
+      expect((failure as SyncError).failure).toMatchObject({ kind: 'server-error', status: 429, retryAfterSeconds: 1 });
+      expect(await desk.outbox.count()).toBe(pending);
+      expect((await held.finish()).status).toBe(200);
+    } finally {
+      held.abort(); // a failed assertion must not leave the server waiting for the rest of its body
+    }
 
     await syncOnce(desk, deskTransport(hq, desk));
     expect(await desk.outbox.count()).toBe(0);
