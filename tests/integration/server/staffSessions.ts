@@ -1,7 +1,6 @@
 // Online sign-in for the integration suites (issue 11): a desk the harness enrolled signs a person in through
 // POST /auth/sign-in, and events are signed with the session it got, as a desk with a live session signs them.
 import { deskEventSchema, type DeskEvent } from '../../../shared/model/events.ts';
-import { formatHlc } from '../../../shared/sync/hlc.ts';
 import {
   signInResponseSchema,
   STAFF_SESSION_HEADER,
@@ -9,7 +8,7 @@ import {
   type StaffSession,
 } from '../../../shared/sync/staffAuth.ts';
 import { demoSecretOf } from '../../../server/src/seed/demoBureau.ts';
-import { newUlid, type Stamp } from '../../fixtures/events.ts';
+import { stampEnvelope, type Stamp } from '../../fixtures/events.ts';
 import type { TestServer } from './harness.ts';
 
 export async function postSignIn(server: TestServer, deviceId: string, body: unknown, headers = {}) {
@@ -40,18 +39,5 @@ export async function signOut(server: TestServer, deviceId: string, session: Sta
 
 /** Any desk event, stamped as a desk would and parsed with the shared schema. */
 export function makeEvent(stamp: Stamp, type: DeskEvent['type'], aggregateId: string, payload: unknown): DeskEvent {
-  const at = stamp.at ?? Date.now();
-  return deskEventSchema.parse({
-    eventId: stamp.eventId ?? newUlid(at),
-    aggregate: type.split('.')[0],
-    aggregateId,
-    type,
-    v: 1,
-    hlc: formatHlc({ ms: at, counter: stamp.deviceSeq, node: stamp.deviceId }),
-    deviceId: stamp.deviceId,
-    deviceSeq: stamp.deviceSeq,
-    staffId: stamp.staffId,
-    occurredAt: new Date(at).toISOString(),
-    payload,
-  });
+  return deskEventSchema.parse({ ...stampEnvelope(stamp, type.split('.')[0]!), aggregateId, type, payload });
 }
