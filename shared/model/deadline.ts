@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { isoDateSchema } from './calendar.ts';
 
 /**
- * Periods that do not count towards a case's limit (DOMAIN "Working days and deadlines"): waiting for
- * supplemented materials (补正/补件), a hearing (听证), expert review (专家评审), on-site inspection (现场核查)
- * and testing (检验检测).
+ * Periods the law excludes from a case's limit: a hearing (听证), expert review (专家评审), on-site inspection
+ * (现场核查) and testing (检验检测). Supplementing materials is not one of them: the supplement is told once, before
+ * acceptance (art. 10–11), so a running case is never paused "for 补正".
  */
-export const PAUSE_REASONS = ['supplement', 'hearing', 'expertReview', 'inspection', 'testing'] as const;
+export const PAUSE_REASONS = ['hearing', 'expertReview', 'inspection', 'testing'] as const;
 export const pauseReasonSchema = z.enum(PAUSE_REASONS);
 export type PauseReason = z.infer<typeof pauseReasonSchema>;
+/** What case.paused version 1 allowed; kept so old events still read (and still count). */
+export const legacyPauseReasonSchema = z.enum([...PAUSE_REASONS, 'supplement']);
+export type LegacyPauseReason = z.infer<typeof legacyPauseReasonSchema>;
 
 /**
  * A pause runs from the day the case stopped to the day it resumed, both inclusive; `to` is absent while the
@@ -18,7 +21,7 @@ export const casePauseSchema = z
   .object({
     from: isoDateSchema,
     to: isoDateSchema.optional(),
-    reason: pauseReasonSchema,
+    reason: legacyPauseReasonSchema,
   })
   .refine((p) => p.to === undefined || p.to >= p.from, { message: 'pauseEndsBeforeStart', path: ['to'] });
 export type CasePause = z.infer<typeof casePauseSchema>;

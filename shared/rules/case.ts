@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../model/caseEvents.ts';
-import type { PauseReason } from '../model/deadline.ts';
+import type { LegacyPauseReason } from '../model/deadline.ts';
+import type { Intake } from '../model/caseEvents.ts';
 import type { StaffId } from '../model/ids.ts';
 import { byCausalOrder, type FoldContext } from './contact.ts';
 import type { DeadlineInput } from './deadline.ts';
@@ -8,17 +9,30 @@ import type { IsoDate } from './isoDate.ts';
 /**
  * checking            — materials being checked against the catalog's list (art. 10–11)
  * supplementRequested — told once, exactly what to supplement; the clock has not started
+ * rejectionPending    — 不予受理 proposed with reason and basis, waiting for a leader (art. 8(二), art. 11)
  * running             — accepted: the working-day clock runs (art. 14–19)
- * rejected / completed — ended
+ * rejected / completed / withdrawn / closed — ended: not accepted (leader-approved), done, withdrawn by the
+ *                       applicant (撤回申请), or ended without acceptance (办件终结, e.g. the supplement never came)
  */
-export type CaseStatus = 'checking' | 'supplementRequested' | 'running' | 'rejected' | 'completed';
-export const CASE_ENDED: readonly CaseStatus[] = ['rejected', 'completed'];
+export const CASE_STATUSES = [
+  'checking',
+  'supplementRequested',
+  'rejectionPending',
+  'running',
+  'rejected',
+  'completed',
+  'withdrawn',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_ENDED: readonly CaseStatus[] = ['rejected', 'completed', 'withdrawn', 'closed'];
 
 /**
- * Incomplete materials: the applicant is told once, within this many working days of receipt, everything to
- * supplement (the 5-day practice of the Administrative Licensing Law, art. 32, which service halls follow).
+ * 行政许可法 §32: incomplete materials are told at once or within five days of receipt; if not, the application
+ * counts as accepted from the day the materials were received. The regulation (art. 11, 立即) asks for "at once"
+ * when the applicant is at the window; this outer limit applies when the materials were left for review.
  */
-export const SUPPLEMENT_NOTICE_DAYS = 5;
+export const SUPPLEMENT_LEGAL_LIMIT_DAYS = 5;
 
 export interface CaseFlag {
   /** conflictingTransition: two desks moved the case in ways that exclude each other; notAllowed: a role rule broken. */
@@ -41,11 +55,29 @@ export interface ExtensionRequest extends Act {
   readonly decisionNote?: string;
 }
 
+export interface RejectionProposal extends Act {
+  readonly reason: string;
+  readonly legalBasis: string;
+  readonly competentAgencyId?: string;
+  readonly toLeaderId: StaffId;
+  /** The status the case returns to when the leader overrules. */
+  readonly fromStatus: 'checking' | 'supplementRequested';
+  readonly decision?: 'approved' | 'overruled';
+  readonly decidedBy?: StaffId;
+  readonly decidedAt?: string;
+  readonly decisionNote?: string;
+}
+
 export interface CaseState {
   readonly caseId: string;
   readonly contactId: string;
   readonly serviceItemId: string;
   readonly catalogRev: number;
+  /** The day the materials were received (the opened day on older cases). */
+  readonly receivedOn: IsoDate;
+  readonly intake: Intake;
+  /** The limits of the case's catalog version, when the opening event recorded them (older cases: absent). */
+  readonly openedLimits?: { readonly promisedLimitDays: number; readonly statutoryLimitDays?: number };
   readonly openedAt: string;
   readonly openedBy: StaffId;
   readonly openedDeviceId: string;
@@ -59,17 +91,29 @@ export interface CaseState {
   readonly acceptance?: Act & {
     readonly acceptedOn: IsoDate;
     readonly promisedLimitDays: number;
-    readonly statutoryLimitDays: number;
+    readonly statutoryLimitDays?: number;
+    /** 视为受理 (§32): accepted from receipt because the supplement notice was not given in time. */
+    readonly deemed?: boolean;
   };
+  /** Every proposal to reject, decided or not (a leader may overrule one and approve a later one). */
+  readonly rejectionProposals: readonly RejectionProposal[];
+  /** The final 不予受理: set when a leader approves a proposal (or by a legacy one-step case.rejected). */
   readonly rejection?: Act & {
     readonly reason: string;
     readonly legalBasis: string;
     readonly competentAgencyId?: string;
+    /** The leader who approved it; absent on a legacy one-step rejection. */
+    readonly approvedBy?: StaffId;
+    readonly approvedAt?: string;
   };
+  readonly withdrawal?: Act & { readonly on: IsoDate; readonly how: string; readonly reason?: string };
+  readonly closure?: Act & { readonly on: IsoDate; readonly reason: string; readonly note: string };
+  /** art. 16 环节时限: step 0 begins at acceptance; each case.stepAdvanced begins the next. */
+  readonly steps: readonly (Act & { readonly step: number; readonly from: IsoDate })[];
   readonly pauses: readonly (Act & {
     readonly from: IsoDate;
     readonly to?: IsoDate;
-    readonly reason: PauseReason;
+    readonly reason: LegacyPauseReason;
     readonly note: string;
   })[];
   readonly extensions: readonly ExtensionRequest[];
@@ -117,6 +161,10 @@ export function foldCase(events: readonly CaseEvent[], context: FoldContext = {}
         contactId: e.payload.contactId,
         serviceItemId: e.payload.serviceItemId,
         catalogRev: e.payload.catalogRev,
+        receivedOn: (e.payload.receivedOn ?? e.occurredAt.slice(0, 10)) as IsoDate, // TODO(H1): Beijing date
+        intake: e.payload.intake ?? 'inPerson',
+        rejectionProposals: [],
+        steps: [],
         openedAt: e.occurredAt,
         openedBy: e.staffId,
         openedDeviceId: e.deviceId,
@@ -230,6 +278,12 @@ function applyCaseEvent(
         ...state,
         notifications: [...state.notifications, { ...act, about: e.payload.about, how: e.payload.how }],
       };
+    case 'case.rejectionProposed':
+    case 'case.rejectionReviewed':
+    case 'case.withdrawn':
+    case 'case.closed':
+    case 'case.stepAdvanced':
+      return state; // TODO(H1): fold the new events
     case 'case.completed': {
       if (state.status !== 'running') return conflict();
       const open = openPause(state);
