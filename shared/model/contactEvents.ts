@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { agencyIdSchema, contactIdSchema, departmentIdSchema, eventIdSchema, staffIdSchema } from './ids.ts';
+import {
+  agencyIdSchema,
+  contactIdSchema,
+  departmentIdSchema,
+  eventIdSchema,
+  staffIdSchema,
+  ulidSchema,
+} from './ids.ts';
+import { serviceItemIdSchema } from './catalog.ts';
 import { envelopeShape } from './envelope.ts';
 import { blankAsAbsent, LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 import { MASKED_ID_RE } from '../rules/idNumber.ts';
@@ -134,6 +142,24 @@ export const contactCorrectedPayload = z
   })
   .refine((c) => c.visitor !== undefined || c.matter !== undefined, { message: 'correctionEmpty', path: ['matter'] });
 
+// Item 7: opening a case for the matter is the contact's disposition (受理/开办件). Appended in the same batch as
+// case.opened. The case id is a plain ULID here: caseEvents.ts imports this file, so caseIdSchema would be a cycle.
+export const contactCaseOpenedPayload = z.object({
+  caseId: ulidSchema,
+  serviceItemId: serviceItemIdSchema,
+});
+
+// art. 10: the one-time checklist (一次性告知) given at first inquiry, without opening a case; the record proves
+// which item and catalog version the visitor was given, and how.
+export const CHECKLIST_HOWS = ['printed', 'readOut', 'message'] as const;
+export const checklistHowSchema = z.enum(CHECKLIST_HOWS);
+export type ChecklistHow = z.infer<typeof checklistHowSchema>;
+export const contactChecklistGivenPayload = z.object({
+  serviceItemId: serviceItemIdSchema,
+  catalogRev: z.number().int().positive(),
+  how: checklistHowSchema,
+});
+
 export const contactPayloadSchemas = {
   'contact.opened': contactOpenedPayload,
   'contact.answered': contactAnsweredPayload,
@@ -147,6 +173,8 @@ export const contactPayloadSchemas = {
   'contact.refusalReviewed': contactRefusalReviewedPayload,
   'contact.outcomeNotified': contactOutcomeNotifiedPayload,
   'contact.corrected': contactCorrectedPayload,
+  'contact.caseOpened': contactCaseOpenedPayload,
+  'contact.checklistGiven': contactChecklistGivenPayload,
 } as const;
 
 const contactShape = { ...envelopeShape, aggregate: z.literal('contact'), aggregateId: contactIdSchema };
@@ -164,6 +192,8 @@ export const contactEventSchema = z.discriminatedUnion('type', [
   z.object({ ...contactShape, type: z.literal('contact.refusalReviewed'), payload: contactRefusalReviewedPayload }),
   z.object({ ...contactShape, type: z.literal('contact.outcomeNotified'), payload: contactOutcomeNotifiedPayload }),
   z.object({ ...contactShape, type: z.literal('contact.corrected'), payload: contactCorrectedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.caseOpened'), payload: contactCaseOpenedPayload }),
+  z.object({ ...contactShape, type: z.literal('contact.checklistGiven'), payload: contactChecklistGivenPayload }),
 ]);
 export type ContactEvent = z.infer<typeof contactEventSchema>;
 
@@ -181,4 +211,6 @@ export const CONTACT_EVENT_VERSIONS: Record<ContactEvent['type'], number> = {
   'contact.refusalReviewed': 1,
   'contact.outcomeNotified': 1,
   'contact.corrected': 1,
+  'contact.caseOpened': 1,
+  'contact.checklistGiven': 1,
 };

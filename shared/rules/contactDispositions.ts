@@ -103,6 +103,10 @@ export function applyDisposition(state: ContactState, e: Disposition, context: F
       const told = { ...state, outcomeNotified: { ...act, how: e.payload.how } };
       return state.status === 'refused' ? { ...told, awaitingStaffId: undefined } : told;
     }
+    case 'contact.caseOpened':
+    case 'contact.checklistGiven':
+      // Placeholder until the fold records them (issue 12, items 6–7): the state is kept as it is.
+      return state;
     case 'contact.corrected': {
       const v = e.payload.visitor;
       return {
