@@ -160,6 +160,8 @@ function authorizeContactEvent(event: ContactEvent, directory: Directory): Refus
     case 'contact.transferReturned':
     case 'contact.outcomeNotified':
     case 'contact.corrected':
+    case 'contact.caseOpened':
+    case 'contact.checklistGiven':
       // Nothing named; who may act depends on the contact's state, which the fold judges.
       return null;
   }
