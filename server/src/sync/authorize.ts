@@ -2,6 +2,7 @@ import type { CaseEvent } from '../../../shared/model/caseEvents.ts';
 import type { DeskEvent } from '../../../shared/model/events.ts';
 import type { ReferenceDoc, Staff } from '../../../shared/model/reference.ts';
 import type { RejectionCode } from '../../../shared/sync/protocol.ts';
+import { checkFirstInquiryResponsible } from './firstInquiry.ts';
 
 // Who may write which register event, judged against the staff directory alone (issue 6, "server-side
 // authority"): a leader's decision needs a leader's staffId, and every person, department or agency an event
@@ -124,13 +125,17 @@ function isContactEvent(event: DeskEvent): event is ContactEvent {
 function authorizeContactEvent(event: ContactEvent, directory: Directory): Refusal | null {
   switch (event.type) {
     case 'contact.opened': {
-      // art. 7: the responsible person and everyone asked together are real, current staff.
+      // art. 7: the responsible person and everyone asked together are real, current staff, and the responsible
+      // person is the highest-ranked of those asked.
       const { askedStaffIds, responsibleStaffId } = event.payload;
       for (const id of askedStaffIds) {
         const missing = activeStaff(directory, id, 'the staff member asked');
         if (missing) return missing;
       }
-      return activeStaff(directory, responsibleStaffId, 'the responsible person');
+      return (
+        activeStaff(directory, responsibleStaffId, 'the responsible person') ??
+        checkFirstInquiryResponsible(directory, askedStaffIds, responsibleStaffId)
+      );
     }
     case 'contact.transferred':
       return transferTarget(directory, event.payload);

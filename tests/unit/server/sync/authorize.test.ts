@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../../../shared/model/events.ts';
 import { authorizeEvent, directoryOf, isActiveStaff } from '../../../../server/src/sync/authorize.ts';
+import { firstInquiryResponsible } from '../../../../shared/rules/contact.ts';
 import { TEST_DIRECTORY_DOCS, testDirectory } from '../../../fixtures/directory.ts';
 import { makeContactEvent, makeContactOpened, makeContactTransferred, newDeviceId } from '../../../fixtures/events.ts';
 
@@ -155,6 +156,65 @@ describe('art. 6–7: a contact is registered with real, current staff', () => {
     expect(judge(opened(['zhang-wei'], 'nobody-here'))).toMatchObject({ code: 'unknown-reference' });
   });
 });
+
+describe('art. 7: of several staff asked together, the highest-ranked is first-inquiry responsible', () => {
+  const opened = (askedStaffIds: string[], responsibleStaffId: string) =>
+    makeContactOpened({ deviceId: desk, deviceSeq: 1, staffId: 'zhang-wei', askedStaffIds, responsibleStaffId });
+
+  it('art. 7: refuses a contact whose responsible person is not the highest-ranked of those asked', () => {
+    expect(judge(opened(['zhang-wei', 'chen-jing'], 'zhang-wei'))).toEqual({
+      code: 'not-authorised',
+      message:
+        'art. 7: of the staff asked together the highest-ranked is first-inquiry responsible: ' +
+        'chen-jing (sectionChief), not zhang-wei (clerk)',
+    });
+    expect(judge(opened(['zhang-wei', 'wang-fang', 'he-jianguo'], 'wang-fang'))).toMatchObject({
+      code: 'not-authorised',
+      message: expect.stringContaining('he-jianguo (deputyDirector), not wang-fang (deputySectionChief)'),
+    });
+  });
+
+  it('art. 7: refuses a responsible person who is not among the staff asked, even the highest-ranked', () => {
+    expect(judge(opened(['zhang-wei'], 'lin-zhiyuan'))).toEqual({
+      code: 'not-authorised',
+      message: 'art. 7: the first-inquiry responsible person lin-zhiyuan must be one of the staff asked (zhang-wei)',
+    });
+  });
+
+  it('art. 7: of equal rank, the first listed is responsible, as the desk picks it', () => {
+    expect(judge(opened(['zhang-wei', 'liu-yang'], 'zhang-wei'))).toBeNull();
+    expect(judge(opened(['zhang-wei', 'liu-yang'], 'liu-yang'))).toMatchObject({
+      code: 'not-authorised',
+      message: expect.stringContaining('(of equal rank, the first listed)'),
+    });
+    expect(judge(opened(['liu-yang', 'zhang-wei'], 'liu-yang'))).toBeNull();
+  });
+
+  it("art. 7: accepts exactly the desk's own pick (the shared rule) whatever the order of those asked", () => {
+    const ids = ['zhang-wei', 'li-na', 'liu-yang', 'wang-fang', 'chen-jing', 'he-jianguo', 'lin-zhiyuan'];
+    for (let n = 1; n <= 3; n += 1) {
+      for (const asked of orderedPicks(ids, n)) {
+        const pick = firstInquiryResponsible(asked.map((id) => directory.staff.get(id)!))!.id;
+        for (const named of asked) {
+          const verdict = judge(opened(asked, named));
+          if (named === pick) expect(verdict, `${asked.join(',')} → ${named}`).toBeNull();
+          else expect(verdict, `${asked.join(',')} → ${named}`).toMatchObject({ code: 'not-authorised' });
+        }
+      }
+    }
+  });
+});
+
+/** Every ordered choice of n distinct ids: the desk lists the clerk first, the server must not care how. */
+function orderedPicks(ids: readonly string[], n: number): string[][] {
+  if (n === 0) return [[]];
+  return ids.flatMap((id) =>
+    orderedPicks(
+      ids.filter((other) => other !== id),
+      n - 1,
+    ).map((rest) => [id, ...rest]),
+  );
+}
 
 describe("what depends on the contact's state is left to the fold", () => {
   it('accepts an acceptance or return by someone other than the transfer’s target: the fold flags it, both desks keep it', () => {
