@@ -196,7 +196,13 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   z.object({ ...caseShape, type: z.literal('case.accepted'), payload: caseAcceptedPayload }),
   z.object({ ...caseShape, type: z.literal('case.supplementRequested'), payload: caseSupplementRequestedPayload }),
   z.object({ ...caseShape, type: z.literal('case.rejected'), payload: caseRejectedPayload }),
-  z.object({ ...caseShape, type: z.literal('case.paused'), payload: casePausedPayload }),
+  z
+    .object({ ...caseShape, type: z.literal('case.paused'), payload: casePausedPayload })
+    // art. 10–11: from version 2 'supplement' is not a pause reason (a v1 event already stored still reads).
+    .refine((e) => e.v < 2 || e.payload.reason !== 'supplement', {
+      message: 'supplementIsNotAPause',
+      path: ['payload', 'reason'],
+    }),
   z.object({ ...caseShape, type: z.literal('case.resumed'), payload: caseResumedPayload }),
   z.object({ ...caseShape, type: z.literal('case.extensionRequested'), payload: caseExtensionRequestedPayload }),
   z.object({ ...caseShape, type: z.literal('case.extensionDecided'), payload: caseExtensionDecidedPayload }),

@@ -143,6 +143,32 @@ export function pendingExtension(state: CaseState): ExtensionRequest | undefined
   return state.extensions.find((e) => e.decision === undefined);
 }
 
+/** The rejection proposal still waiting for a leader, if any (art. 8(二)). */
+export function pendingRejection(state: CaseState): RejectionProposal | undefined {
+  return state.rejectionProposals.find((p) => p.decision === undefined);
+}
+
+/**
+ * art. 16: the step the running case is at and the day it began — step 0 from acceptance, then each
+ * case.stepAdvanced; null before acceptance.
+ */
+export function currentStep(state: CaseState): { step: number; from: IsoDate } | null {
+  const last = state.steps.at(-1);
+  if (last) return { step: last.step, from: last.from };
+  return state.acceptance ? { step: 0, from: state.acceptance.acceptedOn } : null;
+}
+
+/**
+ * The calendar day in Beijing (UTC+8, no daylight saving) of an ISO timestamp with any offset: the day a desk's
+ * act counts for. Slicing the string would give the UTC day for a '…Z' stamp, a day early before 08:00.
+ */
+export function beijingDate(iso: string): IsoDate {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new Error(`not a timestamp: ${iso}`);
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
 export function openPause(state: CaseState): CaseState['pauses'][number] | undefined {
   return state.pauses.find((p) => p.to === undefined);
 }
@@ -161,8 +187,17 @@ export function foldCase(events: readonly CaseEvent[], context: FoldContext = {}
         contactId: e.payload.contactId,
         serviceItemId: e.payload.serviceItemId,
         catalogRev: e.payload.catalogRev,
-        receivedOn: (e.payload.receivedOn ?? e.occurredAt.slice(0, 10)) as IsoDate, // TODO(H1): Beijing date
+        // Older cases did not record the day of receipt: the day they were opened, in Beijing (not the UTC date).
+        receivedOn: (e.payload.receivedOn ?? beijingDate(e.occurredAt)) as IsoDate,
         intake: e.payload.intake ?? 'inPerson',
+        ...(e.payload.promisedLimitDays === undefined
+          ? {}
+          : {
+              openedLimits: {
+                promisedLimitDays: e.payload.promisedLimitDays,
+                statutoryLimitDays: e.payload.statutoryLimitDays,
+              },
+            }),
         rejectionProposals: [],
         steps: [],
         openedAt: e.occurredAt,
@@ -228,12 +263,17 @@ function applyCaseEvent(
           acceptedOn: e.payload.acceptedOn as IsoDate,
           promisedLimitDays: e.payload.promisedLimitDays,
           statutoryLimitDays: e.payload.statutoryLimitDays,
+          deemed: e.payload.deemed,
         },
       };
     case 'case.rejected':
+      // LEGACY one-step 不予受理 (old data; only a leader's proven session may still push one, see staffAuth.ts).
       if (!BEFORE_ACCEPTANCE.includes(state.status)) return conflict();
       return { ...state, status: 'rejected', rejection: { ...act, ...e.payload } };
     case 'case.paused':
+      // art. 10–11: from version 2 a running case is never paused "for 补正" (the schema refuses it; a desk that
+      // bypassed it is flagged). Version 1 pauses for 'supplement' are history and still count.
+      if (e.v >= 2 && e.payload.reason === 'supplement') return flag(state, 'notAllowed', e.eventId);
       if (state.status !== 'running' || openPause(state)) return conflict();
       return {
         ...state,
@@ -278,12 +318,81 @@ function applyCaseEvent(
         ...state,
         notifications: [...state.notifications, { ...act, about: e.payload.about, how: e.payload.how }],
       };
-    case 'case.rejectionProposed':
-    case 'case.rejectionReviewed':
-    case 'case.withdrawn':
+    case 'case.rejectionProposed': {
+      // art. 8(二) + art. 11: a "no" is proposed with reason and basis; it is not final until a leader approves.
+      if (state.status !== 'checking' && state.status !== 'supplementRequested') return conflict();
+      const { reason, legalBasis, competentAgencyId, toLeaderId } = e.payload;
+      const proposal: RejectionProposal = {
+        ...act,
+        reason,
+        legalBasis,
+        competentAgencyId,
+        toLeaderId: toLeaderId as StaffId,
+        fromStatus: state.status,
+      };
+      return { ...state, status: 'rejectionPending', rejectionProposals: [...state.rejectionProposals, proposal] };
+    }
+    case 'case.rejectionReviewed': {
+      const pending = pendingRejection(state);
+      if (state.status !== 'rejectionPending' || !pending) return conflict();
+      // art. 8(二): the leader the proposal names, or any leader, decides.
+      if (e.staffId !== pending.toLeaderId && !context.isLeader?.(e.staffId))
+        return flag(state, 'notAllowed', e.eventId);
+      const decided: RejectionProposal = {
+        ...pending,
+        decision: e.payload.decision,
+        decidedBy: e.staffId,
+        decidedAt: e.occurredAt,
+        decisionNote: e.payload.note,
+      };
+      const rejectionProposals = state.rejectionProposals.map((p) => (p === pending ? decided : p));
+      if (e.payload.decision === 'overruled') return { ...state, status: pending.fromStatus, rejectionProposals };
+      return {
+        ...state,
+        status: 'rejected',
+        rejectionProposals,
+        rejection: {
+          by: pending.by,
+          at: pending.at,
+          eventId: pending.eventId,
+          reason: pending.reason,
+          legalBasis: pending.legalBasis,
+          competentAgencyId: pending.competentAgencyId,
+          approvedBy: e.staffId,
+          approvedAt: e.occurredAt,
+        },
+      };
+    }
+    case 'case.withdrawn': {
+      // 撤回申请: the applicant may withdraw at any time before the case ended; an open pause ends that day.
+      if (CASE_ENDED.includes(state.status)) return conflict();
+      const on = e.payload.on as IsoDate;
+      const open = openPause(state);
+      const pauses = open
+        ? state.pauses.map((p) => (p === open ? { ...p, to: on < p.from ? p.from : on } : p))
+        : state.pauses;
+      return {
+        ...state,
+        status: 'withdrawn',
+        pauses,
+        withdrawal: { ...act, on, how: e.payload.how, reason: e.payload.reason },
+      };
+    }
     case 'case.closed':
-    case 'case.stepAdvanced':
-      return state; // TODO(H1): fold the new events
+      // 办件终结: only a case that was never accepted ends this way (an accepted one is completed or withdrawn).
+      if (state.status !== 'checking' && state.status !== 'supplementRequested') return conflict();
+      return {
+        ...state,
+        status: 'closed',
+        closure: { ...act, on: e.payload.on as IsoDate, reason: e.payload.reason, note: e.payload.note },
+      };
+    case 'case.stepAdvanced': {
+      // art. 16 环节时限: steps only move forward, on or after the day the current step began.
+      if (state.status !== 'running') return conflict();
+      const current = currentStep(state);
+      if (current === null || e.payload.toStep <= current.step || e.payload.on < current.from) return conflict();
+      return { ...state, steps: [...state.steps, { ...act, step: e.payload.toStep, from: e.payload.on as IsoDate }] };
+    }
     case 'case.completed': {
       if (state.status !== 'running') return conflict();
       const open = openPause(state);
