@@ -3,14 +3,15 @@ import { dayNumber, fromDayNumber, isWeekendDay, yearOfDay, type IsoDate } from 
 
 // Statutory working days (法定工作日): Monday–Friday, except the weekdays a State Council notice gives as holidays,
 // plus the Saturdays and Sundays it makes working days (调休). The schedule is data, one confirmed document per
-// year. A year nobody has entered is never silently taken as Monday–Friday: the guess is used so the desk can
-// still show a date, but every answer that relied on it says `provisional: true`, and the UI shows it as such.
+// year. A year nobody has entered is never silently taken as known: the guess (Monday–Friday less the fixed-date
+// statutory holidays, see PROVISIONAL_HOLIDAYS) is used so the desk can still show a date, but every answer that
+// relied on it says `provisional: true`, and the UI shows it as such.
 
 export interface DayKind {
   working: boolean;
-  /** The year of this day has no confirmed schedule: `working` is the Monday–Friday guess. */
+  /** The year of this day has no confirmed schedule: `working` is the guess (Monday–Friday less the fixed holidays). */
   provisional: boolean;
-  /** The holiday the day belongs to (春节…), for exceptions listed in the schedule. */
+  /** The holiday the day belongs to (春节…): from the schedule, or in a year without one the fixed-date guess. */
   name?: string;
 }
 
@@ -64,8 +65,24 @@ interface Index {
   workingDays: Int32Array;
 }
 
-/** Years past the last published one that the index also covers (as provisional Monday–Friday). */
+/** Years past the last published one that the index also covers (as provisional years, with the same guess). */
 const INDEX_YEARS_AHEAD = 3;
+
+/**
+ * The statutory holidays on a fixed date (全国年节及纪念日放假办法 art. 2: 元旦 1 January, 劳动节 1 May — and 2 May
+ * since the 2024 amendment took effect on 2025-01-01 — and 国庆节 1–3 October), 'MM-DD' → name and first year.
+ * They are rest days in every year, so a year without a published schedule counts them as such; what only the
+ * State Council's notice settles (the lunar holidays, days in lieu, 调休 weekends) is left to the schedule. A
+ * guess that ignored them made 2027-01-01 a working day and due dates a day early.
+ */
+const PROVISIONAL_HOLIDAYS: ReadonlyMap<string, { name: string; since: number }> = new Map([
+  ['01-01', { name: '元旦', since: 0 }],
+  ['05-01', { name: '劳动节', since: 0 }],
+  ['05-02', { name: '劳动节', since: 2025 }],
+  ['10-01', { name: '国庆节', since: 0 }],
+  ['10-02', { name: '国庆节', since: 0 }],
+  ['10-03', { name: '国庆节', since: 0 }],
+]);
 
 /**
  * The calendar from year documents. Only 'confirmed' documents count: a proposal has no effect until a second
@@ -83,7 +100,17 @@ export function buildWorkingCalendar(years: readonly CalendarYear[]): WorkingCal
     for (const day of doc.days) exceptions.set(dayNumber(day.date), { working: day.kind === 'work', name: day.name });
   }
 
-  const isWorking = (day: number): boolean => exceptions.get(day)?.working ?? !isWeekendDay(day);
+  /** The fixed-date holiday a day of an unpublished year is guessed to be, if any. */
+  const provisionalHoliday = (day: number): string | undefined => {
+    const year = yearOfDay(day);
+    if (published.has(year)) return undefined;
+    const holiday = PROVISIONAL_HOLIDAYS.get(fromDayNumber(day).slice(5));
+    return holiday && year >= holiday.since ? holiday.name : undefined;
+  };
+
+  // The one answer to "is this a working day?": dayKind, counting, adding and the index all go through it.
+  const isWorking = (day: number): boolean =>
+    exceptions.get(day)?.working ?? (!isWeekendDay(day) && provisionalHoliday(day) === undefined);
   const index = buildIndex(publishedYears, isWorking);
 
   /** Is any day in first..last (inclusive) in a year without a confirmed schedule? */
@@ -127,12 +154,9 @@ export function buildWorkingCalendar(years: readonly CalendarYear[]): WorkingCal
     isPublished: (year) => published.has(year),
     dayKind(date) {
       const day = dayNumber(date);
-      const exception = exceptions.get(day);
-      const kind: DayKind = {
-        working: exception?.working ?? !isWeekendDay(day),
-        provisional: !published.has(yearOfDay(day)),
-      };
-      if (exception?.name) kind.name = exception.name;
+      const kind: DayKind = { working: isWorking(day), provisional: !published.has(yearOfDay(day)) };
+      const name = exceptions.get(day)?.name ?? provisionalHoliday(day);
+      if (name) kind.name = name;
       return kind;
     },
     nextWorkingDay,

@@ -42,7 +42,7 @@ describe('the desk’s working-day calendar', () => {
   it('knows the bundled years and treats a year nobody confirmed as provisional', () => {
     expect(deskCalendar().isPublished(2026)).toBe(true);
     expect(deskCalendar().isPublished(2027)).toBe(false);
-    expect(deskCalendar().dayKind('2027-01-01')).toEqual({ working: true, provisional: true });
+    expect(deskCalendar().dayKind('2027-03-01')).toEqual({ working: true, provisional: true });
   });
 
   it('takes no effect from a proposed year: only a confirmed one counts (two-person rule)', async () => {

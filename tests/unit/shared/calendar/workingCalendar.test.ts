@@ -118,16 +118,17 @@ describe('a year the State Council has not yet published', () => {
     expect(calendar.isPublished(2026)).toBe(true);
     expect(calendar.isPublished(2027)).toBe(false);
     expect(calendar.dayKind('2027-03-01')).toEqual({ working: true, provisional: true });
-    expect(calendar.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-04', provisional: true });
+    expect(calendar.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-05', provisional: true });
     expect(calendar.countWorkingDays('2026-12-01', '2027-01-05').provisional).toBe(true);
     expect(calendar.countWorkingDays('2026-12-01', '2026-12-31').provisional).toBe(false);
-    expect(calendar.endOfNextWorkingDay('2026-12-31')).toEqual({ date: '2027-01-01', provisional: true });
+    // art. 19: 元旦 is a statutory holiday even before the 2027 schedule is published (issue 12, item 13).
+    expect(calendar.endOfNextWorkingDay('2026-12-31')).toEqual({ date: '2027-01-04', provisional: true });
   });
 
   it('ignores a proposed schedule until a second person confirms it', () => {
     const withProposal = buildWorkingCalendar([...BUNDLED_CALENDAR_YEARS, year2027('proposed')]);
     expect(withProposal.isPublished(2027)).toBe(false);
-    expect(withProposal.dayKind('2027-01-01')).toEqual({ working: true, provisional: true });
+    expect(withProposal.dayKind('2027-01-01')).toEqual({ working: false, provisional: true, name: '元旦' });
 
     const confirmed = buildWorkingCalendar([...BUNDLED_CALENDAR_YEARS, year2027('confirmed')]);
     expect(confirmed.isPublished(2027)).toBe(true);
