@@ -21,7 +21,17 @@ const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'server/dist', 'data', 'test-results', 'playwright-report', 'release'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'server/dist',
+      'data',
+      'test-results',
+      'playwright-report',
+      'release',
+      '.stryker-tmp',
+      'reports/mutation',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
