@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { agencyIdSchema, departmentIdSchema, staffIdSchema } from './ids.ts';
 import { phoneSchema } from '../rules/phone.ts';
-import { serviceItemIdSchema, serviceItemSchema } from './catalog.ts';
+import {
+  catalogVersionId,
+  catalogVersionIdSchema,
+  catalogVersionSchema,
+  serviceItemIdSchema,
+  serviceItemSchema,
+} from './catalog.ts';
 import { calendarYearSchema } from './calendar.ts';
 import { LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 
@@ -82,6 +88,11 @@ export const settingsSchema = z.object({
    * absent: DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS (90). At least a week, so a holiday never strands a desk.
    */
   deviceTokenMaxSilenceDays: z.number().int().min(7).max(3650).optional(),
+  /**
+   * art. 12: working days within which a leader answers an escalated matter and the applicant is told;
+   * absent (settings saved before issue 12): DEFAULT_ESCALATION_ANSWER_DAYS.
+   */
+  escalationAnswerDays: z.number().int().min(1).max(60).optional(),
   /** Local time of the nightly sync, HH:MM. */
   nightlySyncAt: z
     .string()
@@ -91,6 +102,9 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const SETTINGS_ID = 'bureau';
+
+/** art. 12: the bureau's answer limit for escalated matters when its settings do not name one. */
+export const DEFAULT_ESCALATION_ANSWER_DAYS = 5;
 
 /**
  * Reference documents are versioned: each write raises `rev`; the server is authoritative,
@@ -108,6 +122,13 @@ export const referenceDocSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settings'), id: z.literal(SETTINGS_ID), body: settingsSchema, ...docBase }),
   // The catalog (chapter 5): `rev` is the item's version, shown on every case and slip that used it.
   z.object({ kind: z.literal('serviceItem'), id: serviceItemIdSchema, body: serviceItemSchema, ...docBase }),
+  // A version of an item that a newer one replaced, kept for the cases opened under it (issue 12): `${itemId}@${rev}`.
+  z
+    .object({ kind: z.literal('serviceItemVersion'), id: catalogVersionIdSchema, body: catalogVersionSchema, ...docBase })
+    .refine((doc) => doc.id === catalogVersionId(doc.body.item.id, doc.body.rev), {
+      message: 'catalogVersionIdMismatch',
+      path: ['id'],
+    }),
   // A year's working-day schedule; only a confirmed one (second person) takes effect.
   z.object({
     kind: z.literal('calendarYear'),

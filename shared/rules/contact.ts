@@ -1,4 +1,4 @@
-import type { Channel, ContactEvent, Visitor } from '../model/contactEvents.ts';
+import type { Channel, ChecklistHow, ContactEvent, Visitor } from '../model/contactEvents.ts';
 import type { StaffId } from '../model/ids.ts';
 import { rankOrder, type Rank } from '../model/reference.ts';
 import { applyDisposition } from './contactDispositions.ts';
@@ -9,11 +9,12 @@ import { applyDisposition } from './contactDispositions.ts';
  * escalated       — jurisdiction unclear, waiting for a leader to assign it (art. 8(4))
  * refusalPending  — a proposed "no" waiting for a leader's review (说"不"提级管理)
  * answered / referred / refused — ended with a disposition
+ * caseOpened      — ended by opening a case for the matter (受理/开办件): the case carries it on (issue 12, item 7)
  */
 export type ContactStatus =
-  'open' | 'answered' | 'transferPending' | 'referred' | 'escalated' | 'refusalPending' | 'refused';
+  'open' | 'answered' | 'transferPending' | 'referred' | 'escalated' | 'refusalPending' | 'refused' | 'caseOpened';
 
-export const ENDED_STATUSES: readonly ContactStatus[] = ['answered', 'referred', 'refused'];
+export const ENDED_STATUSES: readonly ContactStatus[] = ['answered', 'referred', 'refused', 'caseOpened'];
 
 export interface ContactFlag {
   /**
@@ -29,6 +30,17 @@ interface Act {
   readonly by: StaffId;
   readonly at: string;
   readonly eventId: string;
+}
+
+/** art. 12: one escalation and how it was resolved — kept after a later one, so a late answer stays on record. */
+export interface EscalationRecord extends Act {
+  readonly toLeaderId: StaffId;
+  readonly reason: string;
+  /** When a leader decided who handles it (contact.assigned). */
+  readonly decidedAt?: string;
+  readonly decidedBy?: StaffId;
+  /** When the applicant was first told something after that decision (answered, transferred, referred…). */
+  readonly toldAt?: string;
 }
 
 export interface ContactState {
@@ -64,7 +76,9 @@ export interface ContactState {
     readonly toldApplicant: { readonly agencyName: string; readonly phone: string; readonly address: string };
     readonly explanation: string;
   };
-  readonly escalation?: Act & { readonly toLeaderId: StaffId; readonly reason: string };
+  /** The latest escalation (art. 8(4)); every one, with its resolution, is in `escalations`. */
+  readonly escalation?: EscalationRecord;
+  readonly escalations: readonly EscalationRecord[];
   readonly refusal?: Act & {
     readonly toLeaderId: StaffId;
     readonly reason: string;
@@ -75,6 +89,14 @@ export interface ContactState {
     readonly decisionNote?: string;
   };
   readonly outcomeNotified?: Act & { readonly how: string };
+  /** Cases opened for this contact's matter (item 7); the first, while nothing else disposed of it, disposes of it. */
+  readonly cases: readonly (Act & { readonly caseId: string; readonly serviceItemId: string })[];
+  /** art. 10: every one-time checklist given at first inquiry: which item, which catalog version, how. */
+  readonly checklists: readonly (Act & {
+    readonly serviceItemId: string;
+    readonly catalogRev: number;
+    readonly how: ChecklistHow;
+  })[];
   readonly endedAt?: string;
   /** The event that gave the contact its current disposition. */
   readonly dispositionEventId?: string;
@@ -125,6 +147,9 @@ export function foldContact(events: readonly ContactEvent[], context: FoldContex
         status: 'open',
         awaitingStaffId: e.payload.responsibleStaffId,
         waitingSince: e.occurredAt,
+        escalations: [],
+        cases: [],
+        checklists: [],
         corrections: 0,
         flags: early.length ? [{ code: 'eventBeforeOpened', eventIds: [...early] }] : [],
         lastHlc: e.hlc,

@@ -1,6 +1,6 @@
 import type { ContactEvent } from '../model/contactEvents.ts';
 import type { StaffId } from '../model/ids.ts';
-import type { ContactFlag, ContactState, FoldContext } from './contact.ts';
+import type { ContactFlag, ContactState, EscalationRecord, FoldContext } from './contact.ts';
 
 type Disposition = Exclude<ContactEvent, { type: 'contact.opened' }>;
 
@@ -30,10 +30,42 @@ export function applyDisposition(state: ContactState, e: Disposition, context: F
     case 'contact.referred':
     case 'contact.escalated':
     case 'contact.refusalProposed': {
-      if (state.status !== 'open') return flag(state, 'conflictingDisposition', state.dispositionEventId, e.eventId);
+      // A case opened for the matter yields to any other disposition, whichever desk's came first: both stand
+      // (the case stays linked), so the outcome does not depend on the order two desks' events sort in.
+      const disposable = state.status === 'open' || (state.status === 'caseOpened' && isCaseDisposition(state));
+      if (!disposable) return flag(state, 'conflictingDisposition', state.dispositionEventId, e.eventId);
       if (!mayDispose(state, e.staffId)) return flag(state, 'notAllowed', e.eventId);
-      return { ...openDisposition(state, e, act), dispositionEventId: e.eventId };
+      const reopened = state.status === 'caseOpened' ? { ...state, endedAt: undefined } : state;
+      return { ...told(openDisposition(reopened, e, act), e), dispositionEventId: e.eventId };
     }
+    case 'contact.caseOpened': {
+      const cases = state.cases.some((c) => c.caseId === e.payload.caseId)
+        ? state.cases
+        : [...state.cases, { ...act, caseId: e.payload.caseId, serviceItemId: e.payload.serviceItemId }];
+      const linked = { ...state, cases };
+      // Already disposed of (answered, transferred, escalated…) or a case already disposes of it: a link only.
+      if (state.status !== 'open') return linked;
+      if (!mayDispose(state, e.staffId)) return flag(linked, 'notAllowed', e.eventId);
+      return told(
+        {
+          ...linked,
+          status: 'caseOpened',
+          awaitingStaffId: undefined,
+          endedAt: e.occurredAt,
+          dispositionEventId: e.eventId,
+        },
+        e,
+      );
+    }
+    case 'contact.checklistGiven':
+      // art. 10: a record of what the visitor was told, not a disposition; anyone at the desk may give it.
+      return {
+        ...state,
+        checklists: [
+          ...state.checklists,
+          { ...act, serviceItemId: e.payload.serviceItemId, catalogRev: e.payload.catalogRev, how: e.payload.how },
+        ],
+      };
     case 'contact.transferAccepted':
     case 'contact.transferReturned': {
       const transfer = state.transfer;
@@ -71,7 +103,8 @@ export function applyDisposition(state: ContactState, e: Disposition, context: F
       if (state.status !== 'escalated' || !state.escalation)
         return flag(state, 'conflictingDisposition', state.dispositionEventId, e.eventId);
       if (!mayDecide(state.escalation.toLeaderId, e.staffId, context)) return flag(state, 'notAllowed', e.eventId);
-      return assignTo(state, e.payload.toStaffId, e.occurredAt, e.eventId);
+      const decided = withLastEscalation(state, (r) => ({ ...r, decidedAt: e.occurredAt, decidedBy: e.staffId }));
+      return assignTo(decided, e.payload.toStaffId, e.occurredAt, e.eventId);
     }
     case 'contact.refusalReviewed': {
       const refusal = state.refusal;
@@ -100,13 +133,9 @@ export function applyDisposition(state: ContactState, e: Disposition, context: F
       };
     }
     case 'contact.outcomeNotified': {
-      const told = { ...state, outcomeNotified: { ...act, how: e.payload.how } };
-      return state.status === 'refused' ? { ...told, awaitingStaffId: undefined } : told;
+      const notified = told({ ...state, outcomeNotified: { ...act, how: e.payload.how } }, e);
+      return state.status === 'refused' ? { ...notified, awaitingStaffId: undefined } : notified;
     }
-    case 'contact.caseOpened':
-    case 'contact.checklistGiven':
-      // Placeholder until the fold records them (issue 12, items 6–7): the state is kept as it is.
-      return state;
     case 'contact.corrected': {
       const v = e.payload.visitor;
       return {
@@ -171,14 +200,17 @@ function openDisposition(
         awaitingStaffId: undefined,
         endedAt: e.occurredAt,
       };
-    case 'contact.escalated':
+    case 'contact.escalated': {
+      const escalation = { ...act, toLeaderId: e.payload.toLeaderId, reason: e.payload.reason };
       return {
         ...state,
         status: 'escalated',
-        escalation: { ...act, toLeaderId: e.payload.toLeaderId, reason: e.payload.reason },
+        escalation,
+        escalations: [...state.escalations, escalation],
         awaitingStaffId: e.payload.toLeaderId,
         waitingSince: e.occurredAt,
       };
+    }
     case 'contact.refusalProposed':
       return {
         ...state,
@@ -188,6 +220,33 @@ function openDisposition(
         waitingSince: e.occurredAt,
       };
   }
+}
+
+function isCaseDisposition(state: ContactState): boolean {
+  return state.cases.some((c) => c.eventId === state.dispositionEventId);
+}
+
+function withLastEscalation(state: ContactState, update: (r: EscalationRecord) => EscalationRecord): ContactState {
+  const last = state.escalations.at(-1);
+  if (!last) return state;
+  const next = update(last);
+  return { ...state, escalation: next, escalations: [...state.escalations.slice(0, -1), next] };
+}
+
+/** Acts that tell the visitor something (an answer, a handler's name, an agency, a case, an outcome). */
+const TELLS_APPLICANT: ReadonlySet<Disposition['type']> = new Set([
+  'contact.answered',
+  'contact.transferred',
+  'contact.referred',
+  'contact.caseOpened',
+  'contact.outcomeNotified',
+]);
+
+/** art. 12: the first act after a leader's decision on an escalation that tells the visitor closes it. */
+function told(state: ContactState, e: Disposition): ContactState {
+  const last = state.escalations.at(-1);
+  if (!last?.decidedAt || last.toldAt || !TELLS_APPLICANT.has(e.type)) return state;
+  return withLastEscalation(state, (r) => ({ ...r, toldAt: e.occurredAt }));
 }
 
 /** A leader's decision hands the matter to someone, who becomes responsible and must dispose of it. */

@@ -166,6 +166,7 @@ const settings = {
   consultPhone: '0377-63176311',
   complaintPhone: '0377-63176300', // art. 5: the published complaint hotline
   idleLockMinutes: 5,
+  escalationAnswerDays: 5, // art. 12: a leader's answer to an escalated matter is told within 5 working days
   nightlySyncAt: '02:30',
 };
 
