@@ -17,8 +17,9 @@ export interface CaseWithClock {
 
 /** The clock of a case today, on the desk's calendar. Computed when shown: it depends on today. */
 export function clockOf(row: CaseRow, day: IsoDate): CaseDeadline | null {
-  const input = caseClock(row);
-  return input ? caseDeadline(input, deskCalendar(), day) : null;
+  const calendar = deskCalendar();
+  const input = caseClock(row, calendar, day);
+  return input ? caseDeadline(input, calendar, day) : null;
 }
 
 export function useCasesOfContact(db: DeskDb, contactId: string | undefined): CaseRow[] | undefined {

@@ -32,8 +32,10 @@ export async function recordDeadlineRecompute(
   const running = await db.cases.where('status').equals('running').toArray();
   let moved = 0;
   for (const row of running) {
-    const input = caseClock(row);
-    if (input && caseDeadline(input, before, day).dueDate !== caseDeadline(input, after, day).dueDate) moved += 1;
+    // The clock's input depends on the calendar too (which extensions came in time): judge each under its own.
+    const was = caseClock(row, before, day);
+    const now = caseClock(row, after, day);
+    if (was && now && caseDeadline(was, before, day).dueDate !== caseDeadline(now, after, day).dueDate) moved += 1;
   }
   const entry: DeadlineRecompute = { at: localIso(), years, openCases: running.length, moved };
   await db.transaction('rw', db.meta, async () => {

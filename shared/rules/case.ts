@@ -3,7 +3,8 @@ import type { LegacyPauseReason } from '../model/deadline.ts';
 import type { Intake } from '../model/caseEvents.ts';
 import type { StaffId } from '../model/ids.ts';
 import { byCausalOrder, type FoldContext } from './contact.ts';
-import type { DeadlineInput } from './deadline.ts';
+import type { WorkingCalendar } from './calendar.ts';
+import { caseDeadline, type DeadlineInput } from './deadline.ts';
 import type { IsoDate } from './isoDate.ts';
 
 /**
@@ -128,15 +129,116 @@ export interface CaseState {
   readonly eventCount: number;
 }
 
-/** The clock's input: null until the case is accepted. Only approved extensions add days (art. 17). */
-export function caseClock(state: CaseState): DeadlineInput | null {
-  if (!state.acceptance) return null;
-  return {
-    acceptedOn: state.acceptance.acceptedOn,
-    limitDays: state.acceptance.promisedLimitDays,
+/**
+ * 行政许可法 §32 (art. 11's outer limit): the last day a supplement notice, an acceptance or a "no" may come: the
+ * SUPPLEMENT_LEGAL_LIMIT_DAYS-th working day after receipt. After it, the application counts as accepted.
+ */
+export function supplementLegalLimit(state: Pick<CaseState, 'receivedOn'>, calendar: WorkingCalendar): IsoDate {
+  return calendar.addWorkingDays(state.receivedOn, SUPPLEMENT_LEGAL_LIMIT_DAYS).date;
+}
+
+/**
+ * The first day the application was answered: told to supplement, accepted, proposed for 不予受理 (a proposal the
+ * leader overruled answered nothing), or ended by the applicant or the office. Undefined while nobody answered.
+ */
+export function firstAnswerDay(state: CaseState): IsoDate | undefined {
+  const days: IsoDate[] = [];
+  if (state.supplement) days.push(state.supplement.requestedOn);
+  if (state.acceptance) days.push(state.acceptance.acceptedOn);
+  for (const p of state.rejectionProposals) if (p.decision !== 'overruled') days.push(beijingDate(p.at));
+  if (state.rejection) days.push(beijingDate(state.rejection.at));
+  if (state.withdrawal) days.push(state.withdrawal.on);
+  if (state.closure) days.push(state.closure.on);
+  return days.length ? days.reduce((a, b) => (b < a ? b : a)) : undefined;
+}
+
+/**
+ * 视为受理 (行政许可法 §32, design decision 1): the day the application counts as accepted from — the day of receipt —
+ * when nothing answered it within SUPPLEMENT_LEGAL_LIMIT_DAYS working days; undefined otherwise. A case nobody has
+ * answered yet is judged on `today` (without `today`, only what the events prove).
+ */
+export function deemedAcceptanceOn(state: CaseState, calendar: WorkingCalendar, today?: IsoDate): IsoDate | undefined {
+  if (state.acceptance?.deemed) return state.acceptance.acceptedOn;
+  const answered = firstAnswerDay(state) ?? today;
+  if (answered === undefined || answered <= supplementLegalLimit(state, calendar)) return undefined;
+  return state.receivedOn;
+}
+
+/** How one extension request stands against the due date in force when it was made and when it was decided. */
+export interface ExtensionVerdict {
+  readonly request: ExtensionRequest;
+  /** The Beijing days the request was made and, when decided, the decision taken. */
+  readonly requestedOn: IsoDate;
+  readonly decidedOn?: IsoDate;
+  /** The due date in force on those days (earlier extensions that count included). */
+  readonly dueAtRequest: IsoDate;
+  readonly dueAtDecision?: IsoDate;
+  readonly requestedInTime: boolean;
+  readonly decidedInTime?: boolean;
+  /** Approved, requested and approved on or before the due date in force: only then it adds its days. */
+  readonly counts: boolean;
+}
+
+/** The due date as it stood on `day`: pauses begun later unknown, one still running on that day open through it. */
+export function dueDateOn(input: DeadlineInput, calendar: WorkingCalendar, day: IsoDate): IsoDate {
+  const pauses = input.pauses
+    .filter((p) => p.from <= day)
+    .map((p) => (p.to !== undefined && p.to <= day ? p : { from: p.from }));
+  return caseDeadline({ ...input, pauses }, calendar, day).dueDate;
+}
+
+/**
+ * art. 17 / 18(1)(2), design decision 2: each extension request in the order made, judged against the due date in
+ * force at that moment. One requested or approved after it is kept on the record but adds no days.
+ */
+export function extensionVerdicts(
+  base: DeadlineInput,
+  extensions: readonly ExtensionRequest[],
+  calendar: WorkingCalendar,
+): ExtensionVerdict[] {
+  const counted: { days: number }[] = [];
+  return extensions.map((request) => {
+    const requestedOn = beijingDate(request.at);
+    const dueAtRequest = dueDateOn({ ...base, extensions: [...counted] }, calendar, requestedOn);
+    const requestedInTime = requestedOn <= dueAtRequest;
+    if (request.decidedAt === undefined) return { request, requestedOn, dueAtRequest, requestedInTime, counts: false };
+    const decidedOn = beijingDate(request.decidedAt);
+    const dueAtDecision = dueDateOn({ ...base, extensions: [...counted] }, calendar, decidedOn);
+    const decidedInTime = decidedOn <= dueAtDecision;
+    const counts = request.decision === 'approved' && requestedInTime && decidedInTime;
+    if (counts) counted.push({ days: request.days });
+    return { request, requestedOn, decidedOn, dueAtRequest, dueAtDecision, requestedInTime, decidedInTime, counts };
+  });
+}
+
+/**
+ * The clock's input (art. 14–19), or null while the clock does not run: before acceptance and on a case that ended
+ * without it. It runs from the acceptance day, or from the day of receipt when the application counts as accepted
+ * (§32, `deemedAcceptanceOn`; before any acceptance was recorded, with the limits the opening recorded, if any).
+ * Only extensions requested and approved on or before the due date in force at that moment add days (art. 17,
+ * 18(1)): an approval after the due date does not make an overdue case on time again.
+ */
+export function caseClock(state: CaseState, calendar: WorkingCalendar, today?: IsoDate): DeadlineInput | null {
+  const deemedOn = deemedAcceptanceOn(state, calendar, today);
+  let acceptedOn: IsoDate;
+  let limitDays: number;
+  if (state.acceptance) {
+    acceptedOn = deemedOn ?? state.acceptance.acceptedOn;
+    limitDays = state.acceptance.promisedLimitDays;
+  } else if (deemedOn !== undefined && state.openedLimits && !CASE_ENDED.includes(state.status)) {
+    acceptedOn = deemedOn;
+    limitDays = state.openedLimits.promisedLimitDays;
+  } else return null;
+  const base: DeadlineInput = {
+    acceptedOn,
+    limitDays,
     pauses: state.pauses.map((p) => ({ from: p.from, to: p.to })),
-    extensions: state.extensions.filter((e) => e.decision === 'approved').map((e) => ({ days: e.days })),
+    extensions: [],
   };
+  const extensions = extensionVerdicts(base, state.extensions, calendar)
+    .filter((v) => v.counts)
+    .map((v) => ({ days: v.request.days }));
+  return { ...base, extensions };
 }
 
 export function pendingExtension(state: CaseState): ExtensionRequest | undefined {

@@ -64,7 +64,7 @@ const acceptedCase = caseOf(
   allReceived,
   caseEvent('case.accepted', { acceptedOn: '2026-11-23', promisedLimitDays: 12, statutoryLimitDays: 20 } as never),
 );
-const dueDate = caseDeadline(caseClock(acceptedCase)!, calendar, '2026-11-23' as IsoDate).dueDate;
+const dueDate = caseDeadline(caseClock(acceptedCase, calendar)!, calendar, '2026-11-23' as IsoDate).dueDate;
 const rejectedCase = caseOf(
   caseEvent('case.rejected', {
     reason: '申请人注册地不在本市行政区域内，不属于本局受理范围',

@@ -58,12 +58,12 @@ describe('art. 11 acceptance and one-time supplement', () => {
       ev('case.supplementRequested', { requestedOn: '2025-09-26', materialIds: ['contract-text'] } as never),
     );
     expect(state.status).toBe('supplementRequested');
-    expect(caseClock(state)).toBeNull();
+    expect(caseClock(state, calendar)).toBeNull();
   });
 
   it('starts counting on the working day after acceptance, make-up Sunday included (art. 19: 法定工作日)', () => {
     const state = fold(opened, accepted);
-    const clock = caseDeadline(caseClock(state)!, calendar, '2025-09-26' as IsoDate);
+    const clock = caseDeadline(caseClock(state, calendar)!, calendar, '2025-09-26' as IsoDate);
     // 28 Sep (Sunday, 调休 working day), 29, 30 Sep, then 9 and 10 Oct after the National Day holiday.
     expect(clock.dueDate).toBe('2025-10-10');
     expect(clock.state).toBe('onTrack');
@@ -84,7 +84,7 @@ describe('art. 17 extensions need a leader', () => {
   it('adds no days while the extension awaits a leader', () => {
     const state = fold(opened, accepted, request);
     expect(pendingExtension(state)?.days).toBe(5);
-    expect(caseClock(state)?.extensions).toEqual([]);
+    expect(caseClock(state, calendar)?.extensions).toEqual([]);
   });
 
   it('adds the days once a leader approves', () => {
@@ -94,9 +94,9 @@ describe('art. 17 extensions need a leader', () => {
       'he-jianguo',
     );
     const state = fold(opened, accepted, request, approved);
-    expect(caseClock(state)?.extensions).toEqual([{ days: 5 }]);
+    expect(caseClock(state, calendar)?.extensions).toEqual([{ days: 5 }]);
     // 10 Oct + 5 working days: Sat 11 Oct (调休), 13, 14, 15, 16 Oct.
-    expect(caseDeadline(caseClock(state)!, calendar, '2025-09-26' as IsoDate).dueDate).toBe('2025-10-16');
+    expect(caseDeadline(caseClock(state, calendar)!, calendar, '2025-09-26' as IsoDate).dueDate).toBe('2025-10-16');
   });
 
   it('ignores and flags an approval by someone who is not a leader', () => {
@@ -117,7 +117,7 @@ describe('pauses (expert review, hearing…) do not count', () => {
     const resumed = ev('case.resumed', { on: '2025-09-30' } as never);
     const state = fold(opened, accepted, paused, resumed);
     // 29 and 30 Sep do not count: the two days move to Sat 11 Oct (调休) and Mon 13 Oct.
-    expect(caseDeadline(caseClock(state)!, calendar, '2025-10-01' as IsoDate).dueDate).toBe('2025-10-13');
+    expect(caseDeadline(caseClock(state, calendar)!, calendar, '2025-10-01' as IsoDate).dueDate).toBe('2025-10-13');
   });
 
   it('refuses a resumption before the pause started, keeping the pause open', () => {
