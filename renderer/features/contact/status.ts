@@ -9,6 +9,7 @@ export const STATUS_COLOR: Record<ContactStatus, string> = {
   answered: 'teal',
   referred: 'teal',
   refused: 'gray',
+  caseOpened: 'teal',
 };
 
 /** "3 小时" / "2 days": how long something has waited, in the largest sensible unit. */
