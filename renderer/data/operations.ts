@@ -1,4 +1,5 @@
-import type { Channel, NOTIFY_CHANNELS } from '../../shared/model/contactEvents.ts';
+import type { Channel, ChecklistHow, NOTIFY_CHANNELS } from '../../shared/model/contactEvents.ts';
+import type { EventDraft } from '../../shared/model/events.ts';
 import type { AgencyId, ContactId, StaffId } from '../../shared/model/ids.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import { firstInquiryResponsible } from '../../shared/rules/contact.ts';
@@ -206,4 +207,24 @@ export async function correctContact(
   input: { matter?: string; visitor?: { name?: string; organisation?: string; phone?: string }; reason: string },
 ) {
   await appendEvents(db, author, [{ type: 'contact.corrected', aggregateId: contactId, payload: input }]);
+}
+
+export interface ChecklistGivenInput {
+  serviceItemId: string;
+  catalogRev: number;
+  how: ChecklistHow;
+}
+
+/** The event that records a checklist given from a contact (art. 10); a printed one goes with its slip.printed. */
+export function checklistGivenDraft(contactId: string, input: ChecklistGivenInput): EventDraft {
+  return { type: 'contact.checklistGiven', aggregateId: contactId, payload: input };
+}
+
+// art. 10: the one-time checklist given at first inquiry, read out or sent as a message, without opening a case.
+// The version told must be the one the desk shows now: an item edited meanwhile is refused, not silently mixed up.
+export async function recordChecklistGiven(db: DeskDb, author: Author, contactId: string, input: ChecklistGivenInput) {
+  const row = await db.refs.get(['serviceItem', input.serviceItemId]);
+  if (!row || row.doc.kind !== 'serviceItem' || !row.doc.body.active) throw invalid('serviceItemId', 'serviceItemRequired');
+  if (row.doc.rev !== input.catalogRev) throw invalid('serviceItemId', 'catalogRevStale');
+  await appendEvents(db, author, [checklistGivenDraft(contactId, input)]);
 }
