@@ -39,6 +39,18 @@ export const materialSchema = z.object({
 });
 export type Material = z.infer<typeof materialSchema>;
 
+const limitDays = z.number().int().min(1).max(365);
+
+/**
+ * art. 16 环节时限: one step of the procedure and the working days it may take. A catalog stored before steps had
+ * limits holds plain strings; such a step still reads, as a step without a limit.
+ */
+export const procedureStepSchema = z.preprocess(
+  (step) => (typeof step === 'string' ? { name: step } : step),
+  z.object({ name: line(LIMITS.procedureStep), limitDays: limitDays.optional() }),
+);
+export type ProcedureStep = z.infer<typeof procedureStepSchema>;
+
 export const feeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('free') }),
   z.object({ kind: z.literal('charged'), standard: line(LIMITS.fee), basis: line(LIMITS.fee) }),
@@ -51,12 +63,15 @@ export const serviceItemSchema = z
     category: z.enum(SERVICE_CATEGORIES),
     legalBasis: multiLine(LIMITS.legalBasis).min(1),
     conditions: listOf(line(LIMITS.condition), LIMITS.itemLines).min(1),
-    procedure: listOf(line(LIMITS.procedureStep), LIMITS.itemLines).min(1),
+    procedure: listOf(procedureStepSchema, LIMITS.itemLines).min(1),
     materials: listOf(materialSchema, LIMITS.itemMaterials).min(1),
-    /** 法定时限 in statutory working days (art. 19). */
-    statutoryLimitDays: z.number().int().min(1).max(365),
-    /** 承诺时限: never longer than the statutory limit (art. 15). */
-    promisedLimitDays: z.number().int().min(1).max(365),
+    /**
+     * 法定时限 in statutory working days (art. 19). Absent where no law sets one (art. 16): the promised limit then
+     * stands alone, and no slip prints a statutory limit.
+     */
+    statutoryLimitDays: limitDays.optional(),
+    /** 承诺时限: never longer than the statutory limit where there is one (art. 15). */
+    promisedLimitDays: limitDays,
     fee: feeSchema,
     departmentId: departmentIdSchema,
     /** Where the applicant submits (the window, a department office). */
@@ -65,12 +80,41 @@ export const serviceItemSchema = z
     complaintPhone: phoneSchema,
     active: z.boolean(),
   })
-  .refine((item) => item.promisedLimitDays <= item.statutoryLimitDays, {
+  .refine((item) => item.statutoryLimitDays === undefined || item.promisedLimitDays <= item.statutoryLimitDays, {
     message: 'promisedAboveStatutory',
     path: ['promisedLimitDays'],
+  })
+  // art. 16: the steps are parts of the promised limit, so their limits together cannot exceed it.
+  .refine((item) => stepLimitsTotal(item.procedure) <= item.promisedLimitDays, {
+    message: 'stepLimitsAbovePromised',
+    path: ['procedure'],
   })
   .refine((item) => new Set(item.materials.map((m) => m.id)).size === item.materials.length, {
     message: 'materialIdDuplicate',
     path: ['materials'],
   });
 export type ServiceItem = z.infer<typeof serviceItemSchema>;
+
+/** The working days the steps with a limit add up to. */
+export function stepLimitsTotal(steps: readonly ProcedureStep[]): number {
+  return steps.reduce((sum, step) => sum + (step.limitDays ?? 0), 0);
+}
+
+/**
+ * A version of a catalog item as it was: every case keeps the version it was opened under (case.opened catalogRev),
+ * and its slips are composed from that version whatever an admin changes later (issue 12). The server keeps each
+ * version it replaces as a reference document of its own, `${itemId}@${rev}`, so every desk (one enrolled later
+ * too) has them.
+ */
+export const catalogVersionSchema = z.object({ rev: z.number().int().positive(), item: serviceItemSchema });
+export type CatalogVersionBody = z.infer<typeof catalogVersionSchema>;
+
+const CATALOG_VERSION_RE = /^[a-z0-9][a-z0-9-]{1,63}@[1-9]\d{0,8}$/;
+export const catalogVersionIdSchema = z
+  .string()
+  .max(LIMITS.slug + 10)
+  .regex(CATALOG_VERSION_RE, 'must be an item id and a version: item-id@3');
+
+export function catalogVersionId(itemId: string, rev: number): string {
+  return `${itemId}@${rev}`;
+}

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { agencyIdSchema, departmentIdSchema, staffIdSchema } from './ids.ts';
 import { phoneSchema } from '../rules/phone.ts';
-import { serviceItemIdSchema, serviceItemSchema } from './catalog.ts';
+import {
+  catalogVersionId,
+  catalogVersionIdSchema,
+  catalogVersionSchema,
+  serviceItemIdSchema,
+  serviceItemSchema,
+} from './catalog.ts';
 import { calendarYearSchema } from './calendar.ts';
 import { LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 
@@ -116,6 +122,18 @@ export const referenceDocSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settings'), id: z.literal(SETTINGS_ID), body: settingsSchema, ...docBase }),
   // The catalog (chapter 5): `rev` is the item's version, shown on every case and slip that used it.
   z.object({ kind: z.literal('serviceItem'), id: serviceItemIdSchema, body: serviceItemSchema, ...docBase }),
+  // A version of an item that a newer one replaced, kept for the cases opened under it (issue 12): `${itemId}@${rev}`.
+  z
+    .object({
+      kind: z.literal('serviceItemVersion'),
+      id: catalogVersionIdSchema,
+      body: catalogVersionSchema,
+      ...docBase,
+    })
+    .refine((doc) => doc.id === catalogVersionId(doc.body.item.id, doc.body.rev), {
+      message: 'catalogVersionIdMismatch',
+      path: ['id'],
+    }),
   // A year's working-day schedule; only a confirmed one (second person) takes effect.
   z.object({
     kind: z.literal('calendarYear'),

@@ -21,11 +21,11 @@ export const cityProjectApplication: ItemDraft = {
     '同一项目未通过其他财政资金渠道重复申报',
   ],
   procedure: [
-    '按当年度申报通知，在“南阳市科技项目管理系统”在线填报项目申报书',
-    '经所在县（市、区）科技主管部门或市直主管部门审核推荐',
-    '向市科学技术局窗口提交纸质申报材料，窗口进行形式审查',
-    '形式审查合格的进入专家评审；不合格的一次性告知原因和需补正的内容',
-    '经专家评审、局务会研究和社会公示后下达立项计划',
+    { name: '按当年度申报通知，在“南阳市科技项目管理系统”在线填报项目申报书' },
+    { name: '经所在县（市、区）科技主管部门或市直主管部门审核推荐' },
+    { name: '向市科学技术局窗口提交纸质申报材料，窗口进行形式审查', limitDays: 5 },
+    { name: '形式审查合格的进入专家评审；不合格的一次性告知原因和需补正的内容', limitDays: 5 },
+    { name: '经专家评审、局务会研究和社会公示后下达立项计划' },
   ],
   materials: [
     required('proposal', '项目申报书', 1, 0, '系统生成后打印，纸质 A4 双面，加盖申报单位公章'),
@@ -47,7 +47,7 @@ export const cityProjectApplication: ItemDraft = {
       '项目涉及人体研究、实验动物、病原微生物等时',
     ),
   ],
-  statutoryLimitDays: 20,
+  // art. 16: no law or regulation sets a limit for accepting a 科技计划项目 application; the bureau's promise stands alone.
   promisedLimitDays: 10,
   departmentId: 'dept-policy',
   submitAt: WINDOW,
@@ -68,11 +68,11 @@ export const cityAwardNomination: ItemDraft = {
     '由具备提名资格的单位或专家提名，提名者对提名材料的真实性负责',
   ],
   procedure: [
-    '提名者登录“南阳市科学技术奖励管理系统”填写提名书并上传附件',
-    '项目在完成单位内部公示不少于 5 个工作日',
-    '向市科学技术局窗口提交纸质提名材料，窗口进行形式审查',
-    '形式审查合格的提交评审委员会评审，不合格的一次性告知',
-    '评审结果经公示、报市人民政府批准后授奖',
+    { name: '提名者登录“南阳市科学技术奖励管理系统”填写提名书并上传附件' },
+    { name: '项目在完成单位内部公示不少于 5 个工作日' },
+    { name: '向市科学技术局窗口提交纸质提名材料，窗口进行形式审查', limitDays: 5 },
+    { name: '形式审查合格的提交评审委员会评审，不合格的一次性告知', limitDays: 10 },
+    { name: '评审结果经公示、报市人民政府批准后授奖' },
   ],
   materials: [
     required('nomination-form', '南阳市科学技术奖提名书', 1, 0, '系统导出后打印，纸质 A4 双面，提名者签字盖章'),
@@ -92,7 +92,7 @@ export const cityAwardNomination: ItemDraft = {
     ),
     conditional('cooperation-statement', '完成人合作关系说明', 1, 0, SEAL, '完成单位或完成人为两个以上时'),
   ],
-  statutoryLimitDays: 20,
+  // art. 16: no law or regulation sets a limit for accepting an award nomination; the bureau's promise stands alone.
   promisedLimitDays: 15,
   departmentId: 'dept-policy',
   submitAt: WINDOW,

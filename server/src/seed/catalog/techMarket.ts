@@ -19,11 +19,11 @@ export const techContractRegistration: ItemDraft = {
     '同一合同未在其他技术合同登记机构办理过认定登记（按地域一次登记）',
   ],
   procedure: [
-    '在“全国技术合同网上登记系统”填报合同信息，打印技术合同认定登记表',
-    '到市科学技术局窗口提交纸质材料，窗口核对后当场受理，或一次性告知需补正的材料',
-    '技术合同登记机构按《技术合同认定规则》审查认定',
-    '符合条件的予以登记，出具技术合同认定登记证明并加盖技术合同登记专用章',
-    '窗口通知申请人领取登记证明；不予登记的，书面告知理由',
+    { name: '在“全国技术合同网上登记系统”填报合同信息，打印技术合同认定登记表' },
+    { name: '到市科学技术局窗口提交纸质材料，窗口核对后当场受理，或一次性告知需补正的材料' },
+    { name: '技术合同登记机构按《技术合同认定规则》审查认定', limitDays: 3 },
+    { name: '符合条件的予以登记，出具技术合同认定登记证明并加盖技术合同登记专用章', limitDays: 1 },
+    { name: '窗口通知申请人领取登记证明；不予登记的，书面告知理由', limitDays: 1 },
   ],
   materials: [
     required('contract-text', '技术合同文本', 1, 1, '纸质 A4，双方签字并加盖公章或合同专用章，多页的加盖骑缝章', {
@@ -74,10 +74,10 @@ export const achievementRegistration: ItemDraft = {
     '涉及国家秘密的成果，按国家科学技术保密的有关规定办理',
   ],
   procedure: [
-    '在科技成果登记系统在线填报《科技成果登记表》并打印',
-    '到市科学技术局窗口提交纸质材料，窗口核对后当场受理，或一次性告知需补正的材料',
-    '登记机构审查，符合条件的予以登记并赋予成果登记号',
-    '出具科技成果登记证明，通知申请人领取',
+    { name: '在科技成果登记系统在线填报《科技成果登记表》并打印' },
+    { name: '到市科学技术局窗口提交纸质材料，窗口核对后当场受理，或一次性告知需补正的材料' },
+    { name: '登记机构审查，符合条件的予以登记并赋予成果登记号', limitDays: 4 },
+    { name: '出具科技成果登记证明，通知申请人领取', limitDays: 1 },
   ],
   materials: [
     required('registration-form', '科技成果登记表', 1, 0, '系统打印，纸质 A4，加盖完成单位公章'),
@@ -103,7 +103,7 @@ export const achievementRegistration: ItemDraft = {
     conditional('academic-opinion', '本单位学术部门的评价意见', 1, 0, SEAL, '基础理论成果'),
     conditional('adoption-proof', '评审或验收意见及采纳证明', 0, 1, SEAL, '软科学研究成果'),
   ],
-  statutoryLimitDays: 20,
+  // art. 16: no law or regulation sets a limit for 科技成果登记; the bureau's promise stands alone.
   promisedLimitDays: 5,
   departmentId: 'dept-transfer',
   submitAt: WINDOW,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceItemSchema, type ServiceItem } from '../../../../shared/model/catalog.ts';
+import { serviceItemSchema, stepLimitsTotal, type ServiceItem } from '../../../../shared/model/catalog.ts';
 import type { Department } from '../../../../shared/model/reference.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
@@ -23,8 +23,26 @@ describe('the demo service catalog', () => {
     expect(docs.map((d) => d.id)).toEqual(expect.arrayContaining(Object.values(DEMO_ITEMS)));
   });
 
-  it('never promises longer than the law allows (art. 15)', () => {
-    for (const item of items) expect(item.promisedLimitDays, item.id).toBeLessThanOrEqual(item.statutoryLimitDays);
+  it('art. 15: never promises longer than the law allows, where a law sets a limit', () => {
+    for (const item of items) {
+      if (item.statutoryLimitDays !== undefined) {
+        expect(item.promisedLimitDays, item.id).toBeLessThanOrEqual(item.statutoryLimitDays);
+      }
+    }
+  });
+
+  it('art. 16: invents no statutory limit — some items have none, and the promise stands alone', () => {
+    const without = items.filter((item) => item.statutoryLimitDays === undefined).map((item) => item.id);
+    expect(without).toEqual(expect.arrayContaining(['achievement-registration', 'city-project-application']));
+    expect(items.filter((item) => item.statutoryLimitDays !== undefined).length).toBeGreaterThan(0);
+  });
+
+  it('art. 16: every item limits the bureau’s own steps (环节时限), together within the promised limit', () => {
+    for (const item of items) {
+      const limited = item.procedure.filter((step) => step.limitDays !== undefined);
+      expect(limited.length, item.id).toBeGreaterThan(0);
+      expect(stepLimitsTotal(item.procedure), item.id).toBeLessThanOrEqual(item.promisedLimitDays);
+    }
   });
 
   it('names a demo department for every item, with that department’s phone to consult', () => {

@@ -180,7 +180,7 @@ const FIELDS: [string, z.ZodType, unknown, Path, number, 'line' | 'text'][] = [
   ['a service item’s name', serviceItemSchema, LONG_ITEM, ['name'], LIMITS.serviceItemName, 'line'],
   ['a service item’s legal basis', serviceItemSchema, LONG_ITEM, ['legalBasis'], LIMITS.legalBasis, 'text'],
   ['a service item’s condition', serviceItemSchema, LONG_ITEM, ['conditions', 0], LIMITS.condition, 'line'],
-  ['a procedure step', serviceItemSchema, LONG_ITEM, ['procedure', 0], LIMITS.procedureStep, 'line'],
+  ['a procedure step', serviceItemSchema, LONG_ITEM, ['procedure', 0, 'name'], LIMITS.procedureStep, 'line'],
   ['a catalog material’s name', serviceItemSchema, LONG_ITEM, ['materials', 0, 'name'], LIMITS.materialName, 'line'],
   [
     'a catalog material’s format',
