@@ -9,6 +9,8 @@ export const enSlips: Strings<typeof zhCNSlips> = {
     supplementNotice: 'Supplement notice',
     acceptanceReceipt: 'Acceptance receipt',
     rejectionNotice: 'Rejection notice',
+    withdrawalNotice: 'Confirmation of withdrawal',
+    closureNotice: 'Notice of closure',
     transferNote: 'Transfer note',
     referralNote: 'Referral note (not the bureau’s remit)',
   },
@@ -42,6 +44,8 @@ export const enSlips: Strings<typeof zhCNSlips> = {
     slipMissing: 'This slip cannot be found.',
     notIssuable: 'This slip cannot be issued in the current state.',
     missingItem: 'The item is not in the catalog: the slip cannot be composed.',
+    missingCatalogVersion:
+      'This desk does not have the catalog version the case was opened under, so the slip cannot be composed from it (the current version is never used instead). Sync and try again.',
     missingSettings: 'The bureau settings (name, phones) have not been synced yet: sync first.',
     failed: 'The slip could not be made: {{message}}',
   },
@@ -100,11 +104,31 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       promisedValue: '{{days}} working days',
       statutory: 'Statutory limit',
       statutoryValue: '{{days}} working days',
+      statutoryNone: 'No law or regulation sets a limit; the bureau promises completion within {{days}} working days',
+      stepWithLimit: '{{name}} ({{days}} working days)',
       limitsNote:
         'Limits count statutory working days from the day after acceptance; hearings, expert review, inspection and testing do not count.',
       submitAt: 'Where to apply',
       closing:
         'These are all the materials this item requires. A complete application in due form is accepted on the spot; otherwise the window tells you in writing, once, everything that must be supplemented.',
+    },
+    checklistText: {
+      header: '[{{bureau}}] “{{item}}”: what you need (one-time notification, catalog version {{rev}})',
+      legalBasis: 'Legal basis',
+      conditions: 'Conditions',
+      materials: 'Materials',
+      material: '{{no}}. {{name}} ({{requirement}}): {{copies}}; {{format}}',
+      materialNotes: '   {{notes}}',
+      procedure: 'Procedure',
+      step: '{{no}}. {{step}}',
+      limits: 'Time limits',
+      promised: 'Promised: {{days}} working days; statutory: {{statutory}} working days',
+      promisedOnly: 'No law or regulation sets a limit; the bureau promises completion within {{days}} working days',
+      limitsNote: 'Limits count working days from the day after acceptance.',
+      fee: 'Fees: {{fee}}',
+      submitAt: 'Where to apply: {{place}}',
+      phones: 'Enquiries: {{consult}}; complaints: {{complaint}}',
+      footer: 'These are all the materials, steps and time limits of this item.',
     },
     supplement: {
       title: 'Notice to supplement materials',
@@ -115,24 +139,28 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       missing: 'Not submitted',
       nonConforming: 'Not as required: {{note}}',
       deadlineHeading: 'Deadline and place',
-      deadline: 'Supplement by',
+      deadline: 'Please supplement by',
       deadlineValue: '{{date}} (within {{days}} working days)',
       provisional: ' (provisional: that year’s working-day schedule is not published yet)',
       submitAt: 'Where to submit',
       onlyOnce:
-        'This notice lists everything to supplement; no second supplement notice will be issued for this application. Once complete and in due form, it is accepted and the time limit runs from the next day.',
+        'This notice tells you, once, everything to supplement; the bureau will not ask for anything not listed here. Once you have supplemented everything asked, the application is accepted promptly and the time limit runs from the next day.',
       closing:
-        'If nothing is supplemented by the deadline, the application is taken as withdrawn; you may apply again.',
+        'Please hand the materials in at the place above. If you need more time or have questions, call the clerk or the enquiries line.',
     },
     acceptance: {
       title: 'Acceptance receipt',
       intro: 'Your application for “{{item}}” of {{date}} is complete and in due form, and has been accepted.',
+      introDeemed:
+        'You were not told within five working days of {{date}} what to supplement in your application for “{{item}}”, so by law it counts as accepted from the day the materials were received.',
       received: 'Materials received',
       receivedItem: '{{name}} ({{copies}})',
       dates: 'Acceptance and time limit',
       acceptedOn: 'Accepted on',
       promised: 'Promised limit',
       promisedValue: '{{days}} working days (statutory: {{statutory}})',
+      promisedValueNoStatutory:
+        '{{days}} working days (no law or regulation sets a limit; the bureau promises completion within {{days}} working days)',
       extended: 'Extension approved',
       extendedValue: '{{days}} working days',
       dueDate: 'To be completed by',
@@ -141,7 +169,7 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       handlerPhone: 'Handler’s phone',
       pausesHeading: 'Periods that do not count',
       pausesNote:
-        'Time needed for hearings, expert review, inspection, testing or supplementing materials does not count towards the limit; you will be told in writing when this happens.',
+        'Time needed for hearings, expert review, inspection or testing does not count towards the limit; you will be told in writing when this happens.',
       pause: '{{reason}}: {{from}} to {{to}} ({{note}})',
       pauseOpen: '{{reason}}: from {{from}} ({{note}})',
       pauseReasons: {
@@ -156,6 +184,8 @@ export const enSlips: Strings<typeof zhCNSlips> = {
     rejection: {
       title: 'Notice of non-acceptance',
       intro: 'Your application for “{{item}}” of {{date}} has been examined and is not accepted.',
+      introApproved:
+        'Your application for “{{item}}” of {{date}} has been examined and, with the approval of the bureau’s leadership, is not accepted.',
       reasons: 'Reason and legal basis',
       reason: 'Reason',
       legalBasis: 'Legal basis',
@@ -167,6 +197,37 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       remediesHeading: 'Remedies',
       remedies:
         'If you disagree with this decision, you may apply for administrative reconsideration or bring an administrative lawsuit according to law: reconsideration within sixty days, and a lawsuit within six months, of the day you knew or should have known of this decision, unless the law provides otherwise.',
+    },
+    withdrawal: {
+      title: 'Confirmation of withdrawal',
+      intro:
+        'You asked to withdraw your application for “{{item}}” of {{date}}. The bureau confirms it is withdrawn and will not be processed further.',
+      heading: 'Withdrawal',
+      receivedOn: 'Materials received on',
+      withdrawnOn: 'Withdrawn on',
+      how: 'How',
+      reason: 'Reason',
+      means: { written: 'In writing', onSite: 'At the window', phone: 'By phone', online: 'Online' },
+      againHeading: 'Applying again',
+      again:
+        'Withdrawing does not stop you from applying for the same item again. When you do, bring every material the checklist lists.',
+    },
+    closure: {
+      title: 'Notice of closure',
+      intro:
+        'Your application for “{{item}}” of {{date}} was not accepted, and the bureau closed it on {{on}}, for the reason below:',
+      heading: 'Reason for closing',
+      reason: 'Reason',
+      note: 'Details',
+      reasons: {
+        supplementNotProvided: 'The supplementary materials were not received',
+        applicantUnreachable: 'The applicant could not be reached',
+        duplicate: 'It duplicates another application',
+        other: 'Other reason',
+      },
+      againHeading: 'Applying again',
+      again:
+        'This notice is not a decision not to accept. You may apply for the same item again; for questions, call the clerk or the enquiries line.',
     },
     transfer: {
       title: 'Transfer note',

@@ -1,4 +1,4 @@
-// 简体中文：告知单据（一次性告知单、补正材料通知书、受理通知书、不予受理通知书、转办/告知单）与打印。
+// 简体中文：告知单据（一次性告知单、补正材料通知书、受理通知书、不予受理通知书、撤回申请确认书、办件终结告知书、转办/告知单）与打印。
 export const zhCNSlips = {
   title: '告知单据',
   kinds: {
@@ -6,6 +6,8 @@ export const zhCNSlips = {
     supplementNotice: '补正材料通知书',
     acceptanceReceipt: '受理通知书',
     rejectionNotice: '不予受理通知书',
+    withdrawalNotice: '撤回申请确认书',
+    closureNotice: '办件终结告知书',
     transferNote: '转办告知单',
     referralNote: '告知单（非本局职责）',
   },
@@ -38,6 +40,8 @@ export const zhCNSlips = {
     slipMissing: '找不到这份单据。',
     notIssuable: '当前状态下不能出具这份单据。',
     missingItem: '目录中找不到该事项，无法生成单据。',
+    missingCatalogVersion:
+      '本窗口没有该办件受理时所用的事项目录版本，无法按原版本生成单据（不会改用现行版本）。请先同步后再试。',
     missingSettings: '尚未同步局里的基本设置（局名、电话），请先同步。',
     failed: '单据未能生成：{{message}}',
   },
@@ -97,10 +101,31 @@ export const zhCNSlips = {
       promisedValue: '{{days}} 个工作日',
       statutory: '法定时限',
       statutoryValue: '{{days}} 个工作日',
+      statutoryNone: '法律法规未规定办理时限，本局承诺 {{days}} 个工作日内办结',
+      stepWithLimit: '{{name}}（{{days}} 个工作日）',
       limitsNote: '时限自受理之日的次日起按法定工作日计算；依法需要听证、专家评审、现场核查、检验检测的时间不计入。',
       submitAt: '受理地点',
       closing:
         '以上为办理本事项需要提交的全部材料。材料齐全、符合法定形式的当场受理；不齐全或不符合法定形式的，窗口一次性书面告知需要补正的全部内容。',
+    },
+    // 一次性告知的纯文字版：窗口复制后通过短信、微信或邮件发给申请人（不含格式）。
+    checklistText: {
+      header: '【{{bureau}}】“{{item}}”办理须知（一次性告知，事项目录第{{rev}}版）',
+      legalBasis: '设定依据',
+      conditions: '申请条件',
+      materials: '申请材料',
+      material: '{{no}}. {{name}}（{{requirement}}）：{{copies}}；{{format}}',
+      materialNotes: '   {{notes}}',
+      procedure: '办理程序',
+      step: '{{no}}. {{step}}',
+      limits: '办理时限',
+      promised: '承诺时限 {{days}} 个工作日；法定时限 {{statutory}} 个工作日',
+      promisedOnly: '法律法规未规定办理时限，本局承诺 {{days}} 个工作日内办结',
+      limitsNote: '时限自受理之日的次日起按工作日计算。',
+      fee: '收费：{{fee}}',
+      submitAt: '受理地点：{{place}}',
+      phones: '咨询电话：{{consult}}；监督投诉电话：{{complaint}}',
+      footer: '以上为办理本事项所需的全部材料、程序和时限。',
     },
     supplement: {
       title: '补正材料通知书',
@@ -111,23 +136,26 @@ export const zhCNSlips = {
       missing: '未提交',
       nonConforming: '不符合要求：{{note}}',
       deadlineHeading: '补正期限与地点',
-      deadline: '补正期限',
+      deadline: '请于此日期前补正',
       deadlineValue: '{{date}} 前（{{days}} 个工作日内）',
       provisional: '（暂定：该年度工作日安排尚未公布）',
       submitAt: '提交地点',
       onlyOnce:
-        '本通知书已一次性告知需要补正的全部内容，本事项不再出具第二份补正通知。补正材料齐全、符合法定形式后，予以受理；办理时限自受理之日的次日起计算。',
-      closing: '逾期未补正的，视为撤回申请，您可以重新提出申请。',
+        '本通知书一次性告知需要补正的全部内容，本局不会再要求补正本通知书所列以外的材料。您按照要求提交全部补正材料后，本局及时予以受理；办理时限自受理之日的次日起计算。',
+      closing: '补正材料请提交至上述地点。如需更多时间或有疑问，请拨打经办人电话或咨询电话。',
     },
     acceptance: {
       title: '受理通知书',
-      intro: '您于 {{date}} 提交的“{{item}}”事项申请材料齐全、符合法定形式，本局决定予以受理。',
+      intro: '您于 {{date}} 提交的“{{item}}”事项申请材料齐全、符合规定形式，本局决定予以受理。',
+      introDeemed:
+        '您于 {{date}} 提交的“{{item}}”事项申请材料，本局未在收到材料之日起五个工作日内告知补正，依法自收到申请材料之日起即为受理。',
       received: '已收取的材料',
       receivedItem: '{{name}}（{{copies}}）',
       dates: '受理与办结时限',
       acceptedOn: '受理日期',
       promised: '承诺时限',
       promisedValue: '{{days}} 个工作日（法定时限 {{statutory}} 个工作日）',
+      promisedValueNoStatutory: '{{days}} 个工作日（法律法规未规定办理时限，本局承诺 {{days}} 个工作日内办结）',
       extended: '经批准延长',
       extendedValue: '{{days}} 个工作日',
       dueDate: '承诺办结日期',
@@ -135,8 +163,7 @@ export const zhCNSlips = {
       handler: '承办人',
       handlerPhone: '承办人电话',
       pausesHeading: '不计入办理时限的期间',
-      pausesNote:
-        '依法需要听证、专家评审、现场核查、检验检测以及申请人补正材料的时间，不计入办理时限；发生时本局将书面告知原因和期间。',
+      pausesNote: '依法需要听证、专家评审、现场核查、检验检测的时间，不计入办理时限；发生时本局将书面告知原因和期间。',
       pause: '{{reason}}：{{from}} 至 {{to}}（{{note}}）',
       pauseOpen: '{{reason}}：{{from}} 起（{{note}}）',
       pauseReasons: {
@@ -151,6 +178,7 @@ export const zhCNSlips = {
     rejection: {
       title: '不予受理通知书',
       intro: '您于 {{date}} 申请办理的“{{item}}”事项，经审查，本局决定不予受理。',
+      introApproved: '您于 {{date}} 申请办理的“{{item}}”事项，经审查并报本局领导批准，本局决定不予受理。',
       reasons: '不予受理的理由和依据',
       reason: '理由',
       legalBasis: '法律依据',
@@ -162,6 +190,33 @@ export const zhCNSlips = {
       remediesHeading: '救济途径',
       remedies:
         '如不服本决定，可以依法申请行政复议或者提起行政诉讼。申请行政复议的，应当自知道或者应当知道本决定之日起六十日内提出；提起行政诉讼的，应当自知道或者应当知道本决定之日起六个月内提出。法律另有规定的，从其规定。',
+    },
+    withdrawal: {
+      title: '撤回申请确认书',
+      intro: '您于 {{date}} 提交的“{{item}}”事项申请，已由您申请撤回。本局确认该申请已撤回，不再办理。',
+      heading: '撤回情况',
+      receivedOn: '收到申请材料日期',
+      withdrawnOn: '撤回日期',
+      how: '撤回方式',
+      reason: '撤回原因',
+      means: { written: '书面申请', onSite: '现场申请', phone: '电话告知', online: '网上申请' },
+      againHeading: '重新申请',
+      again: '撤回申请不影响您今后就同一事项重新提出申请。重新申请时，请按一次性告知单提交全部材料。',
+    },
+    closure: {
+      title: '办件终结告知书',
+      intro: '您于 {{date}} 提交的“{{item}}”事项申请未予受理，本局已于 {{on}} 终结该办件，现将原因告知如下：',
+      heading: '终结原因',
+      reason: '原因',
+      note: '说明',
+      reasons: {
+        supplementNotProvided: '未收到补正材料',
+        applicantUnreachable: '无法与申请人取得联系',
+        duplicate: '与其他申请重复',
+        other: '其他原因',
+      },
+      againHeading: '重新申请',
+      again: '本告知书不是不予受理决定。您可以就同一事项重新提出申请；如有疑问，请拨打经办人电话或咨询电话。',
     },
     transfer: {
       title: '转办告知单',

@@ -13,6 +13,8 @@ export const SLIP_KINDS = [
   'supplementNotice', // 补正材料通知书
   'acceptanceReceipt', // 受理通知书
   'rejectionNotice', // 不予受理通知书
+  'withdrawalNotice', // 撤回申请确认书 (the applicant withdrew)
+  'closureNotice', // 办件终结告知书 (ended without acceptance)
   'transferNote', // 转办告知单 / 告知单 (referral)
 ] as const;
 export const slipKindSchema = z.enum(SLIP_KINDS);

@@ -8,9 +8,11 @@ import { caseDeadline } from '../../shared/rules/deadline.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import { composeAcceptanceReceipt } from '../../shared/rules/slips/acceptance.ts';
 import { composeChecklist } from '../../shared/rules/slips/checklist.ts';
+import { composeClosureNotice } from '../../shared/rules/slips/closure.ts';
 import { composeRejectionNotice } from '../../shared/rules/slips/rejection.ts';
 import { composeSupplementNotice } from '../../shared/rules/slips/supplement.ts';
 import { composeTransferNote } from '../../shared/rules/slips/transfer.ts';
+import { composeWithdrawalNotice } from '../../shared/rules/slips/withdrawal.ts';
 import { buildDemoCatalog } from '../../server/src/seed/demoCatalog.ts';
 import { summarise } from '../bench/stats.ts';
 import { LONG_ITEM } from '../fixtures/slipItems.ts';
@@ -72,6 +74,17 @@ const rejectedCase = caseOf(
     competentAgencyId: 'agency-province',
   } as never),
 );
+const withdrawnCase = caseOf(
+  caseEvent('case.withdrawn', { on: '2026-11-25', how: 'written', reason: '企业经营范围调整，暂不申请' } as never),
+);
+const closedCase = caseOf(
+  caseEvent('case.supplementRequested', { requestedOn: '2026-11-23', materialIds: supplementIds } as never),
+  caseEvent('case.closed', {
+    on: '2026-12-21',
+    reason: 'supplementNotProvided',
+    note: '补正通知书送达后申请人未提交补正材料，经两次电话联系未果',
+  } as never),
+);
 const agency = { name: '河南省科学技术厅', phone: '0371-65937536', address: '郑州市金水区花园路 27 号' };
 const transferredContact = contactOf(
   contactEvent('contact.transferred', {
@@ -104,7 +117,7 @@ const SLIPS: readonly Case[] = [
       LONG_ITEM.name,
       ...everyMaterial(LONG_ITEM),
       ...LONG_ITEM.conditions,
-      ...LONG_ITEM.procedure,
+      ...LONG_ITEM.procedure.map((step) => `${step.name}（1 个工作日）`),
       '12个工作日',
       '20个工作日',
       '工本费每册20元',
@@ -126,7 +139,7 @@ const SLIPS: readonly Case[] = [
       '不符合要求：复印件未加盖公章',
       '未提交',
       `${calendar.addWorkingDays('2026-11-23' as IsoDate, 10).date}前`,
-      '不再出具第二份补正通知',
+      '一次性告知需要补正的全部内容',
     ],
   },
   {
@@ -147,6 +160,16 @@ const SLIPS: readonly Case[] = [
       ...Object.values(agency),
       '如不服本决定，可以依法申请行政复议或者提起行政诉讼',
     ],
+  },
+  {
+    name: 'withdrawal',
+    content: composeWithdrawalNotice(issued, longest, withdrawnCase),
+    says: ['撤回申请确认书', '2026-11-25', '书面申请', '企业经营范围调整', '重新提出申请'],
+  },
+  {
+    name: 'closure',
+    content: composeClosureNotice(issued, longest, closedCase),
+    says: ['办件终结告知书', '2026-12-21', '未收到补正材料', '经两次电话联系未果', '不是不予受理决定'],
   },
   {
     name: 'transfer',

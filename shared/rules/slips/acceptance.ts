@@ -5,7 +5,6 @@ import { caseDeadline } from '../deadline.ts';
 import {
   composeSlipContent,
   copiesText,
-  dayOfTimestamp,
   fill,
   numberedSections,
   paperStrings,
@@ -21,32 +20,39 @@ export interface AcceptanceOptions {
 
 // art. 11, 14–16 受理通知书: the materials received, the day of acceptance, the promised completion date counted in
 // statutory working days from the day after (rules/deadline.ts on the working-day calendar), the handler, and the
-// periods that do not count.
+// periods that do not count. The statutory limit is printed only where a law sets one (art. 16); a deemed
+// acceptance (行政许可法 §32) says that it is one instead of claiming the materials were found complete.
 export function composeAcceptanceReceipt(
   issue: SlipIssue,
   catalog: CatalogVersion,
   state: CaseState,
   { calendar, handler }: AcceptanceOptions,
 ): SlipContent {
-  const clock = caseClock(state);
+  const clock = caseClock(state, calendar, issue.issuedOn);
   if (!state.acceptance || !clock) throw new Error(`case ${state.caseId} has not been accepted`);
   const strings = paperStrings(issue.lang ?? 'zh-CN');
   const words = strings.acceptance;
+  // §32: recorded as deemed, or the clock runs from receipt because the supplement notice came too late.
+  const deemed = state.acceptance.deemed === true || clock.acceptedOn !== state.acceptance.acceptedOn;
   const { item } = catalog;
   const received = item.materials
     .filter((m) => state.checks[m.id]?.state === 'received')
     .map((m) => fill(words.receivedItem, { name: m.name, copies: copiesText(strings, m) }));
   // The due date as it stands on the day of issue (an open pause moves it day by day; see rules/deadline.ts).
   const due = caseDeadline(clock, calendar, issue.issuedOn);
-  const extendedDays = state.extensions.filter((e) => e.decision === 'approved').reduce((sum, e) => sum + e.days, 0);
+  // Only the extensions that count (art. 17: requested and approved in time) — the clock's own.
+  const extendedDays = clock.extensions.reduce((sum, e) => sum + e.days, 0);
   const dates: SlipField[] = [
-    { label: words.acceptedOn, value: state.acceptance.acceptedOn },
+    { label: words.acceptedOn, value: clock.acceptedOn },
     {
       label: words.promised,
-      value: fill(words.promisedValue, {
-        days: state.acceptance.promisedLimitDays,
-        statutory: state.acceptance.statutoryLimitDays,
-      }),
+      value:
+        state.acceptance.statutoryLimitDays === undefined
+          ? fill(words.promisedValueNoStatutory, { days: state.acceptance.promisedLimitDays })
+          : fill(words.promisedValue, {
+              days: state.acceptance.promisedLimitDays,
+              statutory: state.acceptance.statutoryLimitDays,
+            }),
     },
     ...(extendedDays > 0 ? [{ label: words.extended, value: fill(words.extendedValue, { days: extendedDays }) }] : []),
     { label: words.dueDate, value: due.dueDate + (due.provisional ? words.provisional : '') },
@@ -66,7 +72,7 @@ export function composeAcceptanceReceipt(
     ...(pauses.length ? [{ type: 'list' as const, ordered: false, items: pauses }] : []),
   ];
   return composeSlipContent('acceptanceReceipt', words.title, issue, catalog, {
-    intro: fill(words.intro, { date: dayOfTimestamp(state.openedAt), item: item.name }),
+    intro: fill(deemed ? words.introDeemed : words.intro, { date: state.receivedOn, item: item.name }),
     sections: numberedSections(strings, [
       ...(received.length ? [receivedSection(words.received, received)] : []),
       [words.dates, [{ type: 'fields', fields: dates }]],

@@ -2,7 +2,6 @@ import type { SlipBlock, SlipContent } from '../../model/slip.ts';
 import type { CaseState } from '../case.ts';
 import {
   composeSlipContent,
-  dayOfTimestamp,
   fill,
   numberedSections,
   paperStrings,
@@ -17,7 +16,7 @@ export interface CompetentAgency {
   readonly address: string;
 }
 
-// art. 11 不予受理通知书: the reason and its legal basis; where the matter is another agency's, which agency and how
+// art. 11 不予受理通知书 (final only when a leader approved it, art. 8(二)): the reason and its legal basis; where the matter is another agency's, which agency and how
 // to reach it; and the applicant's remedies (administrative reconsideration or litigation), in the generic words
 // that hold whoever the reconsideration body is.
 export function composeRejectionNotice(
@@ -26,7 +25,8 @@ export function composeRejectionNotice(
   state: CaseState,
   agency?: CompetentAgency,
 ): SlipContent {
-  if (!state.rejection) throw new Error(`case ${state.caseId} has not been rejected`);
+  // art. 8(二): a rejection is final, and its notice printable, only once a leader approved it.
+  if (!state.rejection || state.status !== 'rejected') throw new Error(`case ${state.caseId} has not been rejected`);
   const strings = paperStrings(issue.lang ?? 'zh-CN');
   const words = strings.rejection;
   const agencyBlocks: SlipBlock[] = agency
@@ -43,7 +43,11 @@ export function composeRejectionNotice(
       ]
     : [];
   return composeSlipContent('rejectionNotice', words.title, issue, catalog, {
-    intro: fill(words.intro, { date: dayOfTimestamp(state.openedAt), item: catalog.item.name }),
+    // A legacy one-step rejection (case.rejected) names no approving leader: the paper claims none.
+    intro: fill(state.rejection.approvedBy ? words.introApproved : words.intro, {
+      date: state.receivedOn,
+      item: catalog.item.name,
+    }),
     sections: numberedSections(strings, [
       [
         words.reasons,

@@ -4,7 +4,6 @@ import type { CaseState } from '../case.ts';
 import {
   composeSlipContent,
   copiesText,
-  dayOfTimestamp,
   fill,
   numberedSections,
   paperStrings,
@@ -23,9 +22,10 @@ export interface SupplementOptions {
   readonly supplementDays?: number;
 }
 
-// art. 11 补正材料通知书: incomplete or non-conforming materials are listed ONCE and exactly — each material the case
-// asked to supplement, what is wrong with it and what is required — with the deadline, and the promise that no
-// second supplement notice follows (一次性告知).
+// art. 10–11 补正材料通知书: incomplete or non-conforming materials are listed ONCE and exactly — each material the
+// case asked to supplement, what is wrong with it and what is required — with the date asked for, and the promise
+// that nothing beyond this list will be asked (一次性告知). It claims no legal effect of a late supplement: neither
+// the regulation nor the item's legal basis gives one (no 视为撤回申请).
 export function composeSupplementNotice(
   issue: SlipIssue,
   catalog: CatalogVersion,
@@ -54,7 +54,7 @@ export function composeSupplementNotice(
     fill(words.deadlineValue, { date: deadline.date, days: supplementDays }) +
     (deadline.provisional ? words.provisional : '');
   return composeSlipContent('supplementNotice', words.title, issue, catalog, {
-    intro: fill(words.intro, { date: dayOfTimestamp(state.openedAt), item: item.name }),
+    intro: fill(words.intro, { date: state.receivedOn, item: item.name }),
     sections: numberedSections(strings, [
       [words.heading, [{ type: 'materials', columns: { ...words.columns }, rows }]],
       [

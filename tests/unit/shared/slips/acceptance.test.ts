@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slipContentSchema, type SlipContent } from '../../../../shared/model/slip.ts';
 import { composeAcceptanceReceipt } from '../../../../shared/rules/slips/acceptance.ts';
 import { TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
-import { calendar, caseEvent, caseOf, issue, slipText } from '../../../fixtures/slipSubjects.ts';
+import { calendar, caseEvent, caseOf, caseReceivedOf, issue, slipText } from '../../../fixtures/slipSubjects.ts';
 
 const catalog = { item: TECH_CONTRACT_ITEM, rev: 3 };
 const handler = { name: '李娜', phone: '0377-63176308' };
@@ -65,16 +65,42 @@ describe('art. 11, 14–16 the acceptance receipt (受理通知书)', () => {
     expect(field(later, '承诺办结日期')).toBe('2026-12-02');
     expect(slipText(later)).toContain('专家评审：2026-11-24 至 2026-11-25（组织专家评审）');
     expect(slipText(later)).toContain('不计入办理时限');
+    // art. 10–11: after acceptance nothing is supplemented, so the paper does not list it among the pauses.
+    expect(slipText(later)).not.toContain('补正材料');
   });
 
   it('marks the completion date provisional when it runs into a year whose schedule is not published', () => {
     const december = composeAcceptanceReceipt(
       issue({ issuedOn: '2026-12-28' as never }),
       catalog,
-      caseOf(allReceived, accepted('2026-12-28')),
+      caseReceivedOf('2026-12-28', allReceived, accepted('2026-12-28')),
       { calendar, handler },
     );
     expect(field(december, '承诺办结日期')).toMatch(/^2027-01-\d\d（暂定/);
+  });
+
+  it('art. 16: prints no statutory limit where no law sets one, and says the bureau’s promise stands alone', () => {
+    const noLaw = caseOf(
+      allReceived,
+      caseEvent('case.accepted', { acceptedOn: '2026-11-23', promisedLimitDays: 5 } as never),
+    );
+    const receipt = composeAcceptanceReceipt(issue(), catalog, noLaw, { calendar, handler });
+    expect(field(receipt, '承诺时限')).toBe('5 个工作日（法律法规未规定办理时限，本局承诺 5 个工作日内办结）');
+    expect(slipText(receipt)).not.toContain('法定时限');
+  });
+
+  it('art. 11 (§32): accepted after the five working days, the case counts as accepted from receipt, and says so', () => {
+    const late = composeAcceptanceReceipt(
+      issue({ issuedOn: '2026-12-07' as never }),
+      catalog,
+      caseOf(allReceived, accepted('2026-12-07')),
+      { calendar, handler },
+    );
+    expect(field(late, '受理日期')).toBe('2026-11-23');
+    expect(field(late, '承诺办结日期')).toBe('2026-11-30');
+    expect(late.intro).toContain('依法自收到申请材料之日起即为受理');
+    expect(late.intro).not.toContain('材料齐全');
+    expect(slip.intro).toContain('材料齐全');
   });
 
   it('is refused for a case not accepted', () => {

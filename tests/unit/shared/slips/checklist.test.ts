@@ -3,6 +3,15 @@ import { slipContentSchema } from '../../../../shared/model/slip.ts';
 import { composeChecklist } from '../../../../shared/rules/slips/checklist.ts';
 import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
 import { issue, SERIAL, slipText } from '../../../fixtures/slipSubjects.ts';
+import type { SlipContent } from '../../../../shared/model/slip.ts';
+
+function fieldOf(slip: SlipContent, label: string): string | undefined {
+  for (const block of slip.sections.flatMap((s) => s.blocks)) {
+    const found = block.type === 'fields' ? block.fields.find((f) => f.label === label) : undefined;
+    if (found) return found.value;
+  }
+  return undefined;
+}
 
 describe('art. 10 the one-time notification checklist (一次性告知单)', () => {
   const slip = composeChecklist(issue(), { item: TECH_CONTRACT_ITEM, rev: 3 });
@@ -36,7 +45,7 @@ describe('art. 10 the one-time notification checklist (一次性告知单)', () 
 
   it('gives the legal basis, every condition and every step of the procedure', () => {
     expect(text).toContain(TECH_CONTRACT_ITEM.legalBasis);
-    for (const line of [...TECH_CONTRACT_ITEM.conditions, ...TECH_CONTRACT_ITEM.procedure])
+    for (const line of [...TECH_CONTRACT_ITEM.conditions, ...TECH_CONTRACT_ITEM.procedure.map((s) => s.name)])
       expect(text).toContain(line);
     expect(slip.sections.map((s) => s.heading)).toEqual([
       '一、设定依据',
@@ -56,9 +65,25 @@ describe('art. 10 the one-time notification checklist (一次性告知单)', () 
   });
 
   it('gives the promised and the statutory limits in working days, and where to apply', () => {
-    expect(text).toContain('5 个工作日');
-    expect(text).toContain('20 个工作日');
+    expect(fieldOf(slip, '承诺时限')).toBe('5 个工作日');
+    expect(fieldOf(slip, '法定时限')).toBe('20 个工作日');
     expect(text).toContain('南阳市市民服务中心 3 楼 C 区 12 号窗口');
+  });
+
+  it('art. 16: gives each step its limit (环节时限), and none to a step without one', () => {
+    const procedure = slip.sections[3]?.blocks[0];
+    expect(procedure).toEqual({
+      type: 'list',
+      ordered: true,
+      items: ['网上填报', '窗口提交', '审查认定（3 个工作日）', '发放登记证明（1 个工作日）'],
+    });
+  });
+
+  it('art. 16: where no law sets a limit, says so and prints no invented statutory limit', () => {
+    const { statutoryLimitDays: _none, ...rest } = TECH_CONTRACT_ITEM;
+    const noLaw = composeChecklist(issue(), { item: rest, rev: 4 });
+    expect(fieldOf(noLaw, '法定时限')).toBe('法律法规未规定办理时限，本局承诺 5 个工作日内办结');
+    expect(slipText(noLaw)).not.toContain('20 个工作日');
   });
 
   it('shows the applicant with the phone masked (PIPL), and masks the name on the stub the desk keeps', () => {

@@ -45,6 +45,34 @@ describe('art. 11 the rejection notice (不予受理通知书)', () => {
     expect(() => composeRejectionNotice(issue(), catalog, caseOf())).toThrow(/not been rejected/);
   });
 
+  it('art. 8(二): is refused while the rejection only waits for a leader, and printed once a leader approved it', () => {
+    const proposed = caseEvent('case.rejectionProposed', {
+      reason: '申请人注册地不在本市行政区域内',
+      legalBasis: '《技术合同认定登记管理办法》第六条',
+      toLeaderId: 'he-jianguo',
+    } as never);
+    expect(() => composeRejectionNotice(issue(), catalog, caseOf(proposed))).toThrow(/not been rejected/);
+    const approved = caseEvent('case.rejectionReviewed', { decision: 'approved' } as never, 'he-jianguo');
+    const final = composeRejectionNotice(issue(), catalog, caseOf(proposed, approved));
+    expect(final.intro).toContain('经审查并报本局领导批准');
+    expect(slipText(final)).toContain('《技术合同认定登记管理办法》第六条');
+    expect(slip.intro).not.toContain('领导批准'); // a legacy one-step rejection names no approval
+  });
+
+  it('art. 8(二): is refused after a leader overruled the proposal', () => {
+    const proposed = caseEvent('case.rejectionProposed', {
+      reason: '材料不符',
+      legalBasis: '第六条',
+      toLeaderId: 'he-jianguo',
+    } as never);
+    const overruled = caseEvent(
+      'case.rejectionReviewed',
+      { decision: 'overruled', note: '材料可补正，不应不予受理' } as never,
+      'he-jianguo',
+    );
+    expect(() => composeRejectionNotice(issue(), catalog, caseOf(proposed, overruled))).toThrow(/not been rejected/);
+  });
+
   it('is a valid slip', () => {
     expect(slipContentSchema.parse(slip)).toEqual(slip);
     expect(slip.title).toBe('不予受理通知书');

@@ -65,9 +65,20 @@ describe('art. 11 the supplement notice (补正材料通知书)', () => {
     expect(text).not.toContain('2026-10-02 前');
   });
 
-  it('says that only one supplement notice is issued', () => {
+  it('art. 10–11: says it tells everything to supplement at once (一次性告知), and nothing more will be asked', () => {
     const notices = slip.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'notice');
-    expect(notices.map((n) => n.type === 'notice' && n.text).join()).toContain('不再出具第二份补正通知');
+    const said = notices.map((n) => n.type === 'notice' && n.text).join();
+    expect(said).toContain('一次性告知需要补正的全部内容');
+    expect(said).toContain('不会再要求补正本通知书所列以外的材料');
+  });
+
+  it('art. 10–11: claims no legal effect the regulation does not give (no 视为撤回申请)', () => {
+    const text = slipText(slip);
+    expect(text).not.toContain('视为撤回');
+    expect(text).not.toContain('逾期');
+    expect(
+      slipText(composeSupplementNotice(issue({ lang: 'en' }), catalog, caseOf(checked, requested), { calendar })),
+    ).not.toMatch(/taken as withdrawn/i);
   });
 
   it('is refused for a case that asked for no supplement', () => {
