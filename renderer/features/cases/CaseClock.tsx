@@ -1,5 +1,6 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CASE_ENDED } from '../../../shared/rules/case.ts';
 import type { CaseDeadline } from '../../../shared/rules/deadline.ts';
 import type { CaseRow } from '../../data/db.ts';
 
@@ -23,7 +24,8 @@ export function CaseClock({ row, clock }: { row: CaseRow; clock: CaseDeadline | 
       </Badge>
     );
   }
-  const ended = row.status === 'completed';
+  // An ended case no longer runs against its clock: its due date stays, and its breaches say whether it was late.
+  const ended = CASE_ENDED.includes(row.status);
   return (
     <Group gap={6} wrap="nowrap" data-testid="case-clock">
       {!ended && (

@@ -1,15 +1,19 @@
-import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INTAKES, type Intake } from '../../../shared/model/caseEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
+import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
+import { today } from '../../data/calendar.ts';
 import { useCasesOfContact, useServiceItems } from '../../data/caseHooks.ts';
-import { openCase } from '../../data/caseOperations.ts';
+import { openCase, openCaseDefaults } from '../../data/caseOperations.ts';
 import type { ContactRow } from '../../data/db.ts';
 import { invalid } from '../../data/operations.ts';
 import { useAction } from '../contact/useAction.ts';
 import { CaseCard } from './CaseCard.tsx';
+import { caseFieldErrors } from './caseErrors.ts';
 
 /** The cases opened from a contact, and opening a new one for a catalog item. */
 export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staff }) {
@@ -18,8 +22,12 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
   const author = useAuthor(staff);
   const cases = useCasesOfContact(db, contact.contactId) ?? [];
   const items = (useServiceItems(db) ?? []).filter((i) => i.item.active);
-  const { errors, busy, run } = useAction();
+  const { errors, busy, run } = useAction(caseFieldErrors);
+  const defaults = openCaseDefaults(contact);
   const [itemId, setItemId] = useState<string | null>(null);
+  // art. 11 立即 / 行政许可法 §32: in person or left for review decides when a supplement is due; one arrow key turns it.
+  const [intake, setIntake] = useState<Intake>(defaults.intake);
+  const [receivedOn, setReceivedOn] = useState<string>(defaults.receivedOn);
   return (
     <Stack gap="xs">
       <Title order={5}>{t('cases.open')}</Title>
@@ -29,22 +37,40 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
       <Text size="xs" c="dimmed">
         {t('cases.openCaseHint')}
       </Text>
+      <Select
+        label={t('cases.serviceItem')}
+        data={items.map((i) => ({ value: i.item.id, label: i.item.name }))}
+        value={itemId}
+        onChange={setItemId}
+        searchable
+        error={errors.serviceItemId}
+      />
       <Group align="flex-end" wrap="nowrap">
-        <Select
-          style={{ flex: 1 }}
-          label={t('cases.serviceItem')}
-          data={items.map((i) => ({ value: i.item.id, label: i.item.name }))}
-          value={itemId}
-          onChange={setItemId}
-          searchable
-          error={errors.serviceItemId}
+        <Stack gap={2}>
+          <Text size="sm" fw={500} id="case-intake-label">
+            {t('cases.intake.label')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="case-intake-label"
+            value={intake}
+            onChange={(v) => setIntake(v as Intake)}
+            data={INTAKES.map((i) => ({ value: i, label: t(`cases.intake.${i}`) }))}
+          />
+        </Stack>
+        <TextInput
+          type="date"
+          label={t('cases.receivedOn')}
+          value={receivedOn}
+          max={today()}
+          onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          error={errors.receivedOn}
         />
         <Button
           loading={busy}
           onClick={() =>
             void run(() =>
               itemId
-                ? openCase(db, author, contact.contactId, itemId)
+                ? openCase(db, author, contact.contactId, itemId, { intake, receivedOn: receivedOn as IsoDate })
                 : Promise.reject(invalid('serviceItemId', 'serviceItemRequired')),
             )
           }
@@ -52,6 +78,9 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
           {t('cases.openCase')}
         </Button>
       </Group>
+      <Text size="xs" c="dimmed">
+        {t(`cases.intakeHint.${intake}`)}
+      </Text>
       {errors.form && <Alert color="red">{errors.form}</Alert>}
     </Stack>
   );

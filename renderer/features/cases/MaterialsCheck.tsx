@@ -8,17 +8,32 @@ import { useAuthor } from '../../stores/session.ts';
 import { acceptCase, checkMaterials, requestSupplement } from '../../data/caseOperations.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useAction } from '../contact/useAction.ts';
+import { caseFieldErrors } from './caseErrors.ts';
 import { RejectForm } from './RejectForm.tsx';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
 type State = 'received' | 'missing' | 'nonConforming';
 
-/** art. 10–11: check every material of the item, then accept, request one supplement, or reject. */
-export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: ServiceItem; staff: Staff }) {
+/**
+ * art. 10–11: check every material of the item, then accept, request one supplement, or propose a rejection. When
+ * something is missing the supplement notice is the natural next step (art. 11 立即告知): it is the primary action.
+ */
+export function MaterialsCheck({
+  row,
+  item,
+  staff,
+  deemed,
+}: {
+  row: CaseRow;
+  item: ServiceItem;
+  staff: Staff;
+  /** 行政许可法 §32: the application already counts as accepted, so neither a supplement nor a "no" may follow. */
+  deemed: boolean;
+}) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
+  const { errors, busy, run } = useAction(caseFieldErrors);
   const [draft, setDraft] = useState<Record<string, { state: State; note: string }>>(() =>
     Object.fromEntries(
       item.materials.map((m) => [
@@ -38,6 +53,12 @@ export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: Servi
         note: draft[m.id]?.note || undefined,
       })),
     );
+  const incomplete = item.materials.some((m) => {
+    const state = draft[m.id]?.state ?? 'missing';
+    return state === 'nonConforming' || (m.requirement === 'required' && state === 'missing');
+  });
+  const anyMissing = item.materials.some((m) => (draft[m.id]?.state ?? 'missing') !== 'received');
+  const offerSupplement = row.status === 'checking' && anyMissing && !deemed;
   return (
     <Stack gap="xs">
       <Table aria-label={t('cases.materials')} verticalSpacing={4}>
@@ -96,21 +117,25 @@ export function MaterialsCheck({ row, item, staff }: { row: CaseRow; item: Servi
         <Button variant="default" loading={busy} onClick={() => void run(save)}>
           {t('cases.saveChecks')}
         </Button>
-        <Button loading={busy} onClick={() => void run(async () => (await save(), acceptCase(db, author, row.caseId)))}>
-          {t('cases.accept')}
-        </Button>
-        {row.status === 'checking' && (
+        {offerSupplement && (
           <Button
             color="orange"
-            variant="light"
+            variant={incomplete ? 'filled' : 'light'}
             loading={busy}
             onClick={() => void run(async () => (await save(), requestSupplement(db, author, row.caseId)))}
           >
             {t('cases.supplement')}
           </Button>
         )}
+        <Button
+          variant={incomplete ? 'default' : 'filled'}
+          loading={busy}
+          onClick={() => void run(async () => (await save(), acceptCase(db, author, row.caseId)))}
+        >
+          {t('cases.accept')}
+        </Button>
       </Group>
-      <RejectForm row={row} staff={staff} />
+      {!deemed && <RejectForm row={row} staff={staff} />}
     </Stack>
   );
 }

@@ -19,6 +19,8 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { openPause, pendingExtension } from '../../../shared/rules/case.ts';
 import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import { useDesk } from '../../app/context.tsx';
+import { extensionTooLate } from '../../data/caseTimes.ts';
+import { caseFieldErrors } from './caseErrors.ts';
 import { useAuthor } from '../../stores/session.ts';
 import { today } from '../../data/calendar.ts';
 import {
@@ -42,6 +44,8 @@ export function RunningActions({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const pending = pendingExtension(row);
   const paused = openPause(row);
+  // art. 17 / 18(2): past the due date an extension can no longer be asked for (nor approved): the breach happened.
+  const tooLate = extensionTooLate(row, today());
   return (
     <Stack gap="xs">
       {pending && (
@@ -63,7 +67,13 @@ export function RunningActions({ row, staff }: { row: CaseRow; staff: Staff }) {
           <Accordion.Item value="extension">
             <Accordion.Control>{t('cases.extension')}</Accordion.Control>
             <Accordion.Panel>
-              <ExtensionForm row={row} staff={staff} />
+              {tooLate ? (
+                <Alert color="red" data-testid="extension-too-late">
+                  {t('cases.extensionTooLate', { date: tooLate })}
+                </Alert>
+              ) : (
+                <ExtensionForm row={row} staff={staff} />
+              )}
             </Accordion.Panel>
           </Accordion.Item>
         )}
@@ -82,12 +92,15 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
+  const { errors, busy, run } = useAction(caseFieldErrors);
   const [from, setFrom] = useState<string>(today());
   const [reason, setReason] = useState<PauseReason>('expertReview');
   const [note, setNote] = useState('');
   return (
     <Stack gap="xs">
+      <Text size="xs" c="dimmed">
+        {t('cases.pauseHint')}
+      </Text>
       <TextInput
         type="date"
         label={t('cases.pauseFrom')}
@@ -100,6 +113,7 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
         data={PAUSE_REASONS.map((r) => ({ value: r, label: t(`cases.pauseReasons.${r}`) }))}
         value={reason}
         onChange={(v) => v && setReason(v as PauseReason)}
+        error={errors.reason}
       />
       <TextInput
         label={t('cases.pauseNote')}
@@ -124,7 +138,7 @@ function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
+  const { errors, busy, run } = useAction(caseFieldErrors);
   const [on, setOn] = useState<string>(today());
   const paused = openPause(row);
   return (
@@ -157,7 +171,7 @@ function ExtensionForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
+  const { errors, busy, run } = useAction(caseFieldErrors);
   const [days, setDays] = useState<number>(10);
   const [reason, setReason] = useState('');
   return (
@@ -196,10 +210,12 @@ function ExtensionDecision({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useDecision();
+  const { errors, busy, run } = useDecision(caseFieldErrors);
   const [note, setNote] = useState('');
+  const tooLate = extensionTooLate(row, today());
   return (
     <Stack gap="xs">
+      {tooLate && <Alert color="red">{t('cases.approveTooLate', { date: tooLate })}</Alert>}
       <TextInput
         label={t('cases.decisionNote')}
         maxLength={LIMITS.note}
@@ -210,6 +226,7 @@ function ExtensionDecision({ row, staff }: { row: CaseRow; staff: Staff }) {
       <Group>
         <Button
           loading={busy}
+          disabled={Boolean(tooLate)}
           onClick={() => void run(() => decideExtension(db, author, row.caseId, { decision: 'approved', note }))}
         >
           {t('cases.approve')}
@@ -230,7 +247,7 @@ function CompleteForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
+  const { errors, busy, run } = useAction(caseFieldErrors);
   const [outcome, setOutcome] = useState<'granted' | 'notGranted' | 'done'>('granted');
   const [result, setResult] = useState('');
   return (
@@ -263,7 +280,7 @@ export function NotifyForm({ row, staff, about }: { row: CaseRow; staff: Staff; 
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
+  const { errors, busy, run } = useAction(caseFieldErrors);
   const [how, setHow] = useState<How>('phone');
   return (
     <Stack gap="xs">

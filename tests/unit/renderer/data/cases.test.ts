@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { StaffId } from '../../../../shared/model/ids.ts';
 import type { InvalidEventError } from '../../../../renderer/data/append.ts';
 import {
+  acceptAsDeemed,
   acceptCase,
+  advanceStep,
   checkMaterials,
   decideExtension,
   openCase,
@@ -11,6 +13,8 @@ import {
   requestSupplement,
   resumeCase,
 } from '../../../../renderer/data/caseOperations.ts';
+import { deskCalendar, today } from '../../../../renderer/data/calendar.ts';
+import type { PauseReason } from '../../../../shared/model/deadline.ts';
 import type { DeskDb } from '../../../../renderer/data/db.ts';
 import { recordContact } from '../../../../renderer/data/operations.ts';
 import type { IsoDate } from '../../../../shared/rules/isoDate.ts';
@@ -34,12 +38,55 @@ beforeEach(async () => {
 });
 
 const messages = (e: unknown) => (e as InvalidEventError).issues.map((i) => i.message);
+/** A day `n` calendar days before today (Beijing desk time). */
+const daysAgo = (n: number) => {
+  const d = new Date(`${today()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10) as IsoDate;
+};
+const caseEvents = async (id: string) =>
+  (await db.events.where('[aggregate+aggregateId]').equals(['case', id]).toArray()).map((s) => s.event);
 
 describe('a case on the desk', () => {
   it('records the catalog version it was opened with, and its department', async () => {
     const caseId = await openCase(db, clerk, contactId, 'tech-contract');
     const row = await db.cases.get(caseId);
     expect(row).toMatchObject({ catalogRev: 1, departmentId: 'dept-hightech', serviceItemName: '技术合同认定登记', status: 'checking' });
+  });
+
+  it('art. 11: opening records the day of receipt, the intake and the limits of the catalog version, and disposes of the contact in the same append', async () => {
+    const caseId = await openCase(db, clerk, contactId, 'tech-contract');
+    const [opened] = await caseEvents(caseId);
+    expect(opened?.payload).toMatchObject({ receivedOn: today(), intake: 'inPerson', promisedLimitDays: 5, statutoryLimitDays: 10 });
+    const linked = await db.events.where('[aggregate+aggregateId]').equals(['contact', contactId]).toArray();
+    const caseOpened = linked.find((s) => s.event.type === 'contact.caseOpened');
+    expect(caseOpened?.event.payload).toEqual({ caseId, serviceItemId: 'tech-contract' });
+    // One append: consecutive device sequence numbers, the same moment.
+    expect(caseOpened!.event.deviceSeq).toBe(opened!.deviceSeq + 1);
+    expect(caseOpened!.event.occurredAt).toBe(opened!.occurredAt);
+  });
+
+  it('opens a letter for review from the day it was registered, unless the clerk says otherwise', async () => {
+    const letter = await recordContact(db, clerk, {
+      channel: 'letter',
+      visitor: { organisation: '南阳某材料公司' },
+      matter: '技术合同认定登记（邮寄）',
+      askedStaffIds: [],
+    });
+    const caseId = await openCase(db, clerk, letter, 'tech-contract');
+    expect(await db.cases.get(caseId)).toMatchObject({ intake: 'leftForReview', receivedOn: today() });
+    const other = await openCase(db, clerk, letter, 'tech-contract', { intake: 'inPerson', receivedOn: daysAgo(1) });
+    expect(await db.cases.get(other)).toMatchObject({ intake: 'inPerson', receivedOn: daysAgo(1) });
+  });
+
+  it('refuses a day of receipt in the future, or an unknown contact, and appends nothing', async () => {
+    const before = await db.events.count();
+    const tomorrow = deskCalendar().addWorkingDays(today(), 1).date;
+    const error = await openCase(db, clerk, contactId, 'tech-contract', { receivedOn: tomorrow }).catch((e: unknown) => e);
+    expect(messages(error)).toEqual(['receivedInFuture']);
+    const unknown = await openCase(db, clerk, '01JZZZZZZZZZZZZZZZZZZZZZZZ', 'tech-contract').catch((e: unknown) => e);
+    expect(messages(unknown)).toEqual(['contactMissing']);
+    expect(await db.events.count()).toBe(before);
   });
 
   it('will not accept while a required material is missing, and changes nothing', async () => {
@@ -66,6 +113,55 @@ describe('a case on the desk', () => {
       (e: unknown) => e,
     );
     expect(messages(error)).toEqual(['nonConformingNoteRequired']);
+  });
+
+  it('art. 10–11: a supplement is told once; a second notice is refused', async () => {
+    const caseId = await openCase(db, clerk, contactId, 'tech-contract');
+    await checkMaterials(db, clerk, caseId, [{ materialId: 'contract-text', state: 'missing' }]);
+    await requestSupplement(db, clerk, caseId);
+    const error = await requestSupplement(db, clerk, caseId).catch((e: unknown) => e);
+    expect(messages(error)).toEqual(['supplementOnlyOnce']);
+    expect((await caseEvents(caseId)).filter((e) => e.type === 'case.supplementRequested')).toHaveLength(1);
+  });
+
+  describe('行政许可法 §32: not told within five working days of receipt', () => {
+    let caseId: string;
+    beforeEach(async () => {
+      caseId = await openCase(db, clerk, contactId, 'tech-contract', { intake: 'leftForReview', receivedOn: daysAgo(30) });
+      await checkMaterials(db, clerk, caseId, [{ materialId: 'contract-text', state: 'missing' }]);
+    });
+
+    it('art. 11: refuses a supplement notice once the application counts as accepted', async () => {
+      const error = await requestSupplement(db, clerk, caseId).catch((e: unknown) => e);
+      expect(messages(error)).toEqual(['supplementTooLate']);
+      expect((await db.cases.get(caseId))?.status).toBe('checking');
+    });
+
+    it('records the deemed acceptance from the day of receipt, with the limits recorded at opening, whatever the materials', async () => {
+      await acceptAsDeemed(db, clerk, caseId);
+      const row = await db.cases.get(caseId);
+      expect(row?.status).toBe('running');
+      expect(row?.acceptance).toMatchObject({ acceptedOn: daysAgo(30), deemed: true, promisedLimitDays: 5, statutoryLimitDays: 10 });
+    });
+
+    it('turns an ordinary acceptance into the deemed one (the clock runs from receipt, not from today)', async () => {
+      await acceptCase(db, clerk, caseId);
+      expect((await db.cases.get(caseId))?.acceptance).toMatchObject({ acceptedOn: daysAgo(30), deemed: true });
+    });
+
+    it('art. 17: refuses an extension requested after the due date, and an approval after it', async () => {
+      await acceptAsDeemed(db, clerk, caseId);
+      const error = await requestExtension(db, clerk, caseId, { days: 5, reason: '需专家评审' }).catch((e: unknown) => e);
+      expect(messages(error)).toEqual(['extensionAfterDue']);
+      expect((await db.cases.get(caseId))?.extensions).toEqual([]);
+    });
+  });
+
+  it('does not count an in-time case as deemed accepted', async () => {
+    const caseId = await openCase(db, clerk, contactId, 'tech-contract');
+    const error = await acceptAsDeemed(db, clerk, caseId).catch((e: unknown) => e);
+    expect(messages(error)).toEqual(['notDeemedAccepted']);
+    expect((await db.cases.get(caseId))?.status).toBe('checking');
   });
 
   it('starts the clock on acceptance with the promised limit of the catalog', async () => {
@@ -95,6 +191,24 @@ describe('a case on the desk', () => {
       ]);
       await decideExtension(db, leader, caseId, { decision: 'approved' });
       expect((await db.cases.get(caseId))?.extensions[0]?.decision).toBe('approved');
+    });
+
+    it('art. 16: moves the running case through the steps of its catalog version, never past the last', async () => {
+      for (let i = 0; i < 3; i += 1) await advanceStep(db, clerk, caseId);
+      expect((await db.cases.get(caseId))?.steps.map((s) => s.step)).toEqual([1, 2, 3]);
+      const error = await advanceStep(db, clerk, caseId).catch((e: unknown) => e);
+      expect(messages(error)).toEqual(['noNextStep']);
+    });
+
+    it("art. 10–11: refuses a pause 'for 补正' (a second supplement in disguise)", async () => {
+      const acceptedOn = (await db.cases.get(caseId))!.acceptance!.acceptedOn;
+      const error = await pauseCase(db, clerk, caseId, {
+        from: acceptedOn,
+        reason: 'supplement' as PauseReason,
+        note: '补正',
+      }).catch((e: unknown) => e);
+      expect(messages(error)).toEqual(['pauseReasonNotAllowed']);
+      expect((await db.cases.get(caseId))?.pauses).toEqual([]);
     });
 
     it('refuses a resumption dated before the pause started', async () => {

@@ -1,0 +1,63 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { SUPPLEMENT_LEGAL_LIMIT_DAYS } from '../../../shared/rules/case.ts';
+import { useDesk } from '../../app/context.tsx';
+import { deskCalendar, today } from '../../data/calendar.ts';
+import { acceptAsDeemed } from '../../data/caseOperations.ts';
+import { supplementNoticeOf } from '../../data/caseTimeliness.ts';
+import type { CaseRow } from '../../data/db.ts';
+import { useAuthor } from '../../stores/session.ts';
+import { useAction } from '../contact/useAction.ts';
+import { caseFieldErrors } from './caseErrors.ts';
+
+/**
+ * art. 11 立即告知 / 行政许可法 §32 (issue 12, decision 1): in person, a supplement is told in the same sitting; left
+ * for review, within the legal limit. Past that limit with no notice the application counts as accepted from receipt.
+ */
+export function SupplementNotice({ row, staff }: { row: CaseRow; staff: Staff }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const author = useAuthor(staff);
+  const { errors, busy, run } = useAction(caseFieldErrors);
+  if (row.status !== 'checking' && row.status !== 'supplementRequested') return null;
+  const notice = supplementNoticeOf(row, today());
+  const received = row.receivedOn;
+  if (notice.deemedAcceptedOn && row.status === 'checking') {
+    return (
+      <Alert color="red" title={t('cases.supplementNotice.deemed')} data-testid="supplement-notice">
+        <Stack gap="xs">
+          <Text size="sm">{t('cases.supplementNotice.deemedHint', { due: legalLimit(row), received })}</Text>
+          {errors.form && <Text c="red">{errors.form}</Text>}
+          <Button color="red" loading={busy} onClick={() => void run(() => acceptAsDeemed(db, author, row.caseId))}>
+            {t('cases.supplementNotice.acceptDeemed', { received: notice.deemedAcceptedOn })}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const given = row.supplement?.requestedOn;
+  const [text, color] =
+    notice.state === 'given'
+      ? [t('cases.supplementNotice.given', { date: given }), 'dimmed']
+      : notice.state === 'givenLate'
+        ? [t('cases.supplementNotice.givenLate', { date: given, due: notice.dueDate }), 'orange']
+        : notice.state === 'overdue'
+          ? [t('cases.supplementNotice.notImmediate', { received, deemedFrom: legalLimit(row) }), 'red']
+          : notice.state === 'due'
+            ? row.intake === 'inPerson'
+              ? [t('cases.supplementNotice.dueNow', { received }), 'orange']
+              : [t('cases.supplementNotice.dueBy', { received, date: notice.dueDate }), 'dimmed']
+            : [null, 'dimmed'];
+  if (!text) return null;
+  return (
+    <Text size="xs" c={color} fw={color === 'red' ? 600 : undefined} data-testid="supplement-notice">
+      {text}
+    </Text>
+  );
+}
+
+/** The last day a supplement may still be told, whatever the intake (§32: five working days after receipt). */
+function legalLimit(row: CaseRow) {
+  return deskCalendar().addWorkingDays(row.receivedOn, SUPPLEMENT_LEGAL_LIMIT_DAYS).date;
+}
