@@ -129,7 +129,7 @@ test('the browser desk prints a slip naming a hostile visitor from a frame with 
   await registerContact(desk, visitor, '申请技术合同认定登记');
   await todayRow(desk, visitor).click();
   await choose(desk, '办理事项', '技术合同认定登记');
-  await desk.getByRole('button', { name: '受理办件' }).click();
+  await desk.getByRole('button', { name: '开办件，核验材料' }).click();
   await desk.getByTestId('case-card').getByTestId('slip-actions').getByRole('button', { name: '一次性告知单' }).click();
   const dialog = desk.getByRole('dialog', { name: /一次性告知单 · 打印预览/ });
   const preview = dialog.frameLocator('iframe[title="单据预览"]');

@@ -282,7 +282,7 @@ test('a clerk prints the checklist of a case, sees its serial, and reprints it m
   await registerContact(desk, visitor, '申请技术合同认定登记');
   await todayRow(desk, visitor).click();
   await choose(desk, '办理事项', '技术合同认定登记');
-  await desk.getByRole('button', { name: '受理办件' }).click();
+  await desk.getByRole('button', { name: '开办件，核验材料' }).click();
   await expect(desk.getByTestId('case-status')).toHaveText('材料核验中');
 
   const slips = desk.getByTestId('case-card').getByTestId('slip-actions');
