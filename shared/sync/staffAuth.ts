@@ -32,6 +32,8 @@ export const PRIVILEGED_EVENT_TYPES = [
   'contact.refusalReviewed', // art. 8(二): a leader approves or overrules a proposed refusal
   'contact.assigned', // art. 8(四)/12: a leader assigns an escalated matter
   'case.extensionDecided', // art. 17: a leader decides an extension
+  'case.rejectionReviewed', // art. 8(二): a leader approves or overrules a proposed 不予受理
+  'case.rejected', // LEGACY one-step 不予受理: desks no longer record it; only a leader's proven session may push one
   'catalog.itemSaved', // art. 20–23: the published service catalog
   'calendar.yearProposed', // the working-day calendar every deadline rests on …
   'calendar.yearConfirmed', // … confirmed by a second person

@@ -108,14 +108,31 @@ function authorizeCaseEvent(event: CaseEvent, directory: Directory): Refusal | n
     case 'case.extensionDecided':
       // art. 17: an extension is approved or refused by a leader.
       return actorIsLeader(directory, event.staffId, 'decide on an extension');
+    case 'case.rejectionProposed':
+      // art. 8(二) 说"不"提级管理: a proposed 不予受理 goes to an active leader; the competent agency named is real.
+      return (
+        namedLeader(directory, event.payload.toLeaderId, 'a proposed rejection must go to a leader for review') ??
+        knownAgency(directory, event.payload.competentAgencyId)
+      );
+    case 'case.rejectionReviewed':
+      // art. 8(二): only a leader makes a 不予受理 final, or overrules it.
+      return actorIsLeader(directory, event.staffId, 'review a proposed rejection');
     case 'case.rejected':
-      return event.payload.competentAgencyId && !directory.agencyIds.has(event.payload.competentAgencyId)
-        ? { code: 'unknown-reference', message: `agency '${event.payload.competentAgencyId}' is not in the directory` }
-        : null;
+      // LEGACY one-step 不予受理: only a leader may still record one (with a proven session, see staffAuth.ts).
+      return (
+        actorIsLeader(directory, event.staffId, 'reject a case in one step') ??
+        knownAgency(directory, event.payload.competentAgencyId)
+      );
     default:
       // The rest depend on the case's state, which the fold judges (and flags) on every replica.
       return null;
   }
+}
+
+/** An agency an event names (optional) must be in the directory: the applicant is told where to go. */
+function knownAgency(directory: Directory, agencyId: string | undefined): Refusal | null {
+  if (agencyId === undefined || directory.agencyIds.has(agencyId)) return null;
+  return { code: 'unknown-reference', message: `agency '${agencyId}' is not in the directory` };
 }
 
 function isContactEvent(event: DeskEvent): event is ContactEvent {

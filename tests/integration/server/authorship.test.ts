@@ -45,6 +45,8 @@ describe.each(BACKENDS)('who acted is proven, not claimed, on $name', (backend) 
     return contactId;
   }
 
+  const grounds = { reason: '不属于本局受理范围', legalBasis: '《技术合同认定登记管理办法》第六条' };
+
   const review = (stamp: Stamp, contactId: string) =>
     makeContactEvent({ ...stamp, contactId }, 'contact.refusalReviewed', { decision: 'approved' });
 
@@ -67,8 +69,10 @@ describe.each(BACKENDS)('who acted is proven, not claimed, on $name', (backend) 
     const caseEvents = [
       makeEvent(by(clerk), 'case.opened', caseId, { contactId, serviceItemId: DEMO_ITEMS.techContract, catalogRev: 1 }),
       makeEvent(by(clerk), 'case.extensionRequested', caseId, { days: 10, reason: '需组织专家评审' }),
+      // art. 8(二): proposing a 不予受理 to a leader is the clerk's everyday act, taken offline too.
+      makeEvent(by(clerk), 'case.rejectionProposed', caseId, { ...grounds, toLeaderId: leader }),
     ];
-    expect((await server.push(pushBody(clerkDesk, caseEvents))).body).toMatchObject({ stored: 2, rejected: [] });
+    expect((await server.push(pushBody(clerkDesk, caseEvents))).body).toMatchObject({ stored: 3, rejected: [] });
     const afterCase = await server.pull(0, 2000);
 
     const item = afterCase.references.find((r) => r.doc.kind === 'serviceItem' && r.doc.id === DEMO_ITEMS.techContract)!
@@ -80,6 +84,8 @@ describe.each(BACKENDS)('who acted is proven, not claimed, on $name', (backend) 
         requestEventId: caseEvents[1]!.eventId,
         decision: 'approved',
       }), // 林志远 grants the extension
+      makeEvent(by(leader), 'case.rejectionReviewed', caseId, { decision: 'approved' }), // 何建国 makes the 不予受理 final
+      makeEvent(by(leader), 'case.rejected', caseId, grounds), // … or rejects in one step, the legacy way
       makeItemSaved(by(admin), { ...item, name: '技术合同登记（已改）', promisedLimitDays: 1 }, 1), // 马军 edits the catalog
       proposal, // 马军 proposes a fake 2028 calendar …
       makeYearConfirmed(by(secondAdmin), 2028, proposal.eventId), // … and 黄秀英 "confirms" it, from the same desk

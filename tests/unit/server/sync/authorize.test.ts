@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { DeskEvent } from '../../../../shared/model/events.ts';
+import { deskEventSchema, type DeskEvent } from '../../../../shared/model/events.ts';
 import { authorizeEvent, directoryOf, isActiveStaff } from '../../../../server/src/sync/authorize.ts';
 import { firstInquiryResponsible } from '../../../../shared/rules/contact.ts';
 import { TEST_DIRECTORY_DOCS, testDirectory } from '../../../fixtures/directory.ts';
-import { makeContactEvent, makeContactOpened, makeContactTransferred, newDeviceId } from '../../../fixtures/events.ts';
+import {
+  makeContactEvent,
+  makeContactOpened,
+  makeContactTransferred,
+  newContactId,
+  newDeviceId,
+  stampEnvelope,
+} from '../../../fixtures/events.ts';
 
 const directory = testDirectory();
 const desk = newDeviceId();
@@ -265,5 +272,60 @@ describe('art. 17: only a leader decides on a case extension', () => {
       code: 'not-authorised',
       message: expect.stringContaining('extension'),
     });
+  });
+});
+
+describe('art. 8(二): a case rejection is proposed to a leader and decided by one', () => {
+  const caseId = newContactId();
+  const caseEvent = (staffId: string, type: DeskEvent['type'], payload: object) =>
+    deskEventSchema.parse({
+      ...stampEnvelope({ deviceId: desk, deviceSeq: 4, staffId }, 'case'),
+      aggregateId: caseId,
+      type,
+      payload,
+    });
+  const grounds = { reason: '不属于本局受理范围', legalBasis: '《技术合同认定登记管理办法》第六条' };
+  const propose = (toLeaderId: string, competentAgencyId?: string) =>
+    caseEvent('zhang-wei', 'case.rejectionProposed', { ...grounds, toLeaderId, competentAgencyId });
+  const reviewCase = (staffId: string) => caseEvent(staffId, 'case.rejectionReviewed', { decision: 'approved' });
+  const legacy = (staffId: string, competentAgencyId?: string) =>
+    caseEvent(staffId, 'case.rejected', { ...grounds, competentAgencyId });
+
+  it('art. 8(二): accepts a proposed rejection sent to an active leader, naming an agency of the directory', () => {
+    expect(judge(propose('he-jianguo'))).toBeNull();
+    expect(judge(propose('lin-zhiyuan', 'agency-tax'))).toBeNull();
+  });
+
+  it('art. 8(二): refuses a proposed rejection sent to someone who is not a leader, or not active', () => {
+    expect(judge(propose('chen-jing'))).toEqual({
+      code: 'not-authorised',
+      message: 'a proposed rejection must go to a leader for review; chen-jing is not a leader',
+    });
+    expect(judge(propose('gao-tuixiu'))).toMatchObject({ code: 'unknown-reference' });
+    expect(judge(propose('nobody-here'))).toMatchObject({ code: 'unknown-reference' });
+  });
+
+  it('refuses a proposed rejection naming an agency that is not in the directory', () => {
+    expect(judge(propose('he-jianguo', 'agency-gone'))).toEqual({
+      code: 'unknown-reference',
+      message: "agency 'agency-gone' is not in the directory",
+    });
+  });
+
+  it('art. 8(二): only a leader reviews a proposed rejection', () => {
+    expect(judge(reviewCase('he-jianguo'))).toBeNull();
+    expect(judge(reviewCase('wang-fang'))).toEqual({
+      code: 'not-authorised',
+      message: 'only a leader may review a proposed rejection; wang-fang is not a leader',
+    });
+  });
+
+  it('art. 8(二): a legacy one-step rejection is refused from anyone but a leader, and checks its agency', () => {
+    expect(judge(legacy('zhang-wei'))).toEqual({
+      code: 'not-authorised',
+      message: 'only a leader may reject a case in one step; zhang-wei is not a leader',
+    });
+    expect(judge(legacy('he-jianguo', 'agency-tax'))).toBeNull();
+    expect(judge(legacy('he-jianguo', 'agency-gone'))).toMatchObject({ code: 'unknown-reference' });
   });
 });

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { DeskEvent } from '../../../../shared/model/events.ts';
+import { deskEventSchema, type DeskEvent } from '../../../../shared/model/events.ts';
 import { MAX_CLOCK_DRIFT_MS } from '../../../../shared/sync/hlc.ts';
 import { PRIVILEGED_EVENT_TYPES } from '../../../../shared/sync/staffAuth.ts';
 import { buildDemoCatalog } from '../../../../server/src/seed/demoCatalog.ts';
 import { checkProof, sessionIdsNamed } from '../../../../server/src/sync/proof.ts';
 import { makeItemSaved, makeYearConfirmed, makeYearProposed } from '../../../fixtures/adminEvents.ts';
-import { makeContactAnswered, makeContactEvent, newContactId, newDeviceId } from '../../../fixtures/events.ts';
+import {
+  makeContactAnswered,
+  makeContactEvent,
+  newContactId,
+  newDeviceId,
+  stampEnvelope,
+} from '../../../fixtures/events.ts';
 import { makeSession, sessionsOf, withProof } from '../../../fixtures/proof.ts';
 
 const NOW = Date.parse('2026-03-02T09:30:00+08:00');
@@ -57,6 +63,23 @@ describe('a privileged decision needs the person’s own online sign-in', () => 
     expect(PRIVILEGED_EVENT_TYPES).toEqual(
       expect.arrayContaining(['contact.refusalReviewed', 'case.extensionDecided', 'catalog.itemSaved']),
     );
+    // art. 8(二): a case's 不予受理 is made final by a leader's own sign-in, and so is a legacy one-step rejection.
+    const caseEvent = (staffId: string, type: DeskEvent['type'], payload: object) =>
+      deskEventSchema.parse({
+        ...stampEnvelope({ deviceId: desk, deviceSeq: 1, staffId, at: NOW }, 'case'),
+        aggregateId: newContactId(),
+        type,
+        payload,
+      });
+    const grounds = { reason: '不属于本局受理范围', legalBasis: '第六条' };
+    const caseDecisions = [
+      caseEvent(LEADER, 'case.rejectionReviewed', { decision: 'approved' }),
+      caseEvent(LEADER, 'case.rejected', grounds),
+    ];
+    for (const event of caseDecisions) expect(check(event)?.code, event.type).toBe('proof-required');
+    expect(check(withProof(caseDecisions[0]!, signedIn))).toBeNull();
+    // The proposal itself is an everyday act, taken offline as well.
+    expect(check(caseEvent('zhang-wei', 'case.rejectionProposed', { ...grounds, toLeaderId: LEADER }))).toBeNull();
     // Everyday acts stay possible offline: without a proof they are attested, not refused.
     expect(check(answer())).toBeNull();
   });
