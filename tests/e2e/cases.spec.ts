@@ -12,7 +12,7 @@ const todayInNanyang = () => new Date().toLocaleDateString('sv-SE', { timeZone: 
 async function openCaseFor(page: Page, visitor: string, item: string) {
   await todayRow(page, visitor).click();
   await choose(page, '办理事项', item);
-  await page.getByRole('button', { name: '受理办件' }).click();
+  await page.getByRole('button', { name: '开办件，核验材料' }).click();
   await expect(page.getByTestId('case-status')).toHaveText('材料核验中');
 }
 
@@ -76,4 +76,52 @@ test('art. 17: an extension is requested with a reason and approved by a leader 
   await expect(desk.getByText('延期已批准：请将延期原因和新的时限告知申请人（第十七条）。')).toBeVisible();
   await desk.getByRole('button', { name: '记录已告知' }).click();
   await expect(desk.getByText(/已告知延期原因和新时限/)).toBeVisible();
+});
+
+test('art. 8(二): 不予受理 is proposed to a leader, who signs in online and approves it; only then is its notice offered', async ({
+  browser,
+}) => {
+  const desk = await deskFor(browser, '张伟');
+  const visitor = uniqueVisitor('外地光电');
+  await registerContact(desk, visitor, '申请技术合同认定登记');
+  await openCaseFor(desk, visitor, '技术合同认定登记');
+  // In person: anything missing is told at once (art. 11), so the notice is due today.
+  await expect(desk.getByTestId('supplement-notice')).toContainText('应当场一次性告知补正');
+
+  await desk.getByRole('button', { name: '拟不予受理（报领导审核）' }).click();
+  await desk.getByRole('button', { name: '提交领导审核' }).click();
+  await expect(desk.getByText('不予受理必须写明原因。')).toBeVisible();
+  await desk.getByLabel('不予受理的原因').fill('申请人注册地不在本市');
+  await desk.getByLabel('法律依据').fill('《技术合同认定登记管理办法》第六条');
+  await choose(desk, '报请审核的局领导', /何建国/);
+  await desk.getByRole('button', { name: '提交领导审核' }).click();
+  await expect(desk.getByTestId('case-status')).toHaveText('拟不予受理，待领导审核');
+  await expect(desk.getByTestId('rejection-pending')).toContainText('待 何建国 审核');
+  // Not final: no rejection notice yet, and the clerk cannot decide it.
+  const slips = desk.getByTestId('case-card').getByTestId('slip-actions');
+  await expect(slips.getByRole('button', { name: '不予受理通知书' })).toHaveCount(0);
+  await expect(desk.getByRole('button', { name: '同意不予受理' })).toHaveCount(0);
+  await desk.keyboard.press('Escape');
+  await syncNow(desk);
+
+  // The leader signs in online (deskFor: leaders always do) and finds it among the rejections awaiting review.
+  const leader = await deskFor(browser, '何建国');
+  await leader.getByRole('tab', { name: '办件' }).click();
+  await leader
+    .getByRole('table', { name: '待我审核的不予受理' })
+    .getByRole('row', { name: new RegExp(visitor) })
+    .click();
+  await leader.getByRole('button', { name: '同意不予受理' }).click();
+  await expect(leader.getByTestId('case-status')).toHaveText('不予受理（领导已同意）');
+  await expect(leader.getByText('何建国 已同意不予受理')).toBeVisible();
+  await leader.keyboard.press('Escape');
+  await syncNow(leader);
+  await expect(leader.getByText(/条被退回/)).toHaveCount(0);
+
+  await syncNow(desk);
+  await todayRow(desk, visitor).click();
+  await expect(desk.getByTestId('case-status')).toHaveText('不予受理（领导已同意）');
+  await expect(
+    desk.getByTestId('case-card').getByTestId('slip-actions').getByRole('button', { name: '不予受理通知书' }),
+  ).toBeVisible();
 });
