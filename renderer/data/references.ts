@@ -1,5 +1,6 @@
 import type { Agency, Department, ReferenceDoc, Settings, Staff } from '../../shared/model/reference.ts';
 import { newerReferenceDoc, SETTINGS_ID } from '../../shared/model/reference.ts';
+import { replacedVersionDoc } from './catalogVersions.ts';
 import type { DeskDb } from './db.ts';
 
 type BodyOf<K extends ReferenceDoc['kind']> = Extract<ReferenceDoc, { kind: K }>['body'];
@@ -32,11 +33,19 @@ export async function getSettings(db: DeskDb): Promise<Settings | undefined> {
   return row?.doc.body as Settings | undefined;
 }
 
-/** Keep the newer of the stored and the incoming version (by rev, then HLC). Call inside a transaction. */
+/**
+ * Keep the newer of the stored and the incoming version (by rev, then HLC). A catalog item's older version is kept
+ * apart, not dropped: the cases opened under it print their slips from it (item 12). Call inside a transaction.
+ */
 export async function mergeReferenceDocs(db: DeskDb, docs: readonly ReferenceDoc[]): Promise<void> {
   for (const doc of docs) {
     const current = await db.refs.get([doc.kind, doc.id]);
     const winner = current ? newerReferenceDoc(current.doc, doc) : doc;
-    if (winner !== current?.doc) await db.refs.put({ kind: doc.kind, id: doc.id, doc: winner });
+    if (winner === current?.doc) continue;
+    const replaced = current ? replacedVersionDoc(current.doc, winner) : null;
+    if (replaced && !(await db.refs.get([replaced.kind, replaced.id]))) {
+      await db.refs.put({ kind: replaced.kind, id: replaced.id, doc: replaced });
+    }
+    await db.refs.put({ kind: doc.kind, id: doc.id, doc: winner });
   }
 }

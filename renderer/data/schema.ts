@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { normaliseCatalogOnUpgrade } from './catalogVersions.ts';
 import { refoldContactsOnUpgrade, stripStaffSecretsOnUpgrade } from './upgrades.ts';
 import { keyVisitorsOnUpgrade, tokensOnUpgrade } from './visitors.ts';
 
@@ -77,5 +78,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 7,
     stores: { signInVerifiers: '&staffId' },
     upgrade: stripStaffSecretsOnUpgrade,
+  },
+  {
+    // Issue 12: a catalog item's steps carry their own limits and the statutory limit is optional. Items stored
+    // before hold steps as plain strings: each is read once with today's schema (steps become { name }).
+    version: 8,
+    stores: {},
+    upgrade: normaliseCatalogOnUpgrade,
+  },
+  {
+    // Issue 12: contacts carry the cases opened for them (item 7), the checklists given (art. 10) and every
+    // escalation with its resolution (art. 12); rows folded before lack them, so every contact is re-folded.
+    version: 9,
+    stores: {},
+    upgrade: refoldContactsOnUpgrade,
   },
 ];

@@ -6,7 +6,7 @@ import { transferNoteVariant } from '../../../shared/rules/slips/transfer.ts';
 import { useDesk } from '../../app/context.tsx';
 import type { CaseRow, ContactRow } from '../../data/db.ts';
 import { useSlipsOf } from '../../data/slipHooks.ts';
-import type { SlipRequest } from '../../data/slipSources.ts';
+import type { CaseSlipKind, SlipRequest } from '../../data/slipSources.ts';
 import { IssuedSlips } from './IssuedSlips.tsx';
 import type { SlipPreviewMode } from './SlipPreview.tsx';
 
@@ -30,7 +30,7 @@ function useOffers(subject: SlipSubject): Offer[] {
     return [{ request: { kind: 'transferNote', contactId: subject.row.contactId, variant }, title }];
   }
   const { caseId, status } = subject.row;
-  const offer = (kind: Exclude<SlipRequest['kind'], 'transferNote'>): Offer => ({
+  const offer = (kind: CaseSlipKind): Offer => ({
     request: { kind, caseId },
     title: t(`slips.kinds.${kind}`),
   });
@@ -38,7 +38,10 @@ function useOffers(subject: SlipSubject): Offer[] {
     offer('checklist'),
     ...(status === 'supplementRequested' ? [offer('supplementNotice')] : []),
     ...(status === 'running' || status === 'completed' ? [offer('acceptanceReceipt')] : []),
-    ...(status === 'rejected' ? [offer('rejectionNotice')] : []),
+    // art. 8(二): only once a leader approved the rejection; a proposal waiting for the leader has no notice.
+    ...(status === 'rejected' && subject.row.rejection ? [offer('rejectionNotice')] : []),
+    ...(status === 'withdrawn' ? [offer('withdrawalNotice')] : []),
+    ...(status === 'closed' ? [offer('closureNotice')] : []),
   ];
 }
 

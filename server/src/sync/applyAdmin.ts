@@ -1,5 +1,6 @@
 import type { AdminEvent } from '../../../shared/model/adminEvents.ts';
 import { calendarYearSchema, canonicalCalendarDays } from '../../../shared/model/calendar.ts';
+import { catalogVersionId } from '../../../shared/model/catalog.ts';
 import type { DeskEvent } from '../../../shared/model/events.ts';
 import { calendarAggregateId, calendarYearProgress } from '../../../shared/rules/calendarAdmin.ts';
 import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
@@ -59,8 +60,9 @@ export async function applyAdminEvent(event: DeskEvent, ctx: AdminApplyContext):
   }
 }
 
-// Art. 15 and chapter 5: the published catalog. `baseRev` is the version the admin edited, so an edit made on
-// a version someone else has replaced meanwhile is refused instead of silently overwriting theirs.
+// Art. 15–16 and chapter 5 (art. 20–23): the published catalog and its limits. `baseRev` is the version the admin
+// edited, so an edit made on a version someone else has replaced meanwhile is refused instead of silently
+// overwriting theirs.
 async function saveItem(event: Of<'catalog.itemSaved'>, ctx: AdminApplyContext): Promise<Rejection | null> {
   const { item, baseRev } = event.payload;
   if (event.aggregateId !== item.id) {
@@ -92,6 +94,18 @@ async function saveItem(event: Of<'catalog.itemSaved'>, ctx: AdminApplyContext):
     );
   }
   const rev = (current?.rev ?? 0) + 1;
+  // The version replaced stays readable by every desk: the cases opened under it print their slips from it
+  // (issue 12). A version an admin saved is also in its event, but a seeded or imported one is only here.
+  if (current) {
+    await ctx.store.put({
+      kind: 'serviceItemVersion',
+      id: catalogVersionId(item.id, current.rev),
+      rev: 1,
+      hlc: current.hlc,
+      updatedAt: ctx.receivedAt,
+      body: { rev: current.rev, item: current.body },
+    });
+  }
   await ctx.store.put({ kind: 'serviceItem', id: item.id, rev, hlc: event.hlc, updatedAt: ctx.receivedAt, body: item });
   return null;
 }

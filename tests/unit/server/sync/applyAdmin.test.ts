@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../../../shared/model/events.ts';
-import type { ReferenceDoc } from '../../../../shared/model/reference.ts';
+import { referenceDocSchema, type ReferenceDoc } from '../../../../shared/model/reference.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
 import { UnreadableDocError, type AdminStore } from '../../../../server/src/storage/adminStore.ts';
@@ -46,14 +46,24 @@ if (techContract.kind !== 'serviceItem') throw new Error('fixture');
 const stamp = (staffId: string, deviceSeq = 1) => ({ deviceId: desk, deviceSeq, staffId, at: NOW });
 
 describe('an administrator edits the service catalog', () => {
-  it('writes the next version of the item with the edit', async () => {
+  it('writes the next version of the item with the edit, and keeps the version it replaces (item 12)', async () => {
     const { store, written } = memoryStore();
-    const edit = makeItemSaved(stamp('ma-jun'), { ...techContract.body, promisedLimitDays: 3 }, 1);
+    const edit = makeItemSaved(stamp('ma-jun'), { ...techContract.body, promisedLimitDays: 8 }, 1);
     expect(await applyAdminEvent(edit, context(store))).toBeNull();
     expect(written).toEqual([
+      {
+        kind: 'serviceItemVersion',
+        id: `${DEMO_ITEMS.techContract}@1`,
+        rev: 1,
+        hlc: techContract.hlc,
+        updatedAt: expect.any(String),
+        body: { rev: 1, item: techContract.body },
+      },
       expect.objectContaining({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2, hlc: edit.hlc }),
     ]);
-    expect(written[0]!.body).toMatchObject({ promisedLimitDays: 3 });
+    // What a desk pulls must read with the shared schema (the id names the item and the version it keeps).
+    expect(referenceDocSchema.safeParse(written[0]).success).toBe(true);
+    expect(written[1]!.body).toMatchObject({ promisedLimitDays: 8 });
   });
 
   it('refuses an edit of an item whose stored version an older server wrote under looser rules, writing nothing', async () => {
@@ -64,7 +74,7 @@ describe('an administrator edits the service catalog', () => {
         throw new UnreadableDocError(kind, id);
       },
     };
-    const edit = makeItemSaved(stamp('ma-jun'), { ...techContract.body, promisedLimitDays: 3 }, 1);
+    const edit = makeItemSaved(stamp('ma-jun'), { ...techContract.body, promisedLimitDays: 8 }, 1);
     // Refused on its own, not thrown: a throw would fail the desk's whole push, and every retry of it (issue 10).
     expect(await applyAdminEvent(edit, context(unreadable))).toMatchObject({
       code: 'stale-edit',
