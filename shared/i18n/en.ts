@@ -156,6 +156,8 @@ export const en: Strings<Resources> = {
       'An action broke the rules (e.g. accepted by someone else); it is kept in the record for a responsible person to check.',
     answeredBy: 'Answered by {{name}} at {{time}}',
     casesOpened: 'A case was opened for this matter: {{items}}',
+    caseItem: '“{{item}}”',
+    itemSeparator: ', ',
     timelineCase: '{{item}}, case …{{case}}',
     timelineChecklist: '{{item}} (catalog version {{rev}}), {{how}}',
     answerFromChecklist: 'Answer: checklist of “{{item}}” given',
@@ -420,7 +422,6 @@ export const en: Strings<Resources> = {
     undisposed: 'Without disposition',
     unaccepted: 'Transfers not yet accepted',
     pendingLeader: 'Waiting for a leader',
-    due: 'Escalation due',
     allClear: 'Everything is disposed of. Nothing is forgotten.',
   },
   visitor: {

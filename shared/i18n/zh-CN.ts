@@ -150,6 +150,8 @@ export const zhCN = {
     flagNotAllowed: '有一项操作不符合规则（如非本人承接），已保留在记录中，请负责人核实。',
     answeredBy: '{{name}} 于 {{time}} 答复',
     casesOpened: '已为此事项开办件：{{items}}',
+    caseItem: '《{{item}}》',
+    itemSeparator: '、',
     timelineCase: '《{{item}}》，办件编号尾号 {{case}}',
     timelineChecklist: '《{{item}}》（事项目录第{{rev}}版），{{how}}',
     answerFromChecklist: '填入答复：已一次性告知《{{item}}》',
@@ -398,7 +400,6 @@ export const zhCN = {
     undisposed: '尚未处置',
     unaccepted: '转办尚未承接',
     pendingLeader: '等待领导决定',
-    due: '请示答复期限',
     allClear: '全部处置完毕，没有遗漏。',
   },
   visitor: {

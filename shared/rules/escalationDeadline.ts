@@ -62,7 +62,7 @@ export function escalationDeadline(
 }
 
 /** The escalations still waiting for a leader or for the applicant to be told. */
-export function isEscalationPending(deadline: EscalationDeadline | null): deadline is EscalationDeadline {
+export function isEscalationPending(deadline: EscalationDeadline | null): boolean {
   return deadline !== null && (deadline.stage === 'waitingLeader' || deadline.stage === 'waitingTell');
 }
 

@@ -6,6 +6,8 @@ import { formatDateTime } from '../../app/format.ts';
 import { deskCalendar, today } from '../../data/calendar.ts';
 import type { ContactRow } from '../../data/db.ts';
 import type { Directory } from '../../data/hooks.ts';
+import { CasesOpened } from './CasesOpened.tsx';
+import { EscalationLimit } from './EscalationLimit.tsx';
 import { STATUS_COLOR } from './status.ts';
 
 /** What was asked and by whom, who carries it now, and how it stands. */
@@ -95,6 +97,8 @@ export function ContactSummary({ contact, directory }: { contact: ContactRow; di
           {t('contact.escalatedTo', { leader: name(contact.escalation.toLeaderId), reason: contact.escalation.reason })}
         </Alert>
       )}
+      <EscalationLimit contact={contact} />
+      <CasesOpened contact={contact} />
       {contact.refusal && (
         <Alert color={contact.refusal.decision === 'approved' ? 'gray' : 'grape'}>
           <Text size="sm">

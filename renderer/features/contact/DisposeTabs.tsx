@@ -16,6 +16,7 @@ import {
   transferContact,
 } from '../../data/operations.ts';
 import { useAction } from './useAction.ts';
+import { useChecklistAnswer } from './useChecklistAnswer.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
 interface Props {
@@ -62,8 +63,15 @@ function AnswerForm({ contact, staff }: Props) {
   const { errors, busy, run } = useAction();
   const [answer, setAnswer] = useState('');
   const [basis, setBasis] = useState('');
+  const checklistAnswer = useChecklistAnswer(contact);
   return (
     <Stack gap="sm">
+      {checklistAnswer && (
+        // art. 10: once the checklist was given, answering says so in one key press.
+        <Button variant="light" justify="flex-start" onClick={() => setAnswer(checklistAnswer.text)}>
+          {checklistAnswer.label}
+        </Button>
+      )}
       <Textarea
         label={t('contact.answerText')}
         maxLength={LIMITS.answer}

@@ -1,6 +1,8 @@
 import { Paper, Text, Timeline as MTimeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { useServiceItems } from '../../data/caseHooks.ts';
 import type { StoredEvent } from '../../data/db.ts';
 import type { Directory } from '../../data/hooks.ts';
 import { AuthorshipMark } from './AuthorshipMark.tsx';
@@ -11,6 +13,9 @@ import { AuthorshipMark } from './AuthorshipMark.tsx';
  */
 export function Timeline({ events, directory }: { events: StoredEvent[]; directory: Directory }) {
   const { t } = useTranslation();
+  const { db } = useDesk();
+  const items = useServiceItems(db) ?? [];
+  const itemName = (id: string) => items.find((i) => i.item.id === id)?.item.name ?? id;
   return (
     <Paper withBorder p="md">
       <Title order={5} mb="sm">
@@ -29,6 +34,23 @@ export function Timeline({ events, directory }: { events: StoredEvent[]; directo
             </Text>
             {'reason' in event.payload && typeof event.payload.reason === 'string' && (
               <Text size="sm">{event.payload.reason}</Text>
+            )}
+            {event.type === 'contact.caseOpened' && (
+              <Text size="sm">
+                {t('contact.timelineCase', {
+                  item: itemName(event.payload.serviceItemId),
+                  case: event.payload.caseId.slice(-6),
+                })}
+              </Text>
+            )}
+            {event.type === 'contact.checklistGiven' && (
+              <Text size="sm">
+                {t('contact.timelineChecklist', {
+                  item: itemName(event.payload.serviceItemId),
+                  rev: event.payload.catalogRev,
+                  how: t(`checklist.how.${event.payload.how}`),
+                })}
+              </Text>
             )}
             {event.type === 'slip.printed' && (
               <Text size="sm">

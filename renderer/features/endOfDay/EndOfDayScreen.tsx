@@ -5,8 +5,9 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import type { ContactRow } from '../../data/db.ts';
-import { useDirectory, useUnfinishedAtDesk } from '../../data/hooks.ts';
+import { useDirectory, useSettings, useUnfinishedAtDesk } from '../../data/hooks.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
+import { EscalationDue } from '../contact/EscalationLimit.tsx';
 import { STATUS_COLOR } from '../contact/status.ts';
 import { OpenableRow } from '../../app/OpenableRow.tsx';
 
@@ -22,6 +23,7 @@ export function EndOfDayScreen({ staff }: { staff: Staff }) {
   const { db } = useDesk();
   const rows = useUnfinishedAtDesk(db) ?? [];
   const directory = useDirectory(db);
+  const settings = useSettings(db);
   const [openId, setOpenId] = useState<string>();
   const name = (id?: string) => (id ? (directory?.staffById.get(id)?.name ?? id) : '');
   return (
@@ -53,6 +55,9 @@ export function EndOfDayScreen({ staff }: { staff: Staff }) {
                       <Badge color={STATUS_COLOR[c.status]} variant="light">
                         {t(`status.${c.status}`)}
                       </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <EscalationDue contact={c} settings={settings} />
                     </Table.Td>
                   </OpenableRow>
                 ))}

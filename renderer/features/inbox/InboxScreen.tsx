@@ -6,8 +6,9 @@ import { useDesk } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { useNow } from '../../app/useNow.ts';
 import type { ContactRow } from '../../data/db.ts';
-import { useDirectory, useInbox } from '../../data/hooks.ts';
+import { useDirectory, useInbox, useSettings } from '../../data/hooks.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
+import { EscalationDue } from '../contact/EscalationLimit.tsx';
 import { STATUS_COLOR, waitedFor } from '../contact/status.ts';
 import { OverdueTransfers } from './OverdueTransfers.tsx';
 import { OpenableRow } from '../../app/OpenableRow.tsx';
@@ -26,6 +27,7 @@ export function InboxScreen({ staff }: { staff: Staff }) {
   const { db } = useDesk();
   const items = useInbox(db, staff.id) ?? [];
   const directory = useDirectory(db);
+  const settings = useSettings(db);
   const [openId, setOpenId] = useState<string>();
   const now = useNow();
   return (
@@ -47,6 +49,7 @@ export function InboxScreen({ staff }: { staff: Staff }) {
               <Table.Th>{t('register.matter')}</Table.Th>
               <Table.Th>{t('contact.openedBy')}</Table.Th>
               <Table.Th>{t('inbox.waited')}</Table.Th>
+              <Table.Th>{t('inbox.due')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -70,6 +73,9 @@ export function InboxScreen({ staff }: { staff: Staff }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>{waitedFor(c.waitingSince, now, t)}</Table.Td>
+                <Table.Td>
+                  <EscalationDue contact={c} settings={settings} />
+                </Table.Td>
               </OpenableRow>
             ))}
           </Table.Tbody>
