@@ -1,0 +1,60 @@
+import { createInstance, type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SessionRequiredError } from '../../../../../renderer/data/author.ts';
+import { invalid } from '../../../../../renderer/data/operations.ts';
+import { articleLabel } from '../../../../../renderer/features/cases/articleLabel.ts';
+import { caseFieldErrors } from '../../../../../renderer/features/cases/caseErrors.ts';
+import { en } from '../../../../../shared/i18n/en.ts';
+import { zhCN } from '../../../../../shared/i18n/zh-CN.ts';
+
+// The words the case screens put on breaches and refusals: a breach names its article as a Chinese text does, and a
+// refused case operation reads as the case screens word it, never as a raw code.
+
+let zh: TFunction;
+let english: TFunction;
+let exists: (key: string) => boolean;
+beforeAll(async () => {
+  const i18n = createInstance();
+  await i18n.init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
+  zh = i18n.getFixedT('zh-CN');
+  english = i18n.getFixedT('en');
+  exists = (key) => i18n.exists(key);
+});
+
+describe('articleLabel', () => {
+  it('names an article and its item in Chinese numerals, and in English as cited in code', () => {
+    expect(articleLabel('art. 11', zh, 'zh-CN')).toBe('第十一条');
+    expect(articleLabel('art. 18(1)', zh, 'zh-CN')).toBe('第十八条第（一）项');
+    expect(articleLabel('art. 32', zh, 'zh-CN')).toBe('第三十二条');
+    expect(articleLabel('art. 10', zh, 'zh-CN')).toBe('第十条');
+    expect(articleLabel('art. 18(3)', english, 'en')).toBe('art. 18(3)');
+  });
+
+  it('leaves anything that is not an article of the regulation as it is', () => {
+    expect(articleLabel('行政许可法 §32', zh, 'zh-CN')).toBe('行政许可法 §32');
+  });
+});
+
+describe('caseFieldErrors', () => {
+  it("words a case operation's refusal from the case resources, on its field", () => {
+    expect(caseFieldErrors(invalid('form', 'extensionAfterDue'), zh, exists)).toEqual({
+      form: '已过办结期限，不能再申请或批准延期（第十七条）。',
+    });
+    expect(caseFieldErrors(invalid('receivedOn', 'receivedInFuture'), english, exists)).toEqual({
+      receivedOn: 'The day of receipt cannot be after today.',
+    });
+  });
+
+  it('falls back to the shared words for schema messages, and says a privileged act needs an online sign-in', () => {
+    expect(caseFieldErrors(invalid('reason', 'rejectionReasonRequired'), zh, exists)).toEqual({
+      reason: '不予受理必须写明原因。',
+    });
+    expect(caseFieldErrors(new SessionRequiredError('case.rejectionReviewed'), zh, exists).form).toBe(
+      zh('auth.privileged.needsSession'),
+    );
+  });
+});
