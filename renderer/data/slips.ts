@@ -11,6 +11,7 @@ import { today } from './calendar.ts';
 import type { DeskDb } from './db.ts';
 import { readDevice } from './device.ts';
 import { newId } from './ids.ts';
+import { checklistGivenDraft } from './operations.ts';
 import { preloadInitials } from './pinyin.ts';
 import { projectionTables } from './projections.ts';
 import { SlipError, slipSources, subjectOf, type SlipRequest } from './slipSources.ts';
@@ -60,6 +61,16 @@ export async function issueSlip(
         aggregateId: newId(),
         payload: { serial, subject: subjectOf(request), format, content: sources.compose(serial, day), reprint: 0 },
       },
+      // art. 10: a checklist printed from a contact is recorded on the contact too, with the slip or not at all.
+      ...(request.kind === 'checklist' && 'contactId' in request
+        ? [
+            checklistGivenDraft(request.contactId, {
+              serviceItemId: request.serviceItemId,
+              catalogRev: request.catalogRev,
+              how: 'printed',
+            }),
+          ]
+        : []),
     ]);
     return event as SlipEvent;
   });

@@ -6,6 +6,7 @@ import { useDesk } from '../../app/context.tsx';
 import { useContact, useContactEvents, useDirectory } from '../../data/hooks.ts';
 import { CasePanel } from '../cases/CasePanel.tsx';
 import { SlipActions } from '../slips/SlipActions.tsx';
+import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { ContactSummary } from './ContactSummary.tsx';
 import { CorrectionForm } from './CorrectionForm.tsx';
 import { DisposeTabs } from './DisposeTabs.tsx';
@@ -53,6 +54,7 @@ export function ContactDrawer({ contactId, staff, onClose }: Props) {
         <Stack gap="md">
           <ContactSummary contact={contact} directory={directory} />
           {actions}
+          <ChecklistPanel contact={contact} staff={staff} />
           <SlipActions subject={{ kind: 'contact', row: contact }} staff={staff} />
           <CasePanel contact={contact} staff={staff} />
           <CorrectionForm contact={contact} staff={staff} />
