@@ -30,6 +30,7 @@ export async function proposeRejection(
 ) {
   await leader(db, input.toLeaderId);
   const row = await caseOf(db, caseId);
+  if (row.status === 'rejectionPending') throw invalid('form', 'rejectionAlreadyPending');
   if (!BEFORE_ACCEPTANCE.includes(row.status)) throw invalid('form', 'rejectOnlyBeforeAcceptance');
   // 行政许可法 §32: once it counts as accepted, the answer is a decision on the merits (completed, not granted).
   if (deemedAcceptedOn(row, today())) throw invalid('form', 'rejectAfterDeemed');

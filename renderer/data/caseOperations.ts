@@ -77,6 +77,9 @@ export async function openCase(
   const defaults = openCaseDefaults(contact);
   const receivedOn = options.receivedOn ?? defaults.receivedOn;
   if (receivedOn > today()) throw invalid('receivedOn', 'receivedInFuture');
+  // The contact is the first record of the application: materials cannot have come in before it (a day earlier
+  // would also start a deemed acceptance's clock from a day nobody recorded).
+  if (receivedOn < contact.openedDay) throw invalid('receivedOn', 'receivedBeforeContact');
   const caseId = newId() as CaseId;
   await appendEvents(db, author, [
     {
@@ -108,6 +111,16 @@ export async function outstandingMaterials(db: DeskDb, row: CaseRow): Promise<st
 }
 
 /** The limits of the case's catalog version as recorded when it was opened (older cases: the item's). */
+/** Refuses an act that needs a running case (the fold would only flag it as a conflict). */
+function mustRun(row: CaseRow) {
+  if (row.status !== 'running') throw invalid('form', 'notRunning');
+}
+
+/** Refuses an acceptance of a case that is not being checked (accepted, ended, or waiting for a leader). */
+function mustBeUnanswered(row: CaseRow) {
+  if (row.status !== 'checking' && row.status !== 'supplementRequested') throw invalid('form', 'notAcceptable');
+}
+
 async function limitsOf(db: DeskDb, row: CaseRow) {
   if (row.openedLimits) return row.openedLimits;
   const item = await itemOfCase(db, row);
@@ -121,6 +134,7 @@ async function limitsOf(db: DeskDb, row: CaseRow) {
  */
 export async function acceptCase(db: DeskDb, author: Author, caseId: string) {
   const row = await caseOf(db, caseId);
+  mustBeUnanswered(row);
   if (deemedAcceptedOn(row, today())) return acceptAsDeemed(db, author, caseId);
   if ((await outstandingMaterials(db, row)).length > 0) throw invalid('form', 'materialsIncomplete');
   await appendEvents(db, author, [
@@ -131,6 +145,7 @@ export async function acceptCase(db: DeskDb, author: Author, caseId: string) {
 // 行政许可法 §32 (issue 12, decision 1): not told within the limit → accepted from the day the materials came in.
 export async function acceptAsDeemed(db: DeskDb, author: Author, caseId: string) {
   const row = await caseOf(db, caseId);
+  mustBeUnanswered(row);
   const deemedOn = deemedAcceptedOn(row, today());
   if (!deemedOn) throw invalid('form', 'notDeemedAccepted');
   await appendEvents(db, author, [
@@ -168,19 +183,25 @@ export async function pauseCase(
 ) {
   if (!(PAUSE_REASONS as readonly string[]).includes(input.reason)) throw invalid('reason', 'pauseReasonNotAllowed');
   const row = await caseOf(db, caseId);
+  mustRun(row);
   if (row.acceptance && input.from < row.acceptance.acceptedOn) throw invalid('from', 'pauseBeforeAcceptance');
   await appendEvents(db, author, [{ type: 'case.paused', aggregateId: caseId, payload: input }]);
 }
 
 export async function resumeCase(db: DeskDb, author: Author, caseId: string, input: { on: IsoDate }) {
-  const open = openPause(await caseOf(db, caseId));
+  const row = await caseOf(db, caseId);
+  mustRun(row);
+  const open = openPause(row);
   if (open && input.on < open.from) throw invalid('on', 'pauseEndsBeforeStart');
   await appendEvents(db, author, [{ type: 'case.resumed', aggregateId: caseId, payload: input }]);
 }
 
 // art. 17 / 18(2): an extension is requested with its reason and days, on or before the due date; a leader decides.
 export async function requestExtension(db: DeskDb, author: Author, caseId: string, input: { days: number; reason: string }) {
-  if (extensionTooLate(await caseOf(db, caseId), today())) throw invalid('form', 'extensionAfterDue');
+  const row = await caseOf(db, caseId);
+  mustRun(row);
+  if (pendingExtension(row)) throw invalid('form', 'extensionAlreadyPending');
+  if (extensionTooLate(row, today())) throw invalid('form', 'extensionAfterDue');
   await appendEvents(db, author, [{ type: 'case.extensionRequested', aggregateId: caseId, payload: input }]);
 }
 
@@ -204,7 +225,7 @@ export async function decideExtension(
 // art. 16 环节时限: the running case begins its next procedure step today.
 export async function advanceStep(db: DeskDb, author: Author, caseId: string) {
   const row = await caseOf(db, caseId);
-  if (row.status !== 'running') throw invalid('form', 'stepNotRunning');
+  mustRun(row);
   const steps = (await itemOfCase(db, row)).procedure;
   const toStep = (row.steps.at(-1)?.step ?? 0) + 1;
   if (toStep >= steps.length) throw invalid('form', 'noNextStep');
@@ -226,6 +247,7 @@ export async function completeCase(
   caseId: string,
   input: { outcome: 'granted' | 'notGranted' | 'done'; result: string },
 ) {
+  mustRun(await caseOf(db, caseId));
   await appendEvents(db, author, [
     { type: 'case.completed', aggregateId: caseId, payload: { completedOn: today(), ...input } },
   ]);

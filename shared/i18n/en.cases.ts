@@ -187,6 +187,11 @@ export const enCases: Strings<typeof zhCNCases> = {
   errors: {
     contactMissing: 'This contact cannot be found.',
     receivedInFuture: 'The day of receipt cannot be after today.',
+    receivedBeforeContact: 'The day of receipt cannot be before the day this contact was registered.',
+    notRunning: 'Only a case in progress allows this.',
+    notAcceptable: 'This case was accepted, has ended, or awaits a leader: it cannot be accepted now.',
+    extensionAlreadyPending: 'An extension request is already awaiting a leader.',
+    rejectionAlreadyPending: 'A rejection is already awaiting the leader’s review.',
     notDeemedAccepted:
       'The application does not count as accepted yet: check the materials, then accept or request a supplement.',
     supplementOnlyOnce: 'A supplement is told once only, and it was told already.',
@@ -195,10 +200,10 @@ export const enCases: Strings<typeof zhCNCases> = {
     pauseReasonNotAllowed: 'The clock pauses only for a hearing, expert review, inspection or testing.',
     supplementIsNotAPause: 'Supplementing materials is not a reason to pause the clock.',
     extensionAfterDue: 'The due date has passed: an extension can no longer be requested or approved (art. 17).',
-    stepNotRunning: 'Only a case in progress has procedure steps.',
     noNextStep: 'This is the last step.',
     rejectOnlyBeforeAcceptance: 'An accepted or ended case cannot be proposed for rejection.',
-    rejectAfterDeemed: 'The application already counts as accepted: record the deemed acceptance and decide on the merits.',
+    rejectAfterDeemed:
+      'The application already counts as accepted: record the deemed acceptance and decide on the merits.',
     noPendingRejection: 'No rejection is awaiting review.',
     caseAlreadyEnded: 'The case has already ended.',
     withdrawalHowRequired: 'Choose how the application was withdrawn.',

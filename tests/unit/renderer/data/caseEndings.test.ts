@@ -41,6 +41,9 @@ describe('art. 8(二): 不予受理 is proposed to a leader, final only when app
     expect((await row())?.status).toBe('rejectionPending');
     expect((await row())?.rejection).toBeUndefined();
     expect((await row())?.rejectionProposals).toMatchObject([{ toLeaderId: leaderId, fromStatus: 'checking' }]);
+    // One proposal at a time: a second waits for nothing.
+    const again = await proposeRejection(db, clerk, caseId, proposal).catch((e: unknown) => e);
+    expect(messages(again)).toEqual(['rejectionAlreadyPending']);
   });
 
   it('a proposal must name a leader, and a reason and its legal basis', async () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StaffId } from '../../../../shared/model/ids.ts';
 import type { InvalidEventError } from '../../../../renderer/data/append.ts';
 import {
@@ -44,6 +44,21 @@ const daysAgo = (n: number) => {
   d.setUTCDate(d.getUTCDate() - n);
   return d.toISOString().slice(0, 10) as IsoDate;
 };
+/** A contact registered `n` days ago (only Date is faked: IndexedDB's timers keep running). */
+async function registeredDaysAgo(n: number, channel: 'visit' | 'letter' = 'visit'): Promise<string> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(`${daysAgo(n)}T10:00:00+08:00`));
+  try {
+    return await recordContact(db, clerk, {
+      channel,
+      visitor: { organisation: '南阳某材料公司' },
+      matter: '技术合同认定登记',
+      askedStaffIds: [],
+    });
+  } finally {
+    vi.useRealTimers();
+  }
+}
 const caseEvents = async (id: string) =>
   (await db.events.where('[aggregate+aggregateId]').equals(['case', id]).toArray()).map((s) => s.event);
 
@@ -67,23 +82,20 @@ describe('a case on the desk', () => {
   });
 
   it('opens a letter for review from the day it was registered, unless the clerk says otherwise', async () => {
-    const letter = await recordContact(db, clerk, {
-      channel: 'letter',
-      visitor: { organisation: '南阳某材料公司' },
-      matter: '技术合同认定登记（邮寄）',
-      askedStaffIds: [],
-    });
+    const letter = await registeredDaysAgo(3, 'letter');
     const caseId = await openCase(db, clerk, letter, 'tech-contract');
-    expect(await db.cases.get(caseId)).toMatchObject({ intake: 'leftForReview', receivedOn: today() });
-    const other = await openCase(db, clerk, letter, 'tech-contract', { intake: 'inPerson', receivedOn: daysAgo(1) });
-    expect(await db.cases.get(other)).toMatchObject({ intake: 'inPerson', receivedOn: daysAgo(1) });
+    expect(await db.cases.get(caseId)).toMatchObject({ intake: 'leftForReview', receivedOn: daysAgo(3) });
+    const other = await openCase(db, clerk, letter, 'tech-contract', { intake: 'inPerson', receivedOn: today() });
+    expect(await db.cases.get(other)).toMatchObject({ intake: 'inPerson', receivedOn: today() });
   });
 
-  it('refuses a day of receipt in the future, or an unknown contact, and appends nothing', async () => {
+  it('refuses a day of receipt in the future or before the contact, or an unknown contact, and appends nothing', async () => {
     const before = await db.events.count();
     const tomorrow = deskCalendar().addWorkingDays(today(), 1).date;
     const error = await openCase(db, clerk, contactId, 'tech-contract', { receivedOn: tomorrow }).catch((e: unknown) => e);
     expect(messages(error)).toEqual(['receivedInFuture']);
+    const early = await openCase(db, clerk, contactId, 'tech-contract', { receivedOn: daysAgo(1) }).catch((e: unknown) => e);
+    expect(messages(early)).toEqual(['receivedBeforeContact']);
     const unknown = await openCase(db, clerk, '01JZZZZZZZZZZZZZZZZZZZZZZZ', 'tech-contract').catch((e: unknown) => e);
     expect(messages(unknown)).toEqual(['contactMissing']);
     expect(await db.events.count()).toBe(before);
@@ -127,7 +139,8 @@ describe('a case on the desk', () => {
   describe('行政许可法 §32: not told within five working days of receipt', () => {
     let caseId: string;
     beforeEach(async () => {
-      caseId = await openCase(db, clerk, contactId, 'tech-contract', { intake: 'leftForReview', receivedOn: daysAgo(30) });
+      const letter = await registeredDaysAgo(30, 'letter');
+      caseId = await openCase(db, clerk, letter, 'tech-contract');
       await checkMaterials(db, clerk, caseId, [{ materialId: 'contract-text', state: 'missing' }]);
     });
 
@@ -142,6 +155,12 @@ describe('a case on the desk', () => {
       const row = await db.cases.get(caseId);
       expect(row?.status).toBe('running');
       expect(row?.acceptance).toMatchObject({ acceptedOn: daysAgo(30), deemed: true, promisedLimitDays: 5, statutoryLimitDays: 10 });
+    });
+
+    it('records the deemed acceptance once: a second acceptance is refused', async () => {
+      await acceptAsDeemed(db, clerk, caseId);
+      expect(messages(await acceptCase(db, clerk, caseId).catch((e: unknown) => e))).toEqual(['notAcceptable']);
+      expect((await caseEvents(caseId)).filter((e) => e.type === 'case.accepted')).toHaveLength(1);
     });
 
     it('turns an ordinary acceptance into the deemed one (the clock runs from receipt, not from today)', async () => {
