@@ -70,19 +70,19 @@ const INDEX_YEARS_AHEAD = 3;
 
 /**
  * The statutory holidays on a fixed date (全国年节及纪念日放假办法 art. 2: 元旦 1 January, 劳动节 1 May — and 2 May
- * since the 2024 amendment took effect on 2025-01-01 — and 国庆节 1–3 October), 'MM-DD' → name and first year.
+ * since the 2024 amendment took effect on 2025-01-01 — and 国庆节 1–3 October), with the first year each applies.
  * They are rest days in every year, so a year without a published schedule counts them as such; what only the
  * State Council's notice settles (the lunar holidays, days in lieu, 调休 weekends) is left to the schedule. A
  * guess that ignored them made 2027-01-01 a working day and due dates a day early.
  */
-const PROVISIONAL_HOLIDAYS: ReadonlyMap<string, { name: string; since: number }> = new Map([
-  ['01-01', { name: '元旦', since: 0 }],
-  ['05-01', { name: '劳动节', since: 0 }],
-  ['05-02', { name: '劳动节', since: 2025 }],
-  ['10-01', { name: '国庆节', since: 0 }],
-  ['10-02', { name: '国庆节', since: 0 }],
-  ['10-03', { name: '国庆节', since: 0 }],
-]);
+const PROVISIONAL_HOLIDAYS: readonly { monthDay: string; name: string; since: number }[] = [
+  { monthDay: '01-01', name: '元旦', since: 0 },
+  { monthDay: '05-01', name: '劳动节', since: 0 },
+  { monthDay: '05-02', name: '劳动节', since: 2025 },
+  { monthDay: '10-01', name: '国庆节', since: 0 },
+  { monthDay: '10-02', name: '国庆节', since: 0 },
+  { monthDay: '10-03', name: '国庆节', since: 0 },
+];
 
 /**
  * The calendar from year documents. Only 'confirmed' documents count: a proposal has no effect until a second
@@ -100,18 +100,27 @@ export function buildWorkingCalendar(years: readonly CalendarYear[]): WorkingCal
     for (const day of doc.days) exceptions.set(dayNumber(day.date), { working: day.kind === 'work', name: day.name });
   }
 
-  /** The fixed-date holiday a day of an unpublished year is guessed to be, if any. */
-  const provisionalHoliday = (day: number): string | undefined => {
-    const year = yearOfDay(day);
-    if (published.has(year)) return undefined;
-    const holiday = PROVISIONAL_HOLIDAYS.get(fromDayNumber(day).slice(5));
-    return holiday && year >= holiday.since ? holiday.name : undefined;
+  /** The holidays guessed for a year: day number → name; none when the year has a confirmed schedule. */
+  const guessed = new Map<number, ReadonlyMap<number, string>>(); // by year: computed once, read for every day
+  const guessedHolidays = (year: number): ReadonlyMap<number, string> => {
+    let days = guessed.get(year);
+    if (!days) {
+      const holidays = published.has(year) ? [] : PROVISIONAL_HOLIDAYS.filter((h) => year >= h.since);
+      days = new Map(holidays.map((h) => [dayNumber(`${yearText(year)}-${h.monthDay}`), h.name]));
+      guessed.set(year, days);
+    }
+    return days;
   };
 
-  // The one answer to "is this a working day?": dayKind, counting, adding and the index all go through it.
-  const isWorking = (day: number): boolean =>
-    exceptions.get(day)?.working ?? (!isWeekendDay(day) && provisionalHoliday(day) === undefined);
-  const index = buildIndex(publishedYears, isWorking);
+  // The one answer to "is this a working day?": dayKind, counting, adding and the index all go through it. The
+  // index builds year by year and looks the year's guessed holidays up once, which keeps building cheap.
+  const isWorkingAmong = (day: number, holidays: ReadonlyMap<number, string>): boolean =>
+    exceptions.get(day)?.working ?? (!isWeekendDay(day) && !holidays.has(day));
+  const isWorking = (day: number): boolean => isWorkingAmong(day, guessedHolidays(yearOfDay(day)));
+  const index = buildIndex(publishedYears, (year) => {
+    const holidays = guessedHolidays(year);
+    return (day) => isWorkingAmong(day, holidays);
+  });
 
   /** Is any day in first..last (inclusive) in a year without a confirmed schedule? */
   const provisionalBetween = (first: number, last: number): boolean => {
@@ -155,7 +164,7 @@ export function buildWorkingCalendar(years: readonly CalendarYear[]): WorkingCal
     dayKind(date) {
       const day = dayNumber(date);
       const kind: DayKind = { working: isWorking(day), provisional: !published.has(yearOfDay(day)) };
-      const name = exceptions.get(day)?.name ?? provisionalHoliday(day);
+      const name = exceptions.get(day)?.name ?? guessedHolidays(yearOfDay(day)).get(day);
       if (name) kind.name = name;
       return kind;
     },
@@ -180,17 +189,31 @@ export function buildWorkingCalendar(years: readonly CalendarYear[]): WorkingCal
   };
 }
 
-function buildIndex(publishedYears: readonly number[], isWorking: (day: number) => boolean): Index | null {
+function buildIndex(
+  publishedYears: readonly number[],
+  isWorkingIn: (year: number) => (day: number) => boolean,
+): Index | null {
   const firstYear = publishedYears[0];
   const lastYear = publishedYears.at(-1);
   if (firstYear === undefined || lastYear === undefined) return null;
-  const first = dayNumber(`${String(firstYear).padStart(4, '0')}-01-01`);
-  const end = dayNumber(`${String(lastYear + INDEX_YEARS_AHEAD + 1).padStart(4, '0')}-01-01`);
+  const first = firstDayOf(firstYear);
+  const end = firstDayOf(lastYear + INDEX_YEARS_AHEAD + 1);
   const before = new Int32Array(end - first + 1);
   const working: number[] = [];
-  for (let day = first; day < end; day++) {
-    if (isWorking(day)) working.push(day);
-    before[day - first + 1] = working.length;
+  for (let year = firstYear, day = first; day < end; year++) {
+    const isWorking = isWorkingIn(year);
+    for (const next = firstDayOf(year + 1); day < next; day++) {
+      if (isWorking(day)) working.push(day);
+      before[day - first + 1] = working.length;
+    }
   }
   return { first, end, before, workingDays: Int32Array.from(working) };
+}
+
+function yearText(year: number): string {
+  return String(year).padStart(4, '0');
+}
+
+function firstDayOf(year: number): number {
+  return dayNumber(`${yearText(year)}-01-01`);
 }
