@@ -11,5 +11,7 @@ export default defineConfig({
     environment: 'node',
     // As in the "unit" project of vitest.config.ts: a few shared tests touch the desk data layer.
     setupFiles: ['fake-indexeddb/auto'],
+    // Instrumented code runs several times slower; the 2000-case property tests need more than vitest's 5 s.
+    testTimeout: 60_000,
   },
 });
