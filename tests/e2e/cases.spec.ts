@@ -125,3 +125,46 @@ test('art. 8(二): 不予受理 is proposed to a leader, who signs in online and
     desk.getByTestId('case-card').getByTestId('slip-actions').getByRole('button', { name: '不予受理通知书' }),
   ).toBeVisible();
 });
+
+test('行政许可法 §32 / art. 11: materials left for review and not answered within 5 working days count as accepted from receipt', async ({
+  browser,
+}) => {
+  const desk = await deskFor(browser, '张伟');
+  const visitor = uniqueVisitor('宛城留件');
+  await registerContact(desk, visitor, '寄送材料申请技术合同认定登记');
+  await todayRow(desk, visitor).click();
+  await choose(desk, '办理事项', '技术合同认定登记');
+  // One arrow key turns the intake from in person to left for review.
+  await desk.getByRole('radio', { name: '当面核验' }).focus();
+  await desk.keyboard.press('ArrowRight');
+  await expect(desk.getByRole('radio', { name: '留件审查' })).toBeChecked();
+  await desk.getByRole('button', { name: '开办件，核验材料' }).click();
+  const received = todayInNanyang();
+  const due = calendar.addWorkingDays(received, 5).date;
+  await expect(desk.getByTestId('supplement-notice')).toHaveText(
+    `收件日期 ${received}（留件审查）：如需补正，应于 ${due} 前一次性告知。`,
+  );
+  await desk.keyboard.press('Escape');
+
+  // Two weeks later nobody has answered: the desk says the application counts as accepted from receipt.
+  const later = new Date(Date.now() + 14 * 86_400_000);
+  await desk.clock.setFixedTime(later);
+  await desk.getByRole('tab', { name: '办件' }).click();
+  await desk
+    .getByRole('table', { name: '期限看板' })
+    .getByRole('row', { name: new RegExp(visitor) })
+    .click();
+  const notice = desk.getByTestId('supplement-notice');
+  await expect(notice).toContainText('依法视为受理（自收到材料之日起计算时限）');
+  await expect(desk.getByRole('button', { name: '一次性告知补正' })).toHaveCount(0);
+  await expect(desk.getByRole('button', { name: '拟不予受理（报领导审核）' })).toHaveCount(0);
+  await notice.getByRole('button', { name: `按视为受理登记（自 ${received} 起计时）` }).click();
+  await expect(desk.getByTestId('case-status')).toHaveText('办理中');
+  await expect(desk.getByText(new RegExp(`受理日期 ${received}（视为受理）`))).toBeVisible();
+  // The breach stays on the record, and so does the overdue clock it started.
+  const breaches = desk.getByTestId('case-card').getByTestId('case-breaches');
+  await expect(breaches).toContainText('逾期未告知补正，视为受理');
+  await expect(breaches).toContainText(/已超期 \d+ 个工作日/);
+  await desk.getByRole('button', { name: '申请延期' }).click();
+  await expect(desk.getByTestId('extension-too-late')).toContainText('不能再申请延期');
+});
