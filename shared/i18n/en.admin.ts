@@ -27,6 +27,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     department: 'Department',
     limits: 'Limits (working days)',
     limitsValue: 'promised {{promised}} / statutory {{statutory}}',
+    limitsValueNoStatutory: 'promised {{promised}} / statutory: none set',
     version: 'Version',
     versionValue: 'v{{rev}}',
     notYetVersioned: 'new',
@@ -54,10 +55,13 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     conditions: 'Conditions',
     procedure: 'Procedure',
     linesHint: 'One per line',
-    procedureHint: 'One step per line, in order',
+    procedureHint:
+      'One row per step, in order; a step’s limit (working days) is optional, and the steps together may not exceed the promised limit. Press Enter in a step’s name to add the next step.',
     statutory: 'Statutory limit (working days)',
+    statutoryHint:
+      'Leave empty where no law or regulation sets a limit: the slips then say so, and the promised limit stands alone.',
     promised: 'Promised limit (working days)',
-    promisedHint: 'Never longer than the statutory limit',
+    promisedHint: 'Never longer than the statutory limit, where there is one',
     fee: 'Fee',
     feeFree: 'Free',
     feeCharged: 'Charged',
@@ -73,6 +77,14 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     cancel: 'Cancel',
     saved: '“{{name}}” submitted, awaiting server confirmation',
     pending: 'The previous change is not yet confirmed by the server; edit again once it is.',
+  },
+  step: {
+    number: 'Step {{n}}',
+    name: 'Step',
+    limitDays: 'Step limit (working days)',
+    add: 'Add a step',
+    remove: 'Remove step {{n}}',
+    total: 'Steps add up to {{days}} working days (promised limit: {{promised}})',
   },
   material: {
     title: 'Materials',
@@ -167,6 +179,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
   },
   errors: {
     promisedAboveStatutory: 'The promised limit cannot be longer than the statutory limit.',
+    stepLimitsAbovePromised: 'The steps’ limits together cannot exceed the promised limit.',
     materialConditionRequired: 'Say when this material is needed.',
     materialIdDuplicate: 'Two materials have the same code; remove the duplicate.',
     invalidDate: 'Not a valid date.',

@@ -24,6 +24,7 @@ export const zhCNAdmin = {
     department: '承办科室',
     limits: '时限（工作日）',
     limitsValue: '承诺 {{promised}} / 法定 {{statutory}}',
+    limitsValueNoStatutory: '承诺 {{promised}} / 法定：未规定',
     version: '版本',
     versionValue: '第 {{rev}} 版',
     notYetVersioned: '新建',
@@ -51,10 +52,12 @@ export const zhCNAdmin = {
     conditions: '申请条件',
     procedure: '办理流程',
     linesHint: '每行一条',
-    procedureHint: '每行一步，按办理顺序',
+    procedureHint:
+      '按办理顺序，每个环节一行；环节时限（工作日）选填，各环节时限之和不得超过承诺时限。在环节名称中按回车可新增下一环节。',
     statutory: '法定时限（工作日）',
+    statutoryHint: '法律法规未规定办理时限的，请留空：单据将注明“法律法规未规定办理时限”，只按承诺时限办理。',
     promised: '承诺时限（工作日）',
-    promisedHint: '不得超过法定时限',
+    promisedHint: '有法定时限的，不得超过法定时限',
     fee: '收费',
     feeFree: '不收费',
     feeCharged: '收费',
@@ -70,6 +73,14 @@ export const zhCNAdmin = {
     cancel: '取消',
     saved: '已提交“{{name}}”，待服务器确认',
     pending: '上一次修改尚未经服务器确认，确认后才能再次修改。',
+  },
+  step: {
+    number: '环节 {{n}}',
+    name: '环节名称',
+    limitDays: '环节时限（工作日）',
+    add: '添加环节',
+    remove: '删除环节 {{n}}',
+    total: '各环节时限合计 {{days}} 个工作日（承诺时限 {{promised}} 个工作日）',
   },
   material: {
     title: '申请材料',
@@ -162,6 +173,7 @@ export const zhCNAdmin = {
   // Messages for the catalog and calendar forms (the schemas' keys, plus the form's own checks).
   errors: {
     promisedAboveStatutory: '承诺时限不得超过法定时限。',
+    stepLimitsAbovePromised: '各环节时限之和不得超过承诺时限。',
     materialConditionRequired: '视情况提供的材料，请写明何种情况下需要。',
     materialIdDuplicate: '材料编码重复，请删除重复的材料。',
     invalidDate: '日期无效。',

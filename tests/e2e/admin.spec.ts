@@ -4,7 +4,7 @@ import { deskFor, syncNow } from './desk.ts';
 // Administrators keep the catalog and the working-day calendar; their edits reach every desk by sync. The
 // calendar takes a second person: 马军 enters 2027, 黄秀英 checks and confirms it on her own desk.
 
-const ITEM = '科技成果登记';
+const ITEM = '技术合同认定登记';
 
 const SCHEDULE_2027 = [
   '文号 国办发明电〔2026〕X号',
@@ -42,7 +42,14 @@ test('an admin edits the catalog and enters next year’s calendar; a second adm
   await expect(admin.getByText('承诺时限不得超过法定时限。')).toBeVisible();
   await expect(admin.getByTestId('sync-pending')).toHaveText('已全部上传');
 
+  // art. 16 环节时限: the steps' limits (3 + 1 + 1) cannot exceed a promise of 3 days; shorten the review step.
   await admin.getByLabel('承诺时限（工作日）').fill('3');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(admin.getByRole('alert').filter({ hasText: '各环节时限之和不得超过承诺时限。' })).toBeVisible();
+  await admin.getByLabel('环节 3 环节时限（工作日）').fill('1');
+  // Enter in a step's name adds the next step below (and does not submit the form); an empty row is dropped.
+  await admin.getByLabel('环节 5 环节名称').press('Enter');
+  await expect(admin.getByLabel('环节 6 环节名称')).toBeFocused();
   await admin.getByRole('button', { name: '保存', exact: true }).click();
   await expect(itemRow(admin)).toContainText(/已提交，待服务器确认|第 2 版/);
   await syncNow(admin);

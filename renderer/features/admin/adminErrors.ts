@@ -6,13 +6,13 @@ import { SessionRequiredError } from '../../data/author.ts';
 type Issue = z.core.$ZodIssue;
 
 /**
- * The form field a message belongs to: a material's by its row and field (materials.2.name), a line list's
- * (conditions, procedure) once for the whole list, everything else by its own name.
+ * The form field a message belongs to: a material's or a step's by its row and field (materials.2.name,
+ * procedure.0.limitDays), a list's once for the whole list, everything else by its own name.
  */
 export function fieldOf(path: readonly PropertyKey[]): string {
   const [first, second, third] = path;
-  if (first === 'materials' && typeof second === 'number' && third !== undefined) {
-    return `materials.${second}.${String(third)}`;
+  if ((first === 'materials' || first === 'procedure') && typeof second === 'number' && third !== undefined) {
+    return `${first}.${second}.${String(third)}`;
   }
   if (first === 'fee' && typeof second === 'string') return `fee${second[0]!.toUpperCase()}${second.slice(1)}`;
   return first === undefined ? 'form' : String(first);

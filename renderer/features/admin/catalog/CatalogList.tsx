@@ -46,10 +46,12 @@ export function CatalogList({ rows, departments, onEdit }: Props) {
             <Table.Td>{t(`admin.catalog.categories.${row.item.category}`)}</Table.Td>
             <Table.Td>{departmentName(row.item.departmentId)}</Table.Td>
             <Table.Td>
-              {t('admin.catalog.limitsValue', {
-                promised: row.item.promisedLimitDays,
-                statutory: row.item.statutoryLimitDays,
-              })}
+              {row.item.statutoryLimitDays === undefined
+                ? t('admin.catalog.limitsValueNoStatutory', { promised: row.item.promisedLimitDays })
+                : t('admin.catalog.limitsValue', {
+                    promised: row.item.promisedLimitDays,
+                    statutory: row.item.statutoryLimitDays,
+                  })}
             </Table.Td>
             <Table.Td data-testid="item-version">
               {row.rev > 0 ? t('admin.catalog.versionValue', { rev: row.rev }) : t('admin.catalog.notYetVersioned')}

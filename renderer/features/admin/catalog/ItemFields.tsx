@@ -15,6 +15,7 @@ import { SERVICE_CATEGORIES } from '../../../../shared/model/catalog.ts';
 import type { Department } from '../../../../shared/model/reference.ts';
 import type { ItemForm } from './itemForm.ts';
 import { LIMITS } from '../../../../shared/model/limits.ts';
+import { StepsEditor } from './StepsEditor.tsx';
 
 interface Props {
   form: ItemForm;
@@ -27,7 +28,7 @@ interface Props {
 
 const days = (v: string | number) => (v === '' ? '' : Number(v));
 
-/** What the item is and what it needs (一次性告知): name, basis, conditions, procedure. */
+/** What the item is and what it needs (一次性告知): name, basis, conditions, procedure with step limits. */
 export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
   const { t } = useTranslation();
   return (
@@ -88,16 +89,11 @@ export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
         minRows={3}
         withAsterisk
       />
-      <Textarea
-        label={t('admin.item.procedure')}
-        maxLength={LIMITS.itemLines * (LIMITS.procedureStep + 1)}
-        description={t('admin.item.procedureHint')}
+      <StepsEditor
         value={form.procedure}
-        onChange={(e) => set('procedure', e.currentTarget.value)}
-        error={errors.procedure}
-        autosize
-        minRows={3}
-        withAsterisk
+        onChange={(steps) => set('procedure', steps)}
+        errors={errors}
+        promisedLimitDays={form.promisedLimitDays}
       />
     </Stack>
   );
@@ -111,12 +107,12 @@ export function ItemTerms({ form, set, errors }: Omit<Props, 'departments' | 'is
       <Group align="flex-start" grow>
         <NumberInput
           label={t('admin.item.statutory')}
+          description={t('admin.item.statutoryHint')}
           value={form.statutoryLimitDays}
           onChange={(v) => set('statutoryLimitDays', days(v))}
           error={errors.statutoryLimitDays}
           min={1}
           max={365}
-          withAsterisk
         />
         <NumberInput
           label={t('admin.item.promised')}

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { Material, SERVICE_CATEGORIES, ServiceItem, serviceItemSchema } from '../../../../shared/model/catalog.ts';
+import type {
+  Material,
+  ProcedureStep,
+  SERVICE_CATEGORIES,
+  ServiceItem,
+  serviceItemSchema,
+} from '../../../../shared/model/catalog.ts';
 
 // The catalog editor's form state: what the admin types, kept as typed (blank optional fields, lists as one
 // line per entry) and turned into the shared schema's input only on save, where the schema judges it.
@@ -18,6 +24,14 @@ export interface MaterialForm {
   sampleRef: string;
 }
 
+/** One step of the procedure (art. 16 环节时限): its name and, optionally, its limit in working days. */
+export interface StepForm {
+  /** Only for React: rows keep their identity while others are added or removed. */
+  key: string;
+  name: string;
+  limitDays: number | string;
+}
+
 export interface ItemForm {
   id: string;
   name: string;
@@ -25,9 +39,10 @@ export interface ItemForm {
   legalBasis: string;
   /** One condition per line. */
   conditions: string;
-  /** One step per line, in order. */
-  procedure: string;
+  /** In order; a row left wholly blank is dropped on save. */
+  procedure: StepForm[];
   materials: MaterialForm[];
+  /** '' where no law sets a limit (art. 16). */
   statutoryLimitDays: number | string;
   promisedLimitDays: number | string;
   feeKind: 'free' | 'charged';
@@ -53,6 +68,14 @@ function materialForm(m: Material): MaterialForm {
   return { ...m, condition: m.condition ?? '', notes: m.notes ?? '', sampleRef: m.sampleRef ?? '' };
 }
 
+let stepKeys = 0;
+
+/** A blank step row (or one holding an existing step). */
+export function stepForm(step?: ProcedureStep): StepForm {
+  stepKeys += 1;
+  return { key: `step-${stepKeys}`, name: step?.name ?? '', limitDays: step?.limitDays ?? '' };
+}
+
 /** A material id not used in the item yet: ids stay stable across edits, so a case's checklist survives. */
 export function newMaterial(existing: readonly MaterialForm[]): MaterialForm {
   const used = new Set(existing.map((m) => m.id));
@@ -65,12 +88,14 @@ export function newMaterial(existing: readonly MaterialForm[]): MaterialForm {
 /** The form for an existing item, or for a new one with the bureau's complaint phone filled in. */
 export function toForm(item: ServiceItem | undefined, complaintPhone: string): ItemForm {
   if (!item) {
-    const empty = { id: '', name: '', legalBasis: '', conditions: '', procedure: '', departmentId: '', submitAt: '' };
+    const empty = { id: '', name: '', legalBasis: '', conditions: '', departmentId: '', submitAt: '' };
     return {
       ...empty,
       category: 'other',
+      procedure: [stepForm()],
       materials: [newMaterial([])],
-      statutoryLimitDays: 20,
+      // art. 16: no statutory limit unless the admin enters the one a law sets.
+      statutoryLimitDays: '',
       promisedLimitDays: 20,
       feeKind: 'free',
       feeStandard: '',
@@ -84,8 +109,9 @@ export function toForm(item: ServiceItem | undefined, complaintPhone: string): I
   return {
     ...item,
     conditions: item.conditions.join('\n'),
-    procedure: item.procedure.join('\n'),
+    procedure: item.procedure.map(stepForm),
     materials: item.materials.map(materialForm),
+    statutoryLimitDays: item.statutoryLimitDays ?? '',
     feeKind: item.fee.kind,
     feeStandard: fee.standard,
     feeBasis: fee.basis,
@@ -100,7 +126,9 @@ export function fromForm(form: ItemForm): z.input<typeof serviceItemSchema> {
     category: form.category,
     legalBasis: form.legalBasis,
     conditions: lines(form.conditions),
-    procedure: lines(form.procedure),
+    procedure: form.procedure
+      .filter((s) => s.name.trim() || s.limitDays !== '')
+      .map((s) => ({ name: s.name.trim(), limitDays: number(s.limitDays) })),
     materials: form.materials.map((m) => ({
       id: m.id,
       name: m.name,
@@ -113,7 +141,7 @@ export function fromForm(form: ItemForm): z.input<typeof serviceItemSchema> {
       notes: optional(m.notes),
       sampleRef: optional(m.sampleRef),
     })),
-    statutoryLimitDays: number(form.statutoryLimitDays) as number,
+    statutoryLimitDays: number(form.statutoryLimitDays),
     promisedLimitDays: number(form.promisedLimitDays) as number,
     fee:
       form.feeKind === 'free'
