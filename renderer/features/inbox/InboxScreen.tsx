@@ -11,6 +11,8 @@ import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { EscalationDue } from '../contact/EscalationLimit.tsx';
 import { STATUS_COLOR, waitedFor } from '../contact/status.ts';
 import { OverdueTransfers } from './OverdueTransfers.tsx';
+import { PendingRejections } from '../cases/PendingRejections.tsx';
+import { usePendingCaseRejections } from '../../data/caseHooks.ts';
 import { OpenableRow } from '../../app/OpenableRow.tsx';
 
 function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
@@ -26,6 +28,8 @@ export function InboxScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const items = useInbox(db, staff.id) ?? [];
+  // art. 8(二): a leader's inbox also holds the cases whose 不予受理 waits for their review.
+  const rejections = usePendingCaseRejections(db, staff.id) ?? [];
   const directory = useDirectory(db);
   const settings = useSettings(db);
   const [openId, setOpenId] = useState<string>();
@@ -35,11 +39,12 @@ export function InboxScreen({ staff }: { staff: Staff }) {
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('inbox.title')}</Title>
         <Text c="dimmed" size="sm">
-          {t('inbox.count', { count: items.length })}
+          {t('inbox.count', { count: items.length + rejections.length })}
         </Text>
       </Group>
+      <PendingRejections staff={staff} onOpen={setOpenId} />
       {items.length === 0 ? (
-        <Text c="dimmed">{t('inbox.empty')}</Text>
+        rejections.length === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>
       ) : (
         <Table highlightOnHover verticalSpacing="sm" aria-label={t('inbox.title')}>
           <Table.Thead>
