@@ -38,7 +38,7 @@ describe.each<Backend>(['sqlite', 'postgres'])(
       expect(original.rev).toBe(1);
 
       await saveServiceItem(deskA, await signedInOn(hq, deskA, admin), {
-        item: { ...original.item, promisedLimitDays: 12 },
+        item: { ...original.item, promisedLimitDays: 16 },
         baseRev: 1,
       });
       await saveServiceItem(deskB, await signedInOn(hq, deskB, secondAdmin), {
@@ -47,14 +47,14 @@ describe.each<Backend>(['sqlite', 'postgres'])(
       });
       expect((await row(deskA, DEMO_ITEMS.award)).edit?.kind).toBe('submitted');
       await syncOnce(deskA, transport);
-      expect(await row(deskA, DEMO_ITEMS.award)).toMatchObject({ rev: 2, item: { promisedLimitDays: 12 } });
+      expect(await row(deskA, DEMO_ITEMS.award)).toMatchObject({ rev: 2, item: { promisedLimitDays: 16 } });
       expect((await row(deskA, DEMO_ITEMS.award)).edit).toBeUndefined();
 
       const b = await syncOnce(deskB, transport);
       expect(b.rejected).toBe(1);
       expect(await row(deskB, DEMO_ITEMS.award)).toMatchObject({
         rev: 2,
-        item: { promisedLimitDays: 12 },
+        item: { promisedLimitDays: 16 },
         edit: { kind: 'refused', rejection: { code: 'stale-edit' } },
       });
     });

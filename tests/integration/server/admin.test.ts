@@ -60,16 +60,23 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     const desk = await server.device();
     const before = await item(DEMO_ITEMS.techContract);
     const { nextCursor } = await server.pull(0, 2000);
-    const edited = { ...before.body, promisedLimitDays: 3 };
+    const edited = { ...before.body, promisedLimitDays: 8 };
     const event = makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: admin }, edited, 1, '压缩承诺时限');
     const push = await pushProven(desk, [event]);
     expect(push.body).toMatchObject({ stored: 1, rejected: [], ackedSeq: 1 });
 
     const page = await server.pull(nextCursor, 2000);
     expect(page.events.map((e) => e.event.eventId)).toEqual([event.eventId]);
-    expect(page.references).toHaveLength(1);
-    expect(page.references[0]!.doc).toMatchObject({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2 });
-    expect((page.references[0]!.doc.body as ServiceItem).promisedLimitDays).toBe(3);
+    // The version replaced comes first, kept for the cases opened under it (item 12), then the new one.
+    expect(page.references.map((r) => r.doc)).toEqual([
+      expect.objectContaining({
+        kind: 'serviceItemVersion',
+        id: `${DEMO_ITEMS.techContract}@1`,
+        body: { rev: 1, item: before.body },
+      }),
+      expect.objectContaining({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2 }),
+    ]);
+    expect((page.references[1]!.doc.body as ServiceItem).promisedLimitDays).toBe(8);
   });
 
   it('creates a new item at version 1', async () => {
@@ -89,12 +96,12 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     const base = (await item(DEMO_ITEMS.highTech)).body;
     const first = makeItemSaved(
       { deviceId: deskA, deviceSeq: 1, staffId: admin },
-      { ...base, promisedLimitDays: 8 },
+      { ...base, promisedLimitDays: 12 },
       1,
     );
     const stale = makeItemSaved(
       { deviceId: deskB, deviceSeq: 1, staffId: secondAdmin },
-      { ...base, promisedLimitDays: 6 },
+      { ...base, promisedLimitDays: 14 },
       1,
     );
     expect((await pushProven(deskA, [first])).body.rejected).toEqual([]);
@@ -107,7 +114,7 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     ]);
     // Nothing stored, nothing changed: the event is not in the log and no new version was written.
     expect(await server.pull(nextCursor, 2000)).toMatchObject({ events: [], references: [] });
-    expect(await item(DEMO_ITEMS.highTech)).toMatchObject({ rev: 2, body: { promisedLimitDays: 8 } });
+    expect(await item(DEMO_ITEMS.highTech)).toMatchObject({ rev: 2, body: { promisedLimitDays: 12 } });
   });
 
   it('refuses a catalog edit by someone who is not an administrator', async () => {

@@ -86,7 +86,7 @@ describe.each(BACKENDS)('who acted is proven, not claimed, on $name', (backend) 
       }), // 林志远 grants the extension
       makeEvent(by(leader), 'case.rejectionReviewed', caseId, { decision: 'approved' }), // 何建国 makes the 不予受理 final
       makeEvent(by(leader), 'case.rejected', caseId, grounds), // … or rejects in one step, the legacy way
-      makeItemSaved(by(admin), { ...item, name: '技术合同登记（已改）', promisedLimitDays: 1 }, 1), // 马军 edits the catalog
+      makeItemSaved(by(admin), { ...item, name: '技术合同登记（已改）', promisedLimitDays: 5 }, 1), // 马军 edits the catalog
       proposal, // 马军 proposes a fake 2028 calendar …
       makeYearConfirmed(by(secondAdmin), 2028, proposal.eventId), // … and 黄秀英 "confirms" it, from the same desk
     ];
