@@ -6,8 +6,9 @@ import { addDays, type IsoDate } from './isoDate.ts';
 // - The limit starts the working day after acceptance; the deadline ends at the close of business of the N-th
 //   working day, so it is always a working day (a count that would end on a rest day ends on the next working
 //   day instead).
-// - Approved extensions add their working days to N.
-// - Pauses (补正, hearing, expert review, inspection, testing) do not count. A pause covers its first and its last
+// - Approved extensions add their working days to N (which ones count is decided in rules/case.ts: only those
+//   requested and approved by the due date in force then, art. 17 / 18(1)).
+// - Pauses (hearing, expert review, inspection, testing; 补正 on old cases only, art. 10–11) do not count. A pause covers its first and its last
 //   day, both inclusive: the day the case stopped and the day it resumed are not counted, because the case was
 //   not running for the whole of either. An open pause (no `to` yet) is taken to run through `today`, so the
 //   due date shown is the one that holds if the case resumes today; it moves each day the pause lasts.

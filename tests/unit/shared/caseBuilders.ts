@@ -100,10 +100,13 @@ export const completed = (on: IsoDate) =>
 export const resultNotified = (on: IsoDate, how = 'phone') =>
   caseEv('case.applicantNotified', { about: 'result', how }, { on });
 
-/** Folds the events in the order given (their HLCs are restamped so): the order a test reads is the fold's. */
+/** The events with their HLCs restamped in the order given, so the order a test reads is the fold's. */
+export const inOrder = (events: readonly CaseEvent[]): CaseEvent[] =>
+  events.map((e, i) => ({ ...e, hlc: formatHlc({ ms: T0 + i * 1000, counter: 0, node: DESK }) }));
+
+/** Folds the events in the order given, with `isLeader` knowing LEADER. */
 export const fold = (...events: CaseEvent[]): CaseState => {
-  const ordered = events.map((e, i) => ({ ...e, hlc: formatHlc({ ms: T0 + i * 1000, counter: 0, node: DESK }) }));
-  const state = foldCase(ordered, { isLeader });
+  const state = foldCase(inOrder(events), { isLeader });
   if (!state) throw new Error('no case.opened among the events');
   return state;
 };

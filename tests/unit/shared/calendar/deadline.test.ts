@@ -48,7 +48,7 @@ describe('periods that do not count (pauses)', () => {
   it('does not count the working days of a pause, its first and last day included', () => {
     // Paused Wed 5 – Thu 6 March 2025: Tue 4 (1), Fri 7 (2), Mon 10 (3), Tue 11 (4), Wed 12 (5).
     const result = clock(
-      { acceptedOn: '2025-03-03', pauses: [{ from: '2025-03-05', to: '2025-03-06', reason: 'supplement' }] },
+      { acceptedOn: '2025-03-03', pauses: [{ from: '2025-03-05', to: '2025-03-06', reason: 'expertReview' }] },
       '2025-03-03',
     );
     expect(result).toMatchObject({ dueDate: '2025-03-12', pausedWorkingDays: 2, paused: false });
@@ -87,7 +87,7 @@ describe('periods that do not count (pauses)', () => {
 
   it('a pause after the due date does not make an overdue case on time again', () => {
     const result = clock(
-      { acceptedOn: '2025-03-03', pauses: [{ from: '2025-03-12', reason: 'supplement' }] },
+      { acceptedOn: '2025-03-03', pauses: [{ from: '2025-03-12', reason: 'expertReview' }] },
       '2025-03-14',
     );
     expect(result).toMatchObject({ dueDate: '2025-03-10', state: 'overdue', workingDaysOverdue: 4 });
@@ -132,7 +132,7 @@ describe('bad input is refused with a clear message', () => {
   const valid = {
     acceptedOn: '2025-03-03',
     limitDays: 20,
-    pauses: [{ from: '2025-03-05', to: '2025-03-06', reason: 'supplement' }],
+    pauses: [{ from: '2025-03-05', to: '2025-03-06', reason: 'expertReview' }],
     extensions: [{ days: 10 }],
   };
   const messages = (value: unknown) => caseClockInputSchema.safeParse(value).error?.issues.map((i) => i.message);
@@ -148,7 +148,7 @@ describe('bad input is refused with a clear message', () => {
   });
 
   it('refuses a pause before the case was accepted', () => {
-    expect(messages({ ...valid, pauses: [{ from: '2025-03-01', reason: 'supplement' }] })).toEqual([
+    expect(messages({ ...valid, pauses: [{ from: '2025-03-01', reason: 'expertReview' }] })).toEqual([
       'pauseBeforeAcceptance',
     ]);
   });
@@ -159,5 +159,70 @@ describe('bad input is refused with a clear message', () => {
     expect(
       caseClockInputSchema.safeParse({ ...valid, pauses: [{ from: '2025-03-05', reason: 'lunch' }] }).success,
     ).toBe(false);
+  });
+});
+
+describe('pauses at their edges (the cases a mutant of a bound would survive)', () => {
+  // Accepted Monday 3 March 2025. March: Tue 4, Wed 5, Thu 6, Fri 7, Mon 10, Tue 11, Wed 12, Thu 13, Fri 14, Mon 17…
+  const at = (pauses: CaseClockInput['pauses'], today = '2025-03-03', limitDays = 5) =>
+    clock({ acceptedOn: '2025-03-03', limitDays, pauses }, today);
+
+  it('an open pause that begins after today counts its first day only, and is not yet paused', () => {
+    const result = at([{ from: '2025-03-12', reason: 'hearing' }], '2025-03-05', 10);
+    expect(result).toMatchObject({ dueDate: '2025-03-18', paused: false, state: 'onTrack' });
+  });
+
+  it('a pause open from today is paused today; a closed one around today is not', () => {
+    expect(at([{ from: '2025-03-05', reason: 'hearing' }], '2025-03-05')).toMatchObject({
+      paused: true,
+      state: 'paused',
+    });
+    expect(at([{ from: '2025-03-05', to: '2025-03-07', reason: 'hearing' }], '2025-03-06').paused).toBe(false);
+  });
+
+  it('a reversed pause counts for nothing', () => {
+    expect(at([{ from: '2025-03-06', to: '2025-03-05', reason: 'testing' }])).toMatchObject({
+      dueDate: '2025-03-10',
+      pausedWorkingDays: 0,
+    });
+  });
+
+  it('takes pauses in the order of their days, whatever order they are listed in', () => {
+    const pauses = [
+      { from: '2025-03-11', to: '2025-03-11', reason: 'testing' as const },
+      { from: '2025-03-05', to: '2025-03-05', reason: 'hearing' as const },
+    ];
+    expect(at(pauses)).toMatchObject({ dueDate: '2025-03-12', pausedWorkingDays: 2 });
+  });
+
+  it('does not merge pauses with a counted working day between them, and keeps the longer of nested ones', () => {
+    const apart = [
+      { from: '2025-03-05', to: '2025-03-05', reason: 'hearing' as const },
+      { from: '2025-03-10', to: '2025-03-10', reason: 'testing' as const },
+    ];
+    expect(at(apart)).toMatchObject({ dueDate: '2025-03-12', pausedWorkingDays: 2 });
+    const nested = [
+      { from: '2025-03-05', to: '2025-03-10', reason: 'inspection' as const },
+      { from: '2025-03-06', to: '2025-03-07', reason: 'testing' as const },
+    ];
+    expect(at(nested)).toMatchObject({ dueDate: '2025-03-14', pausedWorkingDays: 4 });
+  });
+
+  it('a pause from the day of acceptance takes only the days after it', () => {
+    expect(at([{ from: '2025-03-03', to: '2025-03-04', reason: 'hearing' }])).toMatchObject({
+      dueDate: '2025-03-11',
+      pausedWorkingDays: 1,
+    });
+  });
+
+  it('counts the days used up to today only, inside a pause and after the due date', () => {
+    expect(at([{ from: '2025-03-05', to: '2025-03-07', reason: 'hearing' }], '2025-03-05').workingDaysUsed).toBe(1);
+    expect(at([], '2025-03-14')).toMatchObject({ workingDaysUsed: 5, workingDaysLeft: 0, workingDaysOverdue: 4 });
+  });
+
+  it('a pause that starts the working day after the due date does not move it', () => {
+    expect(at([{ from: '2025-03-06', to: '2025-03-07', reason: 'hearing' }], '2025-03-03', 2).dueDate).toBe(
+      '2025-03-05',
+    );
   });
 });
