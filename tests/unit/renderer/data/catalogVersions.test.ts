@@ -43,7 +43,7 @@ const itemDoc = (rev: number, name: string) =>
       ...TECH_CONTRACT,
       materials: TECH_CONTRACT.materials.map((m) => (m.id === 'contract-text' ? { ...m, name } : m)),
     },
-  }) as ReferenceDoc;
+  }) as unknown as ReferenceDoc; // stored as the fixture writes it (steps as plain strings), like a doc of an old desk
 const rev1 = DIRECTORY.find((d) => d.kind === 'serviceItem')!;
 /** What the server keeps of rev 1 once rev 2 replaced it (sync/applyAdmin.ts). */
 const archivedRev1 = {
