@@ -215,7 +215,7 @@ export async function decideExtension(
   const row = await caseOf(db, caseId);
   const request = pendingExtension(row);
   if (!request) throw invalid('form', 'noPendingExtension');
-  // art. 17: approved after the due date it adds no days, and the breach stays; a refusal may come at any time.
+  // art. 17–18: approved after the due date it adds no days, and the breach stays; a refusal may come at any time.
   if (input.decision === 'approved' && extensionTooLate(row, today())) throw invalid('form', 'extensionAfterDue');
   await appendEvents(db, author, [
     { type: 'case.extensionDecided', aggregateId: caseId, payload: { requestEventId: request.eventId, ...input } },

@@ -113,7 +113,7 @@ export function useInbox(db: DeskDb, staffId: string): ContactRow[] | undefined 
 
 const UNFINISHED = ['open', 'transferPending', 'escalated', 'refusalPending', 'refused'] as const;
 
-/** Contacts registered at this desk that are not finished yet, for the end-of-day check (art. 9). */
+/** Contacts registered at this desk that are not finished yet, for the end-of-day check (art. 6, 8). */
 export function useUnfinishedAtDesk(db: DeskDb): ContactRow[] | undefined {
   return useLiveQuery(async () => {
     const device = (await db.meta.get('device'))?.value as { deviceId: string } | undefined;

@@ -114,7 +114,7 @@ export const enCases: Strings<typeof zhCNCases> = {
   extensionTooLate:
     'The due date ({{date}}) has passed: an extension must be requested before it (art. 17); the case is already late (art. 18(1)).',
   approveTooLate:
-    'The due date ({{date}}) has passed: an approval would add no days (art. 17); it can only be refused.',
+    'The due date ({{date}}) has passed: an approval would add no days (art. 17–18); it can only be refused.',
   approve: 'Approve extension',
   refuse: 'Refuse',
   decisionNote: 'Comment',
@@ -199,7 +199,7 @@ export const enCases: Strings<typeof zhCNCases> = {
     supplementTooLate: 'The legal limit has passed: the application counts as accepted and no supplement may be asked.',
     pauseReasonNotAllowed: 'The clock pauses only for a hearing, expert review, inspection or testing.',
     supplementIsNotAPause: 'Supplementing materials is not a reason to pause the clock.',
-    extensionAfterDue: 'The due date has passed: an extension can no longer be requested or approved (art. 17).',
+    extensionAfterDue: 'The due date has passed: an extension can no longer be requested or approved (art. 17–18).',
     noNextStep: 'This is the last step.',
     rejectOnlyBeforeAcceptance: 'An accepted or ended case cannot be proposed for rejection.',
     rejectAfterDeemed:

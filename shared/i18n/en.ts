@@ -418,7 +418,7 @@ export const en: Strings<Resources> = {
   },
   endOfDay: {
     title: 'End of day',
-    hint: 'Before you leave: every contact has a disposition and every transfer is accepted (art. 9).',
+    hint: 'Before you leave: every contact has a disposition and every transfer is accepted (art. 6, 8).',
     undisposed: 'Without disposition',
     unaccepted: 'Transfers not yet accepted',
     pendingLeader: 'Waiting for a leader',

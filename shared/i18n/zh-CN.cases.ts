@@ -107,7 +107,7 @@ export const zhCNCases = {
   extensionPending: '延期 {{days}} 个工作日待领导审批：{{reason}}',
   extensionTooLate:
     '已过办结期限（{{date}}），不能再申请延期：延期须在期限届满前提出（第十七条），超期已成事实（第十八条第（一）项）。',
-  approveTooLate: '已过办结期限（{{date}}），批准延期也不再延长时限（第十七条），只能不批准。',
+  approveTooLate: '已过办结期限（{{date}}），批准延期也不再延长时限（第十七条、第十八条），只能不批准。',
   approve: '批准延期',
   refuse: '不批准',
   decisionNote: '审批意见',
@@ -190,7 +190,7 @@ export const zhCNCases = {
     supplementTooLate: '已超过法定告知期限，依法视为受理，不能再要求补正。',
     pauseReasonNotAllowed: '只能因听证、专家评审、现场核查或检验检测暂停计时。',
     supplementIsNotAPause: '补正材料不是暂停计时的理由。',
-    extensionAfterDue: '已过办结期限，不能再申请或批准延期（第十七条）。',
+    extensionAfterDue: '已过办结期限，不能再申请或批准延期（第十七条、第十八条）。',
     noNextStep: '已是最后一个环节。',
     rejectOnlyBeforeAcceptance: '已受理或已结束的办件不能再报请不予受理。',
     rejectAfterDeemed: '依法已视为受理，不能再不予受理；请按视为受理登记后依法作出办理结果。',

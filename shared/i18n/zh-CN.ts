@@ -396,7 +396,7 @@ export const zhCN = {
   },
   endOfDay: {
     title: '日终检查',
-    hint: '下班前请确认：每一件登记都已处置，转办都已承接（第九条）。',
+    hint: '下班前请确认：每一件登记都已处置，转办都已承接（第六条、第八条）。',
     undisposed: '尚未处置',
     unaccepted: '转办尚未承接',
     pendingLeader: '等待领导决定',

@@ -17,7 +17,7 @@ const GROUPS = [
   { key: 'pendingLeader', match: (c: ContactRow) => c.status === 'escalated' || c.status === 'refusalPending' },
 ] as const;
 
-/** art. 9: before the desk closes, every contact registered here has a disposition and every transfer is accepted. */
+/** art. 6, 8 (and against art. 9(一)–(二)): before the desk closes, every contact registered here has a disposition and every transfer is accepted. */
 export function EndOfDayScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();

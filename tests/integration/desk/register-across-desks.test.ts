@@ -222,7 +222,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the first-inquiry register acros
     it.each(orders)('answered at window 1 while transferred at window 2: %s', async (order) => {
       const window1 = await enrolledDesk();
       const window2 = await enrolledDesk();
-      // 李娜 and 张伟 were asked together: 李娜 ranks higher and is responsible; either may dispose of it (art. 7).
+      // 李娜 and 张伟 were asked together: 李娜 ranks higher and is responsible; either may record the disposition (the desk's rule under art. 7–8).
       const id = await recordContact(window1, clerk, visit('两窗口同时处理', [clerk2]));
       await syncAll(window1, window2);
 

@@ -186,7 +186,7 @@ describe('art. 8(2) 说"不"事项提级管理: a refusal is never final at cler
   });
 });
 
-describe('art. 9 and the record', () => {
+describe('art. 7–8: who records the disposition, and the record', () => {
   it('lets a colleague asked together record the disposition, but not a stranger', () => {
     const chiefOpened = contactOpened({ staffId: 'zhang-wei' }, 'wang-fang');
     const byStranger = contactEvent('contact.answered', { answer: '已答复' } as never, {
