@@ -35,7 +35,9 @@ describe('case.opened: the day of receipt and the limits of the catalog version 
 
   it('keeps the recorded day of receipt and the intake', () => {
     const state = fold(opened(D, { receivedOn: '2025-02-28', intake: 'leftForReview' }));
-    expect(state).toMatchObject({ receivedOn: '2025-02-28', intake: 'leftForReview' });
+    expect(state).toMatchObject({ receivedOn: '2025-02-28', intake: 'leftForReview', status: 'checking' });
+    for (const list of [state.notifications, state.pauses, state.extensions, state.steps, state.rejectionProposals])
+      expect(list).toEqual([]);
   });
 
   it('art. 16: records the limits of the catalog version, the statutory one only when a law sets it', () => {

@@ -226,3 +226,33 @@ describe('pauses at their edges (the cases a mutant of a bound would survive)', 
     );
   });
 });
+
+describe('pauses outside the count', () => {
+  it('a reversed pause far from acceptance moves nothing either', () => {
+    const pauses = [{ from: '2025-03-10', to: '2025-03-05', reason: 'testing' as const }];
+    expect(clock({ acceptedOn: '2025-03-03', pauses }, '2025-03-03').dueDate).toBe('2025-03-10');
+  });
+
+  it('a pause that ended before acceptance (refused by the schema) counts for nothing', () => {
+    const pauses = [{ from: '2025-02-24', to: '2025-02-26', reason: 'hearing' as const }];
+    expect(clock({ acceptedOn: '2025-03-03', pauses }, '2025-03-03')).toMatchObject({
+      dueDate: '2025-03-10',
+      pausedWorkingDays: 0,
+    });
+  });
+
+  it('days counted in an unpublished year before a pause keep the due date provisional', () => {
+    // A desk whose 2025 schedule was never entered: 23–26 December 2025 are Monday–Friday guesses.
+    const without2025 = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS.filter((y) => y.year !== 2025));
+    const input = {
+      acceptedOn: '2025-12-22',
+      limitDays: 10,
+      pauses: [{ from: '2025-12-27', to: '2026-01-09' }],
+      extensions: [],
+    };
+    const result = caseDeadline(input, without2025, '2025-12-22');
+    expect(result.dueDate).toBe('2026-01-19'); // 23–26 Dec, then 12–16 and 19 January
+    expect(result.provisional).toBe(true);
+    expect(caseDeadline(input, calendar, '2025-12-22').provisional).toBe(false);
+  });
+});
