@@ -4,6 +4,7 @@ import { blankAsAbsent, LIMITS, listOf, multiLine, singleLine } from './limits.t
 import { calendarDaySchema } from './calendar.ts';
 import { eventIdSchema } from './ids.ts';
 import { serviceItemSchema } from './catalog.ts';
+import { settingsSchema } from './reference.ts';
 
 // Reference data edited by administrators travels as events too: offline-safe, audited, and applied to the
 // authoritative reference documents by the server (which checks the admin role).
@@ -12,6 +13,14 @@ import { serviceItemSchema } from './catalog.ts';
 // concurrent edit is detected instead of silently overwritten.
 export const catalogItemSavedPayload = z.object({
   item: serviceItemSchema,
+  baseRev: z.number().int().positive().nullable(),
+  note: blankAsAbsent(multiLine(LIMITS.note)),
+});
+
+// A new version of the bureau's settings (issue 12 item 8, issue 13 item 8): the whole document, so a version is
+// self-contained; `baseRev` as for an item (null only when HQ has no settings yet).
+export const settingsSavedPayload = z.object({
+  settings: settingsSchema,
   baseRev: z.number().int().positive().nullable(),
   note: blankAsAbsent(multiLine(LIMITS.note)),
 });
@@ -33,6 +42,7 @@ export const adminPayloadSchemas = {
   'catalog.itemSaved': catalogItemSavedPayload,
   'calendar.yearProposed': calendarYearProposedPayload,
   'calendar.yearConfirmed': calendarYearConfirmedPayload,
+  'settings.saved': settingsSavedPayload,
 } as const;
 
 export const adminEventSchema = z.discriminatedUnion('type', [
@@ -54,6 +64,12 @@ export const adminEventSchema = z.discriminatedUnion('type', [
     type: z.literal('calendar.yearConfirmed'),
     payload: calendarYearConfirmedPayload,
   }),
+  z.object({
+    ...envelopeShape,
+    aggregate: z.literal('settings'),
+    type: z.literal('settings.saved'),
+    payload: settingsSavedPayload,
+  }),
 ]);
 export type AdminEvent = z.infer<typeof adminEventSchema>;
 
@@ -61,4 +77,5 @@ export const ADMIN_EVENT_VERSIONS: Record<AdminEvent['type'], number> = {
   'catalog.itemSaved': 1,
   'calendar.yearProposed': 1,
   'calendar.yearConfirmed': 1,
+  'settings.saved': 1,
 };

@@ -7,7 +7,7 @@ import { isCleanLine, LIMITS } from './limits.ts';
 import { proofSchema } from '../sync/staffAuth.ts';
 
 /** The aggregates events belong to. Follow-ups and complaints join later. */
-export const AGGREGATES = ['contact', 'case', 'catalog', 'calendar', 'slip'] as const;
+export const AGGREGATES = ['contact', 'case', 'catalog', 'calendar', 'slip', 'settings'] as const;
 export const aggregateSchema = z.enum(AGGREGATES);
 export type Aggregate = z.infer<typeof aggregateSchema>;
 

@@ -58,6 +58,7 @@ const AGGREGATE_OF_PREFIX: Record<string, Aggregate> = {
   catalog: 'catalog',
   calendar: 'calendar',
   slip: 'slip',
+  settings: 'settings',
 };
 
 export function aggregateOf(type: DeskEventType): Aggregate {
