@@ -29,7 +29,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'release',
-      '.stryker-tmp',
+      '.stryker-tmp*',
       'reports/mutation',
     ],
   },

@@ -13,5 +13,8 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto'],
     // Instrumented code runs several times slower; the 2000-case property tests need more than vitest's 5 s.
     testTimeout: 60_000,
+    // Stryker repeats the tests that cover a mutant for each one; building a calendar per generated case 2000
+    // times is most of that time. 200 cases still find what the targeted tests miss, in a tenth of it.
+    env: { FIRSTDESK_PROPERTY_RUNS: '200' },
   },
 });

@@ -193,14 +193,14 @@ function buildIndex(
   publishedYears: readonly number[],
   isWorkingIn: (year: number) => (day: number) => boolean,
 ): Index | null {
-  const firstYear = publishedYears[0];
-  const lastYear = publishedYears.at(-1);
-  if (firstYear === undefined || lastYear === undefined) return null;
+  if (publishedYears.length === 0) return null;
+  const firstYear = publishedYears[0]!;
+  const lastYear = publishedYears.at(-1)! + INDEX_YEARS_AHEAD;
   const first = firstDayOf(firstYear);
-  const end = firstDayOf(lastYear + INDEX_YEARS_AHEAD + 1);
+  const end = firstDayOf(lastYear + 1);
   const before = new Int32Array(end - first + 1);
   const working: number[] = [];
-  for (let year = firstYear, day = first; day < end; year++) {
+  for (let year = firstYear, day = first; year <= lastYear; year++) {
     const isWorking = isWorkingIn(year);
     for (const next = firstDayOf(year + 1); day < next; day++) {
       if (isWorking(day)) working.push(day);
