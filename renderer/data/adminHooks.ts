@@ -4,8 +4,10 @@ import {
   calendarYearView,
   listCalendarYears,
   listCatalogForAdmin,
+  settingsForAdmin,
   type CalendarYearView,
   type CatalogRow,
+  type SettingsAdminView,
 } from './adminQueries.ts';
 
 // Live queries of the admin screens and the calendar banner: they follow local edits and every sync.
@@ -20,4 +22,8 @@ export function useCalendarYears(db: DeskDb): CalendarYearView[] | undefined {
 
 export function useCalendarYear(db: DeskDb, year: number): CalendarYearView | undefined {
   return useLiveQuery(() => calendarYearView(db, year), [db, year]);
+}
+
+export function useSettingsForAdmin(db: DeskDb): SettingsAdminView | undefined {
+  return useLiveQuery(() => settingsForAdmin(db), [db]);
 }

@@ -2,15 +2,16 @@ import type { z } from 'zod';
 import { calendarYearSchema, canonicalCalendarDays, type CalendarDay } from '../../shared/model/calendar.ts';
 import { serviceItemSchema, type ServiceItem } from '../../shared/model/catalog.ts';
 import type { StaffId } from '../../shared/model/ids.ts';
+import { SETTINGS_ID, settingsSchema, type Settings } from '../../shared/model/reference.ts';
 import { calendarAggregateId } from '../../shared/rules/calendarAdmin.ts';
-import { calendarYearView, listCatalogForAdmin } from './adminQueries.ts';
+import { calendarYearView, listCatalogForAdmin, settingsForAdmin } from './adminQueries.ts';
 import { appendEvents, InvalidEventError } from './append.ts';
 import { authorId, type Author } from './author.ts';
 import type { DeskDb } from './db.ts';
 import { invalid } from './operations.ts';
 import { getStaff } from './references.ts';
 
-// The administrators' operations: a new version of a catalog item, and a year of the working-day calendar
+// The administrators' operations: a new version of a catalog item or of the bureau's settings, and a year of the working-day calendar
 // proposed by one admin and confirmed by another. Each is checked here with the shared schemas (a bad input
 // gets its message and nothing is stored), then appended as an event; the HQ server applies it to the
 // reference documents and every desk, this one included, receives the result by sync.
@@ -84,4 +85,32 @@ export async function confirmCalendarYear(
   await appendEvents(db, author, [
     { type: 'calendar.yearConfirmed', aggregateId: calendarAggregateId(input.year), payload: input },
   ]);
+}
+
+export interface SaveSettingsInput {
+  readonly settings: z.input<typeof settingsSchema>;
+  /** The version the admin opened, or null where HQ has sent no settings yet. */
+  readonly baseRev: number | null;
+  readonly note?: string;
+}
+
+/**
+ * Save the bureau's settings as their next version (issue 12 item 8: the art. 12 answer limit among them). Messages
+ * land on the settings' own fields; every desk takes the new version at its next pull.
+ */
+export async function saveBureauSettings(db: DeskDb, author: Author, input: SaveSettingsInput): Promise<Settings> {
+  await requireAdmin(db, authorId(author));
+  const parsed = settingsSchema.safeParse(input.settings);
+  if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
+  const view = await settingsForAdmin(db);
+  if (view.edit?.kind === 'submitted') throw invalid('form', 'settingsSavePending');
+  // Another admin's version arrived while this form was open: saving would be refused by the server anyway.
+  if (input.baseRev !== (view.doc?.rev ?? null)) throw invalid('form', 'settingsChanged');
+  // Every slip serial number starts with the bureau code (DESIGN "Ids"): an edit never changes it.
+  if (view.doc && parsed.data.bureauCode !== view.doc.body.bureauCode) throw invalid('bureauCode', 'bureauCodeFixed');
+  const settings = parsed.data;
+  await appendEvents(db, author, [
+    { type: 'settings.saved', aggregateId: SETTINGS_ID, payload: { settings, baseRev: input.baseRev, note: input.note } },
+  ]);
+  return settings;
 }

@@ -1,7 +1,7 @@
 import type { AdminEvent } from '../../shared/model/adminEvents.ts';
 import type { CalendarYear } from '../../shared/model/calendar.ts';
 import { SERVICE_CATEGORIES, type ServiceItem } from '../../shared/model/catalog.ts';
-import type { ReferenceDoc } from '../../shared/model/reference.ts';
+import { SETTINGS_ID, type ReferenceDoc, type Settings } from '../../shared/model/reference.ts';
 import { calendarAggregateId, calendarYearProgress, type CalendarYearProgress } from '../../shared/rules/calendarAdmin.ts';
 import { BUNDLED_CALENDAR_YEARS } from '../../shared/rules/calendarData.ts';
 import type { DeskDb, RejectedRow, StoredEvent } from './db.ts';
@@ -12,6 +12,7 @@ import type { DeskDb, RejectedRow, StoredEvent } from './db.ts';
 
 type ItemDoc = Extract<ReferenceDoc, { kind: 'serviceItem' }>;
 type YearDoc = Extract<ReferenceDoc, { kind: 'calendarYear' }>;
+type SettingsDoc = Extract<ReferenceDoc, { kind: 'settings' }>;
 
 /** Where an admin's last edit of a document stands on this desk. */
 export type EditState =
@@ -26,7 +27,7 @@ export interface CatalogRow {
 }
 
 /** Events of one aggregate kind, in the order the server committed them; this desk's unsent ones last. */
-async function adminEvents(db: DeskDb, aggregate: 'catalog' | 'calendar', id?: string): Promise<StoredEvent[]> {
+async function adminEvents(db: DeskDb, aggregate: 'catalog' | 'calendar' | 'settings', id?: string): Promise<StoredEvent[]> {
   const index = db.events.where('[aggregate+aggregateId]');
   const rows = await (id === undefined ? index.between([aggregate, ''], [aggregate, '\uffff']) : index.equals([aggregate, id])).toArray();
   return rows.sort(
@@ -143,4 +144,60 @@ export async function calendarYearView(db: DeskDb, year: number): Promise<Calend
   const doc = (await db.refs.get(['calendarYear', id]))?.doc as YearDoc | undefined;
   const events = await adminEvents(db, 'calendar', id);
   return yearView(year, doc, events, await rejectionsOf(db, events));
+}
+
+/** One version of the settings an admin saved, as the desk's log holds it. */
+export interface SettingsVersion {
+  readonly rev: number;
+  readonly settings: Settings;
+  readonly staffId: string;
+  /** The saving desk's clock when the admin saved (the server's time is the document's updatedAt). */
+  readonly savedAt: string;
+  readonly note?: string;
+  /** The fields that differ from the version before, when the desk has that one too. */
+  readonly changed?: readonly (keyof Settings)[];
+}
+
+export interface SettingsAdminView {
+  /** The version in force, as the server last sent it (absent on a desk that never synced). */
+  readonly doc?: SettingsDoc;
+  /** Who saved the version in force, when an admin did (a seeded or imported version has no event). */
+  readonly savedBy?: SettingsVersion;
+  /** The versions admins saved, newest first. */
+  readonly history: readonly SettingsVersion[];
+  readonly edit?: EditState;
+}
+
+function changedFields(before: Settings, after: Settings): (keyof Settings)[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Settings)[]);
+  return [...keys].filter((k) => before[k] !== after[k]);
+}
+
+/**
+ * The settings with their version history: each settings.saved event the server stored made version baseRev + 1
+ * (one it refused was never stored and made none); this desk's own unsent or refused save is its edit state.
+ */
+export async function settingsForAdmin(db: DeskDb): Promise<SettingsAdminView> {
+  const doc = (await db.refs.get(['settings', SETTINGS_ID]))?.doc as SettingsDoc | undefined;
+  const events = await adminEvents(db, 'settings', SETTINGS_ID);
+  const rejected = await rejectionsOf(db, events);
+  const versions = new Map<number, SettingsVersion>();
+  for (const { event, serverSeq } of events) {
+    if (serverSeq === undefined || event.type !== 'settings.saved') continue;
+    const { settings, baseRev, note } = event.payload;
+    const rev = (baseRev ?? 0) + 1;
+    const before = versions.get(rev - 1)?.settings;
+    versions.set(rev, {
+      rev,
+      settings,
+      staffId: event.staffId,
+      savedAt: event.occurredAt,
+      ...(note ? { note } : {}),
+      ...(before ? { changed: changedFields(before, settings) } : {}),
+    });
+  }
+  const history = [...versions.values()].sort((a, b) => b.rev - a.rev);
+  const savedBy = doc ? versions.get(doc.rev) : undefined;
+  const edit = editState(events, rejected);
+  return { ...(doc ? { doc } : {}), ...(savedBy ? { savedBy } : {}), history, ...(edit ? { edit } : {}) };
 }

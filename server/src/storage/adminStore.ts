@@ -21,11 +21,11 @@ export class UnreadableDocError extends Error {
   }
 }
 
-type AdminKind = 'serviceItem' | 'calendarYear';
+type AdminKind = 'serviceItem' | 'calendarYear' | 'settings';
 export type AdminDoc<K extends AdminKind> = Extract<ReferenceDoc, { kind: K }>;
 
 export interface AdminStore {
-  /** The current version of a catalog item or calendar year, if there is one. */
+  /** The current version of a catalog item, a calendar year or the settings, if there is one. */
   current<K extends AdminKind>(kind: K, id: string): Promise<AdminDoc<K> | undefined>;
   /** The stored events of one aggregate, in commit order. */
   eventsOf(aggregate: Aggregate, aggregateId: string): Promise<DeskEvent[]>;

@@ -2,6 +2,7 @@ import type { AdminEvent } from '../../../shared/model/adminEvents.ts';
 import { calendarYearSchema, canonicalCalendarDays } from '../../../shared/model/calendar.ts';
 import { catalogVersionId } from '../../../shared/model/catalog.ts';
 import type { DeskEvent } from '../../../shared/model/events.ts';
+import { SETTINGS_ID } from '../../../shared/model/reference.ts';
 import { calendarAggregateId, calendarYearProgress } from '../../../shared/rules/calendarAdmin.ts';
 import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
 import { UnreadableDocError, type AdminStore } from '../storage/adminStore.ts';
@@ -30,17 +31,18 @@ function refuse(event: DeskEvent, code: RejectionCode, message: string): Rejecti
 }
 
 function isAdminEvent(event: DeskEvent): event is AdminEvent {
-  return event.aggregate === 'catalog' || event.aggregate === 'calendar';
+  return event.aggregate === 'catalog' || event.aggregate === 'calendar' || event.aggregate === 'settings';
 }
 
 /** null when the event is not an admin event, or was applied; otherwise why it is refused. */
 export async function applyAdminEvent(event: DeskEvent, ctx: AdminApplyContext): Promise<Rejection | null> {
   if (!isAdminEvent(event)) return null;
-  if (!ctx.directory.staff.get(event.staffId)?.roles.includes('admin')) {
+  const actor = ctx.directory.staff.get(event.staffId);
+  if (!actor?.active || !actor.roles.includes('admin')) {
     return refuse(
       event,
       'not-authorised',
-      `only an administrator may change the catalog or the calendar; ${event.staffId} is not one`,
+      `only an active administrator may change the catalog, the calendar or the settings; ${event.staffId} is not one`,
     );
   }
   try {
@@ -51,6 +53,8 @@ export async function applyAdminEvent(event: DeskEvent, ctx: AdminApplyContext):
         return await proposeYear(event, ctx);
       case 'calendar.yearConfirmed':
         return await confirmYear(event, ctx);
+      case 'settings.saved':
+        return await saveSettings(event, ctx);
     }
   } catch (err) {
     // The stored version was written by an older server under looser rules and today's schema cannot read it: the
@@ -107,6 +111,50 @@ async function saveItem(event: Of<'catalog.itemSaved'>, ctx: AdminApplyContext):
     });
   }
   await ctx.store.put({ kind: 'serviceItem', id: item.id, rev, hlc: event.hlc, updatedAt: ctx.receivedAt, body: item });
+  return null;
+}
+
+// The bureau's settings (hotlines, idle lock, art. 12 answer limit, nightly sync): one document, versioned like a
+// catalog item, the base version checked the same way. The bureau code is the prefix of every slip serial number
+// already printed, so an edit never changes it (the HQ operator sets it when the bureau is set up).
+async function saveSettings(event: Of<'settings.saved'>, ctx: AdminApplyContext): Promise<Rejection | null> {
+  const { settings, baseRev } = event.payload;
+  if (event.aggregateId !== SETTINGS_ID) {
+    return refuse(
+      event,
+      'invalid-event',
+      `the settings are one document: aggregateId ${event.aggregateId} ≠ ${SETTINGS_ID}`,
+    );
+  }
+  const current = await ctx.store.current('settings', SETTINGS_ID);
+  if (baseRev === null && current) {
+    return refuse(event, 'stale-edit', `the settings already exist (version ${current.rev}); open them and edit them`);
+  }
+  if (baseRev !== null && !current) return refuse(event, 'unknown-reference', 'there are no settings to edit yet');
+  if (current && baseRev !== current.rev) {
+    return refuse(
+      event,
+      'stale-edit',
+      `the settings changed since you opened them (now version ${current.rev}); reopen them and redo your edit`,
+    );
+  }
+  if (current && settings.bureauCode !== current.body.bureauCode) {
+    return refuse(
+      event,
+      'invalid-event',
+      `the bureau code prefixes every slip serial number and is not edited here (${current.body.bureauCode} ≠ ${settings.bureauCode})`,
+    );
+  }
+  const rev = (current?.rev ?? 0) + 1;
+  await ctx.store.put({
+    kind: 'settings',
+    id: SETTINGS_ID,
+    rev,
+    hlc: event.hlc,
+    updatedAt: ctx.receivedAt,
+    body: settings,
+  });
+  ctx.log.info({ rev, staffId: event.staffId }, 'bureau settings changed');
   return null;
 }
 
