@@ -247,6 +247,7 @@ export const en: Strings<Resources> = {
         'catalog.itemSaved': 'Service item saved',
         'calendar.yearProposed': 'Working-day calendar proposed',
         'calendar.yearConfirmed': 'Working-day calendar confirmed',
+        'settings.saved': 'Bureau settings saved',
         'slip.printed': 'Slip printed',
       },
     },

@@ -238,6 +238,7 @@ export const zhCN = {
         'catalog.itemSaved': '保存办事事项',
         'calendar.yearProposed': '提交年度工作日安排',
         'calendar.yearConfirmed': '确认年度工作日安排',
+        'settings.saved': '保存系统设置',
         'slip.printed': '打印告知单',
       },
     },
