@@ -3,19 +3,23 @@ import { CONTACT_EVENT_VERSIONS, contactEventSchema, contactPayloadSchemas } fro
 import { CASE_EVENT_VERSIONS, caseEventSchema, casePayloadSchemas } from './caseEvents.ts';
 import { ADMIN_EVENT_VERSIONS, adminEventSchema, adminPayloadSchemas } from './adminEvents.ts';
 import { SLIP_EVENT_VERSIONS, slipEventSchema, slipPayloadSchemas } from './slipEvents.ts';
+import { FOLLOW_UP_EVENT_VERSIONS, followUpEventSchema, followUpPayloadSchemas } from './followUpEvents.ts';
+import { RATING_EVENT_VERSIONS, ratingEventSchema, ratingPayloadSchemas } from './ratingEvents.ts';
 import type { Aggregate } from './envelope.ts';
 import { withinEventBytes } from './eventSize.ts';
 
 /**
- * The shape of every event a desk may write (the register's, the cases', the administrators', the slips printed),
- * without the bound on its whole size. A desk reads pulled events with it: an event some server stored before the
- * bound existed is still a record to fold, not a fault.
+ * The shape of every event a desk may write (the register's, the cases', the administrators', the slips printed,
+ * the follow-ups and ratings), without the bound on its whole size. A desk reads pulled events with it: an event
+ * some server stored before the bound existed is still a record to fold, not a fault.
  */
 export const deskEventShapeSchema = z.discriminatedUnion('type', [
   ...contactEventSchema.options,
   ...caseEventSchema.options,
   ...adminEventSchema.options,
   ...slipEventSchema.options,
+  ...followUpEventSchema.options,
+  ...ratingEventSchema.options,
 ]);
 
 /**
@@ -36,6 +40,8 @@ export const EVENT_VERSIONS: Record<DeskEventType, number> = {
   ...CASE_EVENT_VERSIONS,
   ...ADMIN_EVENT_VERSIONS,
   ...SLIP_EVENT_VERSIONS,
+  ...FOLLOW_UP_EVENT_VERSIONS,
+  ...RATING_EVENT_VERSIONS,
 };
 
 export const payloadSchemas = {
@@ -43,6 +49,8 @@ export const payloadSchemas = {
   ...casePayloadSchemas,
   ...adminPayloadSchemas,
   ...slipPayloadSchemas,
+  ...followUpPayloadSchemas,
+  ...ratingPayloadSchemas,
 } as const;
 type PayloadSchemas = typeof payloadSchemas;
 

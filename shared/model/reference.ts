@@ -93,6 +93,19 @@ export const settingsSchema = z.object({
    * absent (settings saved before issue 12): DEFAULT_ESCALATION_ANSWER_DAYS.
    */
   escalationAnswerDays: z.number().int().min(1).max(60).optional(),
+  /** Chapter 7 follow-ups and 好差评 rectification (issue 13); absent: DEFAULT_FOLLOW_UP_SETTINGS. */
+  followUp: z
+    .object({
+      /** Working days after a matter ends within which it is followed up (art. 27 及时). */
+      dueDays: z.number().int().min(1).max(60),
+      /** Whose inbox a task goes to: the supervisors' follow-up team, or the department whose work it was. */
+      owner: z.enum(['supervisors', 'department']),
+      /** Share of contacts ended without a case that are followed up, 0–1 (a case always is). */
+      contactSampleRate: z.number().min(0).max(1),
+      /** Working days after a bad rating within which it is verified, rectified and the applicant told. */
+      rectifyDays: z.number().int().min(1).max(60),
+    })
+    .optional(),
   /** Local time of the nightly sync, HH:MM. */
   nightlySyncAt: z
     .string()
@@ -105,6 +118,15 @@ export const SETTINGS_ID = 'bureau';
 
 /** art. 12: the bureau's answer limit for escalated matters when its settings do not name one. */
 export const DEFAULT_ESCALATION_ANSWER_DAYS = 5;
+
+export type FollowUpSettings = NonNullable<Settings['followUp']>;
+/** Chapter 7: the follow-up and rectification limits when the bureau's settings do not name them. */
+export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
+  dueDays: 5,
+  owner: 'supervisors',
+  contactSampleRate: 0.2,
+  rectifyDays: 5,
+};
 
 /**
  * Reference documents are versioned: each write raises `rev`; the server is authoritative,

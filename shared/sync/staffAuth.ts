@@ -37,6 +37,7 @@ export const PRIVILEGED_EVENT_TYPES = [
   'catalog.itemSaved', // art. 20–23: the published service catalog
   'calendar.yearProposed', // the working-day calendar every deadline rests on …
   'calendar.yearConfirmed', // … confirmed by a second person
+  'rating.appealDecided', // 申诉复核: an upheld appeal invalidates a rating, so a supervisor or leader decides it
   'settings.saved', // the bureau's settings: hotlines, idle lock, the art. 12 answer limit
 ] as const;
 export type PrivilegedEventType = (typeof PRIVILEGED_EVENT_TYPES)[number];
