@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type AdminTab = 'catalog' | 'calendar' | 'devices';
+export type AdminTab = 'catalog' | 'calendar' | 'settings' | 'devices';
 
 /**
  * Which part of the admin screen is open, and the calendar year asked for (the calendar banner opens the

@@ -106,6 +106,8 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     shortcut: 'save',
     saved: 'Settings submitted, awaiting server confirmation',
     pending: 'The last change has not been confirmed by the server yet; you can edit again once it is.',
+    newerArrived:
+      'Version {{rev}} arrived from the server while you were editing. Discard your changes and redo them on it.',
     version: 'Version {{rev}}',
     current: 'In force: version {{rev}}',
     savedBy: 'Saved by {{name}} at {{time}}',

@@ -101,6 +101,7 @@ export const zhCNAdmin = {
     shortcut: '保存',
     saved: '系统设置已提交，待服务器确认',
     pending: '上一次修改尚未经服务器确认，确认后才能再次修改。',
+    newerArrived: '在您修改期间，服务器发来了第 {{rev}} 版。请放弃修改，在新版本上重做。',
     version: '第 {{rev}} 版',
     current: '现行版本：第 {{rev}} 版',
     savedBy: '{{name}} 于 {{time}} 保存',

@@ -5,8 +5,9 @@ import { useAdminNav, type AdminTab } from '../../stores/admin.ts';
 import { CalendarTab } from './calendar/CalendarTab.tsx';
 import { CatalogTab } from './catalog/CatalogTab.tsx';
 import { DevicesTab } from './devices/DevicesTab.tsx';
+import { SettingsTab } from './settings/SettingsTab.tsx';
 
-/** Administration: the service catalog, the working-day calendar and the enrolled desks (admins only). */
+/** Administration: the service catalog, the working-day calendar, the bureau settings and the enrolled desks (admins only). */
 export function AdminScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { tab, request, show } = useAdminNav();
@@ -17,6 +18,7 @@ export function AdminScreen({ staff }: { staff: Staff }) {
         <Tabs.List>
           <Tabs.Tab value="catalog">{t('admin.tabs.catalog')}</Tabs.Tab>
           <Tabs.Tab value="calendar">{t('admin.tabs.calendar')}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('admin.tabs.settings')}</Tabs.Tab>
           <Tabs.Tab value="devices">{t('enrol.admin.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="catalog" pt="md">
@@ -24,6 +26,9 @@ export function AdminScreen({ staff }: { staff: Staff }) {
         </Tabs.Panel>
         <Tabs.Panel value="calendar" pt="md">
           <CalendarTab key={request} staff={staff} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <SettingsTab staff={staff} />
         </Tabs.Panel>
         <Tabs.Panel value="devices" pt="md">
           <DevicesTab staff={staff} />
