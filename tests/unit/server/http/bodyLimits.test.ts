@@ -26,8 +26,8 @@ describe('the push body limit', () => {
     expect(PUSH_BATCH * largest + 1024).toBeLessThan(BODY_LIMITS.push);
   });
 
-  it('takes the largest catalog item and calendar year, each many times over', () => {
-    for (const type of ['catalog.itemSaved', 'calendar.yearProposed', 'calendar.yearConfirmed']) {
+  it('takes the largest catalog item, calendar year and settings, each many times over', () => {
+    for (const type of ['catalog.itemSaved', 'calendar.yearProposed', 'calendar.yearConfirmed', 'settings.saved']) {
       expect(maxJsonBytes(variants.get(type)!, defs), type).toBeLessThan(BODY_LIMITS.push / 50);
     }
   });

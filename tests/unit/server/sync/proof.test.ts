@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { deskEventSchema, type DeskEvent } from '../../../../shared/model/events.ts';
 import { MAX_CLOCK_DRIFT_MS } from '../../../../shared/sync/hlc.ts';
 import { PRIVILEGED_EVENT_TYPES } from '../../../../shared/sync/staffAuth.ts';
+import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog } from '../../../../server/src/seed/demoCatalog.ts';
 import { checkProof, sessionIdsNamed } from '../../../../server/src/sync/proof.ts';
-import { makeItemSaved, makeYearConfirmed, makeYearProposed } from '../../../fixtures/adminEvents.ts';
+import {
+  makeItemSaved,
+  makeSettingsSaved,
+  makeYearConfirmed,
+  makeYearProposed,
+} from '../../../fixtures/adminEvents.ts';
 import {
   makeContactAnswered,
   makeContactEvent,
@@ -16,6 +22,7 @@ import { makeSession, sessionsOf, withProof } from '../../../fixtures/proof.ts';
 
 const NOW = Date.parse('2026-03-02T09:30:00+08:00');
 const ITEM = buildDemoCatalog(NOW).flatMap((d) => (d.kind === 'serviceItem' ? [d.body] : []))[0]!;
+const SETTINGS = buildDemoBureau(NOW).flatMap((d) => (d.kind === 'settings' ? [d.body] : []))[0]!;
 const desk = newDeviceId();
 const otherDesk = newDeviceId();
 const LEADER = 'he-jianguo';
@@ -58,6 +65,7 @@ describe('a privileged decision needs the person’s own online sign-in', () => 
       makeItemSaved(admin, ITEM, 1),
       makeYearProposed(admin, 2028, []),
       makeYearConfirmed(admin, 2028, newContactId()),
+      makeSettingsSaved(admin, SETTINGS, 1),
     ];
     for (const event of unproven) expect(check(event)?.code, event.type).toBe('proof-required');
     expect(PRIVILEGED_EVENT_TYPES).toEqual(
