@@ -6,8 +6,10 @@ import { appHandlers } from './ipc/app.ts';
 import { configHandlers } from './ipc/config.ts';
 import { deviceSecretHandlers } from './ipc/deviceSecret.ts';
 import { nightlyHandlers } from './ipc/nightly.ts';
+import { padHandlers } from './ipc/pad.ts';
 import { printHandlers } from './ipc/print.ts';
 import { registerDeskIpc } from './ipc/register.ts';
+import { openPadWindow } from './padWindow.ts';
 import { preloadPath, rendererDir } from './paths.ts';
 import { registerDeskScheme, serveRenderer } from './protocol.ts';
 import { buildCsp } from './pure/csp.ts';
@@ -33,10 +35,13 @@ async function startDesk(): Promise<void> {
       ...nightlyHandlers(config, nightly),
       ...printHandlers(app.getPath('userData'), deskContents),
       ...deviceSecretHandlers(deviceSecret),
+      ...padHandlers(openPadWindow),
     },
     deskWebContentsIds,
   );
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, !app.isPackaged)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate(process.platform, !app.isPackaged, openPadWindow)),
+  );
   app.setAboutPanelOptions({ applicationName: '首问台 FirstDesk', applicationVersion: app.getVersion() });
   createDeskWindow(preloadPath);
   startTray({

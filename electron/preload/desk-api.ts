@@ -37,6 +37,9 @@ export function createDeskApi(ipc: IpcBridge): DeskApi {
     setDeviceCredentials: async (credentials: DeviceCredentials) => {
       await ipc.invoke(IPC_CHANNELS.setDeviceCredentials, credentials);
     },
+    openPad: async () => {
+      await ipc.invoke(IPC_CHANNELS.openPad);
+    },
     onSyncWake: (listener: Parameters<DeskApi['onSyncWake']>[0]) => {
       const relay = (_event: unknown, reason: unknown): void => {
         // Only the reasons the contract names reach the page; anything else is dropped here.

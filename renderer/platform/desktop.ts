@@ -35,5 +35,6 @@ export function desktopPlatform(desk: DeskApi): Platform {
       }
     },
     listPrinters: () => desk.listPrinters(),
+    openRatingPad: () => desk.openPad(),
   };
 }

@@ -53,4 +53,9 @@ export interface Platform {
   printSlip(html: string, options: SlipPrintOptions): Promise<PrintSlipResult>;
   /** The installed printers; the browser cannot know them and lists none. */
   listPrinters(): Promise<Printer[]>;
+  /**
+   * Open the rating pad (评价器, #/pad) facing the applicant. Electron: full-screen on the second display; the
+   * browser: a second window of this page, for the clerk to drag to the screen that faces the applicant.
+   */
+  openRatingPad(): Promise<void>;
 }

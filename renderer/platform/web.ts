@@ -29,5 +29,9 @@ export function webPlatform(db: DeskDb): Platform {
     setNightlySync: async (request) => nightly.arm(request.at),
     printSlip: (html) => printInFrame(html),
     listPrinters: async () => [],
+    openRatingPad: async () => {
+      // Same origin, so the pad shares this desk's IndexedDB and BroadcastChannel; a named window is reused.
+      window.open(`${window.location.pathname}#/pad`, 'firstdesk-rating-pad', 'popup');
+    },
   };
 }

@@ -17,6 +17,7 @@ export const IPC_CHANNELS = {
   listPrinters: 'desk:list-printers',
   deviceCredentials: 'desk:device-credentials',
   setDeviceCredentials: 'desk:set-device-credentials',
+  openPad: 'pad:open',
 } as const;
 
 /**
@@ -120,4 +121,6 @@ export interface DeskApi {
   deviceCredentials(): Promise<DeviceCredentials | null>;
   /** Keep the credentials the HQ server gave at enrolment; refused when the OS offers no encryption. */
   setDeviceCredentials(credentials: DeviceCredentials): Promise<void>;
+  /** Open the rating pad (评价器) full-screen on the second display, or focus it when it is open already. */
+  openPad(): Promise<void>;
 }

@@ -40,6 +40,7 @@ export function registerDeskIpc(handlers: CapabilityHandlers, knownWebContentsId
     deviceCredentials: () => handleCapability('deviceCredentials', handlers.deviceCredentials, knownWebContentsIds),
     setDeviceCredentials: () =>
       handleCapability('setDeviceCredentials', handlers.setDeviceCredentials, knownWebContentsIds),
+    openPad: () => handleCapability('openPad', handlers.openPad, knownWebContentsIds),
   };
   for (const wireCapability of Object.values(wire)) wireCapability();
 }

@@ -7,6 +7,7 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
 export function applicationMenuTemplate(
   platform: NodeJS.Platform,
   isDevelopment: boolean,
+  openPad?: () => void,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const developerItems: MenuItemConstructorOptions[] = isDevelopment
@@ -31,6 +32,8 @@ export function applicationMenuTemplate(
       label: '视图',
       submenu: [
         ...developerItems,
+        // The rating pad (评价器) facing the applicant, on the second display.
+        ...(openPad ? [{ label: '打开评价器', click: () => openPad() }, separator] : []),
         { role: 'resetZoom', label: '实际大小' },
         { role: 'zoomIn', label: '放大' },
         { role: 'zoomOut', label: '缩小' },

@@ -36,9 +36,17 @@ describe('the desk bridge exposed as window.desk', () => {
       listPrinters: true,
       deviceCredentials: true,
       setDeviceCredentials: true,
+      openPad: true,
     };
     expect(Object.keys(api).sort()).toEqual(Object.keys(capabilities).sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('asks main to open the rating pad on its own channel, with no argument', async () => {
+    const { ipc } = fakeIpc();
+    await createDeskApi(ipc).openPad();
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.openPad);
+    expect(IPC_CHANNELS.openPad).toBe('pad:open');
   });
 
   it('asks main for app info on its own channel and checks the answer', async () => {
