@@ -88,6 +88,12 @@ export interface CaseState {
   readonly checks: Readonly<
     Record<string, { readonly state: 'received' | 'missing' | 'nonConforming'; readonly note?: string }>
   >;
+  /**
+   * art. 11: the Beijing day a check first found a material missing or non-conforming, and the day a later check
+   * found everything received (absent while something is still missing). The supplement notice was owed from then,
+   * so a missed one stays a breach after the case is answered or the materials came in (issue 12 review B1).
+   */
+  readonly foundIncomplete?: { readonly since: IsoDate; readonly until?: IsoDate };
   readonly supplement?: Act & { readonly requestedOn: IsoDate; readonly materialIds: readonly string[] };
   readonly acceptance?: Act & {
     readonly acceptedOn: IsoDate;
@@ -137,28 +143,54 @@ export function supplementLegalLimit(state: Pick<CaseState, 'receivedOn'>, calen
   return calendar.addWorkingDays(state.receivedOn, SUPPLEMENT_LEGAL_LIMIT_DAYS).date;
 }
 
+const laterOf = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
+const earlierOf = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+
+/**
+ * The day an act that ends a duty counts for: the day the desk typed, but never before the Beijing day it was
+ * recorded — a date typed back cannot make a late act timely (issue 12 review B3, B5); one typed later only
+ * makes it stricter.
+ */
+export function actDay(typed: IsoDate, at: string): IsoDate {
+  return laterOf(typed, beijingDate(at));
+}
+
 /**
  * The first day the application was answered: told to supplement, accepted, proposed for 不予受理 (a proposal the
- * leader overruled answered nothing), or ended by the applicant or the office. Undefined while nobody answered.
+ * leader overruled answered nothing), or ended by the applicant or the office — each on the day it was recorded
+ * (`actDay`). Undefined while nobody answered.
  */
 export function firstAnswerDay(state: CaseState): IsoDate | undefined {
   const days: IsoDate[] = [];
-  if (state.supplement) days.push(state.supplement.requestedOn);
-  if (state.acceptance) days.push(state.acceptance.acceptedOn);
+  if (state.supplement) days.push(actDay(state.supplement.requestedOn, state.supplement.at));
+  if (state.acceptance) days.push(actDay(state.acceptance.acceptedOn, state.acceptance.at));
   for (const p of state.rejectionProposals) if (p.decision !== 'overruled') days.push(beijingDate(p.at));
   if (state.rejection) days.push(beijingDate(state.rejection.at));
-  if (state.withdrawal) days.push(state.withdrawal.on);
-  if (state.closure) days.push(state.closure.on);
-  return days.length ? days.reduce((a, b) => (b < a ? b : a)) : undefined;
+  if (state.withdrawal) days.push(actDay(state.withdrawal.on, state.withdrawal.at));
+  if (state.closure) days.push(actDay(state.closure.on, state.closure.at));
+  return days.length ? days.reduce(earlierOf) : undefined;
+}
+
+/**
+ * The day an ended case stopped: completed, withdrawn or closed (on the day recorded, `actDay`), or a 不予受理
+ * approved; undefined while it has not ended.
+ */
+export function caseEndDay(state: CaseState): IsoDate | undefined {
+  if (state.completion) return actDay(state.completion.completedOn, state.completion.at);
+  if (state.withdrawal) return actDay(state.withdrawal.on, state.withdrawal.at);
+  if (state.closure) return actDay(state.closure.on, state.closure.at);
+  if (state.rejection) return beijingDate(state.rejection.approvedAt ?? state.rejection.at);
+  return undefined;
 }
 
 /**
  * 视为受理 (行政许可法 §32, design decision 1): the day the application counts as accepted from — the day of receipt —
- * when nothing answered it within SUPPLEMENT_LEGAL_LIMIT_DAYS working days; undefined otherwise. A case nobody has
- * answered yet is judged on `today` (without `today`, only what the events prove).
+ * when nothing answered it within SUPPLEMENT_LEGAL_LIMIT_DAYS working days, or when a deemed acceptance was
+ * recorded (whatever day it names: review D6); undefined otherwise. A case nobody has answered yet is judged on
+ * `today` (without `today`, only what the events prove).
  */
 export function deemedAcceptanceOn(state: CaseState, calendar: WorkingCalendar, today?: IsoDate): IsoDate | undefined {
-  if (state.acceptance?.deemed) return state.acceptance.acceptedOn;
+  if (state.acceptance?.deemed) return state.receivedOn;
   const answered = firstAnswerDay(state) ?? today;
   if (answered === undefined || answered <= supplementLegalLimit(state, calendar)) return undefined;
   return state.receivedOn;
@@ -170,12 +202,21 @@ export interface ExtensionVerdict {
   /** The Beijing days the request was made and, when decided, the decision taken. */
   readonly requestedOn: IsoDate;
   readonly decidedOn?: IsoDate;
-  /** The due date in force on those days (earlier extensions that count included). */
+  /** The due date in force on those days (earlier extensions and pauses that count included). */
   readonly dueAtRequest: IsoDate;
   readonly dueAtDecision?: IsoDate;
   readonly requestedInTime: boolean;
   readonly decidedInTime?: boolean;
   /** Approved, requested and approved on or before the due date in force: only then it adds its days. */
+  readonly counts: boolean;
+}
+
+/** How one pause stands: like an extension, it counts only when recorded on or before the due date in force then. */
+export interface PauseVerdict {
+  readonly pause: CaseState['pauses'][number];
+  /** The Beijing day the pause was recorded, and the due date in force that day. */
+  readonly recordedOn: IsoDate;
+  readonly dueAtRecording: IsoDate;
   readonly counts: boolean;
 }
 
@@ -187,58 +228,117 @@ export function dueDateOn(input: DeadlineInput, calendar: WorkingCalendar, day: 
   return caseDeadline({ ...input, pauses }, calendar, day).dueDate;
 }
 
-/**
- * art. 17 / 18(1)(2), design decision 2: each extension request in the order made, judged against the due date in
- * force at that moment. One requested or approved after it is kept on the record but adds no days.
- */
-export function extensionVerdicts(
-  base: DeadlineInput,
-  extensions: readonly ExtensionRequest[],
-  calendar: WorkingCalendar,
-): ExtensionVerdict[] {
-  const counted: { days: number }[] = [];
-  return extensions.map((request) => {
-    const requestedOn = beijingDate(request.at);
-    const dueAtRequest = dueDateOn({ ...base, extensions: [...counted] }, calendar, requestedOn);
-    const requestedInTime = requestedOn <= dueAtRequest;
-    if (request.decidedAt === undefined) return { request, requestedOn, dueAtRequest, requestedInTime, counts: false };
-    const decidedOn = beijingDate(request.decidedAt);
-    const dueAtDecision = dueDateOn({ ...base, extensions: [...counted] }, calendar, decidedOn);
-    const decidedInTime = decidedOn <= dueAtDecision;
-    const counts = request.decision === 'approved' && requestedInTime && decidedInTime;
-    if (counts) counted.push({ days: request.days });
-    return { request, requestedOn, decidedOn, dueAtRequest, dueAtDecision, requestedInTime, decidedInTime, counts };
-  });
+/** Where the clock starts and with which limit, or null while it does not run. */
+function clockStart(state: CaseState, calendar: WorkingCalendar, today?: IsoDate) {
+  const deemedOn = deemedAcceptanceOn(state, calendar, today);
+  const opened = state.openedLimits?.promisedLimitDays;
+  if (state.acceptance) {
+    const recorded = state.acceptance.promisedLimitDays;
+    return {
+      // A day typed after the day the acceptance was recorded would start the clock late: the earlier one counts.
+      acceptedOn: deemedOn ?? earlierOf(state.acceptance.acceptedOn, beijingDate(state.acceptance.at)),
+      // art. 15: never longer than the limit of the catalog version the case was opened on (review D4).
+      limitDays: opened === undefined ? recorded : Math.min(recorded, opened),
+    };
+  }
+  if (deemedOn === undefined || opened === undefined) return null;
+  return { acceptedOn: deemedOn, limitDays: opened };
+}
+
+export interface ClockVerdicts {
+  /** The clock's input: only the pauses and extensions that count. */
+  readonly input: DeadlineInput;
+  readonly pauses: readonly PauseVerdict[];
+  readonly extensions: readonly ExtensionVerdict[];
 }
 
 /**
- * The clock's input (art. 14–19), or null while the clock does not run: before acceptance and on a case that ended
- * without it. It runs from the acceptance day, or from the day of receipt when the application counts as accepted
- * (§32, `deemedAcceptanceOn`; before any acceptance was recorded, with the limits the opening recorded, if any).
- * Only extensions requested and approved on or before the due date in force at that moment add days (art. 17,
- * 18(1)): an approval after the due date does not make an overdue case on time again.
+ * art. 17 / 18(1)(2), design decision 2, review B2: pauses and extensions in the order of the days they were
+ * recorded, each judged against the due date in force that day. One recorded after it is kept on the record but
+ * adds nothing, so nothing done once a case is late makes it on time again.
  */
-export function caseClock(state: CaseState, calendar: WorkingCalendar, today?: IsoDate): DeadlineInput | null {
-  const deemedOn = deemedAcceptanceOn(state, calendar, today);
-  let acceptedOn: IsoDate;
-  let limitDays: number;
-  if (state.acceptance) {
-    acceptedOn = deemedOn ?? state.acceptance.acceptedOn;
-    limitDays = state.acceptance.promisedLimitDays;
-  } else if (deemedOn !== undefined && state.openedLimits && !CASE_ENDED.includes(state.status)) {
-    acceptedOn = deemedOn;
-    limitDays = state.openedLimits.promisedLimitDays;
-  } else return null;
-  const base: DeadlineInput = {
-    acceptedOn,
-    limitDays,
-    pauses: state.pauses.map((p) => ({ from: p.from, to: p.to })),
-    extensions: [],
+function judgeClock(
+  start: { acceptedOn: IsoDate; limitDays: number },
+  state: CaseState,
+  calendar: WorkingCalendar,
+): ClockVerdicts {
+  const pauses: { from: IsoDate; to?: IsoDate; recordedOn: IsoDate }[] = [];
+  const extensions: { days: number; on: IsoDate }[] = [];
+  const dueOn = (day: IsoDate) =>
+    dueDateOn(
+      {
+        ...start,
+        pauses: pauses.filter((p) => p.recordedOn <= day),
+        extensions: extensions.filter((x) => x.on <= day),
+      },
+      calendar,
+      day,
+    );
+  const pauseVerdicts = new Map<number, PauseVerdict>();
+  const extensionResults = new Map<number, ExtensionVerdict>();
+  const acts = [
+    ...state.pauses.map((pause, i) => ({ day: beijingDate(pause.at), i, pause })),
+    ...state.extensions.map((request, i) => ({ day: beijingDate(request.decidedAt ?? request.at), i, request })),
+  ].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  for (const act of acts) {
+    if ('pause' in act) {
+      const dueAtRecording = dueOn(act.day);
+      const counts = act.day <= dueAtRecording;
+      if (counts) pauses.push({ from: act.pause.from, to: act.pause.to, recordedOn: act.day });
+      pauseVerdicts.set(act.i, { pause: act.pause, recordedOn: act.day, dueAtRecording, counts });
+      continue;
+    }
+    const { request } = act;
+    const requestedOn = beijingDate(request.at);
+    const dueAtRequest = dueOn(requestedOn);
+    const requestedInTime = requestedOn <= dueAtRequest;
+    if (request.decidedAt === undefined) {
+      extensionResults.set(act.i, { request, requestedOn, dueAtRequest, requestedInTime, counts: false });
+      continue;
+    }
+    const decidedOn = act.day;
+    const dueAtDecision = dueOn(decidedOn);
+    const decidedInTime = decidedOn <= dueAtDecision;
+    const counts = request.decision === 'approved' && requestedInTime && decidedInTime;
+    if (counts) extensions.push({ days: request.days, on: decidedOn });
+    extensionResults.set(act.i, {
+      request,
+      requestedOn,
+      decidedOn,
+      dueAtRequest,
+      dueAtDecision,
+      requestedInTime,
+      decidedInTime,
+      counts,
+    });
+  }
+  return {
+    input: {
+      ...start,
+      pauses: pauses.map((p) => ({ from: p.from, to: p.to })),
+      extensions: extensions.map((x) => ({ days: x.days })),
+    },
+    pauses: state.pauses.map((_, i) => pauseVerdicts.get(i)!),
+    extensions: state.extensions.map((_, i) => extensionResults.get(i)!),
   };
-  const extensions = extensionVerdicts(base, state.extensions, calendar)
-    .filter((v) => v.counts)
-    .map((v) => ({ days: v.request.days }));
-  return { ...base, extensions };
+}
+
+/**
+ * The clock with the verdict on each pause and extension, or null while the clock does not run: before acceptance,
+ * and on a case that ended without it unless it counted as accepted by then. It runs from the acceptance day, or
+ * from the day of receipt when the application counts as accepted (§32, `deemedAcceptanceOn`; before any
+ * acceptance was recorded, with the limits the opening recorded, if any). Only pauses and extensions recorded on or
+ * before the due date in force that day count (art. 17, 18(1)): nothing recorded later makes an overdue case on
+ * time again. An ended case keeps the clock it had: its breaches are judged up to the day it ended (review B4).
+ */
+export function clockVerdicts(state: CaseState, calendar: WorkingCalendar, today?: IsoDate): ClockVerdicts | null {
+  const start = clockStart(state, calendar, today);
+  return start && judgeClock(start, state, calendar);
+}
+
+/** The clock's input (art. 14–19), or null while the clock does not run: see `clockVerdicts`. */
+export function caseClock(state: CaseState, calendar: WorkingCalendar, today?: IsoDate): DeadlineInput | null {
+  return clockVerdicts(state, calendar, today)?.input ?? null;
 }
 
 export function pendingExtension(state: CaseState): ExtensionRequest | undefined {
@@ -257,7 +357,9 @@ export function pendingRejection(state: CaseState): RejectionProposal | undefine
 export function currentStep(state: CaseState): { step: number; from: IsoDate } | null {
   const last = state.steps.at(-1);
   if (last) return { step: last.step, from: last.from };
-  return state.acceptance ? { step: 0, from: state.acceptance.acceptedOn } : null;
+  return state.acceptance
+    ? { step: 0, from: earlierOf(state.acceptance.acceptedOn, beijingDate(state.acceptance.at)) }
+    : null;
 }
 
 /**
@@ -284,13 +386,17 @@ export function foldCase(events: readonly CaseEvent[], context: FoldContext = {}
   for (const e of [...unique.values()].sort(byCausalOrder)) {
     if (e.type === 'case.opened') {
       if (state) continue;
+      // Older cases did not record the day of receipt: the day they were opened, in Beijing (not the UTC date).
+      // A day of receipt after that day is not believed: nothing is received in the future (review D6).
+      const openedOn = beijingDate(e.occurredAt);
+      const typed = e.payload.receivedOn as IsoDate | undefined;
+      const future = typed !== undefined && typed > openedOn;
       state = {
         caseId: e.aggregateId,
         contactId: e.payload.contactId,
         serviceItemId: e.payload.serviceItemId,
         catalogRev: e.payload.catalogRev,
-        // Older cases did not record the day of receipt: the day they were opened, in Beijing (not the UTC date).
-        receivedOn: (e.payload.receivedOn ?? beijingDate(e.occurredAt)) as IsoDate,
+        receivedOn: typed === undefined || future ? openedOn : typed,
         intake: e.payload.intake ?? 'inPerson',
         ...(e.payload.promisedLimitDays === undefined
           ? {}
@@ -311,7 +417,10 @@ export function foldCase(events: readonly CaseEvent[], context: FoldContext = {}
         pauses: [],
         extensions: [],
         notifications: [],
-        flags: early.length ? [{ code: 'eventBeforeOpened', eventIds: [...early] }] : [],
+        flags: [
+          ...(early.length ? [{ code: 'eventBeforeOpened' as const, eventIds: [...early] }] : []),
+          ...(future ? [{ code: 'notAllowed' as const, eventIds: [e.eventId] }] : []),
+        ],
         lastHlc: e.hlc,
         eventCount: 1,
       };
@@ -330,6 +439,36 @@ function flag(state: CaseState, code: CaseFlag['code'], eventId: string): CaseSt
   return { ...state, flags: [...state.flags, { code, eventIds: [eventId] }] };
 }
 
+/**
+ * The last day a pause counts: the day given, but not after the Beijing day the act that ended it was recorded (a
+ * resume dated ahead would stretch the clock, review B2), nor before the pause began.
+ */
+function pauseEnd(from: IsoDate, on: IsoDate, at: string): IsoDate {
+  return laterOf(from, earlierOf(on, beijingDate(at)));
+}
+
+/** The pauses with the open one, if any, ended by an act on `on` recorded at `at`. */
+function endOpenPause(state: CaseState, on: IsoDate, at: string): CaseState['pauses'] {
+  const open = openPause(state);
+  return state.pauses.map((p) => (p === open ? { ...p, to: pauseEnd(p.from, on, at) } : p));
+}
+
+/** art. 11: the day a check first found something incomplete, and the day nothing was any more. */
+function incompleteSpan(state: CaseState, checks: CaseState['checks'], day: IsoDate): CaseState['foundIncomplete'] {
+  const found = state.foundIncomplete;
+  if (Object.values(checks).some((c) => c.state !== 'received')) return { since: found?.since ?? day };
+  return found && { since: found.since, until: found.until ?? day };
+}
+
+/** art. 15, review D4/D6: an acceptance whose limits are not those of the opening, or a deemed one not from receipt. */
+function acceptanceBroken(state: CaseState, p: Extract<CaseEvent, { type: 'case.accepted' }>['payload']): boolean {
+  const limits = state.openedLimits;
+  const otherLimits =
+    limits !== undefined &&
+    (limits.promisedLimitDays !== p.promisedLimitDays || limits.statutoryLimitDays !== p.statutoryLimitDays);
+  return otherLimits || (p.deemed === true && p.acceptedOn !== state.receivedOn);
+}
+
 const BEFORE_ACCEPTANCE: readonly CaseStatus[] = ['checking', 'supplementRequested'];
 
 function applyCaseEvent(
@@ -344,7 +483,8 @@ function applyCaseEvent(
       if (!BEFORE_ACCEPTANCE.includes(state.status)) return conflict();
       const checks = { ...state.checks };
       for (const c of e.payload.checks) checks[c.materialId] = { state: c.state, note: c.note };
-      return { ...state, checks };
+      const foundIncomplete = incompleteSpan(state, checks, beijingDate(e.occurredAt));
+      return { ...state, checks, ...(foundIncomplete && { foundIncomplete }) };
     }
     case 'case.supplementRequested':
       // art. 11 / 一次性告知: one supplement notice lists everything; a second one is a conflict to settle.
@@ -354,9 +494,10 @@ function applyCaseEvent(
         status: 'supplementRequested',
         supplement: { ...act, requestedOn: e.payload.requestedOn as IsoDate, materialIds: e.payload.materialIds },
       };
-    case 'case.accepted':
+    case 'case.accepted': {
       if (!BEFORE_ACCEPTANCE.includes(state.status)) return conflict();
-      return {
+      // Kept as recorded (the slip printed it) but flagged; the clock holds to the opening's limits and receipt.
+      const next: CaseState = {
         ...state,
         status: 'running',
         handlerStaffId: e.staffId,
@@ -368,6 +509,8 @@ function applyCaseEvent(
           deemed: e.payload.deemed,
         },
       };
+      return acceptanceBroken(state, e.payload) ? flag(next, 'notAllowed', e.eventId) : next;
+    }
     case 'case.rejected':
       // LEGACY one-step 不予受理 (old data; only a leader's proven session may still push one, see staffAuth.ts).
       if (!BEFORE_ACCEPTANCE.includes(state.status)) return conflict();
@@ -387,7 +530,7 @@ function applyCaseEvent(
     case 'case.resumed': {
       const open = openPause(state);
       if (state.status !== 'running' || !open || e.payload.on < open.from) return conflict();
-      return { ...state, pauses: state.pauses.map((p) => (p === open ? { ...p, to: e.payload.on as IsoDate } : p)) };
+      return { ...state, pauses: endOpenPause(state, e.payload.on as IsoDate, e.occurredAt) };
     }
     case 'case.extensionRequested':
       if (state.status !== 'running' || pendingExtension(state)) return conflict();
@@ -469,14 +612,10 @@ function applyCaseEvent(
       // 撤回申请: the applicant may withdraw at any time before the case ended; an open pause ends that day.
       if (CASE_ENDED.includes(state.status)) return conflict();
       const on = e.payload.on as IsoDate;
-      const open = openPause(state);
-      const pauses = open
-        ? state.pauses.map((p) => (p === open ? { ...p, to: on < p.from ? p.from : on } : p))
-        : state.pauses;
       return {
         ...state,
         status: 'withdrawn',
-        pauses,
+        pauses: endOpenPause(state, on, e.occurredAt),
         withdrawal: { ...act, on, how: e.payload.how, reason: e.payload.reason },
       };
     }
@@ -489,22 +628,20 @@ function applyCaseEvent(
         closure: { ...act, on: e.payload.on as IsoDate, reason: e.payload.reason, note: e.payload.note },
       };
     case 'case.stepAdvanced': {
-      // art. 16 环节时限: steps only move forward, on or after the day the current step began.
+      // art. 16 环节时限: steps only move forward, on or after the day the current step began. A step begins on the
+      // day it was recorded: a day typed back would hide the previous step's overrun (review B5).
       if (state.status !== 'running') return conflict();
       const current = currentStep(state);
-      if (current === null || e.payload.toStep <= current.step || e.payload.on < current.from) return conflict();
-      return { ...state, steps: [...state.steps, { ...act, step: e.payload.toStep, from: e.payload.on as IsoDate }] };
+      const on = beijingDate(e.occurredAt);
+      if (current === null || e.payload.toStep <= current.step || on < current.from) return conflict();
+      return { ...state, steps: [...state.steps, { ...act, step: e.payload.toStep, from: on }] };
     }
     case 'case.completed': {
       if (state.status !== 'running') return conflict();
-      const open = openPause(state);
-      const pauses = open
-        ? state.pauses.map((p) => (p === open ? { ...p, to: e.payload.completedOn as IsoDate } : p))
-        : state.pauses;
       return {
         ...state,
         status: 'completed',
-        pauses,
+        pauses: endOpenPause(state, e.payload.completedOn as IsoDate, e.occurredAt),
         completion: {
           ...act,
           completedOn: e.payload.completedOn as IsoDate,

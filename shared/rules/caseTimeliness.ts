@@ -1,10 +1,12 @@
 import type { WorkingCalendar } from './calendar.ts';
 import {
+  actDay,
   beijingDate,
   CASE_ENDED,
   caseClock,
+  caseEndDay,
+  clockVerdicts,
   deemedAcceptanceOn,
-  extensionVerdicts,
   firstAnswerDay,
   supplementLegalLimit,
   type CaseState,
@@ -14,7 +16,9 @@ import { addDays, type IsoDate } from './isoDate.ts';
 
 // Whether a case kept its times, from its events, the working-day calendar and today (issue 12, decisions 1, 2, 6–8).
 // Pure. A breach, once it happened, stays: each is judged on the day the duty ended (the notice given, the case
-// completed, the extension approved), never on what was decided after it, so nothing later can erase it.
+// completed, the extension approved), never on what was decided after it, so nothing later can erase it. Every
+// day that decides a breach is the Beijing day the act was recorded; a day the desk typed counts only where it is
+// stricter (see `actDay` and the clock in case.ts).
 
 export const BREACH_CODES = [
   'supplementNotImmediate',
@@ -52,37 +56,52 @@ export interface SupplementNoticeStatus {
   readonly dueDate: IsoDate;
   readonly state: 'notNeeded' | 'due' | 'given' | 'givenLate' | 'overdue';
   readonly givenOn?: IsoDate;
+  /**
+   * 'overdue' on an application that was then answered otherwise, or whose materials all came in: the day the
+   * notice stopped being owed. The breach stays; it ran up to this day.
+   */
+  readonly missedUntil?: IsoDate;
   /** 视为受理 (§32): the application counts as accepted from this day (the day of receipt). */
   readonly deemedAcceptedOn?: IsoDate;
+  /**
+   * The notice came after the application already counted as accepted (§32): it changes nothing — the clock runs
+   * from receipt — and the desk must not present it as a supplement told in time (review D5).
+   */
+  readonly afterDeemed?: true;
 }
 
 /**
  * art. 11 (立即告知补正) and 行政许可法 §32. inPerson: checked with the applicant at the window, so the notice belongs
- * to the day of receipt. leftForReview: within SUPPLEMENT_LEGAL_LIMIT_DAYS working days. 'due'/'overdue' while
- * the check found something missing or non-conforming (or nothing was checked yet, before the due date) and nobody
- * answered the application; 'notNeeded' once it was answered otherwise (accepted, a "no" proposed, ended).
+ * to the day of receipt. leftForReview: within SUPPLEMENT_LEGAL_LIMIT_DAYS working days. 'due'/'overdue' once a
+ * check found something missing or non-conforming (or nothing was checked yet, before the due date) and no notice
+ * came; 'overdue' stays after the application was answered otherwise or the materials came in, if that was after
+ * the due date (`missedUntil`); 'notNeeded' when it was in time. The notice counts on the day it was recorded.
  */
 export function supplementNotice(state: CaseState, calendar: WorkingCalendar, today: IsoDate): SupplementNoticeStatus {
   const dueDate = state.intake === 'inPerson' ? state.receivedOn : supplementLegalLimit(state, calendar);
   const deemedAcceptedOn = deemedAcceptanceOn(state, calendar, today);
   const deemed = deemedAcceptedOn === undefined ? {} : { deemedAcceptedOn };
   if (state.supplement) {
-    const givenOn = state.supplement.requestedOn;
-    return { dueDate, state: givenOn <= dueDate ? 'given' : 'givenLate', givenOn, ...deemed };
+    const givenOn = actDay(state.supplement.requestedOn, state.supplement.at);
+    const afterDeemed = givenOn > supplementLegalLimit(state, calendar) ? { afterDeemed: true as const } : {};
+    return { dueDate, state: givenOn <= dueDate ? 'given' : 'givenLate', givenOn, ...deemed, ...afterDeemed };
   }
-  const checks = Object.values(state.checks);
-  const incomplete = checks.some((c) => c.state !== 'received');
-  let status: SupplementNoticeStatus['state'] = 'notNeeded';
-  if (firstAnswerDay(state) === undefined) {
-    if (incomplete) status = today <= dueDate ? 'due' : 'overdue';
-    else if (checks.length === 0 && today <= dueDate) status = 'due';
+  const answered = firstAnswerDay(state);
+  const found = state.foundIncomplete;
+  if (found) {
+    const ends = [answered, found.until].filter((d) => d !== undefined);
+    const missedUntil = ends.length ? ends.reduce((a, b) => (b < a ? b : a)) : undefined;
+    if (missedUntil === undefined) return { dueDate, state: today <= dueDate ? 'due' : 'overdue', ...deemed };
+    if (missedUntil > dueDate) return { dueDate, state: 'overdue', missedUntil, ...deemed };
+  } else if (answered === undefined && Object.keys(state.checks).length === 0 && today <= dueDate) {
+    return { dueDate, state: 'due', ...deemed };
   }
-  return { dueDate, state: status, ...deemed };
+  return { dueDate, state: 'notNeeded', ...deemed };
 }
 
-/** The day the case's clock stops being judged: the day it was completed or withdrawn, else today. */
+/** The day the case's clock stops being judged: the day it ended (completed, withdrawn, closed, rejected), else today. */
 function endDay(state: CaseState, today: IsoDate): IsoDate {
-  return state.completion?.completedOn ?? state.withdrawal?.on ?? today;
+  return caseEndDay(state) ?? today;
 }
 
 export interface ResultNoticeStatus {
@@ -97,11 +116,11 @@ export interface ResultNoticeStatus {
 
 /**
  * art. 18(3): when the result must be told and whether it was told in time; null while the clock does not run
- * and for a withdrawn case (there is no result to tell). The first notice about the result counts.
+ * and for a case that ended without a result (withdrawn, closed, rejected). The first notice about the result counts.
  */
 export function resultNotice(state: CaseState, calendar: WorkingCalendar, today: IsoDate): ResultNoticeStatus | null {
   const input = caseClock(state, calendar, today);
-  if (!input || state.status === 'withdrawn') return null;
+  if (!input || (CASE_ENDED.includes(state.status) && state.status !== 'completed')) return null;
   const dueDate = caseDeadline(input, calendar, endDay(state, today)).dueDate;
   const told = state.notifications.find((n) => n.about === 'result');
   if (told) {
@@ -190,7 +209,7 @@ export function caseBreaches(
   const notice = supplementNotice(state, calendar, today);
   if (notice.state === 'givenLate' || notice.state === 'overdue') {
     const code = state.intake === 'inPerson' ? 'supplementNotImmediate' : 'supplementLate';
-    missed(code, 'art. 11', notice.dueDate, notice.givenOn ?? today);
+    missed(code, 'art. 11', notice.dueDate, notice.givenOn ?? notice.missedUntil ?? today);
   }
   // art. 11 (及时受理) / §32: nothing answered the application in time, so it counts as accepted from receipt.
   if (notice.deemedAcceptedOn !== undefined) {
@@ -201,9 +220,11 @@ export function caseBreaches(
     });
   }
 
-  const input = caseClock(state, calendar, today);
-  if (input) {
-    // art. 18(1): judged on the day the case ended (or today); only extensions that came in time count (caseClock).
+  const clock = clockVerdicts(state, calendar, today);
+  if (clock) {
+    const { input } = clock;
+    // art. 18(1): judged on the day the case ended (or today), whichever way it ended; only pauses and extensions
+    // recorded in time count (clockVerdicts).
     const end = endDay(state, today);
     const dueDate = caseDeadline(input, calendar, end).dueDate;
     if (end > dueDate) missed(state.completion ? 'completedLate' : 'overdue', 'art. 18(1)', dueDate, end);
@@ -211,13 +232,13 @@ export function caseBreaches(
     const result = resultNotice(state, calendar, today);
     if (result?.late) missed('resultNotifiedLate', 'art. 18(3)', result.dueDate, result.notifiedOn ?? today);
 
-    // art. 18(2): an extension asked for a matter already late; art. 17: approved only after the due date.
-    const base = { ...input, extensions: [] };
-    for (const v of extensionVerdicts(base, state.extensions, calendar)) {
+    // art. 17 + 18(1): an extension asked for only once the matter was late (18(2) is about asking the applicant
+    // to file one, not this); art. 17: approved only after the due date.
+    for (const v of clock.extensions) {
       if (!v.requestedInTime) {
         breaches.push({
           code: 'extensionRequestedLate',
-          article: 'art. 18(2)',
+          article: 'art. 17, 18(1)',
           since: v.requestedOn,
           days: late(calendar, v.dueAtRequest, v.requestedOn),
         });

@@ -114,7 +114,8 @@ describe('art. 17 extensions need a leader', () => {
 describe('pauses (expert review, hearing…) do not count', () => {
   it('moves the due date by the paused working days', () => {
     const paused = ev('case.paused', { from: '2025-09-29', reason: 'expertReview', note: '专家评审' } as never);
-    const resumed = ev('case.resumed', { on: '2025-09-30' } as never);
+    // Resumed on the 30th, recorded that day (a resume counts at most up to the day it was recorded).
+    const resumed = { ...ev('case.resumed', { on: '2025-09-30' } as never), occurredAt: '2025-09-30T02:00:00.000Z' };
     const state = fold(opened, accepted, paused, resumed);
     // 29 and 30 Sep do not count: the two days move to Sat 11 Oct (调休) and Mon 13 Oct.
     expect(caseDeadline(caseClock(state, calendar)!, calendar, '2025-10-01' as IsoDate).dueDate).toBe('2025-10-13');

@@ -170,11 +170,19 @@ describe('the first answer and the due date in force', () => {
   });
 
   it('the earliest answer counts, whichever was recorded first', () => {
-    // The applicant withdrew on 4 March on paper; a desk that had not heard recorded a late supplement notice first.
+    // A withdrawal taken on 5 March at a desk that was offline reaches the log after another desk's late notice.
+    const withdrawn = caseEv('case.withdrawn', { on: '2025-03-05', how: 'written' }, { on: '2025-03-05' });
+    const state = fold(opened(D), supplement('2025-03-11'), withdrawn);
+    expect(firstAnswerDay(state)).toBe('2025-03-05');
+    expect(deemedAcceptanceOn(state, calendar)).toBeUndefined();
+  });
+
+  it('art. 11 / §32: an answer counts on the day it was recorded, not on a day typed back before it', () => {
+    // The applicant "withdrew on 4 March on paper", recorded on the 12th after a supplement notice of the 11th.
     const withdrawn = caseEv('case.withdrawn', { on: '2025-03-04', how: 'written' }, { on: '2025-03-12' });
     const state = fold(opened(D), supplement('2025-03-11'), withdrawn);
-    expect(firstAnswerDay(state)).toBe('2025-03-04');
-    expect(deemedAcceptanceOn(state, calendar)).toBeUndefined();
+    expect(firstAnswerDay(state)).toBe('2025-03-11');
+    expect(deemedAcceptanceOn(state, calendar)).toBe(D);
   });
 
   it('art. 17: a pause is known from its first day; a closed one as closed, a later end as still open', () => {

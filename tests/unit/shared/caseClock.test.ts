@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   caseClock,
+  clockVerdicts,
   deemedAcceptanceOn,
   dueDateOn,
-  extensionVerdicts,
   firstAnswerDay,
   supplementLegalLimit,
 } from '../../../shared/rules/case.ts';
+import { caseBreaches } from '../../../shared/rules/caseTimeliness.ts';
 import { caseDeadline } from '../../../shared/rules/deadline.ts';
 import {
   accepted,
@@ -21,6 +22,7 @@ import {
 } from './caseBuilders.ts';
 
 const MON = '2025-03-03'; // received on a Monday: the 5th working day after is Mon 10 March
+const FRI = '2025-03-07';
 const due = (state: Parameters<typeof caseClock>[0], today: string) => {
   const input = caseClock(state, calendar, today);
   return input ? caseDeadline(input, calendar, today).dueDate : null;
@@ -72,9 +74,10 @@ describe('行政许可法 §32 / art. 11: 视为受理 when nobody answered with
   });
 
   it('a late acceptance recorded without the deemed mark still runs from receipt, with its own limit', () => {
-    const late = fold(opened(MON), accepted('2025-03-12', { promisedLimitDays: 8 }));
+    const opened8 = opened(MON, { promisedLimitDays: 8 });
+    const late = fold(opened8, accepted('2025-03-12', { promisedLimitDays: 8 }));
     expect(caseClock(late, calendar)).toMatchObject({ acceptedOn: MON, limitDays: 8 });
-    const inTime = fold(opened(MON), accepted('2025-03-10', { promisedLimitDays: 8 }));
+    const inTime = fold(opened8, accepted('2025-03-10', { promisedLimitDays: 8 }));
     expect(caseClock(inTime, calendar)).toMatchObject({ acceptedOn: '2025-03-10', limitDays: 8 });
     const deemed = fold(opened(MON), accepted(MON, { deemed: true }));
     expect(deemedAcceptanceOn(deemed, calendar)).toBe(MON);
@@ -101,18 +104,30 @@ describe('行政许可法 §32 / art. 11: 视为受理 when nobody answered with
     expect(caseClock(lateProposal, calendar)?.acceptedOn).toBe(MON);
   });
 
-  it('a case that ended without acceptance has no clock, however late it ended', () => {
-    const withdrawn = caseEv('case.withdrawn', { on: '2025-03-20', how: 'phone' }, { on: '2025-03-20' });
-    const closed = caseEv(
-      'case.closed',
-      { on: '2025-03-20', reason: 'applicantUnreachable', note: '多次联系未果' },
-      { on: '2025-03-20' },
-    );
-    for (const end of [withdrawn, closed]) {
-      const state = fold(opened(MON), end);
+  it('art. 18(1): a case that counted as accepted keeps its clock when it ends, judged up to the day it ended', () => {
+    const end = (type: 'case.withdrawn' | 'case.closed', on: string) =>
+      type === 'case.withdrawn'
+        ? caseEv(type, { on, how: 'phone' }, { on })
+        : caseEv(type, { on, reason: 'applicantUnreachable', note: '多次联系未果' }, { on });
+    for (const type of ['case.withdrawn', 'case.closed'] as const) {
+      const state = fold(opened(MON), end(type, '2025-03-20'));
       expect(firstAnswerDay(state)).toBe('2025-03-20');
       expect(deemedAcceptanceOn(state, calendar)).toBe(MON);
-      expect(caseClock(state, calendar, '2025-03-21')).toBeNull();
+      expect(caseClock(state, calendar, '2025-03-21')).toEqual({
+        acceptedOn: MON,
+        limitDays: 5,
+        pauses: [],
+        extensions: [],
+      });
+      // Due 10 March; ended on Thu 20 March: 8 working days over, and no more however long after.
+      expect(caseBreaches(state, calendar, '2025-06-30')).toContainEqual({
+        code: 'overdue',
+        article: 'art. 18(1)',
+        since: '2025-03-11',
+        days: 8,
+      });
+      // Ended within the five working days: it never counted as accepted, there is no clock.
+      expect(caseClock(fold(opened(MON), end(type, '2025-03-10')), calendar, '2025-06-30')).toBeNull();
     }
   });
 
@@ -162,11 +177,10 @@ describe('art. 17 / 18(1): an extension counts only when requested and approved 
     );
     // Had the first come too late, the second is judged against 10 March and is too late as well.
     const lateFirst = extensionRequested('2025-03-11');
-    const verdicts = extensionVerdicts(
-      caseClock(fold(opened(MON), acceptedMon), calendar)!,
-      fold(opened(MON), acceptedMon, lateFirst, extensionDecided(lateFirst, '2025-03-11'), second).extensions,
+    const verdicts = clockVerdicts(
+      fold(opened(MON), acceptedMon, lateFirst, extensionDecided(lateFirst, '2025-03-11'), second),
       calendar,
-    );
+    )!.extensions;
     expect(verdicts.map((v) => [v.requestedInTime, v.decidedInTime, v.counts, v.dueAtRequest])).toEqual([
       [false, false, false, '2025-03-10'],
       [false, undefined, false, '2025-03-10'],
@@ -193,5 +207,98 @@ describe('art. 17 / 18(1): an extension counts only when requested and approved 
     );
     expect(r.occurredAt.slice(0, 10)).toBe('2025-03-10');
     expect(clockDue(r, extensionDecided(r, '2025-03-11'))).toBe('2025-03-10');
+  });
+});
+
+describe('art. 17, 18(1): a pause counts like an extension, on the day it was recorded (issue 12 review B2)', () => {
+  // Accepted Mon 3 March, 5 working days: due Mon 10 March.
+  const pausedFrom = (from: string, recorded: string) =>
+    caseEv('case.paused', { from, reason: 'expertReview', note: '专家评审' }, { on: recorded, v: 2 });
+  const resumedOn = (on: string, recorded: string) => caseEv('case.resumed', { on }, { on: recorded });
+  const running = (...events: Parameters<typeof fold>) => fold(opened(MON), accepted(MON), ...events);
+
+  it('art. 18(1): a pause recorded after the due date, dated back before it, adds nothing: the case stays overdue', () => {
+    const state = running(pausedFrom('2025-03-05', '2025-03-14'), resumedOn('2025-03-14', '2025-03-14'));
+    expect(due(state, '2025-03-14')).toBe('2025-03-10');
+    expect(clockVerdicts(state, calendar)!.pauses.map((v) => [v.recordedOn, v.dueAtRecording, v.counts])).toEqual([
+      ['2025-03-14', '2025-03-10', false],
+    ]);
+    expect(caseBreaches(state, calendar, '2025-03-14').map((b) => `${b.code}@${b.since}`)).toEqual([
+      'overdue@2025-03-11',
+    ]);
+  });
+
+  it('art. 17: a pause recorded on or before the due date in force counts from the day it began', () => {
+    // Recorded Fri 7 March from Wed 5: 4 March, (5–7 paused), 10, 11, 12, 13 March.
+    expect(due(running(pausedFrom('2025-03-05', FRI), resumedOn(FRI, FRI)), FRI)).toBe('2025-03-13');
+    // Recorded on the due date itself: in time. Recorded the day after, from the due date: too late.
+    expect(due(running(pausedFrom('2025-03-10', '2025-03-10'), resumedOn('2025-03-11', '2025-03-11')), FRI)).toBe(
+      '2025-03-12',
+    );
+    expect(due(running(pausedFrom('2025-03-10', '2025-03-11'), resumedOn('2025-03-11', '2025-03-11')), FRI)).toBe(
+      '2025-03-10',
+    );
+  });
+
+  it('art. 17: a second pause is judged against the due date the first one set, an extension against both', () => {
+    // First pause 5–6 March moves the due date to Wed 12 March; a pause recorded on the 12th is in time.
+    const first = [pausedFrom('2025-03-05', '2025-03-05'), resumedOn('2025-03-06', '2025-03-06')];
+    const second = [pausedFrom('2025-03-12', '2025-03-12'), resumedOn('2025-03-12', '2025-03-12')];
+    expect(due(running(...first, ...second), '2025-03-12')).toBe('2025-03-13');
+    expect(due(running(...second), '2025-03-12')).toBe('2025-03-10');
+    // An extension of 3 days approved on 10 March makes a pause recorded on the 12th timely: 14, then 17 March.
+    const r = extensionRequested('2025-03-07', 3);
+    expect(due(running(r, extensionDecided(r, '2025-03-10'), ...second), '2025-03-12')).toBe('2025-03-14');
+  });
+
+  it('a resume dated ahead counts only up to the day it was recorded', () => {
+    const state = running(pausedFrom('2025-03-05', '2025-03-05'), resumedOn('2025-06-30', '2025-03-06'));
+    expect(state.pauses[0]?.to).toBe('2025-03-06');
+    // 4 March, (5–6 paused), 7, 10, 11, 12 March.
+    expect(due(state, '2025-03-06')).toBe('2025-03-12');
+  });
+});
+
+describe('art. 15, §32: the clock holds to what the opening recorded (issue 12 review D4, D6)', () => {
+  it('art. 15: an acceptance with limits unlike the opening’s is flagged, and the clock keeps the opening’s limit', () => {
+    const longer = fold(opened(MON), accepted(MON, { promisedLimitDays: 60, statutoryLimitDays: undefined }));
+    expect(longer.flags.map((f) => f.code)).toEqual(['notAllowed']);
+    expect(caseClock(longer, calendar)!.limitDays).toBe(5);
+    // A shorter one is flagged too; it can only be stricter, so the clock keeps it.
+    expect(caseClock(fold(opened(MON), accepted(MON, { promisedLimitDays: 3 })), calendar)!.limitDays).toBe(3);
+    // An older case whose opening recorded no limits keeps the acceptance's.
+    const older = fold(opened(MON, { promisedLimitDays: undefined, statutoryLimitDays: undefined }), accepted(MON));
+    expect(older.flags).toEqual([]);
+    expect(caseClock(older, calendar)!.limitDays).toBe(5);
+  });
+
+  it('§32: a deemed acceptance runs from receipt whatever day it names', () => {
+    const forged = fold(
+      opened(MON, { intake: 'leftForReview' }),
+      accepted('2025-03-20', { deemed: true }, { on: '2025-03-20' }),
+    );
+    expect(forged.flags.map((f) => f.code)).toEqual(['notAllowed']);
+    expect(deemedAcceptanceOn(forged, calendar)).toBe(MON);
+    expect(caseClock(forged, calendar)?.acceptedOn).toBe(MON);
+    expect(caseBreaches(forged, calendar, '2025-03-20').map((b) => `${b.code}@${b.since}`)).toEqual([
+      'deemedAccepted@2025-03-11',
+      'overdue@2025-03-11',
+    ]);
+  });
+
+  it('art. 14: an acceptance day typed after the day it was recorded does not start the clock late', () => {
+    const ahead = fold(opened(MON), accepted(FRI, {}, { on: '2025-03-04' }));
+    expect(caseClock(ahead, calendar)?.acceptedOn).toBe('2025-03-04');
+    // As an answer it counts on the later day: typed past the five working days, the application counted as accepted.
+    const late = fold(opened(MON), accepted('2025-03-14', {}, { on: '2025-03-04' }));
+    expect(caseClock(late, calendar)?.acceptedOn).toBe(MON);
+  });
+
+  it('art. 11: five working days over National Day 2025', () => {
+    const state = fold(opened('2025-09-29', { intake: 'leftForReview' }));
+    // 30 Sep, then 1–8 October are the holiday (11 October a make-up working day): 9, 10, 11, 13 October.
+    expect(supplementLegalLimit(state, calendar)).toBe('2025-10-13');
+    expect(deemedAcceptanceOn(state, calendar, '2025-10-13')).toBeUndefined();
+    expect(deemedAcceptanceOn(state, calendar, '2025-10-14')).toBe('2025-09-29');
   });
 });

@@ -180,7 +180,7 @@ describe('撤回申请 and 办件终结 are real ends (art. 10–11)', () => {
     const paused = caseEv('case.paused', { from: '2025-03-05', reason: 'expertReview', note: '专家评审' }, { on: D });
     expect(fold(opened(D), accepted(D), paused, withdrawn('2025-03-07')).pauses[0]?.to).toBe('2025-03-07');
     expect(fold(opened(D), accepted(D), paused, withdrawn('2025-03-04')).pauses[0]?.to).toBe('2025-03-05');
-    const resumed = caseEv('case.resumed', { on: '2025-03-06' }, { on: D });
+    const resumed = caseEv('case.resumed', { on: '2025-03-06' }, { on: '2025-03-06' });
     expect(fold(opened(D), accepted(D), paused, resumed, withdrawn('2025-03-07')).pauses[0]?.to).toBe('2025-03-06');
   });
 
@@ -269,5 +269,66 @@ describe('art. 10–11: a running case cannot be paused for 补正 (case.paused 
     const state = fold(opened(D), accepted(D), pause('supplement', 2));
     expect(state.pauses).toEqual([]);
     expect(flags(state)).toEqual(['notAllowed']);
+  });
+});
+
+describe('the fold keeps the days that decide a breach as recorded (issue 12 review)', () => {
+  const check = (on: string, state: 'missing' | 'received') =>
+    caseEv('case.materialsChecked', { checks: [{ materialId: 'contract-text', state }] }, { on });
+
+  it('art. 11: keeps the day a check first found something incomplete, and the day everything was in', () => {
+    expect(fold(opened(D), check(D, 'received')).foundIncomplete).toBeUndefined();
+    expect(fold(opened(D), check(D, 'missing'), check('2025-03-04', 'missing')).foundIncomplete).toEqual({ since: D });
+    const complete = fold(opened(D), check(D, 'missing'), check('2025-03-04', 'received'));
+    expect(complete.foundIncomplete).toEqual({ since: D, until: '2025-03-04' });
+    expect(
+      fold(opened(D), check(D, 'missing'), check('2025-03-04', 'received'), check('2025-03-05', 'received'))
+        .foundIncomplete,
+    ).toEqual({ since: D, until: '2025-03-04' });
+    // Found incomplete again: owed again, from the first day.
+    expect(
+      fold(opened(D), check(D, 'missing'), check('2025-03-04', 'received'), check('2025-03-05', 'missing'))
+        .foundIncomplete,
+    ).toEqual({ since: D });
+  });
+
+  it('art. 11: a day of receipt after the day the case was opened is not believed: the opening day, flagged', () => {
+    const ahead = fold(opened(D, { receivedOn: '2025-03-10' }));
+    expect(ahead.receivedOn).toBe(D);
+    expect(flags(ahead)).toEqual(['notAllowed']);
+    expect(flags(fold(opened(D, { receivedOn: '2025-02-28' })))).toEqual([]);
+  });
+
+  it('§32: a deemed acceptance that does not run from receipt is flagged; one that does is not', () => {
+    expect(flags(fold(opened(D), accepted(D, { deemed: true })))).toEqual([]);
+    expect(flags(fold(opened(D), accepted('2025-03-04', { deemed: true })))).toEqual(['notAllowed']);
+  });
+
+  it('art. 16: a step begins on the day it was recorded, and may not be recorded before the current one began', () => {
+    const typedBack = caseEv('case.stepAdvanced', { toStep: 1, on: D }, { on: '2025-03-06' });
+    expect(currentStep(fold(opened(D), accepted(D), typedBack))).toEqual({ step: 1, from: '2025-03-06' });
+    const recordedBefore = caseEv('case.stepAdvanced', { toStep: 1, on: '2025-03-06' }, { on: D });
+    expect(flags(fold(opened(D), accepted('2025-03-04'), recordedBefore))).toEqual(['conflictingTransition']);
+    // Step 0 begins on the acceptance day, or the day it was recorded if that is earlier.
+    expect(currentStep(fold(opened(D), accepted('2025-03-06', {}, { on: '2025-03-04' })))).toEqual({
+      step: 0,
+      from: '2025-03-04',
+    });
+  });
+
+  it('art. 17: a pause ended by a completion or withdrawal dated ahead ends on the day that was recorded', () => {
+    const paused = caseEv(
+      'case.paused',
+      { from: '2025-03-04', reason: 'testing', note: '检测' },
+      { on: '2025-03-04', v: 2 },
+    );
+    const done = caseEv(
+      'case.completed',
+      { completedOn: '2025-03-20', outcome: 'done', result: '已办结' },
+      { on: '2025-03-06' },
+    );
+    expect(fold(opened(D), accepted(D), paused, done).pauses[0]?.to).toBe('2025-03-06');
+    const gone = caseEv('case.withdrawn', { on: '2025-03-20', how: 'phone' }, { on: '2025-03-06' });
+    expect(fold(opened(D), accepted(D), paused, gone).pauses[0]?.to).toBe('2025-03-06');
   });
 });

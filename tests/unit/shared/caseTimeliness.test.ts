@@ -146,7 +146,7 @@ describe('art. 18(1): a case completed after its due date', () => {
   });
 });
 
-describe('art. 17 / 18(2): extensions', () => {
+describe('art. 17 / 18(1): extensions', () => {
   const running = () => [opened(MON), accepted(MON)] as const;
 
   it('art. 17/18(1): an extension approved after the due date does not erase the breach', () => {
@@ -172,11 +172,11 @@ describe('art. 17 / 18(2): extensions', () => {
     expect(codes(fold(...running(), r, extensionDecided(r, '2025-03-10')), '2025-03-17')).toEqual([]);
   });
 
-  it('art. 18(2): an extension requested the day after the due date is a breach of its own', () => {
+  it('art. 17, 18(1): an extension requested the day after the due date is a breach of its own (not 18(2), which is about the applicant)', () => {
     const r = extensionRequested('2025-03-11');
     expect(caseBreaches(fold(...running(), r), calendar, '2025-03-11')).toEqual([
       { code: 'overdue', article: 'art. 18(1)', since: '2025-03-11', days: 1 },
-      { code: 'extensionRequestedLate', article: 'art. 18(2)', since: '2025-03-11', days: 1 },
+      { code: 'extensionRequestedLate', article: 'art. 17, 18(1)', since: '2025-03-11', days: 1 },
     ]);
   });
 
@@ -309,5 +309,101 @@ describe('a breach once happened never disappears', () => {
       ['overdue', '2025-03-13', 3],
       ['extensionRequestedLate', '2025-03-14', 2],
     ]);
+  });
+});
+
+describe('a day typed back or ahead decides no breach: the day an act was recorded does (issue 12 review)', () => {
+  const closedOn = (on: string, recorded = on) =>
+    caseEv('case.closed', { on, reason: 'applicantUnreachable', note: '联系不上' }, { on: recorded });
+  const withdrawnOn = (on: string, recorded = on) => caseEv('case.withdrawn', { on, how: 'phone' }, { on: recorded });
+  const since = (state: CaseState, today: string, steps?: readonly ProcedureStepLimit[]) =>
+    caseBreaches(state, calendar, today, steps).map((b) => `${b.code}@${b.since}/${b.days ?? '-'}`);
+
+  it('art. 11: an in-person application found incomplete and never told keeps its 立即 breach once accepted or closed', () => {
+    const base = [opened(MON), missing(MON)] as const;
+    expect(since(fold(...base), '2025-03-05')).toEqual(['supplementNotImmediate@2025-03-04/2']);
+    // Accepted (or closed) on Wed 5 March: the notice stopped being owed that day; the two days late stay.
+    for (const answer of [accepted('2025-03-05'), closedOn('2025-03-05')]) {
+      const state = fold(...base, answer);
+      expect(supplementNotice(state, calendar, '2025-03-10')).toEqual({
+        dueDate: MON,
+        state: 'overdue',
+        missedUntil: '2025-03-05',
+      });
+      expect(since(state, '2025-03-10')).toEqual(['supplementNotImmediate@2025-03-04/2']);
+    }
+  });
+
+  it('art. 11: the breach also stays when the applicant brought the material without being told, up to that day', () => {
+    const state = fold(opened(MON), missing(MON), allReceived('2025-03-04'), accepted('2025-03-06'));
+    expect(supplementNotice(state, calendar, '2025-03-10')).toMatchObject({
+      state: 'overdue',
+      missedUntil: '2025-03-04',
+    });
+    expect(since(state, '2025-03-10')).toEqual(['supplementNotImmediate@2025-03-04/1']);
+    // Brought in the same sitting: the notice was never owed past its day.
+    const sameDay = fold(opened(MON), missing(MON), allReceived(MON), accepted('2025-03-04'));
+    expect(supplementNotice(sameDay, calendar, '2025-03-10')).toEqual({ dueDate: MON, state: 'notNeeded' });
+    expect(since(sameDay, '2025-03-10')).toEqual([]);
+  });
+
+  it('art. 11: a supplement notice typed back to the day of receipt counts on the day it was recorded', () => {
+    const backdated = { ...supplement(MON), occurredAt: '2025-03-07T02:00:00.000Z' }; // 10:00 on Fri 7 March
+    const state = fold(opened(MON), missing(MON), backdated);
+    expect(supplementNotice(state, calendar, '2025-03-07')).toEqual({
+      dueDate: MON,
+      state: 'givenLate',
+      givenOn: FRI,
+    });
+    expect(since(state, '2025-03-20')).toEqual(['supplementNotImmediate@2025-03-04/4']);
+  });
+
+  it('art. 11 / §32: a closure or withdrawal typed back to the receipt week counts on the day recorded: 视为受理 and overdue stay', () => {
+    const open = opened(MON, { intake: 'leftForReview' });
+    const expected = ['deemedAccepted@2025-03-11/-', 'overdue@2025-03-11/8'];
+    expect(since(fold(open), '2025-03-20')).toEqual(expected);
+    expect(since(fold(open, closedOn('2025-03-04', '2025-03-20')), '2025-03-20')).toEqual(expected);
+    expect(since(fold(open, withdrawnOn('2025-03-04', '2025-03-20')), '2025-06-30')).toEqual(expected);
+  });
+
+  it('art. 18(1): a deemed case withdrawn or closed after its due date keeps the overdue days up to its end', () => {
+    const open = opened(MON, { intake: 'leftForReview' });
+    const withdrawn = fold(open, withdrawnOn('2025-03-20'));
+    expect(since(withdrawn, '2025-06-30')).toEqual(['deemedAccepted@2025-03-11/-', 'overdue@2025-03-11/8']);
+    expect(resultNotice(withdrawn, calendar, '2025-06-30')).toBeNull();
+    const closed = fold(open, missing(MON), closedOn('2025-03-20'));
+    expect(since(closed, '2025-06-30')).toEqual([
+      'supplementLate@2025-03-11/8',
+      'deemedAccepted@2025-03-11/-',
+      'overdue@2025-03-11/8',
+    ]);
+    expect(resultNotice(closed, calendar, '2025-06-30')).toBeNull();
+  });
+
+  it('§32, art. 11: a supplement notice after the application counted as accepted is marked as such, not as told', () => {
+    const afterDeemed = fold(opened(MON, { intake: 'leftForReview' }), missing(MON), supplement('2025-03-11'));
+    expect(supplementNotice(afterDeemed, calendar, '2025-03-11')).toEqual({
+      dueDate: '2025-03-10',
+      state: 'givenLate',
+      givenOn: '2025-03-11',
+      deemedAcceptedOn: MON,
+      afterDeemed: true,
+    });
+    // Late for 立即 but within the five working days: late, not void.
+    const late = supplementNotice(fold(opened(MON), missing(MON), supplement('2025-03-10')), calendar, '2025-03-10');
+    expect(late).toEqual({ dueDate: MON, state: 'givenLate', givenOn: '2025-03-10' });
+  });
+
+  it('art. 16: a step begins on the day it was recorded; one typed back does not hide the step before it', () => {
+    const steps: ProcedureStepLimit[] = [
+      { name: '审查', limitDays: 2 },
+      { name: '决定', limitDays: 3 },
+    ];
+    const advanced = (typed: string) => caseEv('case.stepAdvanced', { toStep: 1, on: typed }, { on: FRI });
+    for (const typed of [FRI, '2025-03-04']) {
+      const state = fold(opened(MON), accepted(MON), advanced(typed));
+      expect(since(state, FRI, steps)).toEqual(['stepOverdue@2025-03-06/2']);
+      expect(stepStatus(state, steps, calendar, FRI)).toMatchObject({ index: 1, from: FRI, dueDate: '2025-03-12' });
+    }
   });
 });
