@@ -52,6 +52,9 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     name: 'Item name',
     category: 'Category',
     legalBasis: 'Legal basis',
+    licence: 'Administrative licence',
+    licenceHint:
+      'Tick only items on the list of administrative licences (e.g. the work permit for foreigners); recognitions, registrations, filings, recommendations and project applications not on that list stay unticked. For a licence the slips and the desk cite Articles 32 (no supplement notice in time: accepted) and 45 (periods that do not count) of the Administrative Licensing Law; for other items they say it is the bureau’s own rule.',
     conditions: 'Conditions',
     procedure: 'Procedure',
     linesHint: 'One per line',

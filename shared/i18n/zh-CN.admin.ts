@@ -49,6 +49,9 @@ export const zhCNAdmin = {
     name: '事项名称',
     category: '类别',
     legalBasis: '设定依据',
+    licence: '行政许可事项',
+    licenceHint:
+      '只勾选列入行政许可事项清单的事项（如外国人来华工作许可）；不在清单上的认定、登记、备案、推荐、项目申报等不勾选。勾选的，单据和办件按行政许可法第三十二条（逾期未告知补正即为受理）、第四十五条（不计入时限的期间）表述；不勾选的，注明按本局规定执行。',
     conditions: '申请条件',
     procedure: '办理流程',
     linesHint: '每行一条',

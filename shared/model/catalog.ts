@@ -79,6 +79,14 @@ export const serviceItemSchema = z
     consultPhone: phoneSchema,
     complaintPhone: phoneSchema,
     active: z.boolean(),
+    /**
+     * 行政许可事项: the item is an administrative licence under 《中华人民共和国行政许可法》 (most of a science bureau's
+     * items are not: recognitions, registrations, recommendations). Only then does the law itself say that an
+     * application not told to supplement within five days counts as accepted (§32) and which periods do not count
+     * (§45); for other items the same practice is the bureau's own rule, and the slips and the desk say so.
+     * Absent means not a licence.
+     */
+    administrativeLicence: z.boolean().optional(),
   })
   .refine((item) => item.statutoryLimitDays === undefined || item.promisedLimitDays <= item.statutoryLimitDays, {
     message: 'promisedAboveStatutory',

@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   Group,
   NumberInput,
   SegmentedControl,
@@ -77,6 +78,12 @@ export function ItemBasics({ form, set, errors, departments, isNew }: Props) {
         autosize
         minRows={2}
         withAsterisk
+      />
+      <Checkbox
+        label={t('admin.item.licence')}
+        description={t('admin.item.licenceHint')}
+        checked={form.administrativeLicence}
+        onChange={(e) => set('administrativeLicence', e.currentTarget.checked)}
       />
       <Textarea
         label={t('admin.item.conditions')}

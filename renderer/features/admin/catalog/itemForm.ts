@@ -37,6 +37,8 @@ export interface ItemForm {
   name: string;
   category: ServiceCategory;
   legalBasis: string;
+  /** 行政许可事项 (行政许可法 §32, §45 then apply); unticked is saved as absent: not a licence. */
+  administrativeLicence: boolean;
   /** One condition per line. */
   conditions: string;
   /** In order; a row left wholly blank is dropped on save. */
@@ -92,6 +94,8 @@ export function toForm(item: ServiceItem | undefined, complaintPhone: string): I
     return {
       ...empty,
       category: 'other',
+      // Most of a science bureau's items are not licences; the admin ticks the few that are.
+      administrativeLicence: false,
       procedure: [stepForm()],
       materials: [newMaterial([])],
       // art. 16: no statutory limit unless the admin enters the one a law sets.
@@ -108,6 +112,7 @@ export function toForm(item: ServiceItem | undefined, complaintPhone: string): I
   const fee = item.fee.kind === 'charged' ? item.fee : { standard: '', basis: '' };
   return {
     ...item,
+    administrativeLicence: item.administrativeLicence === true,
     conditions: item.conditions.join('\n'),
     procedure: item.procedure.map(stepForm),
     materials: item.materials.map(materialForm),
@@ -125,6 +130,7 @@ export function fromForm(form: ItemForm): z.input<typeof serviceItemSchema> {
     name: form.name,
     category: form.category,
     legalBasis: form.legalBasis,
+    administrativeLicence: form.administrativeLicence || undefined,
     conditions: lines(form.conditions),
     procedure: form.procedure
       .filter((s) => s.name.trim() || s.limitDays !== '')

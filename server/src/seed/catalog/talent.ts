@@ -58,6 +58,10 @@ export const foreignWorkPermit: ItemDraft = {
   ],
   statutoryLimitDays: 20,
   promisedLimitDays: 10,
+  // The one licence of the demo catalog: 外国人来华工作许可 is on the State Council's list of administrative
+  // licences (set by 出境入境管理法 art. 41), so 行政许可法 §32 and §45 apply to it. The other demo items are
+  // recognitions, registrations, filings, recommendations and applications for funding or awards — not licences.
+  administrativeLicence: true,
   departmentId: 'dept-international',
   submitAt: WINDOW,
 };

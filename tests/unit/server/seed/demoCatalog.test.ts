@@ -37,6 +37,11 @@ describe('the demo service catalog', () => {
     expect(items.filter((item) => item.statutoryLimitDays !== undefined).length).toBeGreaterThan(0);
   });
 
+  it('行政许可法 §32/§45: only the foreign work permit is marked an administrative licence; recognitions, registrations and the rest are not', () => {
+    const licences = items.filter((item) => item.administrativeLicence === true).map((item) => item.id);
+    expect(licences).toEqual(['foreign-work-permit']);
+  });
+
   it('art. 16: every item limits the bureau’s own steps (环节时限), together within the promised limit', () => {
     for (const item of items) {
       const limited = item.procedure.filter((step) => step.limitDays !== undefined);

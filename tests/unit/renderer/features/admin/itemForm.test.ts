@@ -24,6 +24,16 @@ describe('the catalog editor’s form (art. 16)', () => {
     expect(toForm(noLaw, '').statutoryLimitDays).toBe('');
   });
 
+  it('行政许可法 §32/§45: a new item is not a licence; the flag round-trips, and an unticked one is saved as absent', () => {
+    expect(toForm(undefined, '').administrativeLicence).toBe(false);
+    expect(fromForm(toForm(TECH_CONTRACT_ITEM, '')).administrativeLicence).toBeUndefined();
+    const licence = { ...TECH_CONTRACT_ITEM, administrativeLicence: true };
+    const form = toForm(licence, '');
+    expect(form.administrativeLicence).toBe(true);
+    expect(serviceItemSchema.parse(fromForm(form))).toEqual(licence);
+    expect(fromForm({ ...form, administrativeLicence: false }).administrativeLicence).toBeUndefined();
+  });
+
   it('drops a wholly blank step row, but keeps one with a limit and no name for the schema to refuse', () => {
     const form = toForm(TECH_CONTRACT_ITEM, '');
     const withBlank = { ...form, procedure: [...form.procedure, stepForm(), { ...stepForm(), limitDays: 2 }] };
