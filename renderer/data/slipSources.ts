@@ -115,7 +115,7 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
       if (!row.supplement) throw new SlipError('notIssuable');
       return {
         settings,
-        compose: (serial, day) => composeSupplementNotice(issue(serial, day, applicant), catalog, row, { calendar }),
+        compose: (serial, day) => composeSupplementNotice(issue(serial, day, applicant), catalog, row),
       };
     case 'acceptanceReceipt': {
       const handlerStaff = await getStaff(db, row.handlerStaffId);

@@ -88,6 +88,12 @@ export const enSlips: Strings<typeof zhCNSlips> = {
     listSeparator: ', ',
     noCopies: 'shown, not kept',
     sample: 'Template: {{ref}}',
+    excludedPeriods: {
+      licence:
+        'Under Article 45 of the Administrative Licensing Law, time needed by law for a hearing, inspection or testing of samples, or expert review does not count towards the limit',
+      bureau:
+        'Under the bureau’s own rules, time needed for a hearing, inspection or testing of samples, or expert review does not count towards the limit',
+    },
     checklist: {
       title: 'One-time notification checklist',
       intro:
@@ -104,10 +110,9 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       promisedValue: '{{days}} working days',
       statutory: 'Statutory limit',
       statutoryValue: '{{days}} working days',
-      statutoryNone: 'No law or regulation sets a limit; the bureau promises completion within {{days}} working days',
+      statutoryNone: 'None set by law or regulation',
       stepWithLimit: '{{name}} ({{days}} working days)',
-      limitsNote:
-        'Limits count statutory working days from the day after acceptance; hearings, expert review, inspection and testing do not count.',
+      limitsNote: 'Limits count statutory working days from the day after acceptance. {{excluded}}.',
       submitAt: 'Where to apply',
       closing:
         'These are all the materials this item requires. A complete application in due form is accepted on the spot; otherwise the window tells you in writing, once, everything that must be supplemented.',
@@ -124,7 +129,7 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       limits: 'Time limits',
       promised: 'Promised: {{days}} working days; statutory: {{statutory}} working days',
       promisedOnly: 'No law or regulation sets a limit; the bureau promises completion within {{days}} working days',
-      limitsNote: 'Limits count working days from the day after acceptance.',
+      limitsNote: 'Limits count statutory working days from the day after acceptance. {{excluded}}.',
       fee: 'Fees: {{fee}}',
       submitAt: 'Where to apply: {{place}}',
       phones: 'Enquiries: {{consult}}; complaints: {{complaint}}',
@@ -138,29 +143,29 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       columns: { no: 'No.', name: 'Material', copies: 'Copies', format: 'Required', notes: 'What is wrong' },
       missing: 'Not submitted',
       nonConforming: 'Not as required: {{note}}',
-      deadlineHeading: 'Deadline and place',
-      deadline: 'Please supplement by',
-      deadlineValue: '{{date}} (within {{days}} working days)',
-      provisional: ' (provisional: that year’s working-day schedule is not published yet)',
+      submitHeading: 'Handing in the materials',
       submitAt: 'Where to submit',
       onlyOnce:
-        'This notice tells you, once, everything to supplement; the bureau will not ask for anything not listed here. Once you have supplemented everything asked, the application is accepted promptly and the time limit runs from the next day.',
+        'This notice tells you, once, everything to supplement; the bureau will not ask for anything not listed here.',
+      whenReady:
+        'Please hand the materials in as soon as you have them all. Once you have supplemented everything asked, the application is accepted promptly and the time limit runs from the day after acceptance.',
       closing:
-        'Please hand the materials in at the place above. If you need more time or have questions, call the clerk or the enquiries line.',
+        'If you no longer wish to apply, or have questions about what to supplement, call the clerk or the enquiries line.',
     },
     acceptance: {
       title: 'Acceptance receipt',
       intro: 'Your application for “{{item}}” of {{date}} is complete and in due form, and has been accepted.',
       introDeemed:
-        'You were not told within five working days of {{date}} what to supplement in your application for “{{item}}”, so by law it counts as accepted from the day the materials were received.',
+        'You were not told within five working days of {{date}} what to supplement in your application for “{{item}}”. Under Article 32 of the Administrative Licensing Law it counts as accepted from the day the materials were received.',
+      introDeemedBureau:
+        'You were not told within five working days of {{date}} what to supplement in your application for “{{item}}”. Under the bureau’s own rules it is accepted, and the time limit runs from the day the materials were received.',
       received: 'Materials received',
       receivedItem: '{{name}} ({{copies}})',
       dates: 'Acceptance and time limit',
       acceptedOn: 'Accepted on',
       promised: 'Promised limit',
       promisedValue: '{{days}} working days (statutory: {{statutory}})',
-      promisedValueNoStatutory:
-        '{{days}} working days (no law or regulation sets a limit; the bureau promises completion within {{days}} working days)',
+      promisedValueNoStatutory: '{{days}} working days (no law or regulation sets a limit)',
       extended: 'Extension approved',
       extendedValue: '{{days}} working days',
       dueDate: 'To be completed by',
@@ -168,15 +173,14 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       handler: 'Handler',
       handlerPhone: 'Handler’s phone',
       pausesHeading: 'Periods that do not count',
-      pausesNote:
-        'Time needed for hearings, expert review, inspection or testing does not count towards the limit; you will be told in writing when this happens.',
+      pausesNote: '{{excluded}}; you will be told in writing why and for how long when this happens.',
       pause: '{{reason}}: {{from}} to {{to}} ({{note}})',
       pauseOpen: '{{reason}}: from {{from}} ({{note}})',
       pauseReasons: {
         supplement: 'Supplementing materials',
         hearing: 'Hearing',
         expertReview: 'Expert review',
-        inspection: 'On-site inspection',
+        inspection: 'Inspection of samples',
         testing: 'Testing',
       },
       closing: 'You will be told the result within the promised limit. Keep this receipt to follow the case.',

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { isoDateSchema } from './calendar.ts';
 
 /**
- * Periods the law excludes from a case's limit: a hearing (听证), expert review (专家评审), on-site inspection
- * (现场核查) and testing (检验检测). Supplementing materials is not one of them: the supplement is told once, before
+ * Periods the law excludes from a case's limit (行政许可法 §45, the ones a science bureau meets): a hearing (听证),
+ * inspection (检验), testing (检测) and expert review (专家评审). An on-site check is not one: it is part of the
+ * examination and counts (§34). Supplementing materials is not one either: the supplement is told once, before
  * acceptance (art. 10–11), so a running case is never paused "for 补正".
  */
 export const PAUSE_REASONS = ['hearing', 'expertReview', 'inspection', 'testing'] as const;

@@ -132,13 +132,13 @@ const SLIPS: readonly Case[] = [
   },
   {
     name: 'supplement',
-    content: composeSupplementNotice(issued, longest, supplementCase, { calendar }),
+    content: composeSupplementNotice(issued, longest, supplementCase),
     says: [
       '补正材料通知书',
       ...LONG_ITEM.materials.filter((m) => supplementIds.includes(m.id)).map((m) => m.name),
       '不符合要求：复印件未加盖公章',
       '未提交',
-      `${calendar.addWorkingDays('2026-11-23' as IsoDate, 10).date}前`,
+      '补齐上述材料后尽快提交',
       '一次性告知需要补正的全部内容',
     ],
   },

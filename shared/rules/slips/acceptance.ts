@@ -5,6 +5,7 @@ import { caseDeadline } from '../deadline.ts';
 import {
   composeSlipContent,
   copiesText,
+  excludedPeriods,
   fill,
   numberedSections,
   paperStrings,
@@ -21,7 +22,8 @@ export interface AcceptanceOptions {
 // art. 11, 14–16 受理通知书: the materials received, the day of acceptance, the promised completion date counted in
 // statutory working days from the day after (rules/deadline.ts on the working-day calendar), the handler, and the
 // periods that do not count. The statutory limit is printed only where a law sets one (art. 16); a deemed
-// acceptance (行政许可法 §32) says that it is one instead of claiming the materials were found complete.
+// acceptance says that it is one instead of claiming the materials were found complete — citing 行政许可法 §32
+// only for an administrative licence (the catalog version's flag), for any other item as the bureau's own rule.
 export function composeAcceptanceReceipt(
   issue: SlipIssue,
   catalog: CatalogVersion,
@@ -68,11 +70,14 @@ export function composeAcceptanceReceipt(
     }),
   );
   const pauseBlocks: SlipBlock[] = [
-    { type: 'paragraph', text: words.pausesNote },
+    { type: 'paragraph', text: fill(words.pausesNote, { excluded: excludedPeriods(strings, item) }) },
     ...(pauses.length ? [{ type: 'list' as const, ordered: false, items: pauses }] : []),
   ];
   return composeSlipContent('acceptanceReceipt', words.title, issue, catalog, {
-    intro: fill(deemed ? words.introDeemed : words.intro, { date: state.receivedOn, item: item.name }),
+    intro: fill(deemed ? (item.administrativeLicence ? words.introDeemed : words.introDeemedBureau) : words.intro, {
+      date: state.receivedOn,
+      item: item.name,
+    }),
     sections: numberedSections(strings, [
       ...(received.length ? [receivedSection(words.received, received)] : []),
       [words.dates, [{ type: 'fields', fields: dates }]],

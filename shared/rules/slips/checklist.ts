@@ -3,6 +3,7 @@ import type { SlipContent, SlipField } from '../../model/slip.ts';
 import {
   composeSlipContent,
   copiesText,
+  excludedPeriods,
   fill,
   materialRow,
   numbered,
@@ -50,7 +51,7 @@ export function composeChecklist(issue: SlipIssue, catalog: CatalogVersion): Sli
               { label: words.submitAt, value: item.submitAt },
             ],
           },
-          { type: 'paragraph', text: words.limitsNote },
+          { type: 'paragraph', text: fill(words.limitsNote, { excluded: excludedPeriods(strings, item) }) },
         ],
       ],
     ]),
@@ -58,11 +59,14 @@ export function composeChecklist(issue: SlipIssue, catalog: CatalogVersion): Sli
   });
 }
 
-/** art. 16: where no law sets a limit, the slip says so and the promised limit stands alone — never a made-up one. */
+/**
+ * art. 16: where no law sets a limit, the slip says so — the promised limit has its own row above, so it is not
+ * repeated here — and never prints a made-up one.
+ */
 function statutoryField(strings: PaperStrings, item: ServiceItem): SlipField {
   const words = strings.checklist;
   return item.statutoryLimitDays === undefined
-    ? { label: words.statutory, value: fill(words.statutoryNone, { days: item.promisedLimitDays }) }
+    ? { label: words.statutory, value: words.statutoryNone }
     : { label: words.statutory, value: fill(words.statutoryValue, { days: item.statutoryLimitDays }) };
 }
 
@@ -124,7 +128,7 @@ export function checklistText(
     ...item.procedure.map((s, i) => fill(words.step, { no: i + 1, step: stepText(strings, s) })),
     heading(4, words.limits),
     limits,
-    words.limitsNote,
+    fill(words.limitsNote, { excluded: excludedPeriods(strings, item) }),
     fill(words.fee, { fee: feeText(strings, item) }),
     fill(words.submitAt, { place: item.submitAt }),
     fill(words.phones, {

@@ -74,6 +74,15 @@ export interface CatalogVersion {
   readonly rev: number;
 }
 
+/**
+ * The periods that do not count towards the limit: for an administrative licence the law's (行政许可法 §45, only
+ * the reasons a case can record: hearing, inspection, testing, expert review — not an on-site check, which counts,
+ * §34); for any other item the bureau applies the same as its own rule and says so.
+ */
+export function excludedPeriods(strings: PaperStrings, item: ServiceItem): string {
+  return item.administrativeLicence ? strings.excludedPeriods.licence : strings.excludedPeriods.bureau;
+}
+
 function applicantOf(strings: PaperStrings, applicant: SlipApplicant) {
   const person = applicant.name?.trim();
   const organisation = applicant.organisation?.trim();

@@ -1,5 +1,4 @@
 import type { SlipContent, SlipMaterialRow } from '../../model/slip.ts';
-import type { WorkingCalendar } from '../calendar.ts';
 import type { CaseState } from '../case.ts';
 import {
   composeSlipContent,
@@ -11,27 +10,14 @@ import {
   type SlipIssue,
 } from './paper.ts';
 
-/**
- * Working days the applicant has to supplement, counted from the day after the notice. The regulation sets no
- * figure; this is the bureau's practice and can be given per notice.
- */
-export const DEFAULT_SUPPLEMENT_WORKING_DAYS = 10;
-
-export interface SupplementOptions {
-  readonly calendar: WorkingCalendar;
-  readonly supplementDays?: number;
-}
-
 // art. 10–11 补正材料通知书: incomplete or non-conforming materials are listed ONCE and exactly — each material the
-// case asked to supplement, what is wrong with it and what is required — with the date asked for, and the promise
-// that nothing beyond this list will be asked (一次性告知). It claims no legal effect of a late supplement: neither
-// the regulation nor the item's legal basis gives one (no 视为撤回申请).
-export function composeSupplementNotice(
-  issue: SlipIssue,
-  catalog: CatalogVersion,
-  state: CaseState,
-  { calendar, supplementDays = DEFAULT_SUPPLEMENT_WORKING_DAYS }: SupplementOptions,
-): SlipContent {
+// case asked to supplement, what is wrong with it and what is required — where to hand them in, and the promise
+// that nothing beyond this list will be asked (一次性告知). It prints no date to supplement by: neither the
+// regulation nor an item's legal basis sets one, and any date on an official notice reads as a deadline with a
+// consequence (the application lapsing) that nobody gave it — the same reason it says nothing like 视为撤回申请.
+// A case whose supplement never comes is closed on its own record (closureNotice), which says the applicant may
+// apply again.
+export function composeSupplementNotice(issue: SlipIssue, catalog: CatalogVersion, state: CaseState): SlipContent {
   if (!state.supplement) throw new Error(`case ${state.caseId} has no supplement request to notify`);
   const strings = paperStrings(issue.lang ?? 'zh-CN');
   const words = strings.supplement;
@@ -49,24 +35,15 @@ export function composeSupplementNotice(
       notes: [problem],
     };
   });
-  const deadline = calendar.addWorkingDays(state.supplement.requestedOn, supplementDays);
-  const deadlineText =
-    fill(words.deadlineValue, { date: deadline.date, days: supplementDays }) +
-    (deadline.provisional ? words.provisional : '');
   return composeSlipContent('supplementNotice', words.title, issue, catalog, {
     intro: fill(words.intro, { date: state.receivedOn, item: item.name }),
     sections: numberedSections(strings, [
       [words.heading, [{ type: 'materials', columns: { ...words.columns }, rows }]],
       [
-        words.deadlineHeading,
+        words.submitHeading,
         [
-          {
-            type: 'fields',
-            fields: [
-              { label: words.deadline, value: deadlineText },
-              { label: words.submitAt, value: item.submitAt },
-            ],
-          },
+          { type: 'fields', fields: [{ label: words.submitAt, value: item.submitAt }] },
+          { type: 'paragraph', text: words.whenReady },
           { type: 'notice', text: words.onlyOnce },
         ],
       ],

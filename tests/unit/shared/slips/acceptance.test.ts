@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from '../../../../shared/model/caseEvents.ts';
 import { slipContentSchema, type SlipContent } from '../../../../shared/model/slip.ts';
 import { composeAcceptanceReceipt } from '../../../../shared/rules/slips/acceptance.ts';
 import { TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
@@ -13,6 +14,8 @@ const allReceived = caseEvent('case.materialsChecked', {
     { materialId: 'business-license', state: 'received' },
   ],
 } as never);
+/** The event as recorded on `day` (Beijing): pauses and resumes count only as of the day they were recorded. */
+const at = (day: string, event: CaseEvent): CaseEvent => ({ ...event, occurredAt: `${day}T09:30:00.000+08:00` });
 const accepted = (on: string) =>
   caseEvent('case.accepted', { acceptedOn: on, promisedLimitDays: 5, statutoryLimitDays: 20 } as never);
 
@@ -55,8 +58,11 @@ describe('art. 11, 14–16 the acceptance receipt (受理通知书)', () => {
     const paused = caseOf(
       allReceived,
       accepted('2026-11-23'),
-      caseEvent('case.paused', { from: '2026-11-24', reason: 'expertReview', note: '组织专家评审' } as never),
-      caseEvent('case.resumed', { on: '2026-11-25' } as never),
+      at(
+        '2026-11-24',
+        caseEvent('case.paused', { from: '2026-11-24', reason: 'expertReview', note: '组织专家评审' } as never),
+      ),
+      at('2026-11-25', caseEvent('case.resumed', { on: '2026-11-25' } as never)),
     );
     const later = composeAcceptanceReceipt(issue({ issuedOn: '2026-11-26' as never }), catalog, paused, {
       calendar,
@@ -73,7 +79,7 @@ describe('art. 11, 14–16 the acceptance receipt (受理通知书)', () => {
     const december = composeAcceptanceReceipt(
       issue({ issuedOn: '2026-12-28' as never }),
       catalog,
-      caseReceivedOf('2026-12-28', allReceived, accepted('2026-12-28')),
+      caseReceivedOf('2026-12-28', at('2026-12-28', allReceived), at('2026-12-28', accepted('2026-12-28'))),
       { calendar, handler },
     );
     expect(field(december, '承诺办结日期')).toMatch(/^2027-01-\d\d（暂定/);
@@ -85,11 +91,11 @@ describe('art. 11, 14–16 the acceptance receipt (受理通知书)', () => {
       caseEvent('case.accepted', { acceptedOn: '2026-11-23', promisedLimitDays: 5 } as never),
     );
     const receipt = composeAcceptanceReceipt(issue(), catalog, noLaw, { calendar, handler });
-    expect(field(receipt, '承诺时限')).toBe('5 个工作日（法律法规未规定办理时限，本局承诺 5 个工作日内办结）');
+    expect(field(receipt, '承诺时限')).toBe('5 个工作日（法律法规未规定办理时限）');
     expect(slipText(receipt)).not.toContain('法定时限');
   });
 
-  it('art. 11 (§32): accepted after the five working days, the case counts as accepted from receipt, and says so', () => {
+  it('art. 11: accepted after the five working days, the case counts as accepted from receipt, and says so as the bureau’s own rule for an item that is not a licence', () => {
     const late = composeAcceptanceReceipt(
       issue({ issuedOn: '2026-12-07' as never }),
       catalog,
@@ -98,9 +104,60 @@ describe('art. 11, 14–16 the acceptance receipt (受理通知书)', () => {
     );
     expect(field(late, '受理日期')).toBe('2026-11-23');
     expect(field(late, '承诺办结日期')).toBe('2026-11-30');
-    expect(late.intro).toContain('依法自收到申请材料之日起即为受理');
-    expect(late.intro).not.toContain('材料齐全');
+    expect(late.intro).toBe(
+      '您于 2026-11-23 提交的“技术合同认定登记”事项申请材料，本局未在收到材料之日起五个工作日内一次性告知补正。按本局规定，予以受理，自收到材料之日起计算办理时限。',
+    );
+    // 行政许可法 §32 binds licences only: a registration is not one, so the slip cites no law for it.
+    expect(slipText(late)).not.toMatch(/行政许可法|即为受理|依法/);
     expect(slip.intro).toContain('材料齐全');
+  });
+
+  it('art. 11 (行政许可法 §32): for an administrative licence the deemed acceptance cites the law', () => {
+    const licence = { item: { ...TECH_CONTRACT_ITEM, administrativeLicence: true }, rev: 3 };
+    const late = composeAcceptanceReceipt(
+      issue({ issuedOn: '2026-12-07' as never }),
+      licence,
+      caseOf(allReceived, accepted('2026-12-07')),
+      { calendar, handler },
+    );
+    expect(late.intro).toBe(
+      '您于 2026-11-23 提交的“技术合同认定登记”事项申请材料，本局未在收到材料之日起五个工作日内一次性告知补正。依照《中华人民共和国行政许可法》第三十二条，自收到申请材料之日起即为受理。',
+    );
+    expect(late.intro).not.toContain('本局规定');
+  });
+
+  it('行政许可法 §45: lists the periods that do not count as the law does for a licence, as the bureau’s rule otherwise, and never an on-site check', () => {
+    const licence = { item: { ...TECH_CONTRACT_ITEM, administrativeLicence: true }, rev: 3 };
+    const forLicence = composeAcceptanceReceipt(issue(), licence, caseOf(allReceived, accepted('2026-11-23')), {
+      calendar,
+      handler,
+    });
+    expect(slipText(forLicence)).toContain(
+      '依照《中华人民共和国行政许可法》第四十五条，依法需要听证、检验、检测、专家评审的，所需时间不计入办理时限；发生时本局将书面告知原因和期间。',
+    );
+    expect(slipText(slip)).toContain(
+      '按本局规定，需要听证、检验、检测、专家评审的，所需时间不计入办理时限；发生时本局将书面告知原因和期间。',
+    );
+    expect(slipText(slip)).not.toContain('第四十五条');
+    for (const text of [slipText(slip), slipText(forLicence)]) expect(text).not.toContain('现场核查');
+  });
+
+  it('names a pause for inspection 检验 (行政许可法 §45), not an on-site check', () => {
+    const inspected = caseOf(
+      allReceived,
+      accepted('2026-11-23'),
+      at(
+        '2026-11-24',
+        caseEvent('case.paused', { from: '2026-11-24', reason: 'inspection', note: '样品送检' } as never),
+      ),
+      at('2026-11-25', caseEvent('case.resumed', { on: '2026-11-25' } as never)),
+      at('2026-11-26', caseEvent('case.paused', { from: '2026-11-26', reason: 'testing', note: '性能检测' } as never)),
+    );
+    const text = slipText(
+      composeAcceptanceReceipt(issue({ issuedOn: '2026-11-27' as never }), catalog, inspected, { calendar, handler }),
+    );
+    expect(text).toContain('检验：2026-11-24 至 2026-11-25（样品送检）');
+    expect(text).toContain('检测：2026-11-26 起（性能检测）');
   });
 
   it('is refused for a case not accepted', () => {

@@ -79,11 +79,26 @@ describe('art. 10 the one-time notification checklist (一次性告知单)', () 
     });
   });
 
-  it('art. 16: where no law sets a limit, says so and prints no invented statutory limit', () => {
+  it('art. 16: where no law sets a limit, says so and prints no invented statutory limit, nor the promise twice', () => {
     const { statutoryLimitDays: _none, ...rest } = TECH_CONTRACT_ITEM;
     const noLaw = composeChecklist(issue(), { item: rest, rev: 4 });
-    expect(fieldOf(noLaw, '法定时限')).toBe('法律法规未规定办理时限，本局承诺 5 个工作日内办结');
+    expect(fieldOf(noLaw, '法定时限')).toBe('法律法规未规定');
+    expect(fieldOf(noLaw, '承诺时限')).toBe('5 个工作日');
+    expect(slipText(noLaw).match(/5 个工作日/g)).toHaveLength(1);
     expect(slipText(noLaw)).not.toContain('20 个工作日');
+  });
+
+  it('行政许可法 §45: the periods that do not count — the law’s words for a licence, the bureau’s rule otherwise', () => {
+    expect(text).toContain(
+      '时限自受理之日的次日起按法定工作日计算；按本局规定，需要听证、检验、检测、专家评审的，所需时间不计入办理时限。',
+    );
+    const licence = slipText(
+      composeChecklist(issue(), { item: { ...TECH_CONTRACT_ITEM, administrativeLicence: true }, rev: 3 }),
+    );
+    expect(licence).toContain(
+      '时限自受理之日的次日起按法定工作日计算；依照《中华人民共和国行政许可法》第四十五条，依法需要听证、检验、检测、专家评审的，所需时间不计入办理时限。',
+    );
+    for (const t of [text, licence]) expect(t).not.toContain('现场核查');
   });
 
   it('shows the applicant with the phone masked (PIPL), and masks the name on the stub the desk keeps', () => {

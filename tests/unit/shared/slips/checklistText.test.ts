@@ -42,6 +42,14 @@ describe('art. 10 the checklist as plain text, to paste into an SMS, WeChat or e
     expect(noLaw).not.toContain('法定时限');
   });
 
+  it('counts statutory working days and names the periods that do not count, as the paper checklist does', () => {
+    expect(lines).toContain(
+      '时限自受理之日的次日起按法定工作日计算；按本局规定，需要听证、检验、检测、专家评审的，所需时间不计入办理时限。',
+    );
+    const licence = checklistText({ ...TECH_CONTRACT_ITEM, administrativeLicence: true }, 3, settings);
+    expect(licence).toContain('依照《中华人民共和国行政许可法》第四十五条，依法需要听证、检验、检测、专家评审的');
+  });
+
   it('is plain text: no markup, no empty lines, sections numbered in order', () => {
     expect(text).not.toMatch(/<[a-z/]/i);
     expect(lines.every((l) => l.trim().length > 0)).toBe(true);

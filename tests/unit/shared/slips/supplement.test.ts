@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slipContentSchema, type SlipBlock } from '../../../../shared/model/slip.ts';
 import { composeSupplementNotice } from '../../../../shared/rules/slips/supplement.ts';
 import { TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
-import { calendar, caseEvent, caseOf, issue, slipText } from '../../../fixtures/slipSubjects.ts';
+import { caseEvent, caseOf, issue, slipText } from '../../../fixtures/slipSubjects.ts';
 
 const catalog = { item: TECH_CONTRACT_ITEM, rev: 3 };
 const checked = caseEvent('case.materialsChecked', {
@@ -24,7 +24,7 @@ function materialsOf(blocks: readonly SlipBlock[]) {
 }
 
 describe('art. 11 the supplement notice (补正材料通知书)', () => {
-  const slip = composeSupplementNotice(issue(), catalog, caseOf(checked, requested), { calendar });
+  const slip = composeSupplementNotice(issue(), catalog, caseOf(checked, requested));
 
   it('lists exactly the missing and non-conforming materials on the supplement notice', () => {
     const rows = materialsOf(slip.sections.flatMap((s) => s.blocks));
@@ -43,26 +43,15 @@ describe('art. 11 the supplement notice (补正材料通知书)', () => {
     expect(licence).toMatchObject({ notes: ['未提交'], format: '加盖公章', copies: '复印件 1 份' });
   });
 
-  it('gives the deadline for supplementing in working days on the working-day calendar', () => {
-    // 10 working days after Monday 23 November 2026: 24–27 Nov, 30 Nov–4 Dec, 7 Dec.
-    expect(slipText(slip)).toContain('2026-12-07 前（10 个工作日内）');
-    const short = composeSupplementNotice(issue(), catalog, caseOf(checked, requested), {
-      calendar,
-      supplementDays: 5,
-    });
-    expect(slipText(short)).toContain('2026-11-30 前（5 个工作日内）');
-  });
-
-  it('skips the National Day holiday and counts the make-up Saturday when counting the deadline', () => {
-    const early = caseEvent('case.supplementRequested', {
-      requestedOn: '2026-09-29',
-      materialIds: ['business-license'],
-    } as never);
-    const text = slipText(
-      composeSupplementNotice(issue(), catalog, caseOf(checked, early), { calendar, supplementDays: 3 }),
+  it('art. 10–11: sets no date to supplement by — neither the regulation nor the item’s basis gives one — and says where to hand in', () => {
+    const text = slipText(slip);
+    // Only the day the application was received appears: no deadline, no "请于…前补正".
+    expect(text.match(/\d{4}-\d\d-\d\d/g)?.filter((d) => d !== '2026-11-23')).toEqual([]);
+    expect(text).not.toMatch(/期限|请于|前补正/);
+    expect(text).toContain('提交地点\n南阳市市民服务中心 3 楼 C 区 12 号窗口');
+    expect(text).toContain(
+      '请您补齐上述材料后尽快提交。您按照要求提交全部补正材料后，本局及时予以受理，办理时限自受理之日的次日起计算。',
     );
-    expect(text).toContain(`${calendar.addWorkingDays('2026-09-29' as never, 3).date} 前（3 个工作日内）`);
-    expect(text).not.toContain('2026-10-02 前');
   });
 
   it('art. 10–11: says it tells everything to supplement at once (一次性告知), and nothing more will be asked', () => {
@@ -76,13 +65,13 @@ describe('art. 11 the supplement notice (补正材料通知书)', () => {
     const text = slipText(slip);
     expect(text).not.toContain('视为撤回');
     expect(text).not.toContain('逾期');
-    expect(
-      slipText(composeSupplementNotice(issue({ lang: 'en' }), catalog, caseOf(checked, requested), { calendar })),
-    ).not.toMatch(/taken as withdrawn/i);
+    expect(slipText(composeSupplementNotice(issue({ lang: 'en' }), catalog, caseOf(checked, requested)))).not.toMatch(
+      /taken as withdrawn/i,
+    );
   });
 
   it('is refused for a case that asked for no supplement', () => {
-    expect(() => composeSupplementNotice(issue(), catalog, caseOf(checked), { calendar })).toThrow(/no supplement/);
+    expect(() => composeSupplementNotice(issue(), catalog, caseOf(checked))).toThrow(/no supplement/);
   });
 
   it('is a valid slip', () => {
