@@ -13,7 +13,8 @@ import { addDays, type IsoDate } from './isoDate.ts';
 //   not running for the whole of either. An open pause (no `to` yet) is taken to run through `today`, so the
 //   due date shown is the one that holds if the case resumes today; it moves each day the pause lasts.
 // - A pause only moves the deadline if it starts on or before it: pausing a case that is already overdue does
-//   not make it on time again.
+//   not make it on time again. Which recorded pauses reach this count is decided in rules/case.ts: only those
+//   recorded on or before the due date in force that day, each ending at most on the day its end was recorded.
 
 export const CLOCK_STATES = ['onTrack', 'warning', 'dueToday', 'overdue', 'paused'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];
