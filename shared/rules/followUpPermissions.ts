@@ -1,10 +1,18 @@
-import type { Staff } from '../model/reference.ts';
+import type { Role } from '../model/reference.ts';
 import type { FollowUpOwner } from './followUpTasks.ts';
 import type { RatingState } from './rating.ts';
 import { isBadLevel } from '../model/satisfaction.ts';
 
 // Who may do what in chapter 7 and 好差评: pure predicates the desk asks before it writes and the folds apply when
 // they judge what was written (the server checks roles against its directory, server/src/sync/authorize.ts).
+
+/** What the predicates read of a staff member (a directory Staff fits). */
+export interface StaffFacts {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  readonly departmentId: string;
+  readonly active: boolean;
+}
 
 /** Tasks never go to, and follow-ups are never recorded by, the person whose work is followed up (art. 27–28). */
 export function isFollowedUpPerson(excludedStaffIds: readonly string[], staffId: string): boolean {
@@ -16,7 +24,7 @@ export function isFollowedUpPerson(excludedStaffIds: readonly string[], staffId:
  * for the department — who is active and not one of the persons followed up.
  */
 export function mayRecordFollowUp(
-  staff: Pick<Staff, 'id' | 'roles' | 'departmentId' | 'active'>,
+  staff: StaffFacts,
   task: { readonly owner: FollowUpOwner; readonly excludedStaffIds: readonly string[] },
 ): boolean {
   if (!staff.active || isFollowedUpPerson(task.excludedStaffIds, staff.id)) return false;
@@ -26,7 +34,7 @@ export function mayRecordFollowUp(
 }
 
 /** Who may decide an appeal, by role: a supervisor or a leader (rating.appealDecided is privileged). */
-export function hasAppealDeciderRole(staff: Pick<Staff, 'roles'>): boolean {
+export function hasAppealDeciderRole(staff: Pick<StaffFacts, 'roles'>): boolean {
   return staff.roles.includes('supervisor') || staff.roles.includes('leader');
 }
 
@@ -42,7 +50,7 @@ export function mayAppealRating(staffId: string, rating: RatingState): boolean {
 
 /** 复核: a supervisor or leader who is not the rated person decides a pending appeal. */
 export function mayDecideAppeal(
-  staff: Pick<Staff, 'id' | 'roles' | 'active'>,
+  staff: Pick<StaffFacts, 'id' | 'roles' | 'active'>,
   rating: Pick<RatingState, 'ratedStaffId' | 'appeal'>,
 ): boolean {
   return (

@@ -80,7 +80,9 @@ describe('art. 27: a follow-up task for every matter that ended', () => {
   });
 
   it('never gives the task to the people whose work it was: who opened, accepted, handled, ended it, and first heard it', () => {
-    const contact = aContact('01JY0000000000000000000000', 'caseOpened', { firstInquiryStaffId: 'wang-fang' });
+    const contact = aContact('01JY0000000000000000000000', 'caseOpened', {
+      firstInquiryStaffId: 'wang-fang',
+    } as Partial<ContactState>);
     const [task] = tasksOf(
       [
         aCase('01JY00000000000000000000C1', 'completed', {
@@ -140,7 +142,7 @@ describe('contacts that ended without a case are sampled (art. 27, the bureau’
 
     const all = { contactSampleRate: 1 };
     const withCase = aContact('01JY00000000000000000CASE1', 'answered', {
-      cases: [{ caseId: CASE_ID }] as ContactState['cases'],
+      cases: [{ caseId: CASE_ID }] as unknown as ContactState['cases'],
     });
     expect(tasksOf([], [withCase, aContact('01JY0000000000000000REFUSD', 'refused')], all)).toMatchObject([
       { subject: { kind: 'contact', id: '01JY0000000000000000REFUSD' }, endedOn: '2025-04-30', dueOn: '2025-05-12' },
