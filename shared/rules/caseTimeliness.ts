@@ -211,13 +211,11 @@ export function caseBreaches(
     const code = state.intake === 'inPerson' ? 'supplementNotImmediate' : 'supplementLate';
     missed(code, 'art. 11', notice.dueDate, notice.givenOn ?? notice.missedUntil ?? today);
   }
-  // art. 11 (及时受理) / §32: nothing answered the application in time, so it counts as accepted from receipt.
-  if (notice.deemedAcceptedOn !== undefined) {
-    breaches.push({
-      code: 'deemedAccepted',
-      article: 'art. 11',
-      since: addDays(supplementLegalLimit(state, calendar), 1),
-    });
+  // art. 11 (及时受理) / §32: nothing answered the application in time, so it counts as accepted from receipt. A
+  // deemed acceptance recorded before the limit ran out starts the clock from receipt but breached nothing.
+  const legalLimit = supplementLegalLimit(state, calendar);
+  if (notice.deemedAcceptedOn !== undefined && (firstAnswerDay(state) ?? today) > legalLimit) {
+    breaches.push({ code: 'deemedAccepted', article: 'art. 11', since: addDays(legalLimit, 1) });
   }
 
   const clock = clockVerdicts(state, calendar, today);

@@ -6,7 +6,7 @@ import {
   supplementNotice,
   type ProcedureStepLimit,
 } from '../../../shared/rules/caseTimeliness.ts';
-import type { CaseState } from '../../../shared/rules/case.ts';
+import { caseClock, type CaseState } from '../../../shared/rules/case.ts';
 import {
   accepted,
   allReceived,
@@ -378,6 +378,20 @@ describe('a day typed back or ahead decides no breach: the day an act was record
       'overdue@2025-03-11/8',
     ]);
     expect(resultNotice(closed, calendar, '2025-06-30')).toBeNull();
+  });
+
+  it('§32: a deemed acceptance recorded within the five working days runs from receipt but is no breach', () => {
+    const early = fold(
+      opened(MON, { promisedLimitDays: 10 }),
+      accepted(MON, { deemed: true, promisedLimitDays: 10 }, { on: '2025-03-05' }),
+    );
+    expect(caseClock(early, calendar)?.acceptedOn).toBe(MON);
+    expect(since(early, '2025-03-12')).toEqual([]);
+    const late = fold(
+      opened(MON, { promisedLimitDays: 10 }),
+      accepted(MON, { deemed: true, promisedLimitDays: 10 }, { on: '2025-03-11' }),
+    );
+    expect(since(late, '2025-03-12')).toEqual(['deemedAccepted@2025-03-11/-']);
   });
 
   it('§32, art. 11: a supplement notice after the application counted as accepted is marked as such, not as told', () => {
