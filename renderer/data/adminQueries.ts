@@ -170,7 +170,8 @@ export interface SettingsAdminView {
 
 function changedFields(before: Settings, after: Settings): (keyof Settings)[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Settings)[]);
-  return [...keys].filter((k) => before[k] !== after[k]);
+  // By value: a setting may be a block of its own (followUp), a new object in every version.
+  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
 /**

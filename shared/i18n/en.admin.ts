@@ -103,6 +103,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     deviceTokenMaxSilenceDays: 'Desk silence limit (days)',
     deviceTokenHint:
       'A desk that has not reached the server for this many days must enrol again; at least 7. Blank: the default of {{days}} days.',
+    followUp: 'Follow-up settings',
     note: 'Note on this change (optional)',
     save: 'Save settings',
     reset: 'Discard changes',

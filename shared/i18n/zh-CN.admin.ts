@@ -98,6 +98,7 @@ export const zhCNAdmin = {
     nightlySyncHint: '24 小时制 HH:MM，如 02:30。',
     deviceTokenMaxSilenceDays: '窗口失联停用期限（天）',
     deviceTokenHint: '窗口连续多少天未连接服务器即须重新登记，不少于 7 天；留空按默认 {{days}} 天。',
+    followUp: '服务回访设置',
     note: '修改说明（选填）',
     save: '保存设置',
     reset: '放弃修改',
