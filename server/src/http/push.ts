@@ -9,10 +9,12 @@ import { bearerToken, rotateTokenIfDue } from '../auth/deviceAuth.ts';
 import { adminStore } from '../storage/adminStore.ts';
 import type { Db } from '../storage/db.ts';
 import { appendEvents } from '../storage/events.ts';
+import { referenceLookup } from '../storage/referenceLookup.ts';
 import { currentReferenceDocs } from '../storage/referenceSnapshot.ts';
 import { findSessions } from '../storage/staffSessions.ts';
 import { applyAdminEvent } from '../sync/applyAdmin.ts';
 import { directoryOf } from '../sync/authorize.ts';
+import { checkStoredReferences } from '../sync/references.ts';
 import { sessionIdsNamed } from '../sync/proof.ts';
 import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
 import { BODY_LIMITS } from './bodyLimits.ts';
@@ -72,8 +74,10 @@ export function registerPush(app: FastifyInstance, db: Db): void {
         knownAckedSeq: device.last_acked_seq,
         receivedAt,
         judgeExisting,
-        // Admin edits become new versions of the reference docs in the same transaction (sync/applyAdmin.ts).
-        admit: (trx, event, earlier) =>
+        // What an event names that only the stored log vouches for (sync/references.ts); then admin edits become
+        // new versions of the reference docs in the same transaction (sync/applyAdmin.ts).
+        admit: async (trx, event, earlier) =>
+          (await checkStoredReferences(event, earlier, referenceLookup(trx))) ??
           applyAdminEvent(event, {
             store: adminStore(trx),
             directory: ctx.directory,

@@ -113,6 +113,8 @@ export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
 
   const parsed = deskEventSchema.safeParse(raw);
   if (!parsed.success) return reject(raw, ctx, 'invalid-event', describeIssues(parsed.error));
+  const retired = retiredContent(parsed.data);
+  if (retired) return reject(raw, ctx, 'invalid-event', retired);
 
   if (!isActiveStaff(ctx.directory, staffId)) {
     return reject(raw, ctx, 'unknown-staff', `staff '${staffId}' is not an active member of the staff directory`);
@@ -132,6 +134,21 @@ export function checkEvent(raw: unknown, ctx: IngestContext): CheckedEvent {
   const clockAhead = hlcMs - ctx.now > MAX_CLOCK_DRIFT_MS || skew > MAX_CLOCK_DRIFT_MS;
   const clockBehind = skew < -MAX_CLOCK_DRIFT_MS;
   return { ok: true, event: parsed.data, flags: clockAhead ? 'clock-ahead' : clockBehind ? 'clock-behind' : null };
+}
+
+/**
+ * What the schema still reads, for the events already stored, but no desk may record any more. art. 10–11: the
+ * supplement is told once, before acceptance; a pause "for 补正" (case.paused v1's 'supplement') would be a second
+ * supplement that also stops the clock, so it is refused whatever version the desk stamps on it.
+ */
+function retiredContent(event: DeskEvent): string | null {
+  if (event.type === 'case.paused' && event.payload.reason === 'supplement') {
+    return (
+      `case.paused v${event.v} with reason 'supplement' is refused: the supplement is told once, before acceptance ` +
+      `(art. 10–11), and never pauses a running case's clock; only hearing, expert review, inspection or testing do`
+    );
+  }
+  return null;
 }
 
 /** An eventId already stored: the same content is a replay (null); anything else is refused. */

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { DeskEvent } from '../../../shared/model/events.ts';
+import { catalogVersionId } from '../../../shared/model/catalog.ts';
+import type { Database } from './db.ts';
+import { rowToEvent } from './events.ts';
+
+// What a push's events may name that only the stored log and catalog can vouch for (sync/references.ts): the case a
+// contact says it opened, the catalog version a checklist was given from. Read inside the storing transaction, after
+// the sequence lock, so what an earlier event of the same push wrote (an admin's catalog edit) is seen too.
+
+export interface ReferenceLookup {
+  /** Every stored case.opened of this case id (normally one; a forged second one is stored too, and folds second). */
+  caseOpenings(caseId: string): Promise<DeskEvent[]>;
+  /** The catalog item existed at this version: current, kept as an older version, or made by a stored edit. */
+  catalogVersionExists(itemId: string, rev: number): Promise<boolean>;
+}
+
+export function referenceLookup(db: Kysely<Database>): ReferenceLookup {
+  return {
+    async caseOpenings(caseId) {
+      const rows = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('aggregate', '=', 'case')
+        .where('aggregate_id', '=', caseId)
+        .where('type', '=', 'case.opened')
+        .execute();
+      return rows.map(rowToEvent);
+    },
+    async catalogVersionExists(itemId, rev) {
+      const current = await db
+        .selectFrom('reference_docs')
+        .select('rev')
+        .where('kind', '=', 'serviceItem')
+        .where('id', '=', itemId)
+        .executeTakeFirst();
+      if (current?.rev === rev) return true;
+      const kept = await db
+        .selectFrom('reference_docs')
+        .select('id')
+        .where('kind', '=', 'serviceItemVersion')
+        .where('id', '=', catalogVersionId(itemId, rev))
+        .executeTakeFirst();
+      if (kept) return true;
+      // A version an admin saved before older versions were kept as documents is still in its event: the edit on
+      // base rev − 1 made rev (the first, on no base, made 1). Only applied edits are stored (sync/applyAdmin.ts).
+      const saves = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('aggregate', '=', 'catalog')
+        .where('aggregate_id', '=', itemId)
+        .where('type', '=', 'catalog.itemSaved')
+        .execute();
+      return saves.map(rowToEvent).some((e) => e.type === 'catalog.itemSaved' && (e.payload.baseRev ?? 0) + 1 === rev);
+    },
+  };
+}
