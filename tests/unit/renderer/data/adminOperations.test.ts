@@ -61,14 +61,14 @@ describe('an administrator edits the service catalog at the desk', () => {
   });
 
   it('appends the edit on the version opened, shown as submitted until the server sends the new version', async () => {
-    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 3 }, baseRev: 1, note: '压缩时限' });
+    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 8 }, baseRev: 1, note: '放宽时限' });
     const [stored] = await db.events.toArray();
     expect(stored?.event).toMatchObject({
       type: 'catalog.itemSaved',
       aggregate: 'catalog',
       aggregateId: DEMO_ITEMS.techContract,
       staffId: admin.staffId,
-      payload: { baseRev: 1, note: '压缩时限', item: { promisedLimitDays: 3 } },
+      payload: { baseRev: 1, note: '放宽时限', item: { promisedLimitDays: 8 } },
     });
     const row = (await listCatalogForAdmin(db)).find((r) => r.item.id === DEMO_ITEMS.techContract);
     expect(row).toMatchObject({ rev: 1, edit: { kind: 'submitted' } });
@@ -77,7 +77,7 @@ describe('an administrator edits the service catalog at the desk', () => {
   });
 
   it('shows the server’s refusal of an edit next to the version now in force, until the admin redoes it', async () => {
-    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 4 }, baseRev: 1 });
+    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 7 }, baseRev: 1 });
     const [stored] = await db.events.toArray();
     const rejection = { eventId: stored!.eventId, deviceSeq: 1, code: 'stale-edit' as const, message: 'now version 2', at: '2026-11-28T01:00:00.000Z' };
     await db.rejected.put(rejection);
@@ -87,7 +87,7 @@ describe('an administrator edits the service catalog at the desk', () => {
     const doc = CATALOG.find((d) => d.id === DEMO_ITEMS.techContract)!;
     await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [{ ...doc, rev: 2 } as ReferenceDoc]));
     expect(await row()).toMatchObject({ rev: 2, edit: { kind: 'refused' } });
-    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 4 }, baseRev: 2 });
+    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 7 }, baseRev: 2 });
     expect((await row())?.edit?.kind).toBe('submitted');
   });
 

@@ -42,7 +42,7 @@ describe('articleLabel', () => {
 describe('caseFieldErrors', () => {
   it("words a case operation's refusal from the case resources, on its field", () => {
     expect(caseFieldErrors(invalid('form', 'extensionAfterDue'), zh, exists)).toEqual({
-      form: '已过办结期限，不能再申请或批准延期（第十七条）。',
+      form: '已过办结期限，不能再申请或批准延期（第十七条、第十八条）。',
     });
     expect(caseFieldErrors(invalid('receivedOn', 'receivedInFuture'), english, exists)).toEqual({
       receivedOn: 'The day of receipt cannot be after today.',
