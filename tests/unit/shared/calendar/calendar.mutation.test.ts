@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarYear } from '../../../../shared/model/calendar.ts';
 import type { StaffId } from '../../../../shared/model/ids.ts';
-import { buildWorkingCalendar } from '../../../../shared/rules/calendar.ts';
+import { buildWorkingCalendar, type WorkingCalendar } from '../../../../shared/rules/calendar.ts';
 import { BUNDLED_CALENDAR_YEARS } from '../../../../shared/rules/calendarData.ts';
 import { SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
 
@@ -9,7 +9,12 @@ import { SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
 // where a count starts, where the index ends, and what an answer carries. The bundled years are 2004–2026, so
 // 2003 and 2027 are unpublished and the index reaches the end of 2029.
 
-const calendar = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS);
+// Built in each test, not at import: a calendar that cannot be built then fails tests, where a mutation run
+// sees it, instead of failing the file's import, which Stryker's vitest runner does not count as a kill.
+let calendar: WorkingCalendar;
+beforeEach(() => {
+  calendar = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS);
+});
 
 const confirmed2027: CalendarYear = {
   year: 2027,

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarYear } from '../../../../shared/model/calendar.ts';
 import type { StaffId } from '../../../../shared/model/ids.ts';
-import { buildWorkingCalendar } from '../../../../shared/rules/calendar.ts';
+import { buildWorkingCalendar, type WorkingCalendar } from '../../../../shared/rules/calendar.ts';
 import { BUNDLED_CALENDAR_YEARS } from '../../../../shared/rules/calendarData.ts';
 import { addDays, dayNumber, isWeekendDay } from '../../../../shared/rules/isoDate.ts';
 import { SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
@@ -9,9 +9,14 @@ import { SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
 // Issue 12, item 13: a year without a published schedule is still counted in statutory working days (art. 19),
 // so the fixed-date statutory holidays (元旦, 劳动节, 国庆节 1–3 October) are rest days in it, marked provisional.
 
-const calendar = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS); // 2004–2026 published; the index reaches 2029
+// Built in each test, not at import, so that a calendar that cannot be built fails tests (see calendar.mutation.test.ts).
+let calendar: WorkingCalendar; // 2004–2026 published; the index reaches 2029
 /** Fewer published years, so an index that ends with 2026: every answer about 2027+ is found by walking. */
-const walked = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS.filter((y) => y.year <= 2023));
+let walked: WorkingCalendar;
+beforeEach(() => {
+  calendar = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS);
+  walked = buildWorkingCalendar(BUNDLED_CALENDAR_YEARS.filter((y) => y.year <= 2023));
+});
 
 const confirmed2027: CalendarYear = {
   year: 2027,
