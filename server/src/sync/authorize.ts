@@ -2,6 +2,7 @@ import type { CaseEvent } from '../../../shared/model/caseEvents.ts';
 import type { DeskEvent } from '../../../shared/model/events.ts';
 import type { ReferenceDoc, Staff } from '../../../shared/model/reference.ts';
 import type { RejectionCode } from '../../../shared/sync/protocol.ts';
+import { hasAppealDeciderRole } from '../../../shared/rules/followUpPermissions.ts';
 import { checkFirstInquiryResponsible } from './firstInquiry.ts';
 
 // Who may write which register event, judged against the staff directory alone (issue 6, "server-side
@@ -99,6 +100,8 @@ function transferTarget(
 export function authorizeEvent(event: DeskEvent, directory: Directory): Refusal | null {
   if (isContactEvent(event)) return authorizeContactEvent(event, directory);
   if (event.aggregate === 'case') return authorizeCaseEvent(event as CaseEvent, directory);
+  if (event.aggregate === 'followUp' || event.aggregate === 'rating')
+    return authorizeSatisfactionEvent(event, directory);
   // Admin events (catalog, calendar) are judged where they are applied (applyAdmin.ts), with the state they need.
   return null;
 }
@@ -125,6 +128,37 @@ function authorizeCaseEvent(event: CaseEvent, directory: Directory): Refusal | n
       );
     default:
       // The rest depend on the case's state, which the fold judges (and flags) on every replica.
+      return null;
+  }
+}
+
+// Chapter 7 and 好差评 (issue 13): the roles and names an event carries. Whether the appellant is the rated person,
+// whether the decider is someone else, whether the recorder is among those followed up: the folds judge those
+// (shared/rules/rating.ts, followUp.ts), with the state they need.
+function authorizeSatisfactionEvent(event: DeskEvent, directory: Directory): Refusal | null {
+  switch (event.type) {
+    case 'rating.given':
+      // A QR rating comes from the applicant through HQ's public page, never from a desk, which could invent slips.
+      if (event.payload.source === 'qr') {
+        return {
+          code: 'not-authorised',
+          message: 'a QR rating is taken by the HQ rating page, never pushed by a desk',
+        };
+      }
+      return activeStaff(directory, event.payload.ratedStaffId, 'the rated staff member');
+    case 'rating.appealDecided': {
+      // 申诉复核: an upheld appeal invalidates a rating, so a supervisor or a leader decides.
+      const actor = directory.staff.get(event.staffId);
+      if (actor && hasAppealDeciderRole(actor)) return null;
+      return {
+        code: 'not-authorised',
+        message: `only a supervisor or a leader may decide an appeal against a rating; ${event.staffId} is neither`,
+      };
+    }
+    case 'followUp.leaderInformed':
+      // art. 30: strong dissatisfaction is reported to a leader.
+      return namedLeader(directory, event.payload.leaderId, 'strong dissatisfaction is reported to a leader');
+    default:
       return null;
   }
 }
