@@ -75,6 +75,8 @@ export async function closeCase(
 ) {
   const row = await caseOf(db, caseId);
   if (!BEFORE_ACCEPTANCE.includes(row.status)) throw invalid('form', 'closeOnlyBeforeAcceptance');
+  // 行政许可法 §32: once it counts as accepted it is no longer "never accepted": it is decided on the merits, or withdrawn.
+  if (deemedAcceptedOn(row, today())) throw invalid('form', 'closeAfterDeemed');
   if (!CLOSURE_REASONS.includes(input.reason)) throw invalid('reason', 'closureReasonRequired');
   dayInRange(input.on, row.receivedOn, 'on');
   await appendEvents(db, author, [{ type: 'case.closed', aggregateId: caseId, payload: input }]);

@@ -8,7 +8,7 @@ import { appendEvents } from './append.ts';
 import { authorId, type Author } from './author.ts';
 import { today } from './calendar.ts';
 import { readCatalogVersion } from './catalogVersions.ts';
-import { deemedAcceptedOn, extensionTooLate } from './caseTimes.ts';
+import { deemedAcceptedOn, dueDatePassed, extensionTooLate } from './caseTimes.ts';
 import type { CaseRow, ContactRow, DeskDb } from './db.ts';
 import { newId } from './ids.ts';
 import { invalid, leader } from './operations.ts';
@@ -184,15 +184,23 @@ export async function pauseCase(
   if (!(PAUSE_REASONS as readonly string[]).includes(input.reason)) throw invalid('reason', 'pauseReasonNotAllowed');
   const row = await caseOf(db, caseId);
   mustRun(row);
+  // A pause is recorded when it begins or after: one dated ahead would stop the clock for days that have not come.
+  if (input.from > today()) throw invalid('from', 'pauseInFuture');
   if (row.acceptance && input.from < row.acceptance.acceptedOn) throw invalid('from', 'pauseBeforeAcceptance');
+  // art. 18(1): once the due date has passed the case is late; a pause recorded then (dated back or not) adds nothing.
+  const due = dueDatePassed(row, today());
+  if (due) throw invalid(input.from > due ? 'from' : 'form', 'pauseAfterDue');
   await appendEvents(db, author, [{ type: 'case.paused', aggregateId: caseId, payload: input }]);
 }
 
 export async function resumeCase(db: DeskDb, author: Author, caseId: string, input: { on: IsoDate }) {
   const row = await caseOf(db, caseId);
   mustRun(row);
+  // A resumption dated ahead would keep the clock stopped through days nobody has seen yet.
+  if (input.on > today()) throw invalid('on', 'resumeInFuture');
   const open = openPause(row);
   if (open && input.on < open.from) throw invalid('on', 'pauseEndsBeforeStart');
+  if (row.acceptance && input.on < row.acceptance.acceptedOn) throw invalid('on', 'resumeBeforeAcceptance');
   await appendEvents(db, author, [{ type: 'case.resumed', aggregateId: caseId, payload: input }]);
 }
 

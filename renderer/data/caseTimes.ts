@@ -23,6 +23,14 @@ export function deemedAcceptedOn(state: CaseState, day: IsoDate): IsoDate | unde
  * that due date when `day` is after it (the request or approval would add no days), else undefined.
  */
 export function extensionTooLate(state: CaseState, day: IsoDate): IsoDate | undefined {
+  return dueDatePassed(state, day);
+}
+
+/**
+ * The due date in force on `day` when `day` is after it, else undefined. art. 17–18: what is recorded after the due
+ * date (an extension, a pause) cannot move it any more: the case was already late.
+ */
+export function dueDatePassed(state: CaseState, day: IsoDate): IsoDate | undefined {
   const clock = clockOf(state, day);
   return clock && day > clock.dueDate ? clock.dueDate : undefined;
 }

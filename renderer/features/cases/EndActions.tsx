@@ -9,6 +9,7 @@ import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
 import { today } from '../../data/calendar.ts';
 import { closeCase, withdrawCase } from '../../data/caseEndings.ts';
+import { deemedAcceptedOn } from '../../data/caseTimes.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useAction } from '../contact/useAction.ts';
 import { caseFieldErrors } from './caseErrors.ts';
@@ -19,7 +20,9 @@ type ClosureReason = (typeof CLOSURE_REASONS)[number];
 /** Ending a case at the applicant's wish (撤回申请, any open case) or without acceptance (办件终结, before acceptance). */
 export function EndActions({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
-  const mayClose = row.status === 'checking' || row.status === 'supplementRequested';
+  // 办件终结 is for an application never accepted: not once it counts as accepted (行政许可法 §32, recorded or not).
+  const mayClose =
+    (row.status === 'checking' || row.status === 'supplementRequested') && !deemedAcceptedOn(row, today());
   return (
     <Accordion variant="contained">
       <Accordion.Item value="withdraw">
@@ -54,6 +57,7 @@ function WithdrawForm({ row, staff }: { row: CaseRow; staff: Staff }) {
         type="date"
         label={t('cases.withdrawOn')}
         value={on}
+        min={row.receivedOn}
         max={today()}
         onChange={(e) => setOn(e.currentTarget.value)}
         error={errors.on}
@@ -104,6 +108,7 @@ function CloseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
         type="date"
         label={t('cases.closeOn')}
         value={on}
+        min={row.receivedOn}
         max={today()}
         onChange={(e) => setOn(e.currentTarget.value)}
         error={errors.on}

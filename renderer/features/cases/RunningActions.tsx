@@ -19,7 +19,7 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { openPause, pendingExtension } from '../../../shared/rules/case.ts';
 import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import { useDesk } from '../../app/context.tsx';
-import { extensionTooLate } from '../../data/caseTimes.ts';
+import { dueDatePassed, extensionTooLate } from '../../data/caseTimes.ts';
 import { caseFieldErrors } from './caseErrors.ts';
 import { useAuthor } from '../../stores/session.ts';
 import { today } from '../../data/calendar.ts';
@@ -44,8 +44,9 @@ export function RunningActions({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const pending = pendingExtension(row);
   const paused = openPause(row);
-  // art. 17 / 18(2): past the due date an extension can no longer be asked for (nor approved): the breach happened.
-  const tooLate = extensionTooLate(row, today());
+  // art. 17–18: past the due date an extension can no longer be asked for (nor approved), nor a pause begun: the
+  // breach happened. A pause already open can still be ended.
+  const tooLate = dueDatePassed(row, today());
   return (
     <Stack gap="xs">
       {pending && (
@@ -60,7 +61,15 @@ export function RunningActions({ row, staff }: { row: CaseRow; staff: Staff }) {
         <Accordion.Item value="pause">
           <Accordion.Control>{paused ? t('cases.resume') : t('cases.pause')}</Accordion.Control>
           <Accordion.Panel>
-            {paused ? <ResumeForm row={row} staff={staff} /> : <PauseForm row={row} staff={staff} />}
+            {paused ? (
+              <ResumeForm row={row} staff={staff} />
+            ) : tooLate ? (
+              <Alert color="red" data-testid="pause-too-late">
+                {t('cases.pauseTooLate', { date: tooLate })}
+              </Alert>
+            ) : (
+              <PauseForm row={row} staff={staff} />
+            )}
           </Accordion.Panel>
         </Accordion.Item>
         {!pending && (
@@ -105,6 +114,8 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
         type="date"
         label={t('cases.pauseFrom')}
         value={from}
+        min={row.acceptance?.acceptedOn}
+        max={today()}
         onChange={(e) => setFrom(e.currentTarget.value)}
         error={errors.from}
       />
@@ -152,6 +163,8 @@ function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
         type="date"
         label={t('cases.resumeOn')}
         value={on}
+        min={paused?.from ?? row.acceptance?.acceptedOn}
+        max={today()}
         onChange={(e) => setOn(e.currentTarget.value)}
         error={errors.on}
       />

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StaffId } from '../../../../shared/model/ids.ts';
 import type { InvalidEventError } from '../../../../renderer/data/append.ts';
 import { SessionRequiredError } from '../../../../renderer/data/author.ts';
@@ -21,6 +21,23 @@ let db: DeskDb;
 let caseId: string;
 
 const messages = (e: unknown) => (e as InvalidEventError).issues.map((i) => i.message);
+/** A letter registered `n` days ago, its materials received that day (only Date is faked: IndexedDB's timers run). */
+async function registeredDaysAgo(n: number): Promise<string> {
+  const day = new Date(`${today()}T10:00:00+08:00`);
+  day.setUTCDate(day.getUTCDate() - n);
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(day);
+  try {
+    return await recordContact(db, clerk, {
+      channel: 'letter',
+      visitor: { organisation: '南阳某材料公司' },
+      matter: '技术合同认定登记',
+      askedStaffIds: [],
+    });
+  } finally {
+    vi.useRealTimers();
+  }
+}
 const row = () => db.cases.get(caseId);
 const countEvents = () => db.events.count();
 
@@ -131,6 +148,30 @@ describe('撤回申请 and 办件终结', () => {
     expect(messages(bare)).toEqual(['closureNoteRequired']);
     await closeCase(db, clerk, caseId, { on: today(), reason: 'applicantUnreachable', note: '三次电话均无人接听' });
     expect(await row()).toMatchObject({ status: 'closed', closure: { reason: 'applicantUnreachable' } });
+  });
+
+  it('refuses a closure dated in the future or before the materials came in', async () => {
+    const close = (on: string) =>
+      closeCase(db, clerk, caseId, { on: on as IsoDate, reason: 'applicantUnreachable', note: '电话无人接听' }).catch(
+        (e: unknown) => e,
+      );
+    expect(messages(await close('2999-01-01'))).toEqual(['dateInFuture']);
+    expect(messages(await close('2000-01-01'))).toEqual(['dateBeforeReceipt']);
+    expect((await row())?.status).toBe('checking');
+  });
+
+  it('行政许可法 §32: refuses to close an application that counts as accepted, recorded or not; a withdrawal still ends it', async () => {
+    const letter = await registeredDaysAgo(30);
+    const deemed = await openCase(db, clerk, letter, 'tech-contract');
+    const before = await countEvents();
+    const error = await closeCase(db, clerk, deemed, { on: today(), reason: 'other', note: '材料不全' }).catch(
+      (e: unknown) => e,
+    );
+    expect(messages(error)).toEqual(['closeAfterDeemed']);
+    expect(await countEvents()).toBe(before);
+    expect((await db.cases.get(deemed))?.status).toBe('checking');
+    await withdrawCase(db, clerk, deemed, { on: today(), how: 'phone', reason: '不再办理' });
+    expect((await db.cases.get(deemed))?.status).toBe('withdrawn');
   });
 
   it('refuses to close an accepted case', async () => {

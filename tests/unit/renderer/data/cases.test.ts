@@ -38,6 +38,8 @@ beforeEach(async () => {
 });
 
 const messages = (e: unknown) => (e as InvalidEventError).issues.map((i) => i.message);
+/** Each issue as [the field it is shown on, its message key]. */
+const fields = (e: unknown) => (e as InvalidEventError).issues.map((i) => [String(i.path.at(-1)), i.message]);
 /** A day `n` calendar days before today (Beijing desk time). */
 const daysAgo = (n: number) => {
   const d = new Date(`${today()}T00:00:00Z`);
@@ -174,6 +176,22 @@ describe('a case on the desk', () => {
       expect(messages(error)).toEqual(['extensionAfterDue']);
       expect((await db.cases.get(caseId))?.extensions).toEqual([]);
     });
+
+    it('art. 18(1): refuses a pause once the due date has passed, dated after it or back before it', async () => {
+      await acceptAsDeemed(db, clerk, caseId);
+      const before = await caseEvents(caseId);
+      const now = await pauseCase(db, clerk, caseId, { from: today(), reason: 'testing', note: '送检' }).catch(
+        (e: unknown) => e,
+      );
+      expect(fields(now)).toEqual([['from', 'pauseAfterDue']]);
+      // Dated back into the time allowed, it would erase the overrun after the fact.
+      const backdated = await pauseCase(db, clerk, caseId, { from: daysAgo(29), reason: 'testing', note: '送检' }).catch(
+        (e: unknown) => e,
+      );
+      expect(fields(backdated)).toEqual([['form', 'pauseAfterDue']]);
+      expect(await caseEvents(caseId)).toEqual(before);
+      expect((await db.cases.get(caseId))?.pauses).toEqual([]);
+    });
   });
 
   it('does not count an in-time case as deemed accepted', async () => {
@@ -236,6 +254,38 @@ describe('a case on the desk', () => {
       const error = await resumeCase(db, clerk, caseId, { on: '2000-01-01' as IsoDate }).catch((e: unknown) => e);
       expect(messages(error)).toEqual(['pauseEndsBeforeStart']);
       expect((await db.cases.get(caseId))?.pauses[0]?.to).toBeUndefined();
+    });
+
+    it('refuses a pause dated in the future: it would stop the clock for days not yet come', async () => {
+      const tomorrow = daysAgo(-1);
+      const error = await pauseCase(db, clerk, caseId, { from: tomorrow, reason: 'hearing', note: '听证' }).catch(
+        (e: unknown) => e,
+      );
+      expect(fields(error)).toEqual([['from', 'pauseInFuture']]);
+      expect((await db.cases.get(caseId))?.pauses).toEqual([]);
+    });
+
+    it('refuses a pause dated before the acceptance', async () => {
+      const error = await pauseCase(db, clerk, caseId, { from: daysAgo(1), reason: 'hearing', note: '听证' }).catch(
+        (e: unknown) => e,
+      );
+      expect(fields(error)).toEqual([['from', 'pauseBeforeAcceptance']]);
+      expect((await db.cases.get(caseId))?.pauses).toEqual([]);
+    });
+
+    it('refuses a resumption dated in the future, which would keep the clock stopped; takes one dated today', async () => {
+      await pauseCase(db, clerk, caseId, { from: today(), reason: 'expertReview', note: '专家评审' });
+      const error = await resumeCase(db, clerk, caseId, { on: daysAgo(-3) }).catch((e: unknown) => e);
+      expect(fields(error)).toEqual([['on', 'resumeInFuture']]);
+      expect((await db.cases.get(caseId))?.pauses[0]?.to).toBeUndefined();
+      await resumeCase(db, clerk, caseId, { on: today() });
+      expect((await db.cases.get(caseId))?.pauses).toMatchObject([{ from: today(), to: today() }]);
+    });
+
+    it('refuses a resumption dated before the acceptance', async () => {
+      const error = await resumeCase(db, clerk, caseId, { on: '2000-01-01' as IsoDate }).catch((e: unknown) => e);
+      expect(fields(error)).toEqual([['on', 'resumeBeforeAcceptance']]);
+      expect((await caseEvents(caseId)).filter((e) => e.type === 'case.resumed')).toEqual([]);
     });
   });
 });
