@@ -67,7 +67,10 @@ export const enCases: Strings<typeof zhCNCases> = {
     givenLate: 'Supplement told in one notice on {{date}}, after it was due ({{due}}).',
     deemed: 'Counts as accepted by law (the limit runs from receipt)',
     deemedHint:
-      'No supplement notice within 5 working days of receipt (by {{due}}): the application counts as accepted from {{received}}, and no supplement may be asked any more (Administrative Licensing Law art. 32).',
+      'No supplement notice within 5 working days of receipt (by {{due}}): under Article 32 of the Administrative Licensing Law the application counts as accepted from {{received}}, and no supplement may be asked any more.',
+    deemedBureau: 'Counts as accepted under the bureau’s own rules (the limit runs from receipt)',
+    deemedHintBureau:
+      'No supplement notice within 5 working days of receipt (by {{due}}). This item is not an administrative licence: under the bureau’s own rules the application counts as accepted from {{received}}, the limit runs from then, and no supplement may be asked any more.',
     acceptDeemed: 'Record the deemed acceptance (clock from {{received}})',
   },
   deemedAccepted: 'deemed accepted',
@@ -92,12 +95,12 @@ export const enCases: Strings<typeof zhCNCases> = {
   pauseFrom: 'Paused from',
   pauseReason: 'Why',
   pauseHint:
-    'Only periods the law leaves out of the limit (hearing, expert review, inspection, testing) pause the clock; the supplement was told once, before acceptance.',
+    'Only time needed for a hearing, inspection or testing of samples, or expert review pauses the clock; every other step counts towards the limit. The supplement was told once, before acceptance.',
   pauseReasons: {
     supplement: 'Supplement (old record)',
     hearing: 'Hearing',
     expertReview: 'Expert review',
-    inspection: 'Inspection',
+    inspection: 'Inspection of samples',
     testing: 'Testing',
   },
   pauseNote: 'Details',
@@ -113,6 +116,8 @@ export const enCases: Strings<typeof zhCNCases> = {
   extensionPending: 'Extension of {{days}} working days awaiting a leader: {{reason}}',
   extensionTooLate:
     'The due date ({{date}}) has passed: an extension must be requested before it (art. 17); the case is already late (art. 18(1)).',
+  pauseTooLate:
+    'The due date ({{date}}) has passed: a pause recorded after it does not count towards the limit; the case is already late (art. 18(1)).',
   approveTooLate:
     'The due date ({{date}}) has passed: an approval would add no days (art. 17–18); it can only be refused.',
   approve: 'Approve extension',
@@ -148,7 +153,7 @@ export const enCases: Strings<typeof zhCNCases> = {
   breachesTitle: 'Time-limit breaches (they stay, whatever is done later)',
   breach: {
     supplementNotImmediate: 'Supplement not told at once',
-    supplementLate: 'Supplement told after the legal limit',
+    supplementLate: 'Supplement told after the time allowed',
     deemedAccepted: 'No supplement notice in time: deemed accepted',
     overdue: '{{count}} working days overdue',
     overdueOnce: 'Was {{count}} working days overdue',
@@ -167,7 +172,7 @@ export const enCases: Strings<typeof zhCNCases> = {
   withdrawReason: 'Reason (optional)',
   saveWithdraw: 'Record the withdrawal',
   withdrawn: 'Withdrawn by the applicant on {{date}} ({{how}})',
-  close: 'Close without acceptance',
+  close: 'Close the case (not accepted)',
   closeHint:
     'For a case never accepted, e.g. the supplement never came. Closing claims no legal effect (no "deemed withdrawn"): the applicant may apply again.',
   closeOn: 'Closed on',
@@ -196,8 +201,9 @@ export const enCases: Strings<typeof zhCNCases> = {
       'The application does not count as accepted yet: check the materials, then accept or request a supplement.',
     supplementOnlyOnce: 'A supplement is told once only, and it was told already.',
     supplementNotNow: 'Only a case whose materials are being checked can get a supplement notice.',
-    supplementTooLate: 'The legal limit has passed: the application counts as accepted and no supplement may be asked.',
-    pauseReasonNotAllowed: 'The clock pauses only for a hearing, expert review, inspection or testing.',
+    supplementTooLate:
+      'More than 5 working days have passed since receipt: the application counts as accepted and no supplement may be asked.',
+    pauseReasonNotAllowed: 'The clock pauses only for a hearing, inspection or testing of samples, or expert review.',
     supplementIsNotAPause: 'Supplementing materials is not a reason to pause the clock.',
     extensionAfterDue: 'The due date has passed: an extension can no longer be requested or approved (art. 17–18).',
     noNextStep: 'This is the last step.',
@@ -213,6 +219,13 @@ export const enCases: Strings<typeof zhCNCases> = {
     closureNoteRequired: 'Describe why the case is closed.',
     dateInFuture: 'The date cannot be after today.',
     dateBeforeReceipt: 'The date cannot be before the day of receipt.',
+    pauseInFuture: 'A pause cannot start after today: a pause not yet begun cannot be recorded in advance.',
+    pauseAfterDue:
+      'The due date has passed: a pause recorded now does not count towards the time limit; the case is already late (art. 18(1)).',
+    resumeInFuture: 'The clock cannot resume after today: record it on the day it resumes or later.',
+    resumeBeforeAcceptance: 'The clock cannot resume before the day of acceptance.',
+    closeAfterDeemed:
+      'The application already counts as accepted and can no longer be closed as never accepted: decide on the merits, or record a withdrawal.',
   },
   handler: 'Handler',
   applicant: 'Applicant',

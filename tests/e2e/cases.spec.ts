@@ -155,7 +155,9 @@ test('行政许可法 §32 / art. 11: materials left for review and not answered
     .getByRole('row', { name: new RegExp(visitor) })
     .click();
   const notice = desk.getByTestId('supplement-notice');
-  await expect(notice).toContainText('依法视为受理（自收到材料之日起计算时限）');
+  // 技术合同认定登记 is not an administrative licence: the bureau's own rule, not 行政许可法 §32.
+  await expect(notice).toContainText('按本局规定视为受理（自收到材料之日起计算办理时限）');
+  await expect(notice).not.toContainText('行政许可法');
   await expect(desk.getByRole('button', { name: '一次性告知补正' })).toHaveCount(0);
   await expect(desk.getByRole('button', { name: '拟不予受理（报领导审核）' })).toHaveCount(0);
   await notice.getByRole('button', { name: `按视为受理登记（自 ${received} 起计时）` }).click();

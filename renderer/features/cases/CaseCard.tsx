@@ -55,7 +55,7 @@ export function CaseCard({ row, staff }: { row: CaseRow; staff: Staff }) {
         </Group>
         <CaseClock row={row} clock={clock} />
         <Breaches row={row} breaches={breachesOf(row, day, item?.procedure)} />
-        <SupplementNotice row={row} staff={staff} />
+        <SupplementNotice row={row} staff={staff} licence={item?.administrativeLicence === true} />
         {acceptance && (
           <Text size="xs" c="dimmed">
             {t('cases.acceptedOn')} {acceptance.acceptedOn}

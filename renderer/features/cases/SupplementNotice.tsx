@@ -13,9 +13,11 @@ import { caseFieldErrors } from './caseErrors.ts';
 
 /**
  * art. 11 立即告知 / 行政许可法 §32 (issue 12, decision 1): in person, a supplement is told in the same sitting; left
- * for review, within the legal limit. Past that limit with no notice the application counts as accepted from receipt.
+ * for review, within five working days. Past that with no notice the application counts as accepted from receipt —
+ * by law (§32) for an administrative licence (`licence`: the flag of the case's catalog version), by the bureau's own
+ * rule for any other item, and the card says which.
  */
-export function SupplementNotice({ row, staff }: { row: CaseRow; staff: Staff }) {
+export function SupplementNotice({ row, staff, licence }: { row: CaseRow; staff: Staff; licence: boolean }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
@@ -25,9 +27,18 @@ export function SupplementNotice({ row, staff }: { row: CaseRow; staff: Staff })
   const received = row.receivedOn;
   if (notice.deemedAcceptedOn && row.status === 'checking') {
     return (
-      <Alert color="red" title={t('cases.supplementNotice.deemed')} data-testid="supplement-notice">
+      <Alert
+        color="red"
+        title={t(licence ? 'cases.supplementNotice.deemed' : 'cases.supplementNotice.deemedBureau')}
+        data-testid="supplement-notice"
+      >
         <Stack gap="xs">
-          <Text size="sm">{t('cases.supplementNotice.deemedHint', { due: legalLimit(row), received })}</Text>
+          <Text size="sm">
+            {t(licence ? 'cases.supplementNotice.deemedHint' : 'cases.supplementNotice.deemedHintBureau', {
+              due: legalLimit(row),
+              received,
+            })}
+          </Text>
           {errors.form && <Text c="red">{errors.form}</Text>}
           <Button color="red" loading={busy} onClick={() => void run(() => acceptAsDeemed(db, author, row.caseId))}>
             {t('cases.supplementNotice.acceptDeemed', { received: notice.deemedAcceptedOn })}
