@@ -15,10 +15,14 @@ import { openDeskDb } from './data/db.ts';
 import { ensureDevice } from './data/device.ts';
 import { startSyncScheduler } from './data/scheduler.ts';
 import { httpTransport } from './data/transport.ts';
+import { bootPad, isPadRoute } from './features/rating/bootPad.tsx';
 import { detectPlatform } from './platform/index.ts';
 import { useSyncActivity } from './stores/sync.ts';
 
 async function boot(): Promise<void> {
+  // The rating pad (评价器) is this page in a second window: it starts alone, without sign-in or sync.
+  const padRoot = document.getElementById('root');
+  if (padRoot && isPadRoute(window.location.hash)) return bootPad(padRoot);
   const i18n = await initI18n();
   const db = openDeskDb();
   const platform = detectPlatform(db);

@@ -3,6 +3,7 @@ import { enAdmin } from './en.admin.ts';
 import { enAuth } from './en.auth.ts';
 import { enCases } from './en.cases.ts';
 import { enEnrol } from './en.enrol.ts';
+import { enRating } from './en.rating.ts';
 import { enSlips } from './en.slips.ts';
 
 /** English, complete: the type makes a missing key a compile error. */
@@ -13,6 +14,7 @@ export const en: Strings<Resources> = {
   auth: enAuth,
   cases: enCases,
   enrol: enEnrol,
+  rating: enRating,
   slips: enSlips,
   app: {
     name: 'FirstDesk',

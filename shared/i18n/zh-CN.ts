@@ -3,6 +3,7 @@ import { zhCNAdmin } from './zh-CN.admin.ts';
 import { zhCNAuth } from './zh-CN.auth.ts';
 import { zhCNCases } from './zh-CN.cases.ts';
 import { zhCNEnrol } from './zh-CN.enrol.ts';
+import { zhCNRating } from './zh-CN.rating.ts';
 import { zhCNSlips } from './zh-CN.slips.ts';
 
 export const zhCN = {
@@ -10,6 +11,7 @@ export const zhCN = {
   auth: zhCNAuth,
   cases: zhCNCases,
   enrol: zhCNEnrol,
+  rating: zhCNRating,
   slips: zhCNSlips,
   app: {
     name: '首问台',

@@ -5,6 +5,7 @@ import { mayDispose } from '../../../shared/rules/contactDispositions.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useContact, useContactEvents, useDirectory } from '../../data/hooks.ts';
 import { CasePanel } from '../cases/CasePanel.tsx';
+import { RequestRating } from '../rating/RequestRating.tsx';
 import { SlipActions } from '../slips/SlipActions.tsx';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { ContactSummary } from './ContactSummary.tsx';
@@ -56,6 +57,7 @@ export function ContactDrawer({ contactId, staff, onClose }: Props) {
           {actions}
           <ChecklistPanel contact={contact} staff={staff} />
           <SlipActions subject={{ kind: 'contact', row: contact }} staff={staff} />
+          <RequestRating contact={contact} staff={staff} />
           <CasePanel contact={contact} staff={staff} />
           <CorrectionForm contact={contact} staff={staff} />
           <Timeline events={events} directory={directory} />
