@@ -1,0 +1,133 @@
+import type { FollowUpEvent } from '../../shared/model/followUpEvents.ts';
+import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings, type Staff } from '../../shared/model/reference.ts';
+import { CASE_ENDED } from '../../shared/rules/case.ts';
+import type { WorkingCalendar } from '../../shared/rules/calendar.ts';
+import { foldFollowUp, type FollowUpState } from '../../shared/rules/followUp.ts';
+import {
+  followUpTasks,
+  followUpTaskStatus,
+  type FollowUpTask,
+  type FollowUpTaskStatus,
+} from '../../shared/rules/followUpTasks.ts';
+import type { IsoDate } from '../../shared/rules/isoDate.ts';
+import type { CaseRow, ContactRow, DeskDb } from './db.ts';
+import { listReference, getSettings } from './references.ts';
+
+// Chapter 7 服务回访 at the desk. Tasks are derived (shared/rules/followUpTasks.ts) from the cases and contacts the
+// desk holds, so no table is kept for them; what was done on a task is the fold of its 'followUp' events, read
+// straight from the log like the ratings (a follow-up log is a handful of events per matter).
+
+/** A task as the screens show it: the rule's task, its fold, where it stands today and whom it concerns. */
+export interface FollowUpTaskView {
+  readonly task: FollowUpTask;
+  readonly state: FollowUpState | null;
+  readonly status: FollowUpTaskStatus;
+  /** The applicant (a person's name or an organisation). */
+  readonly applicant: string;
+  /** The service item of a case, or the matter of a contact. */
+  readonly matter: string;
+}
+
+/** Contacts that end without a case (the rule samples them). */
+const CONTACT_ENDS = ['answered', 'referred', 'refused'] as const;
+
+export async function followUpSettingsOf(db: DeskDb): Promise<FollowUpSettings> {
+  return (await getSettings(db))?.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS;
+}
+
+async function departmentLookup(db: DeskDb): Promise<{ departmentOf: (id: string) => string | undefined; isLeader: (id: string) => boolean }> {
+  const staff = await listReference(db, 'staff');
+  const byId = new Map(staff.map((s: Staff) => [s.id as string, s]));
+  return {
+    departmentOf: (id) => byId.get(id)?.departmentId,
+    isLeader: (id) => byId.get(id)?.roles.includes('leader') ?? false,
+  };
+}
+
+/** The stored follow-up events, by subject id. */
+async function followUpLogs(db: DeskDb, subjectIds?: readonly string[]): Promise<Map<string, FollowUpEvent[]>> {
+  const rows = subjectIds
+    ? await db.events
+        .where('[aggregate+aggregateId]')
+        .anyOf(subjectIds.map((id) => ['followUp', id]))
+        .toArray()
+    : await db.events.where('[aggregate+aggregateId]').between(['followUp', ''], ['followUp', '\uffff']).toArray();
+  const logs = new Map<string, FollowUpEvent[]>();
+  for (const row of rows) {
+    const list = logs.get(row.aggregateId) ?? [];
+    list.push(row.event as FollowUpEvent);
+    logs.set(row.aggregateId, list);
+  }
+  return logs;
+}
+
+function viewsOf(
+  tasks: readonly FollowUpTask[],
+  logs: Map<string, FollowUpEvent[]>,
+  isLeader: (id: string) => boolean,
+  cases: ReadonlyMap<string, CaseRow>,
+  contacts: ReadonlyMap<string, ContactRow>,
+  today: IsoDate,
+): FollowUpTaskView[] {
+  return tasks.map((task) => {
+    const state = foldFollowUp(logs.get(task.subject.id) ?? [], { excludedStaffIds: task.excludedStaffIds, isLeader });
+    const c = task.subject.kind === 'case' ? cases.get(task.subject.id) : undefined;
+    const contact = c ? contacts.get(c.contactId) : contacts.get(task.subject.id);
+    return {
+      task,
+      state,
+      status: followUpTaskStatus(task, state, today),
+      applicant: c?.applicant ?? contact?.visitor.name ?? contact?.visitor.organisation ?? '',
+      matter: c?.serviceItemName ?? contact?.matter ?? '',
+    };
+  });
+}
+
+/** Every follow-up task the desk's ended cases and sampled ended contacts call for, with where each stands today. */
+export async function readFollowUpTasks(db: DeskDb, calendar: WorkingCalendar, today: IsoDate): Promise<FollowUpTaskView[]> {
+  const [cases, contacts, settings, lookup, logs] = await Promise.all([
+    db.cases.where('status').anyOf([...CASE_ENDED]).toArray(),
+    db.contacts.where('status').anyOf([...CONTACT_ENDS]).toArray(),
+    followUpSettingsOf(db),
+    departmentLookup(db),
+    followUpLogs(db),
+  ]);
+  // A case's contact names the first-inquiry people whose work the case also was.
+  const caseContacts = await db.contacts.bulkGet(cases.map((c) => c.contactId));
+  const contactsById = new Map<string, ContactRow>();
+  for (const c of [...contacts, ...caseContacts]) if (c) contactsById.set(c.contactId, c);
+  const tasks = followUpTasks({
+    cases,
+    contacts: [...contactsById.values()],
+    settings,
+    calendar,
+    departmentOf: lookup.departmentOf,
+  });
+  return viewsOf(tasks, logs, lookup.isLeader, new Map(cases.map((c) => [c.caseId, c])), contactsById, today);
+}
+
+/** The one task of a case or contact (undefined: it has not ended, or a contact not sampled or with a case). */
+export async function readFollowUpTask(
+  db: DeskDb,
+  subjectId: string,
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): Promise<FollowUpTaskView | undefined> {
+  const caseRow = await db.cases.get(subjectId);
+  const contact = await db.contacts.get(caseRow ? caseRow.contactId : subjectId);
+  const [settings, lookup, logs] = await Promise.all([
+    followUpSettingsOf(db),
+    departmentLookup(db),
+    followUpLogs(db, [subjectId]),
+  ]);
+  const tasks = followUpTasks({
+    cases: caseRow ? [caseRow] : [],
+    contacts: contact ? [contact] : [],
+    settings,
+    calendar,
+    departmentOf: lookup.departmentOf,
+  }).filter((t) => t.subject.id === subjectId);
+  const cases = new Map(caseRow ? [[caseRow.caseId, caseRow]] : []);
+  const contacts = new Map(contact ? [[contact.contactId, contact]] : []);
+  return viewsOf(tasks, logs, lookup.isLeader, cases, contacts, today)[0];
+}
