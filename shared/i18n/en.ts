@@ -3,6 +3,8 @@ import { enAdmin } from './en.admin.ts';
 import { enAuth } from './en.auth.ts';
 import { enCases } from './en.cases.ts';
 import { enEnrol } from './en.enrol.ts';
+import { enFollowUp } from './en.followUp.ts';
+import { enFollowUpDesk } from './en.followUpDesk.ts';
 import { enRating } from './en.rating.ts';
 import { enSlips } from './en.slips.ts';
 
@@ -14,6 +16,8 @@ export const en: Strings<Resources> = {
   auth: enAuth,
   cases: enCases,
   enrol: enEnrol,
+  followUp: enFollowUp,
+  followUpDesk: enFollowUpDesk,
   rating: enRating,
   slips: enSlips,
   app: {

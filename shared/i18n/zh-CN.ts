@@ -3,6 +3,8 @@ import { zhCNAdmin } from './zh-CN.admin.ts';
 import { zhCNAuth } from './zh-CN.auth.ts';
 import { zhCNCases } from './zh-CN.cases.ts';
 import { zhCNEnrol } from './zh-CN.enrol.ts';
+import { zhCNFollowUp } from './zh-CN.followUp.ts';
+import { zhCNFollowUpDesk } from './zh-CN.followUpDesk.ts';
 import { zhCNRating } from './zh-CN.rating.ts';
 import { zhCNSlips } from './zh-CN.slips.ts';
 
@@ -11,6 +13,8 @@ export const zhCN = {
   auth: zhCNAuth,
   cases: zhCNCases,
   enrol: zhCNEnrol,
+  followUp: zhCNFollowUp,
+  followUpDesk: zhCNFollowUpDesk,
   rating: zhCNRating,
   slips: zhCNSlips,
   app: {
