@@ -6,8 +6,8 @@ import { seqSchema } from './seq.ts';
 import { isCleanLine, LIMITS } from './limits.ts';
 import { proofSchema } from '../sync/staffAuth.ts';
 
-/** The aggregates events belong to. Follow-ups and complaints join later. */
-export const AGGREGATES = ['contact', 'case', 'catalog', 'calendar', 'slip', 'settings'] as const;
+/** The aggregates events belong to. Complaints join later. */
+export const AGGREGATES = ['contact', 'case', 'catalog', 'calendar', 'slip', 'settings', 'followUp', 'rating'] as const;
 export const aggregateSchema = z.enum(AGGREGATES);
 export type Aggregate = z.infer<typeof aggregateSchema>;
 

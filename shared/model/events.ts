@@ -67,6 +67,8 @@ const AGGREGATE_OF_PREFIX: Record<string, Aggregate> = {
   calendar: 'calendar',
   slip: 'slip',
   settings: 'settings',
+  followUp: 'followUp',
+  rating: 'rating',
 };
 
 export function aggregateOf(type: DeskEventType): Aggregate {
