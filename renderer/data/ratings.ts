@@ -58,6 +58,18 @@ export function servedContact(contact: ContactState, staffId: string): boolean {
   );
 }
 
+/**
+ * Throws (InvalidEventError with an i18n key) unless this desk knows the service, the person rated is active and
+ * served it, and it has no rating yet: the pad asks before it shows anything, and again before it records.
+ */
+export async function checkRatable(db: DeskDb, contactId: string, ratedStaffId: string): Promise<void> {
+  const contact = await db.contacts.get(contactId);
+  if (!contact) throw invalid('contactId', 'ratingNoSuchService');
+  const rated = await getStaff(db, ratedStaffId);
+  if (!rated?.active || !servedContact(contact, rated.id)) throw invalid('ratedStaffId', 'ratingNotServedBy');
+  if (await readServiceRating(db, contactId)) throw invalid('contactId', 'ratingAlreadyGiven');
+}
+
 export interface PadRatingInput {
   readonly contactId: ContactId;
   readonly ratedStaffId: StaffId;
@@ -76,11 +88,7 @@ export interface PadRatingInput {
  * meets the first in the log and loses to it.
  */
 export async function recordPadRating(db: DeskDb, recorder: Author, input: PadRatingInput): Promise<void> {
-  const contact = await db.contacts.get(input.contactId);
-  if (!contact) throw invalid('contactId', 'ratingNoSuchService');
-  const rated = await getStaff(db, input.ratedStaffId);
-  if (!rated?.active || !servedContact(contact, rated.id)) throw invalid('ratedStaffId', 'ratingNotServedBy');
-  if (await readServiceRating(db, input.contactId)) throw invalid('contactId', 'ratingAlreadyGiven');
+  await checkRatable(db, input.contactId, input.ratedStaffId);
   await appendEvents(db, recorder, [
     {
       type: 'rating.given',

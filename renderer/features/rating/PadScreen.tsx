@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskDb } from '../../data/db.ts';
 import { useDirectory, useSettings } from '../../data/hooks.ts';
-import { readServiceRating, recordPadRating } from '../../data/ratings.ts';
+import { checkRatable, recordPadRating } from '../../data/ratings.ts';
 import { openPadChannel, type PadChannel, type RateRequest } from './padChannel.ts';
 import { PadRatingForm, type PadAnswer } from './PadRatingForm.tsx';
 import { ratingErrorKey } from './ratingErrors.ts';
@@ -29,20 +29,27 @@ export function PadScreen({ db }: { db: DeskDb }) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [saving, setSaving] = useState(false);
   const channel = useRef<PadChannel | null>(null);
+  const busy = useRef(false);
 
   useEffect(() => {
     const opened = openPadChannel();
     channel.current = opened;
     const unsubscribe = opened?.subscribe((message) => {
       if (message.kind === 'rate') {
-        void readServiceRating(db, message.contactId).then((existing) => {
-          if (existing) {
-            opened.post({ kind: 'alreadyRated', requestId: message.requestId, contactId: message.contactId });
-            return;
-          }
-          setView({ kind: 'rating', request: message });
-          opened.post({ kind: 'showing', requestId: message.requestId, contactId: message.contactId });
-        });
+        const { requestId, contactId } = message;
+        // Nothing is shown for a service that cannot be rated here: the applicant never taps in vain.
+        void checkRatable(db, contactId, message.ratedStaffId).then(
+          () => {
+            setView({ kind: 'rating', request: message });
+            opened.post({ kind: 'showing', requestId, contactId });
+          },
+          (error: unknown) => {
+            const reason = ratingErrorKey(error);
+            if (reason === 'rating.errors.ratingAlreadyGiven')
+              opened.post({ kind: 'alreadyRated', requestId, contactId });
+            else opened.post({ kind: 'failed', requestId, contactId, reason });
+          },
+        );
       } else if (message.kind === 'cancel') {
         setView((now) =>
           now.kind === 'rating' && now.request.requestId === message.requestId ? { kind: 'idle' } : now,
@@ -67,6 +74,9 @@ export function PadScreen({ db }: { db: DeskDb }) {
   }, [view, i18n]);
 
   async function answer(request: RateRequest, given: PadAnswer) {
+    // A double tap must not write twice: the state update that disables the buttons comes a frame later.
+    if (busy.current) return;
+    busy.current = true;
     setSaving(true);
     const { requestId, contactId, ratedStaffId } = request;
     try {
@@ -78,6 +88,7 @@ export function PadScreen({ db }: { db: DeskDb }) {
       channel.current?.post({ kind: 'failed', requestId, contactId, reason });
       setView({ kind: 'failed', reason });
     } finally {
+      busy.current = false;
       setSaving(false);
     }
   }
