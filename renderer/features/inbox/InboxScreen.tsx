@@ -14,6 +14,7 @@ import { OverdueTransfers } from './OverdueTransfers.tsx';
 import { PendingRejections } from '../cases/PendingRejections.tsx';
 import { usePendingCaseRejections } from '../../data/caseHooks.ts';
 import { OpenableRow } from '../../app/OpenableRow.tsx';
+import { FollowUpInbox } from '../followUp/FollowUpInbox.tsx';
 
 function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
   if (c.status === 'transferPending') return 'accept';
@@ -43,6 +44,8 @@ export function InboxScreen({ staff }: { staff: Staff }) {
         </Text>
       </Group>
       <PendingRejections staff={staff} onOpen={setOpenId} />
+      {/* art. 27–30: the follow-ups this person owns, and for a leader the strong ones not yet reported. */}
+      <FollowUpInbox staff={staff} />
       {items.length === 0 ? (
         rejections.length === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>
       ) : (
