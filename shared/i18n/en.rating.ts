@@ -4,24 +4,6 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 // English: the rating pad at the window (one rating per service) and the desk's "ask the applicant to rate".
 export const enRating: Strings<typeof zhCNRating> = {
-  levels: {
-    verySatisfied: 'Very satisfied',
-    satisfied: 'Satisfied',
-    basicallySatisfied: 'Fairly satisfied',
-    dissatisfied: 'Dissatisfied',
-    veryDissatisfied: 'Very dissatisfied',
-  },
-  reasons: {
-    unclearGuidance: 'Unclear guidance, not told everything at once',
-    tooManyMaterials: 'Too many or repeated documents',
-    tooSlow: 'Took too long to handle',
-    longWait: 'Long wait in the queue',
-    poorAttitude: 'Poor attitude',
-    unskilled: 'Not familiar with the work',
-    repeatedTrips: 'Had to come back several times',
-    integrity: 'Improper conduct (asking for favours)',
-    other: 'Other',
-  },
   pad: {
     idleTitle: 'Please rate our service',
     idleHint: 'When your matter is done, the rating will appear here.',

@@ -1,23 +1,5 @@
-// 简体中文：窗口评价器（好差评，一次一评）和窗口端的“请服务对象评价”。
+// 简体中文：窗口评价器（好差评，一次一评）和窗口端的“请服务对象评价”。等级和差评原因的用语见 zh-CN.followUp.ts。
 export const zhCNRating = {
-  levels: {
-    verySatisfied: '非常满意',
-    satisfied: '满意',
-    basicallySatisfied: '基本满意',
-    dissatisfied: '不满意',
-    veryDissatisfied: '非常不满意',
-  },
-  reasons: {
-    unclearGuidance: '办事指南不清晰、告知不一次到位',
-    tooManyMaterials: '材料繁琐、重复提交',
-    tooSlow: '办理时间长',
-    longWait: '排队等候时间长',
-    poorAttitude: '服务态度差',
-    unskilled: '业务不熟练',
-    repeatedTrips: '多次跑、来回跑',
-    integrity: '不廉洁、吃拿卡要',
-    other: '其他',
-  },
   pad: {
     idleTitle: '请对本次服务进行评价',
     idleHint: '工作人员办理完毕后，评价将在此显示。',

@@ -77,7 +77,7 @@ export function PadRatingForm({ staff, department, saving, onAnswer }: Props) {
             onClick={() => choose(l)}
             disabled={saving}
           >
-            {t(`rating.levels.${l}`)}
+            {t(`followUp.level.${l}`)}
           </Button>
         ))}
       </SimpleGrid>
@@ -91,7 +91,7 @@ export function PadRatingForm({ staff, department, saving, onAnswer }: Props) {
               <Checkbox
                 key={r}
                 size="lg"
-                label={t(`rating.reasons.${r}`)}
+                label={t(`followUp.reason.${r}`)}
                 checked={reasons.includes(r)}
                 onChange={(e) =>
                   setReasons((now) => (e.currentTarget.checked ? [...now, r] : now.filter((x) => x !== r)))

@@ -99,11 +99,11 @@ export function RequestRating({ contact, staff }: { contact: ContactState; staff
             >
               {rating.level === null
                 ? t('rating.desk.declined')
-                : t('rating.desk.rated', { level: t(`rating.levels.${rating.level}`) })}
+                : t('rating.desk.rated', { level: t(`followUp.level.${rating.level}`) })}
             </Badge>
             {rating.reasons.map((r) => (
               <Badge key={r} variant="light" color="red">
-                {t(`rating.reasons.${r}`)}
+                {t(`followUp.reason.${r}`)}
               </Badge>
             ))}
             {rating.duplicates > 0 && (
