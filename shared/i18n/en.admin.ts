@@ -104,6 +104,17 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     deviceTokenHint:
       'A desk that has not reached the server for this many days must enrol again; at least 7. Blank: the default of {{days}} days.',
     followUp: 'Follow-up settings',
+    followUpDueDays: 'Follow up within (working days)',
+    followUpDueHint:
+      'Art. 27: a matter is followed up within this many working days after it ends; late ones show red in the inbox.',
+    followUpOwner: 'Followed up by',
+    followUpOwnerHint: 'Whose inbox follow-ups go to. Staff who handled a matter never receive or make its follow-up.',
+    followUpOwners: { supervisors: 'Follow-up team (supervisors)', department: 'Department that handled it' },
+    followUpSamplePercent: 'Inquiries sampled for follow-up (%)',
+    followUpSampleHint: 'Share of inquiries ended without a case that are followed up (0–100); every case is.',
+    followUpRectifyDays: 'Rectify bad ratings within (working days)',
+    followUpRectifyHint:
+      'After a dissatisfied rating: verify, rectify and tell the applicant within this many working days.',
     note: 'Note on this change (optional)',
     save: 'Save settings',
     reset: 'Discard changes',
@@ -250,6 +261,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     bureauCodeFixed: 'The bureau code cannot be changed here.',
     numberAtLeast: 'Must be at least {{min}}.',
     numberAtMost: 'Must be at most {{max}}.',
+    percent: 'Enter a percentage from 0 to 100.',
     clockTime: 'Use 24-hour HH:MM, e.g. 02:30.',
     adminRequired: 'Only an administrator can change this.',
     itemIdTaken: 'This item code is already used.',

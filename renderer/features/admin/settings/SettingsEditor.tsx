@@ -4,6 +4,7 @@ import {
   Group,
   Kbd,
   NumberInput,
+  Select,
   Paper,
   SimpleGrid,
   Stack,
@@ -167,6 +168,52 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
             allowDecimal={false}
             allowNegative={false}
             {...field('deviceTokenMaxSilenceDays')}
+          />
+        </SimpleGrid>
+        <Title order={5}>{t('admin.settings.followUp')}</Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <NumberInput
+            label={t('admin.settings.followUpDueDays')}
+            description={t('admin.settings.followUpDueHint')}
+            value={form.followUpDueDays}
+            onChange={(v) => set('followUpDueDays', days(v))}
+            allowDecimal={false}
+            allowNegative={false}
+            withAsterisk
+            {...field('followUpDueDays')}
+          />
+          <Select
+            label={t('admin.settings.followUpOwner')}
+            description={t('admin.settings.followUpOwnerHint')}
+            data={(['supervisors', 'department'] as const).map((o) => ({
+              value: o,
+              label: t(`admin.settings.followUpOwners.${o}`),
+            }))}
+            value={form.followUpOwner}
+            allowDeselect={false}
+            onChange={(v) => v && set('followUpOwner', v as SettingsForm['followUpOwner'])}
+            {...field('followUpOwner')}
+          />
+          <NumberInput
+            label={t('admin.settings.followUpSamplePercent')}
+            description={t('admin.settings.followUpSampleHint')}
+            value={form.followUpSamplePercent}
+            onChange={(v) => set('followUpSamplePercent', days(v))}
+            decimalScale={2}
+            allowNegative={false}
+            suffix="%"
+            withAsterisk
+            {...field('followUpSamplePercent')}
+          />
+          <NumberInput
+            label={t('admin.settings.followUpRectifyDays')}
+            description={t('admin.settings.followUpRectifyHint')}
+            value={form.followUpRectifyDays}
+            onChange={(v) => set('followUpRectifyDays', days(v))}
+            allowDecimal={false}
+            allowNegative={false}
+            withAsterisk
+            {...field('followUpRectifyDays')}
           />
         </SimpleGrid>
         <TextInput

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Settings, settingsSchema } from '../../../../shared/model/reference.ts';
+import { DEFAULT_FOLLOW_UP_SETTINGS, type Settings, type settingsSchema } from '../../../../shared/model/reference.ts';
 import { escalationAnswerDays } from '../../../../shared/rules/escalationDeadline.ts';
 
 // The settings editor's form state: numbers as typed ('' while blank), turned into the shared schema's input only
@@ -17,7 +17,16 @@ export interface SettingsForm {
   nightlySyncAt: string;
   /** '' for the default (DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS). */
   deviceTokenMaxSilenceDays: number | string;
+  /** Chapter 7 (settings.followUp): working days to follow up within, whose inbox, contacts sampled, rectification. */
+  followUpDueDays: number | string;
+  followUpOwner: 'supervisors' | 'department';
+  /** The contact sample rate as a percentage 0–100, as an admin thinks of it; the schema holds 0–1. */
+  followUpSamplePercent: number | string;
+  followUpRectifyDays: number | string;
 }
+
+/** 0.29 × 100 is 28.999…: a rate is shown to two decimals of a percent, as it was typed. */
+const percentOf = (rate: number) => Math.round(rate * 10_000) / 100;
 
 export function toForm(settings: Settings): SettingsForm {
   return {
@@ -30,6 +39,7 @@ export function toForm(settings: Settings): SettingsForm {
     escalationAnswerDays: escalationAnswerDays(settings),
     nightlySyncAt: settings.nightlySyncAt,
     deviceTokenMaxSilenceDays: settings.deviceTokenMaxSilenceDays ?? '',
+    ...followUpForm(settings.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS),
   };
 }
 
@@ -47,5 +57,23 @@ export function fromForm(form: SettingsForm, opened: Settings): z.input<typeof s
     escalationAnswerDays: number(form.escalationAnswerDays),
     nightlySyncAt: form.nightlySyncAt.trim(),
     deviceTokenMaxSilenceDays: number(form.deviceTokenMaxSilenceDays),
+    followUp: {
+      dueDays: number(form.followUpDueDays) as number,
+      owner: form.followUpOwner,
+      contactSampleRate: (() => {
+        const percent = number(form.followUpSamplePercent);
+        return (percent === undefined ? undefined : Math.round(percent * 100) / 10_000) as number;
+      })(),
+      rectifyDays: number(form.followUpRectifyDays) as number,
+    },
+  };
+}
+
+function followUpForm(f: NonNullable<Settings['followUp']>) {
+  return {
+    followUpDueDays: f.dueDays,
+    followUpOwner: f.owner,
+    followUpSamplePercent: percentOf(f.contactSampleRate),
+    followUpRectifyDays: f.rectifyDays,
   };
 }

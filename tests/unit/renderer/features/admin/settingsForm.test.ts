@@ -1,7 +1,7 @@
 import { createInstance, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settingsSavedPayload } from '../../../../../shared/model/adminEvents.ts';
-import { settingsSchema, type Settings } from '../../../../../shared/model/reference.ts';
+import { DEFAULT_FOLLOW_UP_SETTINGS, settingsSchema, type Settings } from '../../../../../shared/model/reference.ts';
 import { InvalidEventError } from '../../../../../renderer/data/append.ts';
 import { fromForm, toForm } from '../../../../../renderer/features/admin/settings/settingsForm.ts';
 import { settingsFieldErrors } from '../../../../../renderer/features/admin/settings/settingsErrors.ts';
@@ -46,7 +46,11 @@ describe('the settings form', () => {
     const form = toForm(SETTINGS);
     expect(form.escalationAnswerDays).toBe(5);
     expect(form.deviceTokenMaxSilenceDays).toBe('');
-    expect(settingsSchema.parse(fromForm(form, SETTINGS))).toEqual({ ...SETTINGS, escalationAnswerDays: 5 });
+    expect(settingsSchema.parse(fromForm(form, SETTINGS))).toEqual({
+      ...SETTINGS,
+      escalationAnswerDays: 5,
+      followUp: DEFAULT_FOLLOW_UP_SETTINGS, // shown as in force, and saved so
+    });
   });
 
   it('never changes the bureau code, and carries over fields it does not show', () => {
