@@ -302,3 +302,30 @@ describe('art. 15, §32: the clock holds to what the opening recorded (issue 12 
     expect(deemedAcceptanceOn(state, calendar, '2025-10-14')).toBe('2025-09-29');
   });
 });
+
+describe('the ends and limits that decide a deemed clock (issue 12 review B4, D4)', () => {
+  it('art. 15: an acceptance that drops or changes only the statutory limit is flagged too', () => {
+    expect(fold(opened(MON), accepted(MON, { statutoryLimitDays: 12 })).flags.map((f) => f.code)).toEqual([
+      'notAllowed',
+    ]);
+    expect(fold(opened(MON), accepted(MON)).flags).toEqual([]);
+  });
+
+  it('art. 8(二), 18(1): a 不予受理 approved after the application counted as accepted ends its clock on the day approved', () => {
+    const proposed = caseEv(
+      'case.rejectionProposed',
+      { reason: '不属于受理范围', legalBasis: '第六条', toLeaderId: LEADER },
+      { on: '2025-03-12' },
+    );
+    const approved = caseEv('case.rejectionReviewed', { decision: 'approved' }, { on: '2025-03-14', staffId: LEADER });
+    const state = fold(opened(MON, { intake: 'leftForReview' }), proposed, approved);
+    expect(state.status).toBe('rejected');
+    // Due 10 March from receipt; ended Fri 14 March: 4 working days over, however late it is read.
+    expect(caseBreaches(state, calendar, '2025-06-30')).toContainEqual({
+      code: 'overdue',
+      article: 'art. 18(1)',
+      since: '2025-03-11',
+      days: 4,
+    });
+  });
+});
