@@ -284,7 +284,11 @@ function judgeClock(
     if ('pause' in act) {
       const dueAtRecording = dueOn(act.day);
       const counts = act.day <= dueAtRecording;
-      if (counts) pauses.push({ from: act.pause.from, to: act.pause.to, recordedOn: act.day });
+      // A pause counts from the day it was recorded at the earliest: typed further back it would move a due date
+      // after the fact (the loophole review B2 left open), so the typed day only counts when it is stricter.
+      const from = laterOf(act.pause.from, act.day);
+      const to = act.pause.to === undefined ? undefined : laterOf(act.pause.to, from);
+      if (counts) pauses.push({ from, to, recordedOn: act.day });
       pauseVerdicts.set(act.i, { pause: act.pause, recordedOn: act.day, dueAtRecording, counts });
       continue;
     }

@@ -228,9 +228,12 @@ describe('art. 17, 18(1): a pause counts like an extension, on the day it was re
     ]);
   });
 
-  it('art. 17: a pause recorded on or before the due date in force counts from the day it began', () => {
-    // Recorded Fri 7 March from Wed 5: 4 March, (5–7 paused), 10, 11, 12, 13 March.
-    expect(due(running(pausedFrom('2025-03-05', FRI), resumedOn(FRI, FRI)), FRI)).toBe('2025-03-13');
+  it('art. 17, 18(1): a pause recorded on or before the due date in force counts, from the day it was recorded at the earliest', () => {
+    // Recorded on Wed 5 March from Wed 5: 4 March, (5–7 paused), 10, 11, 12, 13 March.
+    expect(due(running(pausedFrom('2025-03-05', '2025-03-05'), resumedOn(FRI, FRI)), FRI)).toBe('2025-03-13');
+    // Typed as from Wed 5 but recorded on Fri 7: it counts from the 7th only (a pause typed further back would move
+    // the due date after the fact): 4, 5, 6 March, (7 paused), 10, 11 March.
+    expect(due(running(pausedFrom('2025-03-05', FRI), resumedOn(FRI, FRI)), FRI)).toBe('2025-03-11');
     // Recorded on the due date itself: in time. Recorded the day after, from the due date: too late.
     expect(due(running(pausedFrom('2025-03-10', '2025-03-10'), resumedOn('2025-03-11', '2025-03-11')), FRI)).toBe(
       '2025-03-12',

@@ -115,7 +115,7 @@ describe('a privileged decision without a server-verified sign-in', () => {
 
   it('refuses an admin’s catalog edit and calendar proposal and confirmation', async () => {
     const item = REFS.find((d) => d.id === DEMO_ITEMS.techContract)!.body as ServiceItem;
-    await expectNothingStored(() => saveServiceItem(db, admin, { item: { ...item, promisedLimitDays: 1 }, baseRev: 1 }));
+    await expectNothingStored(() => saveServiceItem(db, admin, { item: { ...item, promisedLimitDays: 6 }, baseRev: 1 }));
     await expectNothingStored(() => proposeCalendarYear(db, admin, { year: 2027, noticeNumber: null, days: SCHEDULE_2027 }));
     await proposeCalendarYear(db, signedInOnline(admin), { year: 2027, noticeNumber: null, days: SCHEDULE_2027 });
     const proposalEventId = (await storedEvents()).at(-1)!.eventId;
