@@ -11,11 +11,20 @@ function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
 }
 
-/** 'art. 18(1)' → 第十八条第（一）项 in zh-CN, art. 18(1) in en; anything else (e.g. a statute's §32) as it is. */
+/**
+ * 'art. 18(1)' → 第十八条第（一）项 in zh-CN, art. 18(1) in en; a list as the rules cite it ('art. 17, 18(1)') →
+ * 第十七条、第十八条第（一）项. Anything else (e.g. a statute's §32) as it is.
+ */
 export function articleLabel(article: string, t: TFunction, language: string): string {
-  const m = /^art\. (\d+)(?:\((\d+)\))?$/.exec(article);
-  if (!m) return article;
   const zh = language.startsWith('zh');
   const num = (s: string) => (zh ? chineseNumber(Number(s)) : s);
-  return m[2] ? t('cases.articleItem', { n: num(m[1]!), k: num(m[2]) }) : t('cases.article', { n: num(m[1]!) });
+  // Only the first citation carries 'art. '; a later one may repeat it.
+  const parts = article.split(', ').map((part, i) => (i === 0 ? part : part.replace(/^(?!art\. )/, 'art. ')));
+  const labels: string[] = [];
+  for (const part of parts) {
+    const m = /^art\. (\d+)(?:\((\d+)\))?$/.exec(part);
+    if (!m) return article;
+    labels.push(m[2] ? t('cases.articleItem', { n: num(m[1]!), k: num(m[2]) }) : t('cases.article', { n: num(m[1]!) }));
+  }
+  return labels.join(zh ? '、' : ', ');
 }

@@ -34,8 +34,17 @@ describe('articleLabel', () => {
     expect(articleLabel('art. 18(3)', english, 'en')).toBe('art. 18(3)');
   });
 
+  it('art. 17, 18(1): names every article a breach cites, joined with 、 in Chinese', () => {
+    expect(articleLabel('art. 17, 18(1)', zh, 'zh-CN')).toBe('第十七条、第十八条第（一）项');
+    expect(articleLabel('art. 17, art. 18(1)', zh, 'zh-CN')).toBe('第十七条、第十八条第（一）项');
+    expect(articleLabel('art. 17, 18(1)', english, 'en')).toBe('art. 17, art. 18(1)');
+  });
+
   it('leaves anything that is not an article of the regulation as it is', () => {
     expect(articleLabel('行政许可法 §32', zh, 'zh-CN')).toBe('行政许可法 §32');
+    // One part that is not an article leaves the whole citation untouched, never half translated.
+    expect(articleLabel('art. 17, 行政许可法 §32', zh, 'zh-CN')).toBe('art. 17, 行政许可法 §32');
+    expect(articleLabel('art. 17,', zh, 'zh-CN')).toBe('art. 17,');
   });
 });
 
