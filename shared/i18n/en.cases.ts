@@ -65,6 +65,12 @@ export const enCases: Strings<typeof zhCNCases> = {
     dueBy: 'Received {{received}}, left for review: any supplement must be told, in one notice, by {{date}}.',
     given: 'Supplement told in one notice on {{date}}.',
     givenLate: 'Supplement told in one notice on {{date}}, after it was due ({{due}}).',
+    afterDeemed:
+      'The supplement notice recorded on {{date}} came after the legal limit ({{due}}): the application already counted as accepted from receipt ({{received}}), and the notice changes neither the acceptance nor the time limit.',
+    missedUntil:
+      'Not told at once: the supplement was due on the day of receipt ({{due}}) and was still not told when the application was answered or complete on {{until}}.',
+    lateUntil:
+      'Not told in time: the supplement was due by {{due}} and was still not told when the application was answered or complete on {{until}}.',
     deemed: 'Counts as accepted by law (the limit runs from receipt)',
     deemedHint:
       'No supplement notice within 5 working days of receipt (by {{due}}): under Article 32 of the Administrative Licensing Law the application counts as accepted from {{received}}, and no supplement may be asked any more.',

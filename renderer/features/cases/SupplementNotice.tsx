@@ -47,14 +47,27 @@ export function SupplementNotice({ row, staff, licence }: { row: CaseRow; staff:
       </Alert>
     );
   }
-  const given = row.supplement?.requestedOn;
-  const [text, color] =
-    notice.state === 'given'
+  // The day the notice counts on is the day it was recorded (the rules' givenOn), not a day typed back.
+  const given = notice.givenOn;
+  const [text, color] = notice.afterDeemed
+    ? [t('cases.supplementNotice.afterDeemed', { date: given, due: legalLimit(row), received }), 'red']
+    : notice.state === 'given'
       ? [t('cases.supplementNotice.given', { date: given }), 'dimmed']
       : notice.state === 'givenLate'
         ? [t('cases.supplementNotice.givenLate', { date: given, due: notice.dueDate }), 'orange']
         : notice.state === 'overdue'
-          ? [t('cases.supplementNotice.notImmediate', { received, deemedFrom: legalLimit(row) }), 'red']
+          ? notice.missedUntil
+            ? [
+                t(
+                  row.intake === 'inPerson' ? 'cases.supplementNotice.missedUntil' : 'cases.supplementNotice.lateUntil',
+                  {
+                    due: notice.dueDate,
+                    until: notice.missedUntil,
+                  },
+                ),
+                'red',
+              ]
+            : [t('cases.supplementNotice.notImmediate', { received, deemedFrom: legalLimit(row) }), 'red']
           : notice.state === 'due'
             ? row.intake === 'inPerson'
               ? [t('cases.supplementNotice.dueNow', { received }), 'orange']
