@@ -79,6 +79,20 @@ export const enCases: Strings<typeof zhCNCases> = {
       'No supplement notice within 5 working days of receipt (by {{due}}). This item is not an administrative licence: under the bureau’s own rules the application counts as accepted from {{received}}, the limit runs from then, and no supplement may be asked any more.',
     acceptDeemed: 'Record the deemed acceptance (clock from {{received}})',
   },
+  flag: {
+    conflictingTransition:
+      'Two desks handled this case in ways that exclude each other. A responsible person must decide.',
+    eventBeforeOpened: 'A record arrived before the case was opened. A responsible person must check it.',
+    notAllowed: 'A record broke a case rule and was not followed. A responsible person must check it.',
+    openedFutureReceipt:
+      'The day of receipt recorded was after the day the case was opened: it is not believed, and receipt counts from the opening day.',
+    acceptedUnlikeOpening:
+      'The acceptance recorded limits unlike those recorded at opening, or a deemed acceptance not counted from receipt: the limit still runs from receipt with the limits recorded at opening.',
+    pausedForSupplement:
+      'A pause "for supplement" is not accepted (a supplement is no reason to pause the clock): it does not count.',
+    extensionNotByLeader: 'The extension was not approved by a bureau leader and is not accepted.',
+    rejectionNotByLeader: 'The refusal was not reviewed by a bureau leader and is not accepted.',
+  },
   deemedAccepted: 'deemed accepted',
   supplementHint: 'Lists every missing or non-conforming material, in one notice.',
   reject: 'Propose rejection (to a leader)',

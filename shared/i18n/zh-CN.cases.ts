@@ -73,6 +73,18 @@ export const zhCNCases = {
       '收件后 5 个工作日内（至 {{due}}）未一次性告知补正。本事项不是行政许可事项，按本局规定，自收件之日 {{received}} 起视为受理、计算办理时限，不能再要求补正。',
     acceptDeemed: '按视为受理登记（自 {{received}} 起计时）',
   },
+  // 办件上被标记、未按其处理的记录：说明违反了哪条规则，由负责人核定。
+  flag: {
+    conflictingTransition: '多个窗口对此办件作出了相互冲突的处理，请负责人核定。',
+    eventBeforeOpened: '有记录早于立案登记，请负责人核对。',
+    notAllowed: '有一条记录不符合办件规则，未予采纳，请负责人核查。',
+    openedFutureReceipt: '登记的收件日期晚于立案当日，不予采信，收件日期按立案当日计算。',
+    acceptedUnlikeOpening:
+      '受理登记的办理时限与立案时记录的不一致，或视为受理未从收件之日起算：办理时限仍按立案时记录的时限、自收件之日计算。',
+    pausedForSupplement: '以"补正材料"为由暂停计时不予认可（补正不是暂停计时的理由），该暂停不计。',
+    extensionNotByLeader: '延期不是由局领导批准的，不予认可。',
+    rejectionNotByLeader: '不予受理不是由局领导审核的，不予认可。',
+  },
   deemedAccepted: '视为受理',
   supplementHint: '将列出全部缺少或不符合要求的材料，只告知一次。',
   reject: '拟不予受理（报领导审核）',

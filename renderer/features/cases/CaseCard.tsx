@@ -15,6 +15,7 @@ import { SlipActions } from '../slips/SlipActions.tsx';
 import { Breaches } from './Breaches.tsx';
 import { CaseClock } from './CaseClock.tsx';
 import { CaseEnding } from './CaseEnding.tsx';
+import { caseFlagKeys } from './caseFlagWords.ts';
 import { EndActions } from './EndActions.tsx';
 import { MaterialsCheck } from './MaterialsCheck.tsx';
 import { PendingRejection } from './RejectionReview.tsx';
@@ -79,7 +80,17 @@ export function CaseCard({ row, staff }: { row: CaseRow; staff: Staff }) {
             })}
           </Text>
         ))}
-        {row.flags.length > 0 && <Alert color="red">{t('contact.conflict')}</Alert>}
+        {row.flags.length > 0 && (
+          <Alert color="red" data-testid="case-flags">
+            <Stack gap={4}>
+              {caseFlagKeys(row.flags, (id) => events.find((e) => e.eventId === id)?.event.type).map((key) => (
+                <Text size="sm" key={key}>
+                  {t(key)}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+        )}
         <CaseEnding row={row} name={name} />
         {row.notifications.map((n) => (
           <Text size="xs" c="dimmed" key={n.eventId}>

@@ -4,6 +4,7 @@ import { SessionRequiredError } from '../../../../../renderer/data/author.ts';
 import { invalid } from '../../../../../renderer/data/operations.ts';
 import { articleLabel } from '../../../../../renderer/features/cases/articleLabel.ts';
 import { caseFieldErrors } from '../../../../../renderer/features/cases/caseErrors.ts';
+import { caseFlagKeys } from '../../../../../renderer/features/cases/caseFlagWords.ts';
 import { en } from '../../../../../shared/i18n/en.ts';
 import { zhCN } from '../../../../../shared/i18n/zh-CN.ts';
 
@@ -65,5 +66,37 @@ describe('caseFieldErrors', () => {
     expect(caseFieldErrors(new SessionRequiredError('case.rejectionReviewed'), zh, exists).form).toBe(
       zh('auth.privileged.needsSession'),
     );
+  });
+});
+
+describe('caseFlagKeys', () => {
+  const types: Record<string, string> = { o: 'case.opened', a: 'case.accepted', p: 'case.paused', r: 'case.resumed' };
+  const typeOf = (id: string) => types[id];
+
+  it('words a notAllowed flag by the event that broke the rule: a future receipt day, limits unlike the opening', () => {
+    const keys = caseFlagKeys(
+      [
+        { code: 'notAllowed', eventIds: ['o'] },
+        { code: 'notAllowed', eventIds: ['a'] },
+      ],
+      typeOf,
+    );
+    expect(keys).toEqual(['cases.flag.openedFutureReceipt', 'cases.flag.acceptedUnlikeOpening']);
+    expect(zh(keys[0]!)).toContain('收件日期晚于立案当日');
+    expect(zh(keys[1]!)).toContain('办理时限');
+    for (const key of keys) expect(exists(key) && english(key) !== key).toBe(true);
+  });
+
+  it('says a conflict is a conflict, and an unknown or unloaded event still reads as a broken rule, once', () => {
+    const keys = caseFlagKeys(
+      [
+        { code: 'conflictingTransition', eventIds: ['r'] },
+        { code: 'notAllowed', eventIds: ['r'] },
+        { code: 'notAllowed', eventIds: ['missing'] },
+      ],
+      typeOf,
+    );
+    expect(keys).toEqual(['cases.flag.conflictingTransition', 'cases.flag.notAllowed']);
+    for (const key of keys) expect(exists(key)).toBe(true);
   });
 });
