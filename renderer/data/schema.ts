@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { normaliseCatalogOnUpgrade } from './catalogVersions.ts';
-import { refoldContactsOnUpgrade, stripStaffSecretsOnUpgrade } from './upgrades.ts';
+import { refoldCasesOnUpgrade, refoldContactsOnUpgrade, stripStaffSecretsOnUpgrade } from './upgrades.ts';
 import { keyVisitorsOnUpgrade, tokensOnUpgrade } from './visitors.ts';
 
 /**
@@ -92,5 +92,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 9,
     stores: {},
     upgrade: refoldContactsOnUpgrade,
+  },
+  {
+    // Issue 12: cases carry the fields the new rules judge by (receipt day and intake, limits at opening, steps,
+    // the day each act was recorded, notAllowed flags); rows folded before lack them, so every case is re-folded.
+    version: 10,
+    stores: {},
+    upgrade: refoldCasesOnUpgrade,
   },
 ];

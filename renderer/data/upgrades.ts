@@ -1,7 +1,12 @@
 import type { Transaction } from 'dexie';
+import type { CaseEvent } from '../../shared/model/caseEvents.ts';
+import type { ServiceItem } from '../../shared/model/catalog.ts';
 import type { ContactEvent } from '../../shared/model/contactEvents.ts';
+import type { Staff } from '../../shared/model/reference.ts';
+import { foldCase } from '../../shared/rules/case.ts';
 import { foldContact } from '../../shared/rules/contact.ts';
-import type { ContactRow, RefRow, StoredEvent } from './db.ts';
+import { caseRow } from './caseProjection.ts';
+import type { CaseRow, ContactRow, RefRow, StoredEvent } from './db.ts';
 import { contactRow } from './projections.ts';
 
 /**
@@ -26,6 +31,40 @@ export async function refoldContactsOnUpgrade(tx: Transaction): Promise<void> {
     if (state) rows.push(contactRow(state, null));
   }
   await tx.table<ContactRow>('contacts').bulkPut(rows);
+}
+
+/**
+ * Re-fold every case from its events inside an upgrade transaction, with the leaders of the stored directory (the
+ * fold's art. 8(二)/17 checks) and the item and contact each row names. Rows folded by older rules lack the fields
+ * the current rules judge by (receipt, intake, limits at opening, steps, the day each act was recorded, flags).
+ */
+export async function refoldCasesOnUpgrade(tx: Transaction): Promise<void> {
+  const byCase = new Map<string, CaseEvent[]>();
+  await tx
+    .table<StoredEvent>('events')
+    .where('[aggregate+aggregateId]')
+    .between(['case', ''], ['case', '\uffff'])
+    .each((stored) => {
+      const list = byCase.get(stored.aggregateId) ?? [];
+      list.push(stored.event as CaseEvent);
+      byCase.set(stored.aggregateId, list);
+    });
+  if (byCase.size === 0) return;
+  const refs = tx.table<RefRow>('refs');
+  const staff = await refs.where('kind').equals('staff').toArray();
+  const leaders = new Set(
+    staff.map((r) => r.doc.body as Staff).filter((s) => s.roles.includes('leader')).map((s) => s.id as string),
+  );
+  const items = new Map(
+    (await refs.where('kind').equals('serviceItem').toArray()).map((r) => [r.id, r.doc.body as ServiceItem]),
+  );
+  const contacts = tx.table<ContactRow>('contacts');
+  const rows: CaseRow[] = [];
+  for (const events of byCase.values()) {
+    const state = foldCase(events, { isLeader: (id) => leaders.has(id) });
+    if (state) rows.push(caseRow(state, items.get(state.serviceItemId), await contacts.get(state.contactId)));
+  }
+  await tx.table<CaseRow>('cases').bulkPut(rows);
 }
 
 /**
