@@ -245,3 +245,16 @@ describe('art. 12: the visitor is told the leader’s answer to an escalated mat
     expect(state.escalation?.toldAt).toBe(new Date(at(20)).toISOString());
   });
 });
+
+describe('a correction keeps what it does not change', () => {
+  it('a corrected phone keeps the visitor’s name and organisation, and is counted', () => {
+    const corrected = contactEvent(
+      'contact.corrected',
+      { visitor: { phone: '13900139000' }, reason: '电话记错' } as never,
+      { ms: at(2), deviceSeq: 2 },
+    );
+    const state = fold(opened, corrected);
+    expect(state.visitor).toEqual({ name: '李明', organisation: '南阳某某科技有限公司', phone: '13900139000' });
+    expect(state.corrections).toBe(1);
+  });
+});
