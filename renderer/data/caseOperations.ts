@@ -190,6 +190,9 @@ export async function pauseCase(
   // art. 18(1): once the due date has passed the case is late; a pause recorded then (dated back or not) adds nothing.
   const due = dueDatePassed(row, today());
   if (due) throw invalid(input.from > due ? 'from' : 'form', 'pauseAfterDue');
+  // The rules count a pause from the day it was recorded at the earliest: a day typed further back would be shown
+  // here and counted differently there, so the desk refuses it.
+  if (input.from < today()) throw invalid('from', 'pauseBackdated');
   await appendEvents(db, author, [{ type: 'case.paused', aggregateId: caseId, payload: input }]);
 }
 

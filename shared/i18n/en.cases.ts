@@ -113,6 +113,7 @@ export const enCases: Strings<typeof zhCNCases> = {
   leaderReviews: 'Awaiting a bureau leader.',
   pause: 'Pause the clock',
   pauseFrom: 'Paused from',
+  pauseFromToday: 'Paused from {{date}} (today: a pause counts only from the day it is recorded)',
   pauseReason: 'Why',
   pauseHint:
     'Only time needed for a hearing, inspection or testing of samples, or expert review pauses the clock; every other step counts towards the limit. The supplement was told once, before acceptance.',
@@ -240,6 +241,7 @@ export const enCases: Strings<typeof zhCNCases> = {
     dateInFuture: 'The date cannot be after today.',
     dateBeforeReceipt: 'The date cannot be before the day of receipt.',
     pauseInFuture: 'A pause cannot start after today: a pause not yet begun cannot be recorded in advance.',
+    pauseBackdated: 'A pause counts only from the day it is recorded.',
     pauseAfterDue:
       'The due date has passed: a pause recorded now does not count towards the time limit; the case is already late (art. 18(1)).',
     resumeInFuture: 'The clock cannot resume after today: record it on the day it resumes or later.',

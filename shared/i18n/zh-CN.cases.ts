@@ -105,6 +105,7 @@ export const zhCNCases = {
   leaderReviews: '等待局领导审核。',
   pause: '暂停计时',
   pauseFrom: '暂停起始日',
+  pauseFromToday: '暂停起始日：{{date}}（登记当日，暂停计时只能从登记当日起算）',
   pauseReason: '暂停原因',
   pauseHint:
     '只有需要听证、检验、检测、专家评审的期间可以暂停计时，其他环节都计入办理时限；补正材料已在受理前一次性告知，不是暂停理由。',
@@ -226,6 +227,7 @@ export const zhCNCases = {
     dateInFuture: '日期不能晚于今天。',
     dateBeforeReceipt: '日期不能早于收件日期。',
     pauseInFuture: '暂停起始日不能晚于今天：尚未开始的暂停不能预先登记。',
+    pauseBackdated: '暂停计时只能从登记当日起算。',
     pauseAfterDue: '已过办结期限，此时登记的暂停不再计入办理时限，超期已成事实（第十八条第（一）项）。',
     resumeInFuture: '恢复计时日期不能晚于今天：请在恢复当天或之后登记。',
     resumeBeforeAcceptance: '恢复计时日期不能早于受理日期。',

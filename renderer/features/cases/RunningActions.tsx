@@ -102,7 +102,7 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { db } = useDesk();
   const author = useAuthor(staff);
   const { errors, busy, run } = useAction(caseFieldErrors);
-  const [from, setFrom] = useState<string>(today());
+  const from = today();
   const [reason, setReason] = useState<PauseReason>('expertReview');
   const [note, setNote] = useState('');
   return (
@@ -110,15 +110,15 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       <Text size="xs" c="dimmed">
         {t('cases.pauseHint')}
       </Text>
-      <TextInput
-        type="date"
-        label={t('cases.pauseFrom')}
-        value={from}
-        min={row.acceptance?.acceptedOn}
-        max={today()}
-        onChange={(e) => setFrom(e.currentTarget.value)}
-        error={errors.from}
-      />
+      {/* A pause counts from the day it is recorded at the earliest (shared/rules/case.ts): no day to choose. */}
+      <Text size="sm" data-testid="pause-from">
+        {t('cases.pauseFromToday', { date: from })}
+      </Text>
+      {errors.from && (
+        <Text size="sm" c="red">
+          {errors.from}
+        </Text>
+      )}
       <Select
         label={t('cases.pauseReason')}
         data={PAUSE_REASONS.map((r) => ({ value: r, label: t(`cases.pauseReasons.${r}`) }))}

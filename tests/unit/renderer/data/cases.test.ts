@@ -210,6 +210,29 @@ describe('a case on the desk', () => {
     expect(row?.acceptance).toMatchObject({ promisedLimitDays: 5, statutoryLimitDays: 10 });
   });
 
+  it('refuses a pause dated back before today, even inside the running time: it counts only from the day it is recorded', async () => {
+    // Accepted yesterday, so the day typed is after the acceptance and before any due date: only the backdating is wrong.
+    const yesterdays = await registeredDaysAgo(1);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${daysAgo(1)}T10:00:00+08:00`));
+    let caseId: string;
+    try {
+      caseId = await openCase(db, clerk, yesterdays, 'tech-contract');
+      await checkMaterials(db, clerk, caseId, [{ materialId: 'contract-text', state: 'received' }]);
+      await acceptCase(db, clerk, caseId);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await db.cases.get(caseId))?.acceptance?.acceptedOn).toBe(daysAgo(1));
+    const before = await caseEvents(caseId);
+    const backdated = { from: daysAgo(1), reason: 'hearing' as const, note: '听证' };
+    const error = await pauseCase(db, clerk, caseId, backdated).catch((e: unknown) => e);
+    expect(fields(error)).toEqual([['from', 'pauseBackdated']]);
+    expect(await caseEvents(caseId)).toEqual(before);
+    await pauseCase(db, clerk, caseId, { ...backdated, from: today() });
+    expect((await db.cases.get(caseId))?.pauses).toMatchObject([{ from: today(), reason: 'hearing' }]);
+  });
+
   describe('while running', () => {
     let caseId: string;
     beforeEach(async () => {
