@@ -8,6 +8,7 @@ import { CalendarBanner } from '../features/calendar/CalendarBanner.tsx';
 import { CasesScreen } from '../features/cases/CasesScreen.tsx';
 import { EndOfDayScreen } from '../features/endOfDay/EndOfDayScreen.tsx';
 import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
+import { useFollowUpCount } from '../features/inbox/useFollowUpCount.ts';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 import { useNav, type Screen } from '../stores/nav.ts';
@@ -19,7 +20,8 @@ export function Shell({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const deskLabel = useDeviceLabel(db);
-  const inboxCount = useInboxCount(db, staff.id) ?? 0;
+  // The tab counts what the inbox lists: contacts waiting for this person and their follow-ups (art. 27–30).
+  const inboxCount = (useInboxCount(db, staff.id) ?? 0) + (useFollowUpCount(staff) ?? 0);
   const { lock, signOut } = useSession();
   // Signed in offline: what this person does now is the desk's word, and their decisions wait for the network.
   const proven = useProvenSession(staff);

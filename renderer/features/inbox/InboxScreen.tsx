@@ -15,6 +15,7 @@ import { PendingRejections } from '../cases/PendingRejections.tsx';
 import { usePendingCaseRejections } from '../../data/caseHooks.ts';
 import { OpenableRow } from '../../app/OpenableRow.tsx';
 import { FollowUpInbox } from '../followUp/FollowUpInbox.tsx';
+import { useFollowUpCount } from './useFollowUpCount.ts';
 
 function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
   if (c.status === 'transferPending') return 'accept';
@@ -31,6 +32,8 @@ export function InboxScreen({ staff }: { staff: Staff }) {
   const items = useInbox(db, staff.id) ?? [];
   // art. 8(二): a leader's inbox also holds the cases whose 不予受理 waits for their review.
   const rejections = usePendingCaseRejections(db, staff.id) ?? [];
+  // art. 27–30: follow-ups wait here too; while only they wait, the inbox is not empty.
+  const followUps = useFollowUpCount(staff) ?? 0;
   const directory = useDirectory(db);
   const settings = useSettings(db);
   const [openId, setOpenId] = useState<string>();
@@ -40,14 +43,14 @@ export function InboxScreen({ staff }: { staff: Staff }) {
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('inbox.title')}</Title>
         <Text c="dimmed" size="sm">
-          {t('inbox.count', { count: items.length + rejections.length })}
+          {t('inbox.count', { count: items.length + rejections.length + followUps })}
         </Text>
       </Group>
       <PendingRejections staff={staff} onOpen={setOpenId} />
       {/* art. 27–30: the follow-ups this person owns, and for a leader the strong ones not yet reported. */}
       <FollowUpInbox staff={staff} />
       {items.length === 0 ? (
-        rejections.length === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>
+        rejections.length === 0 && followUps === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>
       ) : (
         <Table highlightOnHover verticalSpacing="sm" aria-label={t('inbox.title')}>
           <Table.Thead>
