@@ -49,20 +49,29 @@ export interface CaseDeadline {
 
 type Span = [from: IsoDate, to: IsoDate];
 
-/** Pauses as sorted, disjoint day spans (overlapping or touching pauses merge; an open one ends today). */
+// The later and the earlier of two days. When both are the same day either answer is right, so `>=` for `>`
+// (and `<=` for `<`) cannot change a result: those two mutants are equivalent and disabled here, once.
+// Stryker disable next-line EqualityOperator: on equal days both branches return the same day
+const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+// Stryker disable next-line EqualityOperator: on equal days both branches return the same day
+const earlier = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
+
+/** Pauses as sorted, disjoint day spans (overlapping pauses merge; an open one ends today). */
 function pauseSpans(pauses: DeadlineInput['pauses'], today: IsoDate): Span[] {
   const spans: Span[] = [];
   for (const p of pauses) {
-    const to = p.to ?? (today > p.from ? today : p.from);
+    const to = p.to ?? later(today, p.from);
     if (to >= p.from) spans.push([p.from, to]); // a reversed pause is refused by the schema; here it counts for nothing
   }
-  spans.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // ISO days all have one length, so the default order of "from,to" strings is by start, then end.
+  spans.sort();
   const merged: Span[] = [];
   for (const span of spans) {
     const last = merged.at(-1);
-    if (last && span[0] <= addDays(last[1], 1)) {
-      if (span[1] > last[1]) last[1] = span[1];
-    } else merged.push([span[0], span[1]]);
+    // Only pauses sharing a day need merging: touching ones (one ends the day before the next starts) give the
+    // same counts whether merged or not, as (a, b] + (b, c] = (a, c].
+    if (last && span[0] <= last[1]) last[1] = later(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
   }
   return merged;
 }
@@ -76,10 +85,8 @@ function pausedWorkingDaysBetween(
 ): number {
   let days = 0;
   for (const [from, to] of spans) {
-    const dayBefore = addDays(from, -1);
-    const start = dayBefore > fromExclusive ? dayBefore : fromExclusive;
-    const end = to < toInclusive ? to : toInclusive;
-    if (end > start) days += calendar.countWorkingDays(start, end).days;
+    // countWorkingDays gives 0 for an empty range (end ≤ start): a span outside (fromExclusive, toInclusive].
+    days += calendar.countWorkingDays(later(addDays(from, -1), fromExclusive), earlier(to, toInclusive)).days;
   }
   return days;
 }
@@ -94,30 +101,31 @@ export function caseDeadline(
   const total = input.limitDays + input.extensions.reduce((sum, e) => sum + e.days, 0);
   const spans = pauseSpans(input.pauses, today);
 
-  // Count forward from acceptance, jumping over each pause, until the whole limit has been counted.
+  // Count forward from acceptance, jumping over each pause, until the whole limit has been counted. A pause that
+  // starts on or before the cursor has no working days before it (countWorkingDays of an empty range is 0, not
+  // provisional), and the limit is at least 1 (schema), so it never breaks the loop: no guard is needed for it.
   let remaining = total;
   let cursor = input.acceptedOn;
   let provisional = false;
   for (const [from, to] of spans) {
-    if (to <= cursor) continue;
-    if (from > cursor) {
-      const before = calendar.countWorkingDays(cursor, addDays(from, -1));
-      if (before.days >= remaining) break; // the limit runs out before this pause starts
-      remaining -= before.days;
-      provisional ||= before.provisional;
-    }
-    cursor = to;
+    const before = calendar.countWorkingDays(cursor, addDays(from, -1));
+    if (before.days >= remaining) break; // the limit runs out before this pause starts
+    remaining -= before.days;
+    provisional ||= before.provisional;
+    cursor = later(cursor, to);
   }
   const due = calendar.addWorkingDays(cursor, remaining);
   const dueDate = due.date;
   provisional ||= due.provisional;
 
-  const countedTo = today < dueDate ? today : dueDate;
+  const countedTo = earlier(today, dueDate);
   const used =
     calendar.countWorkingDays(input.acceptedOn, countedTo).days -
     pausedWorkingDaysBetween(spans, calendar, input.acceptedOn, countedTo);
-  const workingDaysLeft = today > dueDate ? 0 : total - used;
-  const workingDaysOverdue = today > dueDate ? calendar.countWorkingDays(dueDate, today).days : 0;
+  // Counted up to the due date, `used` is the whole limit (that is what the due date is), so this is 0 on the
+  // due date and after it; and the days after the due date are 0 until today passes it.
+  const workingDaysLeft = total - used;
+  const workingDaysOverdue = calendar.countWorkingDays(dueDate, today).days;
   const paused = input.pauses.some((p) => p.to === undefined && p.from <= today);
 
   let state: ClockState;
