@@ -1,0 +1,78 @@
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldErrors } from '../features/contact/fieldErrors.ts';
+
+// The one form pattern of the desk (STYLE: one pattern per concern). Values live in one @mantine/form store, not a
+// useState per field; the data operation behind the form validates with the shared zod schemas (appendEvents) and
+// a refusal comes back as messages per field, in the form's own error map, so every field shows its own message
+// with `form.getInputProps(name)`. A refused save changes nothing, keeps what the clerk typed, and says why.
+
+/** Turns a refused operation into translated messages per field (`form` for the form as a whole). */
+export type ErrorWording = typeof fieldErrors;
+
+export interface DeskFormOptions<V extends Record<string, unknown>> {
+  readonly initialValues: V;
+  /** How a refusal is worded: the shared `errors.*` keys by default, a feature's own keys first where it has some. */
+  readonly wording?: ErrorWording;
+  /** A check before anything is written, worded like a refusal: field → i18n key (a key of errors.* by default). */
+  readonly check?: (values: V) => Record<string, string | undefined>;
+}
+
+export interface DeskForm<V extends Record<string, unknown>> {
+  readonly form: UseFormReturnType<V>;
+  /** A save is running: the submit button shows it and a second Enter does nothing. */
+  readonly busy: boolean;
+  /** The message for the form as a whole (no single field to put it under), or undefined. */
+  readonly formError: string | undefined;
+  /**
+   * Run `save` with the current values. On success: notify `success`, and reset the form unless `keep` is set. On
+   * a refusal: the messages go next to their fields and the values stay. Resolves true when saved.
+   */
+  submit(save: (values: V) => Promise<unknown>, opts?: { success?: string; keep?: boolean }): Promise<boolean>;
+}
+
+export function useDeskForm<V extends Record<string, unknown>>(options: DeskFormOptions<V>): DeskForm<V> {
+  const { t, i18n } = useTranslation();
+  const exists = (key: string) => i18n.exists(key);
+  const wording = options.wording ?? fieldErrors;
+  const form = useForm<V>({
+    mode: 'controlled',
+    initialValues: options.initialValues,
+    // Editing a field clears its message and the form-wide one (the clerk is acting on it).
+    clearInputErrorOnChange: true,
+    onValuesChange: () => {
+      if (form.errors.form) form.clearFieldError('form');
+    },
+  });
+  const [busy, setBusy] = useState(false);
+
+  async function submit(save: (values: V) => Promise<unknown>, opts: { success?: string; keep?: boolean } = {}) {
+    if (busy) return false;
+    const checked = options.check?.(form.getValues()) ?? {};
+    const found = Object.entries(checked).filter((e): e is [string, string] => Boolean(e[1]));
+    if (found.length > 0) {
+      form.setErrors(
+        Object.fromEntries(found.map(([field, key]) => [field, exists(`errors.${key}`) ? t(`errors.${key}`) : t(key)])),
+      );
+      return false;
+    }
+    setBusy(true);
+    try {
+      await save(form.getValues());
+      form.clearErrors();
+      if (opts.success) notifications.show({ color: 'teal', message: opts.success });
+      if (!opts.keep) form.reset();
+      return true;
+    } catch (error) {
+      form.setErrors(wording(error, t, exists));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const formError = typeof form.errors.form === 'string' ? form.errors.form : undefined;
+  return { form, busy, formError, submit };
+}
