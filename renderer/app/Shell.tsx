@@ -7,9 +7,11 @@ import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { CalendarBanner } from '../features/calendar/CalendarBanner.tsx';
 import { CasesScreen } from '../features/cases/CasesScreen.tsx';
 import { EndOfDayScreen } from '../features/endOfDay/EndOfDayScreen.tsx';
+import { FollowUpBoard, seesFollowUpBoard } from '../features/followUp/FollowUpBoard.tsx';
 import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { useFollowUpCount } from '../features/inbox/useFollowUpCount.ts';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
+import { SatisfactionScreen } from '../features/satisfaction/SatisfactionScreen.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 import { useNav, type Screen } from '../stores/nav.ts';
 import { useProvenSession, useSession } from '../stores/session.ts';
@@ -89,6 +91,8 @@ export function Shell({ staff }: { staff: Staff }) {
               {t('shell.inbox')}
             </Tabs.Tab>
             <Tabs.Tab value="cases">{t('cases.title')}</Tabs.Tab>
+            {seesFollowUpBoard(staff) && <Tabs.Tab value="followUps">{t('shell.followUps')}</Tabs.Tab>}
+            <Tabs.Tab value="satisfaction">{t('shell.satisfaction')}</Tabs.Tab>
             <Tabs.Tab value="endOfDay">{t('shell.endOfDay')}</Tabs.Tab>
             {staff.roles.includes('admin') && <Tabs.Tab value="admin">{t('admin.title')}</Tabs.Tab>}
           </Tabs.List>
@@ -100,6 +104,8 @@ export function Shell({ staff }: { staff: Staff }) {
         {screen === 'cases' && <CasesScreen staff={staff} />}
         {screen === 'admin' && staff.roles.includes('admin') && <AdminScreen staff={staff} />}
         {screen === 'inbox' && <InboxScreen staff={staff} />}
+        {screen === 'followUps' && seesFollowUpBoard(staff) && <FollowUpBoard staff={staff} />}
+        {screen === 'satisfaction' && <SatisfactionScreen staff={staff} />}
         {screen === 'endOfDay' && <EndOfDayScreen staff={staff} />}
       </AppShell.Main>
     </AppShell>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'register' | 'inbox' | 'cases' | 'endOfDay' | 'admin';
+export type Screen = 'register' | 'inbox' | 'cases' | 'followUps' | 'satisfaction' | 'endOfDay' | 'admin';
 
 /** Which screen the desk shows; not persisted (a reload starts at the register). */
 interface NavState {

@@ -46,6 +46,8 @@ export const en: Strings<Resources> = {
     register: 'Register',
     inbox: 'My inbox',
     endOfDay: 'End of day',
+    followUps: 'Follow-ups',
+    satisfaction: 'Ratings',
     signOut: 'Sign out',
     lock: 'Lock',
     signedInAs: '{{name}}, {{title}}',

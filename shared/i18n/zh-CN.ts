@@ -42,6 +42,8 @@ export const zhCN = {
     register: '首问登记',
     inbox: '我的待办',
     endOfDay: '日终检查',
+    followUps: '服务回访',
+    satisfaction: '好差评',
     signOut: '退出登录',
     lock: '锁定',
     signedInAs: '{{title}} {{name}}',
