@@ -6,6 +6,10 @@ import { enEnrol } from './en.enrol.ts';
 import { enFollowUp } from './en.followUp.ts';
 import { enFollowUpDesk } from './en.followUpDesk.ts';
 import { enRating } from './en.rating.ts';
+import { enSatisfaction } from './en.satisfaction.ts';
+import { enFollowUpBoard } from './en.followUpBoard.ts';
+import { enPublicRating } from './en.publicRating.ts';
+import { enTablet } from './en.tablet.ts';
 import { enSlips } from './en.slips.ts';
 
 /** English, complete: the type makes a missing key a compile error. */
@@ -19,6 +23,10 @@ export const en: Strings<Resources> = {
   followUp: enFollowUp,
   followUpDesk: enFollowUpDesk,
   rating: enRating,
+  satisfaction: enSatisfaction,
+  followUpBoard: enFollowUpBoard,
+  publicRating: enPublicRating,
+  tablet: enTablet,
   slips: enSlips,
   app: {
     name: 'FirstDesk',

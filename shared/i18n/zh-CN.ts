@@ -6,6 +6,10 @@ import { zhCNEnrol } from './zh-CN.enrol.ts';
 import { zhCNFollowUp } from './zh-CN.followUp.ts';
 import { zhCNFollowUpDesk } from './zh-CN.followUpDesk.ts';
 import { zhCNRating } from './zh-CN.rating.ts';
+import { zhCNSatisfaction } from './zh-CN.satisfaction.ts';
+import { zhCNFollowUpBoard } from './zh-CN.followUpBoard.ts';
+import { zhCNPublicRating } from './zh-CN.publicRating.ts';
+import { zhCNTablet } from './zh-CN.tablet.ts';
 import { zhCNSlips } from './zh-CN.slips.ts';
 
 export const zhCN = {
@@ -16,6 +20,10 @@ export const zhCN = {
   followUp: zhCNFollowUp,
   followUpDesk: zhCNFollowUpDesk,
   rating: zhCNRating,
+  satisfaction: zhCNSatisfaction,
+  followUpBoard: zhCNFollowUpBoard,
+  publicRating: zhCNPublicRating,
+  tablet: zhCNTablet,
   slips: zhCNSlips,
   app: {
     name: '首问台',

@@ -1,0 +1,2 @@
+// English: publicRating (issue 13). Same keys as zh-CN.publicRating.ts.
+export const enPublicRating = {};

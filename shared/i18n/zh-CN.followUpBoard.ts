@@ -1,0 +1,2 @@
+// 简体中文：followUpBoard (issue 13).
+export const zhCNFollowUpBoard = {};

@@ -1,0 +1,2 @@
+// 简体中文：publicRating (issue 13).
+export const zhCNPublicRating = {};

@@ -1,0 +1,2 @@
+// 简体中文：satisfaction (issue 13).
+export const zhCNSatisfaction = {};
