@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { MAX_SEQ } from '../../../shared/model/seq.ts';
 import type { Db } from './db.ts';
 import { migrateStaffSecrets } from './migrateStaffSecrets.ts';
+import { migratePadTablets } from './padTablets.ts';
 
 // One schema for SQLite and PostgreSQL: only `integer` and `text` columns, and timestamps as app-made
 // ISO strings (CURRENT_TIMESTAMP differs between the two). Migrations are inline so the bundled
@@ -118,6 +119,8 @@ const migrations: Record<string, Migration> = {
       await sql`update devices set token_issued_at = enrolled_at where token_hash is not null`.execute(db);
     },
   },
+  // Rating tablets paired with a desk and their one-time codes (issue 13 item 3). See the module.
+  '0007_pad_tablets': { up: (db) => migratePadTablets(db) },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */
