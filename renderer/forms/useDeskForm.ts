@@ -27,10 +27,27 @@ export interface DeskForm<V extends Record<string, unknown>> {
   /** The message for the form as a whole (no single field to put it under), or undefined. */
   readonly formError: string | undefined;
   /**
-   * Run `save` with the current values. On success: notify `success`, and reset the form unless `keep` is set. On
-   * a refusal: the messages go next to their fields and the values stay. Resolves true when saved.
+   * Run `save` with the current values. On success: notify `success`, and reset the form unless `keep` is set
+   * (`true`: keep every value; a list of fields: reset the others, e.g. a channel the clerk chose for the next
+   * visitor too). On a refusal: the messages go next to their fields and the values stay. Resolves true when saved.
    */
-  submit(save: (values: V) => Promise<unknown>, opts?: { success?: string; keep?: boolean }): Promise<boolean>;
+  submit(save: (values: V) => Promise<unknown>, opts?: SubmitOptions<V>): Promise<boolean>;
+  /**
+   * Typed value, onChange(value) and error of one field, for the desk's own inputs and Mantine inputs whose
+   * onChange gives a value rather than an event (MaterialsInput, Radio.Group, Checkbox.Group, Select…).
+   */
+  field<K extends keyof V & string>(name: K): BoundField<V[K]>;
+}
+
+export interface BoundField<T> {
+  readonly value: T;
+  readonly onChange: (value: T) => void;
+  readonly error: string | undefined;
+}
+
+export interface SubmitOptions<V> {
+  readonly success?: string;
+  readonly keep?: boolean | readonly (keyof V & string)[];
 }
 
 export function useDeskForm<V extends Record<string, unknown>>(options: DeskFormOptions<V>): DeskForm<V> {
@@ -48,7 +65,7 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
   });
   const [busy, setBusy] = useState(false);
 
-  async function submit(save: (values: V) => Promise<unknown>, opts: { success?: string; keep?: boolean } = {}) {
+  async function submit(save: (values: V) => Promise<unknown>, opts: SubmitOptions<V> = {}) {
     if (busy) return false;
     const checked = options.check?.(form.getValues()) ?? {};
     const found = Object.entries(checked).filter((e): e is [string, string] => Boolean(e[1]));
@@ -60,10 +77,14 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
     }
     setBusy(true);
     try {
-      await save(form.getValues());
+      const values = form.getValues();
+      await save(values);
       form.clearErrors();
       if (opts.success) notifications.show({ color: 'teal', message: opts.success });
-      if (!opts.keep) form.reset();
+      if (opts.keep !== true) {
+        form.reset();
+        for (const field of opts.keep || []) form.setFieldValue(field, values[field] as never);
+      }
       return true;
     } catch (error) {
       form.setErrors(wording(error, t, exists));
@@ -74,5 +95,13 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
   }
 
   const formError = typeof form.errors.form === 'string' ? form.errors.form : undefined;
-  return { form, busy, formError, submit };
+  const field = <K extends keyof V & string>(name: K): BoundField<V[K]> => {
+    const error = form.errors[name];
+    return {
+      value: form.getValues()[name],
+      onChange: (value) => form.setFieldValue(name, value as never),
+      error: typeof error === 'string' ? error : undefined,
+    };
+  };
+  return { form, busy, formError, submit, field };
 }

@@ -13,8 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel } from '../../../shared/model/contactEvents.ts';
 import type { StaffId } from '../../../shared/model/ids.ts';
@@ -25,88 +24,85 @@ import { useAuthor } from '../../stores/session.ts';
 import { useActiveStaff } from '../../data/hooks.ts';
 import { recordContact } from '../../data/operations.ts';
 import type { VisitorMatch } from '../../data/visitors.ts';
-import { fieldErrors } from '../contact/fieldErrors.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { MaterialsInput, type MaterialDraft } from './MaterialsInput.tsx';
 import { ReturningVisitors, useFirstVisitorMatch } from './ReturningVisitors.tsx';
 import { VisitorHistory } from './VisitorHistory.tsx';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
-const EMPTY = { name: '', organisation: '', phone: '', idNumber: '', matter: '' };
+/** What the clerk types for one contact; the channel stays chosen for the next visitor. */
+const EMPTY = {
+  channel: 'visit' as Channel,
+  name: '',
+  organisation: '',
+  phone: '',
+  idNumber: '',
+  matter: '',
+  materials: [] as MaterialDraft[],
+  askedStaffIds: [] as string[],
+};
+type VisitorField = 'name' | 'phone' | 'organisation';
 
 /** Record a visit, call, letter or online message in seconds, from the keyboard alone. */
 export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenContact: (contactId: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
   const directory = useActiveStaff(db);
-  const [channel, setChannel] = useState<Channel>('visit');
-  const [fields, setFields] = useState(EMPTY);
-  const [asked, setAsked] = useState<string[]>([]);
-  const [materials, setMaterials] = useState<MaterialDraft[]>([]);
+  const { form, busy, formError, field, submit: run } = useDeskForm({ initialValues: EMPTY });
+  const values = form.getValues();
   // The returning-visitor search follows whichever of name, phone or organisation the clerk typed last.
   const [visitorQuery, setVisitorQuery] = useState('');
   const [history, setHistory] = useState<VisitorMatch>();
   const firstMatch = useFirstVisitorMatch(visitorQuery);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
   const matterField = useRef<HTMLTextAreaElement>(null);
 
   // art. 7: among everyone asked together, the highest-ranked is first-inquiry responsible.
+  const asked = values.askedStaffIds;
   const askedStaff = [staff, ...(directory ?? []).filter((s) => asked.includes(s.id) && s.id !== staff.id)];
   const responsible = firstInquiryResponsible(askedStaff) ?? staff;
 
-  const set = (key: keyof typeof EMPTY) => (value: string) => {
-    setFields((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: '', form: '' }));
-    if (key === 'name' || key === 'phone' || key === 'organisation') setVisitorQuery(value);
+  const visitorField = (key: VisitorField) => {
+    const props = form.getInputProps(key);
+    return {
+      ...props,
+      onChange: (e: ChangeEvent<HTMLInputElement>) => {
+        props.onChange(e);
+        setVisitorQuery(e.currentTarget.value);
+      },
+    };
   };
 
   function takeVisitor(v: VisitorMatch) {
-    setFields((f) => ({ ...f, name: v.name ?? '', organisation: v.organisation ?? '', phone: v.phone ?? '' }));
+    form.setValues({ name: v.name ?? '', organisation: v.organisation ?? '', phone: v.phone ?? '' });
     setVisitorQuery('');
     matterField.current?.focus();
   }
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    try {
-      await recordContact(db, author, {
-        channel,
-        visitor: {
-          name: fields.name,
-          organisation: fields.organisation,
-          phone: fields.phone,
-          idNumber: fields.idNumber,
-        },
-        matter: fields.matter,
-        materials: materials.filter((m) => m.name.trim() !== ''),
-        askedStaffIds: asked as StaffId[],
-      });
-      notifications.show({
-        color: 'teal',
-        message: t('register.saved', { visitor: fields.name || fields.organisation }),
-      });
-      setFields(EMPTY);
-      setAsked([]);
-      setMaterials([]);
-      setVisitorQuery('');
-      setErrors({});
-      firstField.current?.focus();
-    } catch (error) {
-      setErrors(fieldErrors(error, t, (k) => i18n.exists(k)));
-    } finally {
-      setSaving(false);
-    }
+    const typed = form.getValues();
+    const saved = await run(
+      (v) =>
+        recordContact(db, author, {
+          channel: v.channel,
+          visitor: { name: v.name, organisation: v.organisation, phone: v.phone, idNumber: v.idNumber },
+          matter: v.matter,
+          materials: v.materials.filter((m) => m.name.trim() !== ''),
+          askedStaffIds: v.askedStaffIds as StaffId[],
+        }),
+      { success: t('register.saved', { visitor: typed.name || typed.organisation }), keep: ['channel'] },
+    );
+    if (!saved) return;
+    setVisitorQuery('');
+    firstField.current?.focus();
   }
 
   useHotkeys(
     [
       ['mod+Enter', () => void submit()],
-      ...CHANNELS.map((c, i) => [`alt+${i + 1}`, () => setChannel(c)] as [string, () => void]),
+      ...CHANNELS.map((c, i) => [`alt+${i + 1}`, () => form.setFieldValue('channel', c)] as [string, () => void]),
       ['alt+U', () => firstMatch && takeVisitor(firstMatch)],
       ['alt+H', () => firstMatch && setHistory(firstMatch)],
     ],
@@ -119,7 +115,7 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
 
   return (
     <Paper withBorder p="md">
-      <form ref={formRef} onSubmit={submit} aria-label={t('register.newContact')}>
+      <form onSubmit={submit} aria-label={t('register.newContact')}>
         <Stack gap="sm">
           <Group justify="space-between">
             <Title order={4}>{t('register.newContact')}</Title>
@@ -130,8 +126,7 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
           <SegmentedControl
             aria-label={t('register.channel')}
             fullWidth
-            value={channel}
-            onChange={(v) => setChannel(v as Channel)}
+            {...form.getInputProps('channel')}
             data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
           />
           <Group grow align="flex-start">
@@ -139,18 +134,14 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
               ref={firstField}
               label={t('register.visitorName')}
               maxLength={LIMITS.personName}
-              value={fields.name}
-              onChange={(e) => set('name')(e.currentTarget.value)}
-              error={errors.name}
+              {...visitorField('name')}
               autoFocus
               autoComplete="off"
             />
             <TextInput
               label={t('register.phone')}
               maxLength={LIMITS.phone}
-              value={fields.phone}
-              onChange={(e) => set('phone')(e.currentTarget.value)}
-              error={errors.phone}
+              {...visitorField('phone')}
               inputMode="tel"
               autoComplete="off"
             />
@@ -158,18 +149,14 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
           <TextInput
             label={t('register.organisation')}
             maxLength={LIMITS.organisation}
-            value={fields.organisation}
-            onChange={(e) => set('organisation')(e.currentTarget.value)}
-            error={errors.organisation}
+            {...visitorField('organisation')}
             autoComplete="off"
           />
           <ReturningVisitors query={visitorQuery} onUse={takeVisitor} onHistory={setHistory} />
           <TextInput
             label={t('register.idNumber')}
             description={t('register.idNumberHint')}
-            value={fields.idNumber}
-            onChange={(e) => set('idNumber')(e.currentTarget.value)}
-            error={errors.idNumber}
+            {...form.getInputProps('idNumber')}
             autoComplete="off"
             maxLength={LIMITS.idNumber}
           />
@@ -178,23 +165,19 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
             label={t('register.matter')}
             maxLength={LIMITS.matter}
             placeholder={t('register.matterPlaceholder')}
-            value={fields.matter}
-            onChange={(e) => set('matter')(e.currentTarget.value)}
-            error={errors.matter}
+            {...form.getInputProps('matter')}
             autosize
             minRows={3}
             maxRows={8}
           />
-          <MaterialsInput value={materials} onChange={setMaterials} error={errors.materials} />
+          <MaterialsInput {...field('materials')} />
           <MultiSelect
             label={t('register.askedTogether')}
             description={t('register.askedTogetherHint')}
             data={staffOptions}
-            value={asked}
-            onChange={setAsked}
+            {...form.getInputProps('askedStaffIds')}
             searchable
             clearable
-            error={errors.askedStaffIds}
           />
           <Text size="md" data-testid="responsible">
             {t('register.responsible')}：
@@ -202,8 +185,8 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
               {responsible.name}（{responsible.title}）
             </Text>
           </Text>
-          {errors.form && <Alert color="red">{errors.form}</Alert>}
-          <Button type="submit" size="lg" loading={saving}>
+          {formError && <Alert color="red">{formError}</Alert>}
+          <Button type="submit" size="lg" loading={busy}>
             {t('register.submit')}
           </Button>
         </Stack>
