@@ -16,6 +16,7 @@ import { BODY_LIMITS } from './http/bodyLimits.ts';
 import { decorateDevice } from './http/deviceGuard.ts';
 import { registerHealth, WriteTrouble } from './http/health.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
+import { registerPadRelay } from './http/padRelay.ts';
 import { registerPull } from './http/pull.ts';
 import { registerPush } from './http/push.ts';
 import { registerReference } from './http/reference.ts';
@@ -104,6 +105,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   registerReference(app, storage.db);
   registerEnrol(app, storage.db, new FailedAttempts(ENROLMENT_ATTEMPTS));
   registerAdminDevices(app, storage.db);
+  registerPadRelay(app, storage.db);
   registerStaffAuth(app, storage.db, {
     perStaff: new FailedAttempts(SIGN_IN_PER_STAFF_ATTEMPTS),
     perDesk: new FailedAttempts(SIGN_IN_PER_DESK_ATTEMPTS),
