@@ -2,6 +2,7 @@ import type { Resources } from './zh-CN.ts';
 import { enAdmin } from './en.admin.ts';
 import { enAuth } from './en.auth.ts';
 import { enCases } from './en.cases.ts';
+import { enComplaint } from './en.complaint.ts';
 import { enEnrol } from './en.enrol.ts';
 import { enFollowUp } from './en.followUp.ts';
 import { enFollowUpDesk } from './en.followUpDesk.ts';
@@ -19,6 +20,7 @@ export const en: Strings<Resources> = {
   admin: enAdmin,
   auth: enAuth,
   cases: enCases,
+  complaint: enComplaint,
   enrol: enEnrol,
   followUp: enFollowUp,
   followUpDesk: enFollowUpDesk,

@@ -2,6 +2,7 @@
 import { zhCNAdmin } from './zh-CN.admin.ts';
 import { zhCNAuth } from './zh-CN.auth.ts';
 import { zhCNCases } from './zh-CN.cases.ts';
+import { zhCNComplaint } from './zh-CN.complaint.ts';
 import { zhCNEnrol } from './zh-CN.enrol.ts';
 import { zhCNFollowUp } from './zh-CN.followUp.ts';
 import { zhCNFollowUpDesk } from './zh-CN.followUpDesk.ts';
@@ -16,6 +17,7 @@ export const zhCN = {
   admin: zhCNAdmin,
   auth: zhCNAuth,
   cases: zhCNCases,
+  complaint: zhCNComplaint,
   enrol: zhCNEnrol,
   followUp: zhCNFollowUp,
   followUpDesk: zhCNFollowUpDesk,
