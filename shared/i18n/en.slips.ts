@@ -73,7 +73,7 @@ export const enSlips: Strings<typeof zhCNSlips> = {
     numerals: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
     numbering: '{{n}}. {{heading}}',
     qrCaption: 'Scan to verify the slip number',
-    qrCaptionFollowUp: 'Scan to verify the slip and follow the case',
+    qrCaptionRating: 'Scan to rate this service',
     stub: {
       heading: 'Receipt (kept by the service window)',
       document: 'Slip',

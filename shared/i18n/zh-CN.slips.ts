@@ -70,7 +70,7 @@ export const zhCNSlips = {
     numerals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
     numbering: '{{n}}、{{heading}}',
     qrCaption: '扫码核验单据编号',
-    qrCaptionFollowUp: '扫码核验单据、查询办理进度',
+    qrCaptionRating: '扫码评价本次服务',
     stub: {
       heading: '签收回执（窗口留存联）',
       document: '单据',

@@ -4,6 +4,7 @@ import type { Material, ServiceItem } from '../../model/catalog.ts';
 import type { SlipBlock, SlipContent, SlipKind, SlipMaterialRow, SlipSection, SlipSerial } from '../../model/slip.ts';
 import type { IsoDate } from '../isoDate.ts';
 import { maskPhone } from '../phone.ts';
+import { ratingLink } from './ratingLink.ts';
 
 // What every slip shares: the words of the paper in one language, the bureau, the clerk, the applicant (PIPL:
 // phone masked, name masked on the stub the desk keeps), the QR code, the stub. The kind-specific composers
@@ -61,10 +62,11 @@ export interface SlipIssue {
   readonly staff: { readonly name: string; readonly phone: string };
   readonly applicant: SlipApplicant;
   /**
-   * Where applicants will follow a case online (the HQ server's address); the QR code then carries
-   * `${followUpBase}/f/${serial}`. Without it the QR code carries the serial alone.
+   * 好差评 by QR (issue 13): HQ's public address (settings.publicRatingBase) and this slip's token, made at its first
+   * print; the QR code then opens the rating page, `${base}/r/${serial}/${token}`. Without it the QR code carries
+   * the serial alone.
    */
-  readonly followUpBase?: string | undefined;
+  readonly rating?: { readonly base: string; readonly token: string } | undefined;
   readonly lang?: SlipLanguage | undefined;
 }
 
@@ -118,7 +120,6 @@ export function composeSlipContent(
   const lang = issue.lang ?? 'zh-CN';
   const strings = paperStrings(lang);
   const { addressee, applicant } = applicantOf(strings, issue.applicant);
-  const followUp = issue.followUpBase?.replace(/\/+$/, '');
   const subjectLine = stubSubject ?? (catalog ? { label: strings.labels.item, value: catalog.item.name } : undefined);
   return {
     layout: 1,
@@ -136,8 +137,8 @@ export function composeSlipContent(
     // Chapter 5: each item publishes its own consult and complaint channels; otherwise the bureau's.
     consultPhone: catalog?.item.consultPhone ?? issue.settings.consultPhone,
     complaintPhone: catalog?.item.complaintPhone ?? issue.settings.complaintPhone,
-    qr: followUp
-      ? { payload: `${followUp}/f/${issue.serial}`, caption: strings.qrCaptionFollowUp }
+    qr: issue.rating
+      ? { payload: ratingLink(issue.rating.base, issue.serial, issue.rating.token), caption: strings.qrCaptionRating }
       : { payload: issue.serial, caption: strings.qrCaption },
     stub: {
       heading: strings.stub.heading,

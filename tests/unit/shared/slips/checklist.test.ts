@@ -123,13 +123,15 @@ describe('art. 10 the one-time notification checklist (一次性告知单)', () 
     expect(slip.complaintPhone).toBe('0377-63176300');
   });
 
-  it('puts the serial in the QR code, inside the follow-up address when there is one', () => {
+  it("puts the serial in the QR code, inside HQ's rating link when the bureau publishes one (issue 13)", () => {
     expect(slip.qr.payload).toBe(SERIAL);
-    const online = composeChecklist(issue({ followUpBase: 'https://hq.example/' }), {
+    expect(slip.qr.caption).toBe('扫码核验单据编号');
+    const token = 'AAECAwQFBgcICQoLDA0ODw';
+    const online = composeChecklist(issue({ rating: { base: 'https://hq.example/', token } }), {
       item: TECH_CONTRACT_ITEM,
       rev: 3,
     });
-    expect(online.qr.payload).toBe(`https://hq.example/f/${SERIAL}`);
+    expect(online.qr).toEqual({ payload: `https://hq.example/r/${SERIAL}/${token}`, caption: '扫码评价本次服务' });
   });
 
   it('keeps every line of the longest item, and stays within the event schema', () => {
