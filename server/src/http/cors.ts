@@ -16,6 +16,14 @@ const CORS_ROUTES = [
   '/admin/enrolment-codes',
   '/admin/devices',
   '/admin/devices/:id/revoke',
+  // The desk's side of the rating tablet relay (http/padRelay.ts); the tablet itself is served by HQ (same origin).
+  '/pad/pairing-codes',
+  '/pad/tablets',
+  '/pad/tablets/:id/unpair',
+  '/pad/requests',
+  '/pad/requests/:id',
+  '/pad/requests/:id/cancel',
+  '/pad/requests/:id/collect',
 ];
 const CORS_PATTERNS = CORS_ROUTES.map((route) => new RegExp(`^${route.replace(/:[a-z]+/g, '[^/]+')}$`));
 // Authorization + X-Device-Id: the device's proof (every sync call); X-Staff-Session: the signed-in person's

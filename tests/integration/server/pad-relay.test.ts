@@ -273,6 +273,31 @@ describe.each(BACKENDS)('rating tablet relay on $name', (backend) => {
     expect((await asTablet(deskToken, 'GET', '/pad/tablet/request')).statusCode).toBe(401);
   });
 
+  it('lets the Electron desk (app://desk) call its relay routes across origins, and no other origin', async () => {
+    const id = ulid(Date.now());
+    for (const url of ['/pad/pairing-codes', '/pad/requests', `/pad/requests/${id}`, `/pad/requests/${id}/collect`]) {
+      const preflight = await server.app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin: 'app://desk', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.headers['access-control-allow-origin'], url).toBe('app://desk');
+      const evil = await server.app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      expect(evil.headers['access-control-allow-origin'], url).toBeUndefined();
+    }
+    // The tablet's routes are for the page HQ serves itself: no other origin is let in.
+    const tablet = await server.app.inject({
+      method: 'GET',
+      url: '/pad/tablet/request',
+      headers: { origin: 'app://desk' },
+    });
+    expect(tablet.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('unpairing, a month of silence or a revoked desk end the tablet\u2019s token', async () => {
     const desk = await server.device();
     const kept = await pairedTablet(desk);
