@@ -1,5 +1,4 @@
 import { Alert, Button, Select, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyId, StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -10,12 +9,12 @@ import type { Directory } from '../../data/hooks.ts';
 import {
   answerContact,
   escalateContact,
-  invalid,
   proposeRefusal,
   referContact,
   transferContact,
 } from '../../data/operations.ts';
-import { useAction } from './useAction.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm, type BoundField } from '../../forms/useDeskForm.ts';
 import { useChecklistAnswer } from './useChecklistAnswer.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
@@ -60,24 +59,20 @@ function AnswerForm({ contact, staff }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [answer, setAnswer] = useState('');
-  const [basis, setBasis] = useState('');
+  const { form, busy, formError, submit } = useDeskForm({ initialValues: { answer: '', basis: '' } });
   const checklistAnswer = useChecklistAnswer(contact);
   return (
     <Stack gap="sm">
       {checklistAnswer && (
         // art. 10: once the checklist was given, answering says so in one key press.
-        <Button variant="light" justify="flex-start" onClick={() => setAnswer(checklistAnswer.text)}>
+        <Button variant="light" justify="flex-start" onClick={() => form.setFieldValue('answer', checklistAnswer.text)}>
           {checklistAnswer.label}
         </Button>
       )}
       <Textarea
         label={t('contact.answerText')}
         maxLength={LIMITS.answer}
-        value={answer}
-        onChange={(e) => setAnswer(e.currentTarget.value)}
-        error={errors.answer}
+        {...form.getInputProps('answer')}
         autosize
         minRows={3}
         data-autofocus
@@ -86,17 +81,15 @@ function AnswerForm({ contact, staff }: Props) {
         label={t('contact.basis')}
         maxLength={LIMITS.basis}
         placeholder={t('contact.basisPlaceholder')}
-        value={basis}
-        onChange={(e) => setBasis(e.currentTarget.value)}
-        error={errors.basis}
+        {...form.getInputProps('basis')}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
-        loading={busy}
-        onClick={() => void run(() => answerContact(db, author, contact.contactId, { answer, basis }))}
+      <FormSubmit
+        formError={formError}
+        busy={busy}
+        onClick={() => void submit((v) => answerContact(db, author, contact.contactId, v), { keep: true })}
       >
         {t('contact.saveAnswer')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -105,60 +98,50 @@ function TransferForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [handlerId, setHandlerId] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { toDepartmentId: null as string | null, toStaffId: null as string | null, note: '' },
+    check: (v) => ({ toStaffId: v.toStaffId ? undefined : 'handlerRequired' }),
+  });
+  const { toDepartmentId, toStaffId } = form.getValues();
   const handlers = [...directory.staffById.values()].filter(
-    (s) => s.active && s.departmentId === departmentId && s.id !== staff.id,
+    (s) => s.active && s.departmentId === toDepartmentId && s.id !== staff.id,
   );
-  const handler = handlerId ? directory.staffById.get(handlerId) : undefined;
-  const department = directory.departments.find((d) => d.id === departmentId);
+  const handler = toStaffId ? directory.staffById.get(toStaffId) : undefined;
+  const department = directory.departments.find((d) => d.id === toDepartmentId);
   return (
     <Stack gap="sm">
       <Select
         label={t('contact.department')}
         data={directory.departments.map((d) => ({ value: d.id, label: d.name }))}
-        value={departmentId}
-        onChange={(v) => {
-          setDepartmentId(v);
-          setHandlerId(null);
-        }}
+        {...field('toDepartmentId')}
+        // A handler belongs to one department: choosing another department clears the handler chosen.
+        onChange={(v) => form.setValues({ toDepartmentId: v, toStaffId: null })}
         searchable
-        error={errors.toDepartmentId}
       />
       <Select
         label={t('contact.handler')}
         data={handlers.map((s) => ({ value: s.id, label: `${s.name}（${s.title}）${s.phone ? ` ${s.phone}` : ''}` }))}
-        value={handlerId}
-        onChange={setHandlerId}
+        {...field('toStaffId')}
         searchable
-        error={errors.toStaffId}
       />
       {handler?.phone && department && (
         <Alert color="blue">
           {t('contact.tellApplicant', { department: department.name, handler: handler.name, phone: handler.phone })}
         </Alert>
       )}
-      <TextInput
-        label={t('contact.transferNote')}
-        maxLength={LIMITS.note}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-      />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
-        loading={busy}
+      <TextInput label={t('contact.transferNote')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
+      <FormSubmit
+        formError={formError}
+        busy={busy}
         onClick={() =>
-          void run(() =>
-            handlerId
-              ? transferContact(db, author, contact.contactId, { toStaffId: handlerId as StaffId, note })
-              : Promise.reject(invalid('toStaffId', 'handlerRequired')),
+          void submit(
+            (v) => transferContact(db, author, contact.contactId, { toStaffId: v.toStaffId as StaffId, note: v.note }),
+            { keep: true },
           )
         }
       >
         {t('contact.saveTransfer')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -167,19 +150,18 @@ function ReferForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [agencyId, setAgencyId] = useState<string | null>(null);
-  const [explanation, setExplanation] = useState('');
-  const agency = directory.agencies.find((a) => a.id === agencyId);
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { agencyId: null as string | null, explanation: '' },
+    check: (v) => ({ agencyId: v.agencyId ? undefined : 'agencyRequired' }),
+  });
+  const agency = directory.agencies.find((a) => a.id === form.getValues().agencyId);
   return (
     <Stack gap="sm">
       <Select
         label={t('contact.agency')}
         data={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
-        value={agencyId}
-        onChange={setAgencyId}
+        {...field('agencyId')}
         searchable
-        error={errors.agencyId}
       />
       {agency && (
         <Alert color="blue">
@@ -192,84 +174,77 @@ function ReferForm({ contact, staff, directory }: Props) {
       <Textarea
         label={t('contact.explanation')}
         maxLength={LIMITS.explanation}
-        value={explanation}
-        onChange={(e) => setExplanation(e.currentTarget.value)}
-        error={errors.explanation}
+        {...form.getInputProps('explanation')}
         autosize
         minRows={2}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
-        loading={busy}
+      <FormSubmit
+        formError={formError}
+        busy={busy}
         onClick={() =>
-          void run(() =>
-            agencyId
-              ? referContact(db, author, contact.contactId, { agencyId: agencyId as AgencyId, explanation })
-              : Promise.reject(invalid('agencyId', 'agencyRequired')),
+          void submit(
+            (v) =>
+              referContact(db, author, contact.contactId, {
+                agencyId: v.agencyId as AgencyId,
+                explanation: v.explanation,
+              }),
+            { keep: true },
           )
         }
       >
         {t('contact.saveReferral')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
 
-function LeaderSelect({
-  directory,
-  value,
-  onChange,
-  error,
-}: {
-  directory: Directory;
-  value: string | null;
-  onChange: (v: string | null) => void;
-  error?: string;
-}) {
+function LeaderSelect({ directory, ...bound }: { directory: Directory } & BoundField<string | null>) {
   const { t } = useTranslation();
   return (
     <Select
       label={t('contact.leader')}
       data={directory.leaders.map((l) => ({ value: l.id, label: `${l.name}（${l.title}）` }))}
-      value={value}
-      onChange={onChange}
-      error={error}
+      {...bound}
     />
   );
 }
+
+/** The leader asked first is the bureau's first leader; nothing is written without one. */
+const leaderCheck = (v: { toLeaderId: string | null }) => ({
+  toLeaderId: v.toLeaderId ? undefined : 'leaderRequired',
+});
 
 function EscalateForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [leaderId, setLeaderId] = useState<string | null>(directory.leaders[0]?.id ?? null);
-  const [reason, setReason] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { toLeaderId: directory.leaders[0]?.id ?? (null as string | null), reason: '' },
+    check: leaderCheck,
+  });
   return (
     <Stack gap="sm">
-      <LeaderSelect directory={directory} value={leaderId} onChange={setLeaderId} error={errors.toLeaderId} />
+      <LeaderSelect directory={directory} {...field('toLeaderId')} />
       <Textarea
         label={t('contact.escalationReason')}
         maxLength={LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.reason}
+        {...form.getInputProps('reason')}
         autosize
         minRows={2}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
-        loading={busy}
+      <FormSubmit
+        formError={formError}
+        busy={busy}
         onClick={() =>
-          void run(() =>
-            leaderId
-              ? escalateContact(db, author, contact.contactId, { toLeaderId: leaderId as StaffId, reason })
-              : Promise.reject(invalid('toLeaderId', 'leaderRequired')),
+          void submit(
+            (v) =>
+              escalateContact(db, author, contact.contactId, { toLeaderId: v.toLeaderId as StaffId, reason: v.reason }),
+            { keep: true },
           )
         }
       >
         {t('contact.saveEscalation')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -278,44 +253,37 @@ function RefusalForm({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [leaderId, setLeaderId] = useState<string | null>(directory.leaders[0]?.id ?? null);
-  const [reason, setReason] = useState('');
-  const [basis, setBasis] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { toLeaderId: directory.leaders[0]?.id ?? (null as string | null), reason: '', basis: '' },
+    check: leaderCheck,
+  });
   return (
     <Stack gap="sm">
       <Alert color="grape">{t('contact.refusalNote')}</Alert>
       <Textarea
         label={t('contact.refusalReason')}
         maxLength={LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.reason}
+        {...form.getInputProps('reason')}
         autosize
         minRows={2}
       />
-      <TextInput
-        label={t('contact.refusalBasis')}
-        maxLength={LIMITS.basis}
-        value={basis}
-        onChange={(e) => setBasis(e.currentTarget.value)}
-        error={errors.basis}
-      />
-      <LeaderSelect directory={directory} value={leaderId} onChange={setLeaderId} error={errors.toLeaderId} />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
+      <TextInput label={t('contact.refusalBasis')} maxLength={LIMITS.basis} {...form.getInputProps('basis')} />
+      <LeaderSelect directory={directory} {...field('toLeaderId')} />
+      <FormSubmit
         color="grape"
-        loading={busy}
+        formError={formError}
+        busy={busy}
         onClick={() =>
-          void run(() =>
-            leaderId
-              ? proposeRefusal(db, author, contact.contactId, { toLeaderId: leaderId as StaffId, reason, basis })
-              : Promise.reject(invalid('toLeaderId', 'leaderRequired')),
+          void submit(
+            (v) => proposeRefusal(db, author, contact.contactId, { ...v, toLeaderId: v.toLeaderId as StaffId }),
+            {
+              keep: true,
+            },
           )
         }
       >
         {t('contact.saveRefusal')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
