@@ -2,6 +2,7 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDesk } from '../app/context.tsx';
 import { fieldErrors } from '../features/contact/fieldErrors.ts';
 
 // The one form pattern of the desk (STYLE: one pattern per concern). Values live in one @mantine/form store, not a
@@ -18,6 +19,11 @@ export interface DeskFormOptions<V extends Record<string, unknown>> {
   readonly wording?: ErrorWording;
   /** A check before anything is written, worded like a refusal: field → i18n key (a key of errors.* by default). */
   readonly check?: (values: V) => Record<string, string | undefined>;
+  /**
+   * A privileged decision (a leader's, an admin's): once recorded, the desk syncs at once instead of after the usual
+   * pause, so the decision reaches the server while its staff session is surely live.
+   */
+  readonly decision?: boolean;
 }
 
 export interface DeskForm<V extends Record<string, unknown>> {
@@ -52,6 +58,7 @@ export interface SubmitOptions<V> {
 
 export function useDeskForm<V extends Record<string, unknown>>(options: DeskFormOptions<V>): DeskForm<V> {
   const { t, i18n } = useTranslation();
+  const { sync } = useDesk();
   const exists = (key: string) => i18n.exists(key);
   const wording = options.wording ?? fieldErrors;
   const form = useForm<V>({
@@ -80,6 +87,7 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
       const values = form.getValues();
       await save(values);
       form.clearErrors();
+      if (options.decision) void sync.syncNow('write');
       if (opts.success) notifications.show({ color: 'teal', message: opts.success });
       if (opts.keep !== true) {
         form.reset();

@@ -1,5 +1,4 @@
 import { Alert, Button, Select, Stack, Tabs, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -9,7 +8,8 @@ import type { ContactRow } from '../../data/db.ts';
 import type { Directory } from '../../data/hooks.ts';
 import { assignContact, invalid, reviewRefusal } from '../../data/operations.ts';
 import { ProvenOnly } from '../../app/ProvenOnly.tsx';
-import { useDecision } from './useDecision.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm, type BoundField } from '../../forms/useDeskForm.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
 interface Props {
@@ -20,22 +20,14 @@ interface Props {
 
 function StaffSelect({
   directory,
-  value,
-  onChange,
-  error,
   label,
-}: {
-  directory: Directory;
-  value: string | null;
-  onChange: (v: string | null) => void;
-  error?: string;
-  label: string;
-}) {
+  ...bound
+}: { directory: Directory; label: string } & BoundField<string | null>) {
   const deptName = new Map(directory.departments.map((d) => [d.id, d.name]));
   const data = [...directory.staffById.values()]
     .filter((s) => s.active)
     .map((s) => ({ value: s.id, label: `${s.name}（${deptName.get(s.departmentId) ?? ''} ${s.title}）` }));
-  return <Select label={label} data={data} value={value} onChange={onChange} searchable error={error} />;
+  return <Select label={label} data={data} {...bound} searchable />;
 }
 
 /** art. 8(4): the leader decides who handles a matter whose jurisdiction was unclear (online, proven). */
@@ -51,37 +43,27 @@ function Assign({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useDecision();
-  const [toStaffId, setToStaffId] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { toStaffId: null as string | null, note: '' },
+    check: (v) => ({ toStaffId: v.toStaffId ? undefined : 'staffRequired' }),
+    decision: true,
+  });
   return (
     <Stack gap="sm">
-      <StaffSelect
-        label={t('contact.assignTo')}
-        directory={directory}
-        value={toStaffId}
-        onChange={setToStaffId}
-        error={errors.toStaffId}
-      />
-      <TextInput
-        label={t('contact.assignNote')}
-        maxLength={LIMITS.note}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-      />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
-        loading={busy}
+      <StaffSelect label={t('contact.assignTo')} directory={directory} {...field('toStaffId')} />
+      <TextInput label={t('contact.assignNote')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
+      <FormSubmit
+        formError={formError}
+        busy={busy}
         onClick={() =>
-          void run(() =>
-            toStaffId
-              ? assignContact(db, author, contact.contactId, { toStaffId: toStaffId as StaffId, note })
-              : Promise.reject(invalid('toStaffId', 'staffRequired')),
+          void submit(
+            (v) => assignContact(db, author, contact.contactId, { toStaffId: v.toStaffId as StaffId, note: v.note }),
+            { keep: true },
           )
         }
       >
         {t('contact.saveAssign')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -99,9 +81,12 @@ function Review({ contact, staff, directory }: Props) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useDecision();
-  const [note, setNote] = useState('');
-  const [assignTo, setAssignTo] = useState<string | null>(null);
+  // One store for both tabs, as before: approving needs no field, overruling names who handles it and why.
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { note: '', assignToStaffId: null as string | null },
+    decision: true,
+  });
+  const decisionError = typeof form.errors.decision === 'string' ? form.errors.decision : undefined;
   return (
     <Tabs defaultValue="approve">
       <Tabs.List>
@@ -110,12 +95,14 @@ function Review({ contact, staff, directory }: Props) {
       </Tabs.List>
       <Tabs.Panel value="approve" pt="sm">
         <Stack gap="sm">
-          {errors.form && <Alert color="red">{errors.form}</Alert>}
-          {errors.decision && <Alert color="red">{errors.decision}</Alert>}
+          {formError && <Alert color="red">{formError}</Alert>}
+          {decisionError && <Alert color="red">{decisionError}</Alert>}
           <Button
             color="gray"
             loading={busy}
-            onClick={() => void run(() => reviewRefusal(db, author, contact.contactId, { decision: 'approved' }))}
+            onClick={() =>
+              void submit(() => reviewRefusal(db, author, contact.contactId, { decision: 'approved' }), { keep: true })
+            }
           >
             {t('contact.approveRefusal')}
           </Button>
@@ -126,36 +113,30 @@ function Review({ contact, staff, directory }: Props) {
           <Textarea
             label={t('contact.overruleReason')}
             maxLength={LIMITS.reason}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
+            {...form.getInputProps('note')}
             autosize
             minRows={2}
           />
-          <StaffSelect
-            label={t('contact.assignTo')}
-            directory={directory}
-            value={assignTo}
-            onChange={setAssignTo}
-            error={errors.assignToStaffId}
-          />
-          {errors.form && <Alert color="red">{errors.form}</Alert>}
-          <Button
-            loading={busy}
+          <StaffSelect label={t('contact.assignTo')} directory={directory} {...field('assignToStaffId')} />
+          <FormSubmit
+            formError={formError}
+            busy={busy}
             onClick={() =>
-              void run(() =>
-                assignTo
-                  ? reviewRefusal(db, author, contact.contactId, {
-                      decision: 'overruled',
-                      note,
-                      assignToStaffId: assignTo as StaffId,
-                    })
-                  : Promise.reject(invalid('assignToStaffId', 'staffRequired')),
+              void submit(
+                (v) =>
+                  v.assignToStaffId
+                    ? reviewRefusal(db, author, contact.contactId, {
+                        decision: 'overruled',
+                        note: v.note,
+                        assignToStaffId: v.assignToStaffId as StaffId,
+                      })
+                    : Promise.reject(invalid('assignToStaffId', 'staffRequired')),
+                { keep: true },
               )
             }
           >
             {t('contact.overruleRefusal')}
-          </Button>
+          </FormSubmit>
         </Stack>
       </Tabs.Panel>
     </Tabs>
