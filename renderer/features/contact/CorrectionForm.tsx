@@ -1,12 +1,12 @@
-import { Accordion, Alert, Button, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Accordion, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
 import type { ContactRow } from '../../data/db.ts';
 import { correctContact } from '../../data/operations.ts';
-import { useAction } from './useAction.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
 /** Nothing is edited in place: a correction is a new event with its reason, shown on the timeline. */
@@ -14,12 +14,14 @@ export function CorrectionForm({ contact, staff }: { contact: ContactRow; staff:
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [matter, setMatter] = useState(contact.matter);
-  const [name, setName] = useState(contact.visitor.name ?? '');
-  const [organisation, setOrganisation] = useState(contact.visitor.organisation ?? '');
-  const [reason, setReason] = useState('');
-  const visitorChanged = name !== (contact.visitor.name ?? '') || organisation !== (contact.visitor.organisation ?? '');
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: {
+      matter: contact.matter,
+      name: contact.visitor.name ?? '',
+      organisation: contact.visitor.organisation ?? '',
+      reason: '',
+    },
+  });
   return (
     <Accordion variant="contained">
       <Accordion.Item value="correct">
@@ -29,47 +31,47 @@ export function CorrectionForm({ contact, staff }: { contact: ContactRow; staff:
             <TextInput
               label={t('register.visitorName')}
               maxLength={LIMITS.personName}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
+              {...form.getInputProps('name')}
             />
             <TextInput
               label={t('register.organisation')}
               maxLength={LIMITS.organisation}
-              value={organisation}
-              onChange={(e) => setOrganisation(e.currentTarget.value)}
+              {...form.getInputProps('organisation')}
             />
             <Textarea
               label={t('register.matter')}
               maxLength={LIMITS.matter}
-              value={matter}
-              onChange={(e) => setMatter(e.currentTarget.value)}
-              error={errors.matter}
+              {...form.getInputProps('matter')}
               autosize
               minRows={2}
             />
             <TextInput
               label={t('contact.correctionReason')}
               maxLength={LIMITS.reason}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.reason}
+              {...form.getInputProps('reason')}
             />
-            {errors.form && <Alert color="red">{errors.form}</Alert>}
-            <Button
+            <FormSubmit
               variant="light"
-              loading={busy}
+              formError={formError}
+              busy={busy}
               onClick={() =>
-                void run(() =>
-                  correctContact(db, author, contact.contactId, {
-                    matter: matter !== contact.matter ? matter : undefined,
-                    visitor: visitorChanged ? { name, organisation } : undefined,
-                    reason,
-                  }),
+                void submit(
+                  (v) => {
+                    const visitorChanged =
+                      v.name !== (contact.visitor.name ?? '') ||
+                      v.organisation !== (contact.visitor.organisation ?? '');
+                    return correctContact(db, author, contact.contactId, {
+                      matter: v.matter !== contact.matter ? v.matter : undefined,
+                      visitor: visitorChanged ? { name: v.name, organisation: v.organisation } : undefined,
+                      reason: v.reason,
+                    });
+                  },
+                  { keep: true },
                 )
               }
             >
               {t('contact.saveCorrection')}
-            </Button>
+            </FormSubmit>
           </Stack>
         </Accordion.Panel>
       </Accordion.Item>
