@@ -12,7 +12,7 @@ import { useSettings } from '../../data/hooks.ts';
 import { invalid, recordChecklistGiven } from '../../data/operations.ts';
 import { useAuthor } from '../../stores/session.ts';
 import type { SlipPreviewMode } from '../slips/SlipPreview.tsx';
-import { useAction } from './useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 
 // The preview brings the print templates: loaded only when the clerk prints.
 const SlipPreview = lazy(async () => ({ default: (await import('../slips/SlipPreview.tsx')).SlipPreview }));
@@ -27,8 +27,10 @@ export function ChecklistPanel({ contact, staff }: { contact: ContactRow; staff:
   const author = useAuthor(staff);
   const settings = useSettings(db);
   const items = (useServiceItems(db) ?? []).filter((i) => i.item.active);
-  const { errors, busy, run } = useAction();
-  const [itemId, setItemId] = useState<string | null>(null);
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { serviceItemId: null as string | null },
+  });
+  const itemId = form.getValues().serviceItemId;
   const [printing, setPrinting] = useState<SlipPreviewMode | null>(null);
   const [copyError, setCopyError] = useState<string | null>(null);
   const chosen = items.find((i) => i.item.id === itemId);
@@ -36,7 +38,7 @@ export function ChecklistPanel({ contact, staff }: { contact: ContactRow; staff:
   const nameOf = (id: string) => items.find((i) => i.item.id === id)?.item.name ?? id;
 
   const record = (how: ChecklistHow) =>
-    void run(
+    void submit(
       async () => {
         if (!chosen) throw invalid('serviceItemId', 'serviceItemRequired');
         await recordChecklistGiven(db, author, contact.contactId, {
@@ -45,9 +47,12 @@ export function ChecklistPanel({ contact, staff }: { contact: ContactRow; staff:
           how,
         });
       },
-      chosen
-        ? t('checklist.recorded', { item: chosen.item.name, rev: chosen.rev, how: t(`checklist.how.${how}`) })
-        : undefined,
+      {
+        success: chosen
+          ? t('checklist.recorded', { item: chosen.item.name, rev: chosen.rev, how: t(`checklist.how.${how}`) })
+          : undefined,
+        keep: true,
+      },
     );
 
   const copy = async () => {
@@ -64,7 +69,7 @@ export function ChecklistPanel({ contact, staff }: { contact: ContactRow; staff:
   };
 
   const print = () => {
-    if (!chosen) return void run(() => Promise.reject(invalid('serviceItemId', 'serviceItemRequired')));
+    if (!chosen) return void submit(() => Promise.reject(invalid('serviceItemId', 'serviceItemRequired')));
     setPrinting({
       type: 'issue',
       request: {
@@ -90,10 +95,8 @@ export function ChecklistPanel({ contact, staff }: { contact: ContactRow; staff:
             value: i.item.id,
             label: t('checklist.itemOption', { name: i.item.name, rev: i.rev }),
           }))}
-          value={itemId}
-          onChange={setItemId}
+          {...field('serviceItemId')}
           searchable
-          error={errors.serviceItemId}
         />
         {text && <Textarea label={t('checklist.text')} value={text} readOnly autosize minRows={4} maxRows={12} />}
         <Group gap="xs">
@@ -107,7 +110,7 @@ export function ChecklistPanel({ contact, staff }: { contact: ContactRow; staff:
             {t('checklist.copy')}
           </Button>
         </Group>
-        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         {copyError && <Alert color="red">{copyError}</Alert>}
         {contact.checklists.length > 0 && (
           <Stack gap={2} aria-label={t('checklist.given')}>
