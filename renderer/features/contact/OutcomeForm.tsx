@@ -1,5 +1,4 @@
-import { Alert, Button, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NOTIFY_CHANNELS } from '../../../shared/model/contactEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -7,7 +6,8 @@ import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
 import type { ContactRow } from '../../data/db.ts';
 import { recordOutcomeNotified } from '../../data/operations.ts';
-import { useAction } from './useAction.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
 type How = (typeof NOTIFY_CHANNELS)[number];
@@ -17,30 +17,22 @@ export function OutcomeForm({ contact, staff }: { contact: ContactRow; staff: St
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [how, setHow] = useState<How>('phone');
-  const [note, setNote] = useState('');
+  const { form, busy, formError, submit } = useDeskForm({ initialValues: { how: 'phone' as How, note: '' } });
   return (
     <Stack gap="sm">
       <SegmentedControl
         aria-label={t('contact.outcomeHow')}
-        value={how}
-        onChange={(v) => setHow(v as How)}
+        {...form.getInputProps('how')}
         data={NOTIFY_CHANNELS.map((c) => ({ value: c, label: t(`notify.${c}`) }))}
       />
-      <TextInput
-        label={t('contact.transferNote')}
-        maxLength={LIMITS.note}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-      />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
-        loading={busy}
-        onClick={() => void run(() => recordOutcomeNotified(db, author, contact.contactId, { how, note }))}
+      <TextInput label={t('contact.transferNote')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
+      <FormSubmit
+        formError={formError}
+        busy={busy}
+        onClick={() => void submit((v) => recordOutcomeNotified(db, author, contact.contactId, v), { keep: true })}
       >
         {t('contact.saveOutcome')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
