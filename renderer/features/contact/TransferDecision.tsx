@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
 import type { ContactRow } from '../../data/db.ts';
 import { acceptTransfer, returnTransfer } from '../../data/operations.ts';
-import { useAction } from './useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
 /** art. 8(3): the handler accepts (and takes over responsibility) or returns a mis-routed transfer with a reason. */
@@ -14,8 +13,7 @@ export function TransferDecision({ contact, staff }: { contact: ContactRow; staf
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction();
-  const [reason, setReason] = useState('');
+  const { form, busy, formError, submit } = useDeskForm({ initialValues: { reason: '' } });
   const transferEventId = contact.transfer?.eventId ?? '';
   return (
     <Stack gap="sm">
@@ -25,25 +23,29 @@ export function TransferDecision({ contact, staff }: { contact: ContactRow; staf
       <Button
         size="lg"
         loading={busy}
-        onClick={() => void run(() => acceptTransfer(db, author, contact.contactId, transferEventId))}
+        onClick={() =>
+          void submit(() => acceptTransfer(db, author, contact.contactId, transferEventId), { keep: true })
+        }
       >
         {t('contact.accept')}
       </Button>
       <Textarea
         label={t('contact.returnReason')}
         maxLength={LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.reason}
+        {...form.getInputProps('reason')}
         autosize
         minRows={2}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      {formError && <Alert color="red">{formError}</Alert>}
       <Group>
         <Button
           variant="default"
           loading={busy}
-          onClick={() => void run(() => returnTransfer(db, author, contact.contactId, { transferEventId, reason }))}
+          onClick={() =>
+            void submit((v) => returnTransfer(db, author, contact.contactId, { transferEventId, reason: v.reason }), {
+              keep: true,
+            })
+          }
         >
           {t('contact.saveReturn')}
         </Button>
