@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { WorkingCalendar } from '../../../shared/rules/calendar.ts';
 import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import type { DeskDb } from '../db.ts';
+import { followUpSettingsOf } from '../followUps.ts';
 import { readRatingView, readRatingViews, type RatingView } from './ratingViews.ts';
 import type { RectificationItem, RectificationTarget } from './rectificationItems.ts';
 import { readRectificationItem, readRectificationItems } from './rectificationReads.ts';
@@ -37,4 +38,9 @@ export function useRectificationItem(
     // The target by value: a new object for the same rating must not re-run the query.
     [db, key, calendar, day],
   );
+}
+
+/** settings.followUp.rectifyDays, live (an admin may change it). */
+export function useRectifyDays(db: DeskDb): number | undefined {
+  return useLiveQuery(async () => (await followUpSettingsOf(db)).rectifyDays, [db]);
 }

@@ -7,6 +7,7 @@ import { today } from '../../data/calendar.ts';
 import { useDeskCalendar } from '../../data/calendarHooks.ts';
 import { useFollowUpTask } from '../../data/followUpHooks.ts';
 import { useDirectory } from '../../data/hooks.ts';
+import { RectificationPanel } from '../satisfaction/RectificationPanel.tsx';
 import { LeaderReport, SuggestionOutcome } from './FollowUpDecisions.tsx';
 import { FollowUpForm } from './FollowUpForm.tsx';
 import { FollowUpHistory } from './FollowUpHistory.tsx';
@@ -59,6 +60,13 @@ export function FollowUpDrawer({ subjectId, staff, onClose }: Props) {
           <Divider label={t('followUpDesk.history')} labelPosition="left" />
           <FollowUpHistory state={view.state} directory={directory} />
           {view.status.status === 'dissatisfied' && <Alert color="orange">{t('followUpDesk.dissatisfiedHint')}</Alert>}
+          {/* A dissatisfied record opened 差评整改: its steps are taken here as in the 好差评 tab. */}
+          {(view.state?.rectifications.length ?? 0) > 0 && (
+            <>
+              <Divider />
+              <RectificationPanel staff={staff} target={{ origin: 'followUp', subjectId: view.task.subject.id }} />
+            </>
+          )}
           {view.status.status === 'done' && <Alert color="teal">{t('followUpDesk.doneHint')}</Alert>}
           <LeaderReport staff={staff} view={view} directory={directory} />
           <SuggestionOutcome staff={staff} view={view} />

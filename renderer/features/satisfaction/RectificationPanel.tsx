@@ -1,0 +1,150 @@
+import { Alert, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/model/reference.ts';
+import type { RectificationState } from '../../../shared/rules/rectification.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useDesk } from '../../app/context.tsx';
+import { today } from '../../data/calendar.ts';
+import { useDeskCalendar } from '../../data/calendarHooks.ts';
+import { useDirectory } from '../../data/hooks.ts';
+import { useRectificationItem } from '../../data/rating/ratingViewHooks.ts';
+import type { RectificationItem, RectificationTarget } from '../../data/rating/rectificationItems.ts';
+import { maySpeakFor, mayWorkOnRectification } from '../../data/rating/rectificationPermissions.ts';
+import { FeedbackStep, RectifyStep, VerifyStep } from './RectificationSteps.tsx';
+import { RectificationDue, StageBadge } from './RectificationDue.tsx';
+
+/**
+ * 差评整改 of one bad rating or dissatisfied follow-up: the steps taken, and the next one as a form when it is this
+ * person's to take. The same panel serves the 好差评 tab and the follow-up drawer.
+ */
+export function RectificationPanel({ staff, target }: { staff: Staff; target: RectificationTarget }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const calendar = useDeskCalendar(db);
+  const item = useRectificationItem(db, target, calendar, today());
+  if (!item) return null;
+  return (
+    <Stack gap="sm" data-testid="rectification-panel">
+      <Group gap="sm">
+        <Title order={5}>{t('satisfaction.drawer.title')}</Title>
+        <StageBadge item={item} />
+        <RectificationDue item={item} />
+      </Group>
+      <StepHistory rectification={item.rectification} />
+      <NextStep staff={staff} item={item} />
+    </Stack>
+  );
+}
+
+function StepHistory({ rectification: r }: { rectification: RectificationState }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const directory = useDirectory(db);
+  const by = (act: { by: string; at: string }) =>
+    t('satisfaction.record.by', { name: directory?.staffById.get(act.by)?.name ?? act.by, at: formatDateTime(act.at) });
+  const active = r.feedback ? 3 : r.decision ? 2 : r.verification ? 1 : 0;
+  return (
+    <Timeline active={active - 1} bulletSize={16} lineWidth={2}>
+      <Timeline.Item title={t('satisfaction.steps.verify')}>
+        {r.verification ? (
+          <>
+            <Text size="sm" data-testid="step-verified">
+              {t('satisfaction.record.verified', {
+                date: r.verification.on,
+                means: t(`followUp.means.${r.verification.means}`),
+                note: r.verification.note,
+              })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {by(r.verification)}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('satisfaction.record.pending')}
+          </Text>
+        )}
+      </Timeline.Item>
+      <Timeline.Item title={t('satisfaction.steps.rectify')}>
+        {r.decision ? (
+          <>
+            <Text size="sm" data-testid="step-rectified">
+              {t(r.decision.dueOn ? 'satisfaction.record.rectifiedBy' : 'satisfaction.record.rectified', {
+                mode: t(`followUp.rectificationMode.${r.decision.mode}`),
+                date: r.decision.dueOn,
+                note: r.decision.note,
+              })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {by(r.decision)}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('satisfaction.record.pending')}
+          </Text>
+        )}
+      </Timeline.Item>
+      <Timeline.Item title={t('satisfaction.steps.feedback')}>
+        {r.feedback ? (
+          <>
+            <Text size="sm" data-testid="step-feedback">
+              {t('satisfaction.record.feedback', {
+                date: r.feedback.on,
+                how: t(`followUp.means.${r.feedback.how}`),
+              })}
+              {' · '}
+              {r.feedback.newLevel
+                ? t('satisfaction.record.newLevel', { level: t(`followUp.level.${r.feedback.newLevel}`) })
+                : t('satisfaction.record.noNewLevel')}
+            </Text>
+            {r.feedback.note && <Text size="sm">{r.feedback.note}</Text>}
+            <Text size="xs" c="dimmed">
+              {by(r.feedback)}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('satisfaction.record.pending')}
+          </Text>
+        )}
+      </Timeline.Item>
+    </Timeline>
+  );
+}
+
+/** The next step as a form, or why there is none for this person. */
+function NextStep({ staff, item }: { staff: Staff; item: RectificationItem }) {
+  const { t } = useTranslation();
+  if (item.invalid) return <Alert color="gray">{t('satisfaction.invalidNoSteps')}</Alert>;
+  if (!item.current || item.status.stage === 'done') return <Text c="teal">{t('satisfaction.closed')}</Text>;
+  if (!mayWorkOnRectification(staff, item)) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('satisfaction.notYours')}
+      </Text>
+    );
+  }
+  const speaks = maySpeakFor(staff, item);
+  // Keyed by the target and stage: the next step's form mounts fresh, its first field focused.
+  const key = `${item.id}:${item.status.stage}`;
+  switch (item.status.stage) {
+    case 'verify':
+      return speaks ? (
+        <VerifyStep key={key} staff={staff} target={item.target} />
+      ) : (
+        <Alert color="yellow" data-testid="rated-may-not-verify">
+          {t('satisfaction.ratedMayNotVerify')}
+        </Alert>
+      );
+    case 'rectify':
+      return <RectifyStep key={key} staff={staff} target={item.target} />;
+    case 'feedback':
+      return (
+        <Stack gap="xs">
+          {!speaks && <Alert color="yellow">{t('satisfaction.ratedMayNotRate')}</Alert>}
+          <FeedbackStep key={key} staff={staff} target={item.target} mayRate={speaks} />
+        </Stack>
+      );
+  }
+}
