@@ -18,6 +18,7 @@ import { registerHealth, WriteTrouble } from './http/health.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
 import { registerPadRelay } from './http/padRelay.ts';
 import { registerPull } from './http/pull.ts';
+import { registerPublicRating } from './http/publicRating.ts';
 import { registerPush } from './http/push.ts';
 import { registerReference } from './http/reference.ts';
 import { registerStaffAuth } from './http/staffAuth.ts';
@@ -27,7 +28,10 @@ import { openStorage, pingDatabase, type Storage, type StorageTuning } from './s
 import { migrateToLatest } from './storage/migrations.ts';
 import { hasReferenceDocs } from './storage/reference.ts';
 
-export type ServerOptions = Pick<ServerConfig, 'database' | 'seed' | 'logLevel' | 'rendererDir' | 'trustProxy'> & {
+export type ServerOptions = Pick<
+  ServerConfig,
+  'database' | 'seed' | 'logLevel' | 'rendererDir' | 'trustProxy' | 'publicUrl'
+> & {
   /** Lock waits (tests shorten them to meet a busy database quickly). */
   readonly storageTuning?: StorageTuning;
   /** Where log lines go (tests read them); stdout when absent. */
@@ -71,7 +75,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
     });
     await migrateToLatest(storage.db);
     const firstRun = config.seed === 'demo' && !(await hasReferenceDocs(storage.db));
-    await seedOnFirstRun(storage.db, config.seed);
+    await seedOnFirstRun(storage.db, config.seed, Date.now(), config.publicUrl);
     // The demo bureau's first desk needs a way in: one code, logged where the operator starting it looks.
     if (firstRun) {
       const { code, expiresAt } = await issueEnrolmentCode(storage.db, { label: '演示窗口', createdBy: 'first-run' });
@@ -110,6 +114,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
     perStaff: new FailedAttempts(SIGN_IN_PER_STAFF_ATTEMPTS),
     perDesk: new FailedAttempts(SIGN_IN_PER_DESK_ATTEMPTS),
   });
+  registerPublicRating(app, storage.db);
   await registerDeskApp(app, config.rendererDir);
   await app.ready();
   return { app, storage, close: () => app.close() };

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { publicRatingBaseSchema } from '../../shared/rules/slips/ratingLink.ts';
 
 // Configuration comes only from the environment (DESIGN.md "HQ server"); every value has a safe default
 // so `node server/dist/main.mjs` on a fresh machine just works with an embedded SQLite file.
@@ -26,6 +27,12 @@ export interface ServerConfig {
    * believed, so a desk's own address is the one counted for failed attempts (auth/attempts.ts) and logged.
    */
   readonly trustProxy?: string;
+  /**
+   * The address at which applicants' phones reach this server (issue 13): the demo seed makes it the bureau's
+   * publicRatingBase, so every slip's QR code opens the rating page here. FIRSTDESK_PUBLIC_URL, else
+   * http://HOST:PORT when that names one machine (not 0.0.0.0, not port 0).
+   */
+  readonly publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +78,17 @@ const envSchema = z.object({
   FIRSTDESK_SEED: optional(z.enum(['demo', 'none']).default('demo')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS).default('info')),
   FIRSTDESK_RENDERER_DIR: optional(z.string().optional()),
+  FIRSTDESK_PUBLIC_URL: optional(
+    z
+      .string()
+      .transform((v) => v.trim().replace(/\/+$/, ''))
+      .refine(
+        (v) => publicRatingBaseSchema.safeParse(v).success,
+        'must be the http:// or https:// address at which phones reach this server, e.g. https://hq.example.gov.cn ' +
+          '(no ? or #, at most 200 characters)',
+      )
+      .optional(),
+  ),
   FIRSTDESK_TRUST_PROXY: optional(
     z
       .string()
@@ -113,7 +131,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.LOG_LEVEL,
     rendererDir: e.FIRSTDESK_RENDERER_DIR ? resolve(cwd, e.FIRSTDESK_RENDERER_DIR) : defaultRendererDir(cwd),
     ...(e.FIRSTDESK_TRUST_PROXY ? { trustProxy: e.FIRSTDESK_TRUST_PROXY.replace(/\s+/g, '') } : {}),
+    ...publicUrlOf(e.FIRSTDESK_PUBLIC_URL, e.HOST, e.PORT),
   };
+}
+
+/** The configured public address, else this machine's own when HOST and PORT name one (not a wildcard, not 0). */
+function publicUrlOf(configured: string | undefined, host: string, port: number): { publicUrl?: string } {
+  if (configured) return { publicUrl: configured };
+  if (port === 0 || host === '0.0.0.0' || host === '::' || host === '') return {};
+  const own = `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+  return publicRatingBaseSchema.safeParse(own).success ? { publicUrl: own } : {};
 }
 
 /** For logs: never print a database password. */

@@ -1,2 +1,30 @@
-// 简体中文：publicRating (issue 13).
-export const zhCNPublicRating = {};
+// 简体中文：publicRating (issue 13) — HQ's public page that a slip's QR code opens (扫码评价). Read on the
+// applicant's phone: plain, polite, short. The levels and reasons are followUp.level / followUp.reason.
+export const zhCNPublicRating = {
+  lang: 'zh-CN',
+  title: '服务评价',
+  intro: '感谢您前来办事。请对本次服务作出评价，您的意见将帮助我们改进工作。',
+  bureau: '服务单位',
+  document: '单据',
+  item: '办理事项',
+  staff: '经办人员',
+  question: '您对本次服务的总体评价',
+  reasonsHeading: '不满意的原因（可多选）',
+  reasonsHint: '选择"不满意"或"非常不满意"时填写。',
+  comment: '意见和建议（选填）',
+  commentHint: '请勿填写身份证号、电话等个人信息。不超过 {{max}} 字。',
+  submit: '提交评价',
+  otherLanguage: 'English',
+  privacy: '本页面不收集、不显示您的个人信息。每张单据只能评价一次。',
+  invalid: '链接无效或单据尚未上传，请稍后再试',
+  invalidHint: '如刚刚办完事项，单据可能还在上传，请过几分钟再扫码。',
+  alreadyRated: '本单据已评价，感谢您的评价',
+  thanks: '评价已提交，感谢您的评价！',
+  thanksLow: '我们将核实情况、认真整改，并向您反馈。',
+  tooMany: '操作过于频繁，请 {{seconds}} 秒后再试。',
+  errors: {
+    levelRequired: '请选择评价等级。',
+    commentTooLong: '意见和建议不能超过 {{max}} 字。',
+    commentInvalid: '意见和建议中含有无法保存的字符，请修改后重新提交。',
+  },
+};

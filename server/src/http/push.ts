@@ -13,6 +13,7 @@ import { referenceLookup } from '../storage/referenceLookup.ts';
 import { currentReferenceDocs } from '../storage/referenceSnapshot.ts';
 import { findSessions } from '../storage/staffSessions.ts';
 import { applyAdminEvent } from '../sync/applyAdmin.ts';
+import { admitRatingToken } from '../storage/ratingTokens.ts';
 import { directoryOf } from '../sync/authorize.ts';
 import { checkStoredReferences } from '../sync/references.ts';
 import { sessionIdsNamed } from '../sync/proof.ts';
@@ -78,13 +79,15 @@ export function registerPush(app: FastifyInstance, db: Db): void {
         // new versions of the reference docs in the same transaction (sync/applyAdmin.ts).
         admit: async (trx, event, earlier) =>
           (await checkStoredReferences(event, earlier, referenceLookup(trx))) ??
-          applyAdminEvent(event, {
+          (await applyAdminEvent(event, {
             store: adminStore(trx),
             directory: ctx.directory,
             receivedAt,
             earlier,
             log: request.log,
-          }),
+          })) ??
+          // A slip's QR rating token is known to HQ from the commit that stores its first print (issue 13).
+          (await admitRatingToken(trx, event, receivedAt)),
       });
 
       const rejected = [...refused, ...result.rejected];

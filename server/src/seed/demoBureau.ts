@@ -195,13 +195,16 @@ export function demoDepartmentPhone(departmentId: string): string {
   return department.phone;
 }
 
-/** All demo reference docs at rev 1, each checked against the shared schema. */
-export function buildDemoBureau(now: number): ReferenceDoc[] {
+/**
+ * All demo reference docs at rev 1, each checked against the shared schema. `publicRatingBase`: where applicants'
+ * phones reach HQ's rating page (issue 13); without it the demo's slips carry the serial alone in their QR code.
+ */
+export function buildDemoBureau(now: number, publicRatingBase?: string): ReferenceDoc[] {
   const bodies = [
     ...departments.map((d, order) => ({ kind: 'department', id: d.id, body: { ...d, order } })),
     ...staff.map((s) => ({ kind: 'staff', id: s.id, body: s })),
     ...agencies.map((a) => ({ kind: 'agency', id: a.id, body: a })),
-    { kind: 'settings', id: SETTINGS_ID, body: settings },
+    { kind: 'settings', id: SETTINGS_ID, body: { ...settings, ...(publicRatingBase ? { publicRatingBase } : {}) } },
   ];
   const updatedAt = new Date(now).toISOString();
   return bodies.map((d, i) =>

@@ -11,11 +11,19 @@ import { buildDemoCatalog } from './demoCatalog.ts';
  * Never touches a database that already has reference docs: the admin's edits win. The one exception is the
  * demo catalog, which came later: a demo database without any catalog item gets it once, provided the
  * departments it names are there (so a real bureau's database, with its own departments, never does).
- * Returns how many docs were written.
+ * `publicRatingBase`: this server's public address (config publicUrl), where the demo's slips send applicants to
+ * rate (issue 13). Returns how many docs were written.
  */
-export async function seedOnFirstRun(db: Db, mode: ServerConfig['seed'], now = Date.now()): Promise<number> {
+export async function seedOnFirstRun(
+  db: Db,
+  mode: ServerConfig['seed'],
+  now = Date.now(),
+  publicRatingBase?: string,
+): Promise<number> {
   if (mode === 'none') return 0;
-  const bureau = (await hasReferenceDocs(db)) ? 0 : await insertReferenceDocsIfEmpty(db, buildDemoBureau(now));
+  const bureau = (await hasReferenceDocs(db))
+    ? 0
+    : await insertReferenceDocsIfEmpty(db, buildDemoBureau(now, publicRatingBase));
   // Only with the demo staff just written: a database with its own directory never gets the demo secrets.
   if (bureau > 0) await addMissingVerifiers(db, buildDemoCredentials(now));
   const catalog = buildDemoCatalog(now);

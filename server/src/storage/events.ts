@@ -76,7 +76,8 @@ export function rowToEvent(row: Selectable<EventsTable>): DeskEvent {
   } as DeskEvent;
 }
 
-function eventToRow(event: DeskEvent, seq: number, receivedAt: string, flags: string | null) {
+/** The row an event is stored as (also HQ's own events: storage/ratingTokens.ts). */
+export function eventToRow(event: DeskEvent, seq: number, receivedAt: string, flags: string | null) {
   return {
     seq,
     event_id: event.eventId,
