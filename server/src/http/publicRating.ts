@@ -124,7 +124,8 @@ function readChoice(body: unknown): RatingChoice {
   return {
     level: (RATING_LEVELS as readonly string[]).includes(level ?? '') ? (level as RatingLevel) : undefined,
     reasons: [...new Set(reasons)],
-    comment: (form.get('comment') ?? '').slice(0, LIMITS.note * 2),
+    // A browser sends a textarea's line breaks as CR LF; the log keeps LF (a CR is a control character there).
+    comment: (form.get('comment') ?? '').slice(0, LIMITS.note * 2).replace(/\r\n?/g, '\n'),
   };
 }
 
