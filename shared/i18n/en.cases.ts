@@ -187,7 +187,7 @@ export const enCases: Strings<typeof zhCNCases> = {
   article: 'art. {{n}}',
   articleItem: 'art. {{n}}({{k}})',
   withdraw: 'Withdraw the application',
-  withdrawOn: 'Withdrawn on',
+  withdrawOn: 'Withdrawn on: {{date}} (the day it is recorded)',
   withdrawHow: 'How',
   withdrawHows: { written: 'In writing', onSite: 'At the window', phone: 'By phone', online: 'Online' },
   withdrawReason: 'Reason (optional)',
@@ -196,7 +196,7 @@ export const enCases: Strings<typeof zhCNCases> = {
   close: 'Close the case (not accepted)',
   closeHint:
     'For a case never accepted, e.g. the supplement never came. Closing claims no legal effect (no "deemed withdrawn"): the applicant may apply again.',
-  closeOn: 'Closed on',
+  closeOn: 'Closed on: {{date}} (the day it is recorded)',
   closeReason: 'Why',
   closeReasons: {
     supplementNotProvided: 'Supplement never provided',

@@ -178,7 +178,7 @@ export const zhCNCases = {
   article: '第{{n}}条',
   articleItem: '第{{n}}条第（{{k}}）项',
   withdraw: '撤回申请',
-  withdrawOn: '撤回日期',
+  withdrawOn: '撤回日期：{{date}}（登记当日）',
   withdrawHow: '撤回方式',
   withdrawHows: { written: '书面申请', onSite: '窗口当面', phone: '电话', online: '网上' },
   withdrawReason: '撤回原因（可选）',
@@ -186,7 +186,7 @@ export const zhCNCases = {
   withdrawn: '申请人于 {{date}} 撤回申请（{{how}}）',
   close: '终结办件（未受理）',
   closeHint: '用于始终未受理的办件，例如申请人一直未补正材料。终结不产生"视为撤回"等法律效果，申请人可以重新申请。',
-  closeOn: '终结日期',
+  closeOn: '终结日期：{{date}}（登记当日）',
   closeReason: '终结原因',
   closeReasons: {
     supplementNotProvided: '申请人未补正材料',

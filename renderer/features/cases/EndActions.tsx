@@ -1,17 +1,16 @@
-import { Accordion, Alert, Button, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Accordion, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CLOSURE_REASONS, WITHDRAWAL_MEANS } from '../../../shared/model/caseEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
-import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
 import { today } from '../../data/calendar.ts';
 import { closeCase, withdrawCase } from '../../data/caseEndings.ts';
 import { deemedAcceptedOn } from '../../data/caseTimes.ts';
 import type { CaseRow } from '../../data/db.ts';
-import { useAction } from '../contact/useAction.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { caseFieldErrors } from './caseErrors.ts';
 
 type How = (typeof WITHDRAWAL_MEANS)[number];
@@ -43,48 +42,52 @@ export function EndActions({ row, staff }: { row: CaseRow; staff: Staff }) {
   );
 }
 
+/**
+ * The day a withdrawal or closure takes effect is the day it is recorded (shared/rules/case.ts actDay judges by the
+ * Beijing day of recording, so a typed day decided nothing): shown, not asked for; its refusal stands under it.
+ */
+function RecordedDay({ label, error }: { label: string; error: string | undefined }) {
+  return (
+    <>
+      <Text size="sm">{label}</Text>
+      {error && (
+        <Text size="sm" c="red">
+          {error}
+        </Text>
+      )}
+    </>
+  );
+}
+
 function WithdrawForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [on, setOn] = useState<string>(today());
-  const [how, setHow] = useState<How>('written');
-  const [reason, setReason] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { how: 'written' as How, reason: '' },
+    wording: caseFieldErrors,
+  });
+  const on = today();
+  const how = field('how');
   return (
     <Stack gap="xs">
-      <TextInput
-        type="date"
-        label={t('cases.withdrawOn')}
-        value={on}
-        min={row.receivedOn}
-        max={today()}
-        onChange={(e) => setOn(e.currentTarget.value)}
-        error={errors.on}
-      />
+      <RecordedDay label={t('cases.withdrawOn', { date: on })} error={form.errors.on as string | undefined} />
       <Select
         label={t('cases.withdrawHow')}
         data={WITHDRAWAL_MEANS.map((h) => ({ value: h, label: t(`cases.withdrawHows.${h}`) }))}
-        value={how}
-        onChange={(v) => v && setHow(v as How)}
-        error={errors.how}
+        {...how}
+        onChange={(v) => v && how.onChange(v as How)}
       />
-      <TextInput
-        label={t('cases.withdrawReason')}
-        maxLength={LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.reason}
-      />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
+      <TextInput label={t('cases.withdrawReason')} maxLength={LIMITS.reason} {...form.getInputProps('reason')} />
+      <FormSubmit
         variant="light"
         color="gray"
-        loading={busy}
-        onClick={() => void run(() => withdrawCase(db, author, row.caseId, { on: on as IsoDate, how, reason }))}
+        formError={formError}
+        busy={busy}
+        onClick={() => void submit((v) => withdrawCase(db, author, row.caseId, { ...v, on: today() }), { keep: true })}
       >
         {t('cases.saveWithdraw')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -93,51 +96,45 @@ function CloseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [on, setOn] = useState<string>(today());
-  const [reason, setReason] = useState<ClosureReason>(
-    row.status === 'supplementRequested' ? 'supplementNotProvided' : 'applicantUnreachable',
-  );
-  const [note, setNote] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: {
+      reason: (row.status === 'supplementRequested'
+        ? 'supplementNotProvided'
+        : 'applicantUnreachable') as ClosureReason,
+      note: '',
+    },
+    wording: caseFieldErrors,
+  });
+  const on = today();
+  const reason = field('reason');
   return (
     <Stack gap="xs">
       <Text size="xs" c="dimmed">
         {t('cases.closeHint')}
       </Text>
-      <TextInput
-        type="date"
-        label={t('cases.closeOn')}
-        value={on}
-        min={row.receivedOn}
-        max={today()}
-        onChange={(e) => setOn(e.currentTarget.value)}
-        error={errors.on}
-      />
+      <RecordedDay label={t('cases.closeOn', { date: on })} error={form.errors.on as string | undefined} />
       <Select
         label={t('cases.closeReason')}
         data={CLOSURE_REASONS.map((r) => ({ value: r, label: t(`cases.closeReasons.${r}`) }))}
-        value={reason}
-        onChange={(v) => v && setReason(v as ClosureReason)}
-        error={errors.reason}
+        {...reason}
+        onChange={(v) => v && reason.onChange(v as ClosureReason)}
       />
       <Textarea
         label={t('cases.closeNote')}
         maxLength={LIMITS.reason}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={errors.note}
+        {...form.getInputProps('note')}
         autosize
         minRows={2}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
+      <FormSubmit
         variant="light"
         color="gray"
-        loading={busy}
-        onClick={() => void run(() => closeCase(db, author, row.caseId, { on: on as IsoDate, reason, note }))}
+        formError={formError}
+        busy={busy}
+        onClick={() => void submit((v) => closeCase(db, author, row.caseId, { ...v, on: today() }), { keep: true })}
       >
         {t('cases.saveClose')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
