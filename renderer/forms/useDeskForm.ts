@@ -1,8 +1,9 @@
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../app/context.tsx';
+import { DeskContext } from '../app/context.tsx';
+import { InvalidEventError } from '../data/append.ts';
 import { fieldErrors } from '../features/contact/fieldErrors.ts';
 
 // The one form pattern of the desk (STYLE: one pattern per concern). Values live in one @mantine/form store, not a
@@ -17,7 +18,10 @@ export interface DeskFormOptions<V extends Record<string, unknown>> {
   readonly initialValues: V;
   /** How a refusal is worded: the shared `errors.*` keys by default, a feature's own keys first where it has some. */
   readonly wording?: ErrorWording;
-  /** A check before anything is written, worded like a refusal: field → i18n key (a key of errors.* by default). */
+  /**
+   * A check before anything is written: field → code, worded exactly like the data layer's refusal with that code
+   * (so `wording` decides: errors.<code> by default, a feature's own keys first where it has some).
+   */
   readonly check?: (values: V) => Record<string, string | undefined>;
   /**
    * A privileged decision (a leader's, an admin's): once recorded, the desk syncs at once instead of after the usual
@@ -58,7 +62,8 @@ export interface SubmitOptions<V> {
 
 export function useDeskForm<V extends Record<string, unknown>>(options: DeskFormOptions<V>): DeskForm<V> {
   const { t, i18n } = useTranslation();
-  const { sync } = useDesk();
+  // Optional: the rating tablet (#/tablet) has forms but no desk, and never makes a decision.
+  const sync = useContext(DeskContext)?.sync;
   const exists = (key: string) => i18n.exists(key);
   const wording = options.wording ?? fieldErrors;
   const form = useForm<V>({
@@ -74,12 +79,12 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
 
   async function submit(save: (values: V) => Promise<unknown>, opts: SubmitOptions<V> = {}) {
     if (busy) return false;
-    const checked = options.check?.(form.getValues()) ?? {};
-    const found = Object.entries(checked).filter((e): e is [string, string] => Boolean(e[1]));
-    if (found.length > 0) {
-      form.setErrors(
-        Object.fromEntries(found.map(([field, key]) => [field, exists(`errors.${key}`) ? t(`errors.${key}`) : t(key)])),
-      );
+    const checked = Object.entries(options.check?.(form.getValues()) ?? {});
+    const issues = checked.flatMap(([field, code]) =>
+      code ? [{ code: 'custom' as const, path: [field], message: code, input: undefined }] : [],
+    );
+    if (issues.length > 0) {
+      form.setErrors(wording(new InvalidEventError(issues), t, exists));
       return false;
     }
     setBusy(true);
@@ -87,7 +92,7 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
       const values = form.getValues();
       await save(values);
       form.clearErrors();
-      if (options.decision) void sync.syncNow('write');
+      if (options.decision) void sync?.syncNow('write');
       if (opts.success) notifications.show({ color: 'teal', message: opts.success });
       if (opts.keep !== true) {
         form.reset();

@@ -1,5 +1,4 @@
-import { Accordion, Alert, Button, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Accordion, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgencyId, StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -9,8 +8,8 @@ import { useAuthor } from '../../stores/session.ts';
 import { proposeRejection } from '../../data/caseEndings.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useDirectory } from '../../data/hooks.ts';
-import { invalid } from '../../data/operations.ts';
-import { useAction } from '../contact/useAction.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { caseFieldErrors } from './caseErrors.ts';
 
 /**
@@ -22,13 +21,20 @@ export function RejectForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { db } = useDesk();
   const author = useAuthor(staff);
   const directory = useDirectory(db);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [reason, setReason] = useState('');
-  const [legalBasis, setLegalBasis] = useState('');
-  const [agencyId, setAgencyId] = useState<string | null>(null);
-  const [leaderId, setLeaderId] = useState<string | null>(null);
   const leaders = directory?.leaders ?? [];
-  const chosen = leaderId ?? leaders[0]?.id ?? null;
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: {
+      reason: '',
+      legalBasis: '',
+      competentAgencyId: null as string | null,
+      toLeaderId: null as string | null,
+    },
+    wording: caseFieldErrors,
+    check: (v) => ({ toLeaderId: (v.toLeaderId ?? leaders[0]?.id) ? undefined : 'leaderRequired' }),
+  });
+  // The first leader is proposed until the clerk picks one (the directory may load after the form).
+  const leader = field('toLeaderId');
+  const chosen = leader.value ?? leaders[0]?.id ?? null;
   return (
     <Accordion variant="contained">
       <Accordion.Item value="reject">
@@ -41,55 +47,48 @@ export function RejectForm({ row, staff }: { row: CaseRow; staff: Staff }) {
             <Textarea
               label={t('cases.rejectReason')}
               maxLength={LIMITS.explanation}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.reason}
+              {...form.getInputProps('reason')}
               autosize
               minRows={2}
             />
             <TextInput
               label={t('cases.legalBasis')}
               maxLength={LIMITS.legalBasis}
-              value={legalBasis}
-              onChange={(e) => setLegalBasis(e.currentTarget.value)}
-              error={errors.legalBasis}
+              {...form.getInputProps('legalBasis')}
             />
             <Select
               label={t('cases.competentAgency')}
               data={(directory?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))}
-              value={agencyId}
-              onChange={setAgencyId}
-              error={errors.competentAgencyId}
+              {...field('competentAgencyId')}
               clearable
               allowDeselect
             />
             <Select
               label={t('cases.rejectLeader')}
               data={leaders.map((l) => ({ value: l.id, label: `${l.name}（${l.title}）` }))}
+              {...leader}
               value={chosen}
-              onChange={setLeaderId}
-              error={errors.toLeaderId}
             />
-            {errors.form && <Alert color="red">{errors.form}</Alert>}
-            <Button
+            <FormSubmit
               color="red"
               variant="light"
-              loading={busy}
+              formError={formError}
+              busy={busy}
               onClick={() =>
-                void run(() =>
-                  chosen
-                    ? proposeRejection(db, author, row.caseId, {
-                        toLeaderId: chosen as StaffId,
-                        reason,
-                        legalBasis,
-                        competentAgencyId: (agencyId ?? undefined) as AgencyId | undefined,
-                      })
-                    : Promise.reject(invalid('toLeaderId', 'leaderRequired')),
+                void submit(
+                  (v) =>
+                    proposeRejection(db, author, row.caseId, {
+                      toLeaderId: (v.toLeaderId ?? leaders[0]?.id) as StaffId,
+                      reason: v.reason,
+                      legalBasis: v.legalBasis,
+                      competentAgencyId: (v.competentAgencyId ?? undefined) as AgencyId | undefined,
+                    }),
+                  { keep: true },
                 )
               }
             >
               {t('cases.saveReject')}
-            </Button>
+            </FormSubmit>
           </Stack>
         </Accordion.Panel>
       </Accordion.Item>
