@@ -11,7 +11,6 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTIFY_CHANNELS } from '../../../shared/model/contactEvents.ts';
 import { PAUSE_REASONS, type PauseReason } from '../../../shared/model/deadline.ts';
@@ -33,8 +32,8 @@ import {
 } from '../../data/caseOperations.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { ProvenOnly } from '../../app/ProvenOnly.tsx';
-import { useAction } from '../contact/useAction.ts';
-import { useDecision } from '../contact/useDecision.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
 type How = (typeof NOTIFY_CHANNELS)[number];
@@ -101,10 +100,13 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { reason: 'expertReview' as PauseReason, note: '' },
+    wording: caseFieldErrors,
+  });
   const from = today();
-  const [reason, setReason] = useState<PauseReason>('expertReview');
-  const [note, setNote] = useState('');
+  const reason = field('reason');
+  const fromError = form.errors.from;
   return (
     <Stack gap="xs">
       <Text size="xs" c="dimmed">
@@ -114,33 +116,28 @@ function PauseForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       <Text size="sm" data-testid="pause-from">
         {t('cases.pauseFromToday', { date: from })}
       </Text>
-      {errors.from && (
+      {fromError && (
         <Text size="sm" c="red">
-          {errors.from}
+          {fromError}
         </Text>
       )}
       <Select
         label={t('cases.pauseReason')}
         data={PAUSE_REASONS.map((r) => ({ value: r, label: t(`cases.pauseReasons.${r}`) }))}
-        value={reason}
-        onChange={(v) => v && setReason(v as PauseReason)}
-        error={errors.reason}
+        {...reason}
+        onChange={(v) => v && reason.onChange(v as PauseReason)}
       />
-      <TextInput
-        label={t('cases.pauseNote')}
-        maxLength={LIMITS.reason}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={errors.note}
-      />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
+      <TextInput label={t('cases.pauseNote')} maxLength={LIMITS.reason} {...form.getInputProps('note')} />
+      <FormSubmit
         variant="light"
-        loading={busy}
-        onClick={() => void run(() => pauseCase(db, author, row.caseId, { from: from as IsoDate, reason, note }))}
+        formError={formError}
+        busy={busy}
+        onClick={() =>
+          void submit((v) => pauseCase(db, author, row.caseId, { ...v, from: from as IsoDate }), { keep: true })
+        }
       >
         {t('cases.savePause')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -149,8 +146,10 @@ function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [on, setOn] = useState<string>(today());
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: { on: today() as string },
+    wording: caseFieldErrors,
+  });
   const paused = openPause(row);
   return (
     <Stack gap="xs">
@@ -162,20 +161,18 @@ function ResumeForm({ row, staff }: { row: CaseRow; staff: Staff }) {
       <TextInput
         type="date"
         label={t('cases.resumeOn')}
-        value={on}
         min={paused?.from ?? row.acceptance?.acceptedOn}
         max={today()}
-        onChange={(e) => setOn(e.currentTarget.value)}
-        error={errors.on}
+        {...form.getInputProps('on')}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
+      <FormSubmit
         variant="light"
-        loading={busy}
-        onClick={() => void run(() => resumeCase(db, author, row.caseId, { on: on as IsoDate }))}
+        formError={formError}
+        busy={busy}
+        onClick={() => void submit((v) => resumeCase(db, author, row.caseId, { on: v.on as IsoDate }), { keep: true })}
       >
         {t('cases.saveResume')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -184,36 +181,35 @@ function ExtensionForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [days, setDays] = useState<number>(10);
-  const [reason, setReason] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { days: 10, reason: '' },
+    wording: caseFieldErrors,
+  });
+  const days = field('days');
   return (
     <Stack gap="xs">
       <NumberInput
         label={t('cases.extensionDays')}
-        value={days}
-        onChange={(v) => setDays(typeof v === 'number' ? v : 0)}
+        {...days}
+        onChange={(v) => days.onChange(typeof v === 'number' ? v : 0)}
         min={1}
         max={60}
-        error={errors.days}
       />
       <Textarea
         label={t('cases.extensionReason')}
         maxLength={LIMITS.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.reason}
+        {...form.getInputProps('reason')}
         autosize
         minRows={2}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
+      <FormSubmit
         variant="light"
-        loading={busy}
-        onClick={() => void run(() => requestExtension(db, author, row.caseId, { days, reason }))}
+        formError={formError}
+        busy={busy}
+        onClick={() => void submit((v) => requestExtension(db, author, row.caseId, v), { keep: true })}
       >
         {t('cases.saveExtension')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -223,32 +219,24 @@ function ExtensionDecision({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useDecision(caseFieldErrors);
-  const [note, setNote] = useState('');
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: { note: '' },
+    wording: caseFieldErrors,
+    decision: true,
+  });
   const tooLate = extensionTooLate(row, today());
+  const decide = (decision: 'approved' | 'refused') =>
+    void submit((v) => decideExtension(db, author, row.caseId, { decision, note: v.note }), { keep: true });
   return (
     <Stack gap="xs">
       {tooLate && <Alert color="red">{t('cases.approveTooLate', { date: tooLate })}</Alert>}
-      <TextInput
-        label={t('cases.decisionNote')}
-        maxLength={LIMITS.note}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-      />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      <TextInput label={t('cases.decisionNote')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
+      {formError && <Alert color="red">{formError}</Alert>}
       <Group>
-        <Button
-          loading={busy}
-          disabled={Boolean(tooLate)}
-          onClick={() => void run(() => decideExtension(db, author, row.caseId, { decision: 'approved', note }))}
-        >
+        <Button loading={busy} disabled={Boolean(tooLate)} onClick={() => decide('approved')}>
           {t('cases.approve')}
         </Button>
-        <Button
-          variant="default"
-          loading={busy}
-          onClick={() => void run(() => decideExtension(db, author, row.caseId, { decision: 'refused', note }))}
-        >
+        <Button variant="default" loading={busy} onClick={() => decide('refused')}>
           {t('cases.refuse')}
         </Button>
       </Group>
@@ -260,30 +248,31 @@ function CompleteForm({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [outcome, setOutcome] = useState<'granted' | 'notGranted' | 'done'>('granted');
-  const [result, setResult] = useState('');
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: { outcome: 'granted' as 'granted' | 'notGranted' | 'done', result: '' },
+    wording: caseFieldErrors,
+  });
   return (
     <Stack gap="xs">
       <SegmentedControl
         aria-label={t('cases.outcome')}
-        value={outcome}
-        onChange={(v) => setOutcome(v as typeof outcome)}
+        {...form.getInputProps('outcome')}
         data={(['granted', 'notGranted', 'done'] as const).map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) }))}
       />
       <Textarea
         label={t('cases.result')}
         maxLength={LIMITS.explanation}
-        value={result}
-        onChange={(e) => setResult(e.currentTarget.value)}
-        error={errors.result}
+        {...form.getInputProps('result')}
         autosize
         minRows={2}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button loading={busy} onClick={() => void run(() => completeCase(db, author, row.caseId, { outcome, result }))}>
+      <FormSubmit
+        formError={formError}
+        busy={busy}
+        onClick={() => void submit((v) => completeCase(db, author, row.caseId, v), { keep: true })}
+      >
         {t('cases.saveComplete')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
@@ -293,8 +282,10 @@ export function NotifyForm({ row, staff, about }: { row: CaseRow; staff: Staff; 
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [how, setHow] = useState<How>('phone');
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: { how: 'phone' as How },
+    wording: caseFieldErrors,
+  });
   return (
     <Stack gap="xs">
       <Alert color="orange">
@@ -302,18 +293,19 @@ export function NotifyForm({ row, staff, about }: { row: CaseRow; staff: Staff; 
       </Alert>
       <SegmentedControl
         aria-label={t('cases.notifyHow')}
-        value={how}
-        onChange={(v) => setHow(v as How)}
+        {...form.getInputProps('how')}
         data={NOTIFY_CHANNELS.map((c) => ({ value: c, label: t(`notify.${c}`) }))}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      <Button
+      <FormSubmit
         variant="light"
-        loading={busy}
-        onClick={() => void run(() => notifyApplicant(db, author, row.caseId, { about, how }))}
+        formError={formError}
+        busy={busy}
+        onClick={() =>
+          void submit((v) => notifyApplicant(db, author, row.caseId, { about, how: v.how }), { keep: true })
+        }
       >
         {t('cases.saveNotify')}
-      </Button>
+      </FormSubmit>
     </Stack>
   );
 }
