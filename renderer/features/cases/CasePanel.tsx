@@ -1,5 +1,4 @@
 import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTAKES, type Intake } from '../../../shared/model/caseEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -10,8 +9,7 @@ import { today } from '../../data/calendar.ts';
 import { useCasesOfContact, useServiceItems } from '../../data/caseHooks.ts';
 import { openCase, openCaseDefaults } from '../../data/caseOperations.ts';
 import type { ContactRow } from '../../data/db.ts';
-import { invalid } from '../../data/operations.ts';
-import { useAction } from '../contact/useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { CaseCard } from './CaseCard.tsx';
 import { caseFieldErrors } from './caseErrors.ts';
 
@@ -22,12 +20,18 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
   const author = useAuthor(staff);
   const cases = useCasesOfContact(db, contact.contactId) ?? [];
   const items = (useServiceItems(db) ?? []).filter((i) => i.item.active);
-  const { errors, busy, run } = useAction(caseFieldErrors);
   const defaults = openCaseDefaults(contact);
-  const [itemId, setItemId] = useState<string | null>(null);
   // art. 11 立即 / 行政许可法 §32: in person or left for review decides when a supplement is due; one arrow key turns it.
-  const [intake, setIntake] = useState<Intake>(defaults.intake);
-  const [receivedOn, setReceivedOn] = useState<string>(defaults.receivedOn);
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: {
+      serviceItemId: null as string | null,
+      intake: defaults.intake as Intake,
+      receivedOn: defaults.receivedOn as string,
+    },
+    wording: caseFieldErrors,
+    check: (v) => ({ serviceItemId: v.serviceItemId ? undefined : 'serviceItemRequired' }),
+  });
+  const { intake } = form.getValues();
   return (
     <Stack gap="xs">
       <Title order={5}>{t('cases.open')}</Title>
@@ -40,10 +44,8 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
       <Select
         label={t('cases.serviceItem')}
         data={items.map((i) => ({ value: i.item.id, label: i.item.name }))}
-        value={itemId}
-        onChange={setItemId}
+        {...field('serviceItemId')}
         searchable
-        error={errors.serviceItemId}
       />
       <Group align="flex-end" wrap="nowrap">
         <Stack gap={2}>
@@ -52,26 +54,21 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
           </Text>
           <SegmentedControl
             aria-labelledby="case-intake-label"
-            value={intake}
-            onChange={(v) => setIntake(v as Intake)}
+            {...form.getInputProps('intake')}
             data={INTAKES.map((i) => ({ value: i, label: t(`cases.intake.${i}`) }))}
           />
         </Stack>
-        <TextInput
-          type="date"
-          label={t('cases.receivedOn')}
-          value={receivedOn}
-          max={today()}
-          onChange={(e) => setReceivedOn(e.currentTarget.value)}
-          error={errors.receivedOn}
-        />
+        <TextInput type="date" label={t('cases.receivedOn')} max={today()} {...form.getInputProps('receivedOn')} />
         <Button
           loading={busy}
           onClick={() =>
-            void run(() =>
-              itemId
-                ? openCase(db, author, contact.contactId, itemId, { intake, receivedOn: receivedOn as IsoDate })
-                : Promise.reject(invalid('serviceItemId', 'serviceItemRequired')),
+            void submit(
+              (v) =>
+                openCase(db, author, contact.contactId, v.serviceItemId ?? '', {
+                  intake: v.intake,
+                  receivedOn: v.receivedOn as IsoDate,
+                }),
+              { keep: true },
             )
           }
         >
@@ -81,7 +78,7 @@ export function CasePanel({ contact, staff }: { contact: ContactRow; staff: Staf
       <Text size="xs" c="dimmed">
         {t(`cases.intakeHint.${intake}`)}
       </Text>
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      {formError && <Alert color="red">{formError}</Alert>}
     </Stack>
   );
 }
