@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
@@ -9,7 +8,7 @@ import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
 import { reviewRejection } from '../../data/caseEndings.ts';
 import type { CaseRow } from '../../data/db.ts';
-import { useDecision } from '../contact/useDecision.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { caseFieldErrors } from './caseErrors.ts';
 
 /** A proposed 不予受理 waiting for a leader: what was proposed, and for a leader the decision (online, proven). */
@@ -44,39 +43,43 @@ function Review({ row, staff }: { row: CaseRow; staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useDecision(caseFieldErrors);
-  const [note, setNote] = useState('');
-  const [why, setWhy] = useState('');
+  // The approval's note and the overrule's reason are two fields; the data layer names the reason `note`.
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: { approveNote: '', note: '' },
+    wording: caseFieldErrors,
+    decision: true,
+  });
   return (
     <Stack gap="xs">
-      <TextInput
-        label={t('cases.rejectionNote')}
-        maxLength={LIMITS.note}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-      />
+      <TextInput label={t('cases.rejectionNote')} maxLength={LIMITS.note} {...form.getInputProps('approveNote')} />
       <Button
         color="red"
         loading={busy}
-        onClick={() => void run(() => reviewRejection(db, author, row.caseId, { decision: 'approved', note }))}
+        onClick={() =>
+          void submit((v) => reviewRejection(db, author, row.caseId, { decision: 'approved', note: v.approveNote }), {
+            keep: true,
+          })
+        }
       >
         {t('cases.approveRejection')}
       </Button>
       <Textarea
         label={t('cases.overruleReason')}
         maxLength={LIMITS.reason}
-        value={why}
-        onChange={(e) => setWhy(e.currentTarget.value)}
-        error={errors.note}
+        {...form.getInputProps('note')}
         autosize
         minRows={2}
       />
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
+      {formError && <Alert color="red">{formError}</Alert>}
       <Group>
         <Button
           variant="default"
           loading={busy}
-          onClick={() => void run(() => reviewRejection(db, author, row.caseId, { decision: 'overruled', note: why }))}
+          onClick={() =>
+            void submit((v) => reviewRejection(db, author, row.caseId, { decision: 'overruled', note: v.note }), {
+              keep: true,
+            })
+          }
         >
           {t('cases.overruleRejection')}
         </Button>
