@@ -26,6 +26,7 @@ export const enSatisfaction = {
     rated: 'Rated person',
     department: 'Department',
     matter: 'Service',
+    applicant: 'Applicant',
     ratedOn: 'Rated on',
     stage: 'Stage',
     due: 'Due',

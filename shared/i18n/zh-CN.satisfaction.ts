@@ -21,6 +21,7 @@ export const zhCNSatisfaction = {
     rated: '被评价人',
     department: '科室',
     matter: '服务事项',
+    applicant: '服务对象',
     ratedOn: '评价日期',
     stage: '整改进度',
     due: '整改期限',

@@ -127,3 +127,56 @@ test('a bad rating is verified, rectified and reported back by a supervisor; the
   const mine = clerk.getByRole('table', { name: '评价记录' }).getByRole('row', { name: new RegExp(matter) });
   await expect(mine.getByTestId('rating-validity')).toHaveText('无效');
 });
+
+test('a follow-up rated 不满意 opens the same rectification in the follow-up drawer, listed in 差评整改 as 服务回访', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const clerk = await deskFor(browser, '张伟');
+  const visitor = uniqueVisitor('卧龙新材料');
+  await registerContact(clerk, visitor, '申请技术合同认定登记');
+  await todayRow(clerk, visitor).click();
+  await choose(clerk, '办理事项', '技术合同认定登记');
+  await clerk.getByRole('button', { name: '开办件，核验材料' }).click();
+  await expect(clerk.getByRole('radio', { name: '已收' }).first()).toBeAttached();
+  for (const received of await clerk.getByRole('radio', { name: '已收' }).all()) await received.dispatchEvent('click');
+  await clerk.getByRole('button', { name: '受理（开始计时）' }).click();
+  await clerk.getByRole('button', { name: '办结', exact: true }).click();
+  await clerk.getByLabel('结果说明').fill('已完成技术合同认定登记');
+  await clerk.getByRole('button', { name: '确认办结' }).click();
+  await expect(clerk.getByTestId('case-status')).toHaveText('已办结');
+  await clerk.keyboard.press('Escape');
+  await syncNow(clerk);
+
+  const supervisor = await deskFor(browser, '黄秀英');
+  await supervisor.getByRole('tab', { name: /我的待办/ }).click();
+  await supervisor
+    .getByRole('table', { name: '待回访' })
+    .getByRole('row', { name: new RegExp(visitor) })
+    .click();
+  const followUp = supervisor.getByRole('dialog', { name: '服务回访' });
+  const record = followUp.getByRole('form', { name: '服务回访' });
+  await record.getByRole('group', { name: '总体评价' }).getByText('不满意', { exact: true }).click();
+  await record.getByLabel('服务对象的意见').fill('办理时间偏长');
+  await record.getByLabel('服务对象的意见').press('Control+Enter');
+
+  // The dissatisfied record opened 差评整改, right here: the call-back first.
+  const verify = followUp.getByRole('form', { name: '核实回访' });
+  await verify.getByLabel('核实情况').fill('电话核实：材料审查用时较长');
+  await verify.getByLabel('核实情况').press('Control+Enter');
+  await expect(followUp.getByTestId('step-verified')).toContainText('材料审查用时较长');
+  await supervisor.keyboard.press('Escape');
+
+  await supervisor.getByRole('tab', { name: '好差评' }).click();
+  const row = supervisor.getByRole('table', { name: '差评整改' }).getByRole('row', { name: new RegExp(visitor) });
+  await expect(row).toContainText('服务回访');
+  await expect(row).toContainText('待整改');
+  await row.click();
+  const rectify = followUp.getByRole('form', { name: '整改' });
+  await rectify.getByRole('radio', { name: '解释说明' }).check();
+  await rectify.getByLabel('整改措施或解释说明').fill('已在法定时限内办结，向服务对象解释审查环节');
+  await rectify.getByLabel('整改措施或解释说明').press('Control+Enter');
+  await expect(followUp.getByTestId('step-rectified')).toContainText('解释说明：已在法定时限内办结');
+  await supervisor.keyboard.press('Escape');
+  await expect(row).toContainText('待反馈');
+});

@@ -75,6 +75,7 @@ export function RectificationBoard({ staff, onOpen }: { staff: Staff; onOpen: (i
               <Table.Th>{t('satisfaction.column.rated')}</Table.Th>
               <Table.Th>{t('satisfaction.column.department')}</Table.Th>
               <Table.Th>{t('satisfaction.column.matter')}</Table.Th>
+              <Table.Th>{t('satisfaction.column.applicant')}</Table.Th>
               <Table.Th>{t('satisfaction.column.ratedOn')}</Table.Th>
               <Table.Th>{t('satisfaction.column.stage')}</Table.Th>
               <Table.Th>{t('satisfaction.column.due')}</Table.Th>
@@ -92,6 +93,7 @@ export function RectificationBoard({ staff, onOpen }: { staff: Staff; onOpen: (i
                     {item.matter}
                   </Text>
                 </Table.Td>
+                <Table.Td>{item.applicant}</Table.Td>
                 <Table.Td>{item.ratedOn}</Table.Td>
                 <Table.Td>
                   <StageBadge item={item} />
