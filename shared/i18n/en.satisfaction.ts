@@ -61,6 +61,15 @@ export const enSatisfaction = {
     appealPending: 'The rated person appealed; awaiting a decision: {{reason}}',
     appealRejected: 'Appeal not upheld, the rating stands: {{reason}}',
   },
+  flag: {
+    title: 'Irregular records: please check',
+    duplicate: 'A second rating of the same service (not counted)',
+    notAllowed: 'An act by someone not allowed to take it (the rated person verifying, deciding or rating)',
+    conflictingTransition: 'A step recorded twice (the first stands)',
+    outOfOrder: 'A step taken out of order',
+    eventBeforeGiven: 'A record that arrived before the rating itself',
+    serviceMismatch: 'A rating not filed under its service (not counted)',
+  },
   steps: { verify: 'Verification call-back', rectify: 'Rectification', feedback: 'Report back' },
   record: {
     verified: '{{date}} {{means}}: {{note}}',

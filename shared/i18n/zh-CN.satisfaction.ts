@@ -55,6 +55,15 @@ export const zhCNSatisfaction = {
     appealPending: '被评价人已提出申诉，待复核：{{reason}}',
     appealRejected: '申诉不成立，维持差评：{{reason}}',
   },
+  flag: {
+    title: '记录异常，请核查',
+    duplicate: '同一服务的重复评价（不计入统计）',
+    notAllowed: '有无权办理的记录（如被评价人本人核实、复核或代为评价）',
+    conflictingTransition: '同一环节被重复记录（以先记录的为准）',
+    outOfOrder: '有未按顺序办理的记录',
+    eventBeforeGiven: '有早于评价本身到达的记录',
+    serviceMismatch: '评价与所评价的服务不一致（不计入统计）',
+  },
   steps: { verify: '核实回访', rectify: '整改', feedback: '整改反馈' },
   record: {
     verified: '{{date}} {{means}}：{{note}}',

@@ -83,7 +83,8 @@ async function viewsOf(db: DeskDb, states: readonly RatingState[], staff: readon
 /** Every rating this desk holds, newest first. */
 export async function readRatingViews(db: DeskDb): Promise<RatingView[]> {
   const [logs, staff] = await Promise.all([ratingLogs(db), listReference(db, 'staff')]);
-  const states = foldRatings(logs, ratingFoldContext(staff)).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // By the instant, not the string: HQ's QR ratings and a desk's may write their times with different offsets.
+  const states = foldRatings(logs, ratingFoldContext(staff)).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return viewsOf(db, states, staff);
 }
 

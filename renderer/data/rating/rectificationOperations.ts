@@ -46,6 +46,8 @@ async function openItem(db: DeskDb, author: Author, target: RectificationTarget)
 
 /** A day the step was taken: not after today, not before the bad rating (nor before `after`, the step it follows). */
 function checkDay(field: string, on: IsoDate, item: RectificationItem, after?: IsoDate): void {
+  // Not a day at all (left empty): the shared schema refuses it under its field, in its own words.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) return;
   if (on > today()) throw invalid(field, 'dayInFuture');
   if (on < item.ratedOn) throw invalid(field, 'dayBeforeRating');
   if (after !== undefined && on < after) throw invalid(field, 'dayBeforeVerification');

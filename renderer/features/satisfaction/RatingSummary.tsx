@@ -67,6 +67,14 @@ export function RatingSummary({
         {field(t('satisfaction.rating.matter'), view.matter)}
         {field(t('satisfaction.rating.applicant'), view.applicant)}
       </SimpleGrid>
+      {/* What the fold kept but flagged (acts that broke a rule, from another desk or an old log): for a person to see. */}
+      {state.flags.some((f) => f.code !== 'duplicate') && (
+        <Alert color="orange" data-testid="rating-flags" title={t('satisfaction.flag.title')}>
+          {[...new Set(state.flags.filter((f) => f.code !== 'duplicate').map((f) => f.code))]
+            .map((code) => t(`satisfaction.flag.${code}`))
+            .join('；')}
+        </Alert>
+      )}
       {state.duplicateEventIds.length > 0 && (
         <Text size="xs" c="dimmed">
           {t('satisfaction.rating.duplicates', { count: state.duplicateEventIds.length })}

@@ -61,6 +61,16 @@ describe('the ratings list', () => {
     });
   });
 
+  it('lists the newest first by the instant, whatever offset each time was written with', async () => {
+    const contactId = await ratedVisit(db, 'satisfied');
+    await store([
+      qrRating('NYKJ-W03-2026-000201', contactId, 'satisfied', '2026-11-30T10:00:00+08:00'),
+      qrRating('NYKJ-W03-2026-000202', contactId, 'satisfied', '2026-11-30T03:00:00Z'),
+    ]);
+    const keys = (await readRatingViews(db)).map((v) => v.state.ratingKey);
+    expect(keys.slice(1)).toEqual(['NYKJ-W03-2026-000202', 'NYKJ-W03-2026-000201']);
+  });
+
   it('shows each person their own, a department head the department’s, supervisors and leaders all', async () => {
     await ratedVisit(db, 'dissatisfied', clerk);
     await ratedVisit(db, 'satisfied', 'zhao-gang' as never);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ContactId } from '../../../../../shared/model/ids.ts';
 import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../../../../shared/model/reference.ts';
+import type { InvalidEventError } from '../../../../../renderer/data/append.ts';
 import { deskCalendar, today } from '../../../../../renderer/data/calendar.ts';
 import type { DeskDb } from '../../../../../renderer/data/db.ts';
 import { readRatingView } from '../../../../../renderer/data/rating/ratingViews.ts';
@@ -154,6 +155,13 @@ describe('核实回访 → 整改 → 反馈', () => {
     // A date typed for 限期整改 and then left for 解释说明 is not sent with it.
     await recordRectification(db, supervisor, target(), { mode: 'explained', dueOn: tomorrow, note: '政策规定' });
     expect((await readRatingView(db, key))!.state.rectification?.decision).not.toHaveProperty('dueOn');
+  });
+
+  it('refuses an empty day in the schema’s words, under the day', async () => {
+    await expect(verify(supervisor, '')).rejects.toSatisfy(
+      (e) => (e as InvalidEventError).issues.some((i) => i.message === 'invalidDate' && i.path.at(-1) === 'on'),
+    );
+    expect(await ratingEventTypes(db, key)).toEqual(['rating.given']);
   });
 
   it('refuses a step on a rating that has none to take (a good rating)', async () => {
