@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceItem } from '../../../shared/model/catalog.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -7,7 +6,7 @@ import { useDesk } from '../../app/context.tsx';
 import { useAuthor } from '../../stores/session.ts';
 import { acceptCase, checkMaterials, requestSupplement } from '../../data/caseOperations.ts';
 import type { CaseRow } from '../../data/db.ts';
-import { useAction } from '../contact/useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { caseFieldErrors } from './caseErrors.ts';
 import { RejectForm } from './RejectForm.tsx';
 import { LIMITS } from '../../../shared/model/limits.ts';
@@ -33,24 +32,31 @@ export function MaterialsCheck({
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
-  const [draft, setDraft] = useState<Record<string, { state: State; note: string }>>(() =>
-    Object.fromEntries(
-      item.materials.map((m) => [
-        m.id,
-        { state: row.checks[m.id]?.state ?? 'missing', note: row.checks[m.id]?.note ?? '' },
-      ]),
-    ),
-  );
-  const save = () =>
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: {
+      checks: Object.fromEntries(
+        item.materials.map((m) => [
+          m.id,
+          { state: row.checks[m.id]?.state ?? 'missing', note: row.checks[m.id]?.note ?? '' },
+        ]),
+      ) as Record<string, { state: State; note: string }>,
+    },
+    wording: caseFieldErrors,
+  });
+  const draft = form.getValues().checks;
+  // Material ids are data, not form paths: the whole map is replaced, never `checks.<id>` (an id may hold a dot).
+  const setCheck = (id: string, check: { state: State; note: string }) =>
+    form.setFieldValue('checks', (d) => ({ ...d, [id]: check }));
+  const noteError = form.errors.note;
+  const save = ({ checks }: { checks: typeof draft }) =>
     checkMaterials(
       db,
       author,
       row.caseId,
       item.materials.map((m) => ({
         materialId: m.id,
-        state: draft[m.id]?.state ?? 'missing',
-        note: draft[m.id]?.note || undefined,
+        state: checks[m.id]?.state ?? 'missing',
+        note: checks[m.id]?.note || undefined,
       })),
     );
   const incomplete = item.materials.some((m) => {
@@ -84,9 +90,7 @@ export function MaterialsCheck({
                   size="xs"
                   aria-label={m.name}
                   value={draft[m.id]?.state ?? 'missing'}
-                  onChange={(v) =>
-                    setDraft((d) => ({ ...d, [m.id]: { state: v as State, note: d[m.id]?.note ?? '' } }))
-                  }
+                  onChange={(v) => setCheck(m.id, { state: v as State, note: draft[m.id]?.note ?? '' })}
                   data={(['received', 'missing', 'nonConforming'] as const).map((s) => ({
                     value: s,
                     label: t(`cases.state.${s}`),
@@ -100,10 +104,7 @@ export function MaterialsCheck({
                     maxLength={LIMITS.materialNote}
                     placeholder={t('cases.note')}
                     value={draft[m.id]?.note ?? ''}
-                    onChange={(e) => {
-                      const note = e.currentTarget.value;
-                      setDraft((d) => ({ ...d, [m.id]: { state: 'nonConforming', note } }));
-                    }}
+                    onChange={(e) => setCheck(m.id, { state: 'nonConforming', note: e.currentTarget.value })}
                   />
                 )}
               </Table.Td>
@@ -111,10 +112,10 @@ export function MaterialsCheck({
           ))}
         </Table.Tbody>
       </Table>
-      {errors.form && <Alert color="red">{errors.form}</Alert>}
-      {errors.note && <Alert color="red">{errors.note}</Alert>}
+      {formError && <Alert color="red">{formError}</Alert>}
+      {noteError && <Alert color="red">{noteError}</Alert>}
       <Group>
-        <Button variant="default" loading={busy} onClick={() => void run(save)}>
+        <Button variant="default" loading={busy} onClick={() => void submit(save, { keep: true })}>
           {t('cases.saveChecks')}
         </Button>
         {offerSupplement && (
@@ -122,7 +123,9 @@ export function MaterialsCheck({
             color="orange"
             variant={incomplete ? 'filled' : 'light'}
             loading={busy}
-            onClick={() => void run(async () => (await save(), requestSupplement(db, author, row.caseId)))}
+            onClick={() =>
+              void submit(async (v) => (await save(v), requestSupplement(db, author, row.caseId)), { keep: true })
+            }
           >
             {t('cases.supplement')}
           </Button>
@@ -130,7 +133,7 @@ export function MaterialsCheck({
         <Button
           variant={incomplete ? 'default' : 'filled'}
           loading={busy}
-          onClick={() => void run(async () => (await save(), acceptCase(db, author, row.caseId)))}
+          onClick={() => void submit(async (v) => (await save(v), acceptCase(db, author, row.caseId)), { keep: true })}
         >
           {t('cases.accept')}
         </Button>
