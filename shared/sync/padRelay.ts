@@ -82,6 +82,7 @@ export const padAnswerSchema = z
     path: ['comment'],
   });
 export type PadAnswerBody = z.infer<typeof padAnswerSchema>;
+export type PadAnswerInput = z.input<typeof padAnswerSchema>;
 
 /** GET /pad/tablet/request (tablet long-poll) → the desk's open request, or null. */
 export const padTabletRequestSchema = z.object({

@@ -2,7 +2,6 @@ import { Button, Checkbox, Group, SimpleGrid, Stack, Text, Textarea, Title } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/model/limits.ts';
-import type { Department, Staff } from '../../../shared/model/reference.ts';
 import {
   isBadLevel,
   LOW_RATING_REASONS,
@@ -25,16 +24,22 @@ const LEVEL_COLOURS: Record<RatingLevel, string> = {
   veryDissatisfied: 'red',
 };
 
+/** The staff member rated, as the applicant sees them: name, title and department, nothing else. */
+export interface RatedPerson {
+  readonly name: string;
+  readonly title: string;
+  readonly departmentName: string | undefined;
+}
+
 interface Props {
-  /** The staff member rated: name, title and department only — nothing of the applicant is shown here. */
-  readonly staff: Staff;
-  readonly department: Department | undefined;
+  /** Nothing of the applicant is shown here. */
+  readonly person: RatedPerson;
   readonly saving: boolean;
   onAnswer(answer: PadAnswer): void;
 }
 
 /** The applicant's screen: who served them, the five levels as large buttons, reasons for a 差评, 提交 or 不评价. */
-export function PadRatingForm({ staff, department, saving, onAnswer }: Props) {
+export function PadRatingForm({ person, saving, onAnswer }: Props) {
   const { t } = useTranslation();
   const [level, setLevel] = useState<RatingLevel | null>(null);
   const [reasons, setReasons] = useState<LowRatingReason[]>([]);
@@ -57,9 +62,9 @@ export function PadRatingForm({ staff, department, saving, onAnswer }: Props) {
           {t('rating.pad.servedBy')}
         </Text>
         <Title order={1} data-testid="pad-staff-name">
-          {staff.name}
+          {person.name}
         </Title>
-        <Text size="xl">{[department?.name, staff.title].filter(Boolean).join(' · ')}</Text>
+        <Text size="xl">{[person.departmentName, person.title].filter(Boolean).join(' · ')}</Text>
       </Stack>
       <Title order={2} ta="center">
         {t('rating.pad.prompt')}

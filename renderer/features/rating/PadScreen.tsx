@@ -115,8 +115,11 @@ export function PadScreen({ db }: { db: DeskDb }) {
         {view.kind === 'rating' && rated ? (
           <PadRatingForm
             key={view.request.requestId}
-            staff={rated}
-            department={directory?.departments.find((d) => d.id === rated.departmentId)}
+            person={{
+              name: rated.name,
+              title: rated.title,
+              departmentName: directory?.departments.find((d) => d.id === rated.departmentId)?.name,
+            }}
             saving={saving}
             onAnswer={(given) => void answer(view.request, given)}
           />

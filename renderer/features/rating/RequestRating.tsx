@@ -7,9 +7,14 @@ import { isBadLevel, isGoodLevel } from '../../../shared/model/satisfaction.ts';
 import type { ContactState } from '../../../shared/rules/contact.ts';
 import { useDesk } from '../../app/context.tsx';
 import { newId } from '../../data/ids.ts';
+import { useDirectory } from '../../data/hooks.ts';
+import { pairedTabletsRemembered } from '../../data/padRelayDesk.ts';
 import { useServiceRating } from '../../data/ratingHooks.ts';
 import { servedContact } from '../../data/ratings.ts';
 import { openPadChannel, type PadChannel } from './padChannel.ts';
+import { TabletPairing, useDeskRelay } from './TabletPairing.tsx';
+import { TabletRequestStatus } from './TabletRequestStatus.tsx';
+import { askTablet, cancelTabletRequest, clearTabletRequest, useTabletRequest } from './tabletRequests.ts';
 
 /** How long the desk waits for the pad to say it shows the request before telling the clerk it is not there. */
 export const PAD_ANSWER_MS = 2000;
@@ -27,12 +32,17 @@ type Pending =
  * rating's state live. The person rated is the clerk signed in here, and only when they served this contact: the
  * pad shows the person the applicant has just dealt with at this window (the responsible person may be a handler
  * in another department the applicant never met). The desk never records or changes a rating itself.
+ * With a paired tablet (评价平板, through HQ) the request goes there; else to the local pad window as before.
  */
 export function RequestRating({ contact, staff }: { contact: ContactState; staff: Staff }) {
   const { t } = useTranslation();
   const { db, platform } = useDesk();
   const rating = useServiceRating(db, contact.contactId);
+  const directory = useDirectory(db);
+  const relayFor = useDeskRelay();
+  const tablet = useTabletRequest(contact.contactId);
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
+  const [pairing, setPairing] = useState(false);
   const channel = useRef<PadChannel | null>(null);
 
   useEffect(() => {
@@ -68,7 +78,8 @@ export function RequestRating({ contact, staff }: { contact: ContactState; staff
   if (rating === undefined) return null;
   if (rating === null && !servedContact(contact, staff.id)) return null;
 
-  function ask() {
+  function askLocalPad() {
+    clearTabletRequest(contact.contactId);
     const requestId = newId();
     setPending({ kind: 'asking', requestId });
     channel.current?.post({
@@ -81,15 +92,45 @@ export function RequestRating({ contact, staff }: { contact: ContactState; staff
     if (!channel.current) setPending({ kind: 'noPad' });
   }
 
+  async function ask() {
+    setPending({ kind: 'none' });
+    // A desk that never paired a tablet (or heard from HQ that it has none left) uses its local pad at once.
+    if ((await pairedTabletsRemembered(db)) > 0) {
+      const to = await askTablet({
+        db,
+        relay: await relayFor(),
+        recorder: staff.id as StaffId,
+        contactId: contact.contactId as ContactId,
+        ratedStaffId: staff.id as StaffId,
+        person: {
+          name: staff.name,
+          title: staff.title,
+          departmentName: directory?.departments.find((d) => d.id === staff.departmentId)?.name,
+        },
+      });
+      if (to === 'tablet') return;
+    }
+    askLocalPad();
+  }
+
   function cancel() {
     if ('requestId' in pending) channel.current?.post({ kind: 'cancel', requestId: pending.requestId });
     setPending({ kind: 'none' });
+    if (tablet) void relayFor().then((relay) => cancelTabletRequest(relay, contact.contactId));
   }
 
+  const waiting =
+    pending.kind === 'asking' || pending.kind === 'showing' || tablet?.kind === 'sending' || tablet?.kind === 'waiting';
   return (
     <Paper withBorder p="sm" aria-label={t('rating.desk.title')} role="region">
       <Stack gap="xs">
-        <Text fw={600}>{t('rating.desk.title')}</Text>
+        <Group justify="space-between">
+          <Text fw={600}>{t('rating.desk.title')}</Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => setPairing(true)}>
+            {t('rating.tablet.pair')}
+          </Button>
+        </Group>
+        {pairing && <TabletPairing opened onClose={() => setPairing(false)} />}
         {rating ? (
           <Group gap="xs">
             <Badge
@@ -112,7 +153,7 @@ export function RequestRating({ contact, staff }: { contact: ContactState; staff
               </Text>
             )}
           </Group>
-        ) : pending.kind === 'asking' || pending.kind === 'showing' ? (
+        ) : waiting ? (
           <Group>
             <Badge size="lg" color="blue" data-testid="rating-state">
               {t('rating.desk.waiting')}
@@ -123,7 +164,7 @@ export function RequestRating({ contact, staff }: { contact: ContactState; staff
           </Group>
         ) : (
           <Group>
-            <Button onClick={ask}>{t('rating.desk.request')}</Button>
+            <Button onClick={() => void ask()}>{t('rating.desk.request')}</Button>
             {pending.kind === 'noPad' && (
               <Button variant="default" onClick={() => void platform.openRatingPad()}>
                 {t('rating.desk.openPad')}
@@ -131,6 +172,7 @@ export function RequestRating({ contact, staff }: { contact: ContactState; staff
             )}
           </Group>
         )}
+        {!rating && tablet && <TabletRequestStatus view={tablet} onLocalPad={askLocalPad} />}
         {!rating && pending.kind === 'noPad' && <Alert color="yellow">{t('rating.desk.noPad')}</Alert>}
         {!rating && pending.kind === 'alreadyRated' && <Alert color="yellow">{t('rating.desk.alreadyRated')}</Alert>}
         {!rating && pending.kind === 'failed' && (
