@@ -141,6 +141,7 @@ export const enSatisfaction = {
     valid: 'Valid',
     invalid: 'Invalid',
     duplicate: 'Duplicates',
+    rate: '{{percent}} ({{fraction}})',
   },
   errors: {
     rectificationNotFound: 'This rating has no bad rating to rectify.',

@@ -133,6 +133,7 @@ export const zhCNSatisfaction = {
     valid: '有效',
     invalid: '无效',
     duplicate: '另有重复',
+    rate: '{{percent}}（{{fraction}}）',
   },
   errors: {
     rectificationNotFound: '这条评价没有需要整改的差评。',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { ratingsInPeriod, ratingsVisibleTo } from '../../data/rating/ratingLists.ts';
 import type { RatingView } from '../../data/rating/ratingViews.ts';
+import { RatingRates } from './RatingRates.tsx';
 import { RatingTable } from './RatingTable.tsx';
 
 /** 评价记录: the ratings this person may see (their own; a department's; all), for a period. */
@@ -39,6 +40,7 @@ export function RatingRecords({
           {t('satisfaction.records.count', { count: shown.length })}
         </Text>
       </Group>
+      {shown.length > 0 && <RatingRates views={shown} />}
       {shown.length === 0 ? (
         <Text c="dimmed">{t('satisfaction.records.empty')}</Text>
       ) : (
