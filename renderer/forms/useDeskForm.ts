@@ -34,6 +34,8 @@ export interface DeskForm<V extends Record<string, unknown>> {
   readonly form: UseFormReturnType<V>;
   /** A save is running: the submit button shows it and a second Enter does nothing. */
   readonly busy: boolean;
+  /** Every message by field name (the wording's keys, e.g. `materials.2.name`), for inputs that take a map. */
+  readonly errors: Readonly<Record<string, string | undefined>>;
   /** The message for the form as a whole (no single field to put it under), or undefined. */
   readonly formError: string | undefined;
   /**
@@ -107,14 +109,15 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
     }
   }
 
-  const formError = typeof form.errors.form === 'string' ? form.errors.form : undefined;
+  // Only the wording and the check set errors, and both give strings.
+  const errors = form.errors as Record<string, string | undefined>;
+  const formError = errors.form;
   const field = <K extends keyof V & string>(name: K): BoundField<V[K]> => {
-    const error = form.errors[name];
     return {
       value: form.getValues()[name],
       onChange: (value) => form.setFieldValue(name, value as never),
-      error: typeof error === 'string' ? error : undefined,
+      error: errors[name],
     };
   };
-  return { form, busy, formError, submit, field };
+  return { form, busy, errors, formError, submit, field };
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Divider, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/model/reference.ts';
 import { useDesk } from '../../../app/context.tsx';
@@ -8,7 +8,8 @@ import { saveServiceItem } from '../../../data/adminOperations.ts';
 import type { CatalogRow } from '../../../data/adminQueries.ts';
 import { useDepartments } from '../../../data/hooks.ts';
 import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
-import { useAdminAction } from '../useAdminAction.ts';
+import { useDeskForm } from '../../../forms/useDeskForm.ts';
+import { adminFieldErrors } from '../adminErrors.ts';
 import { fromForm, toForm, type ItemForm } from './itemForm.ts';
 import { ItemBasics, ItemTerms } from './ItemFields.tsx';
 import { MaterialsEditor } from './MaterialsEditor.tsx';
@@ -32,24 +33,19 @@ export function ItemEditor({ staff, row, complaintPhone, onDone }: Props) {
   const { db } = useDesk();
   const author = useAuthor(staff);
   const departments = useDepartments(db) ?? [];
-  const [form, setForm] = useState<ItemForm>(() => toForm(row?.item, complaintPhone));
-  const [note, setNote] = useState('');
-  const { errors, busy, run, clear } = useAdminAction();
-
-  const set = <K extends keyof ItemForm>(key: K, value: ItemForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    clear(key);
-  };
-  const setMaterials = (materials: ItemForm['materials']) => {
-    setForm((f) => ({ ...f, materials }));
-    clear('materials');
-  };
+  const { form, busy, errors, formError, submit } = useDeskForm({
+    initialValues: { ...toForm(row?.item, complaintPhone), note: '' },
+    wording: adminFieldErrors,
+    decision: true,
+  });
+  const values = form.getValues();
+  const set = <K extends keyof ItemForm>(key: K, value: ItemForm[K]) => form.setFieldValue(key, value as never);
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const saved = await run(
-      () => saveServiceItem(db, author, { item: fromForm(form), baseRev: row ? row.rev : null, note }),
-      t('admin.item.saved', { name: form.name }),
+    const saved = await submit(
+      (v) => saveServiceItem(db, author, { item: fromForm(v), baseRev: row ? row.rev : null, note: v.note }),
+      { success: t('admin.item.saved', { name: values.name }), keep: true },
     );
     if (saved) onDone();
   }
@@ -66,20 +62,15 @@ export function ItemEditor({ staff, row, complaintPhone, onDone }: Props) {
         <Title order={4}>
           {row ? t('admin.item.editTitle', { name: row.item.name, rev: row.rev }) : t('admin.item.newTitle')}
         </Title>
-        <ItemBasics form={form} set={set} errors={errors} departments={departments} isNew={!row} />
+        <ItemBasics form={values} set={set} errors={errors} departments={departments} isNew={!row} />
         <Divider />
-        <MaterialsEditor value={form.materials} onChange={setMaterials} errors={errors} />
+        <MaterialsEditor value={values.materials} onChange={(m) => set('materials', m)} errors={errors} />
         <Divider />
-        <ItemTerms form={form} set={set} errors={errors} />
-        <TextInput
-          label={t('admin.item.note')}
-          maxLength={LIMITS.note}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
-        {errors.form && (
+        <ItemTerms form={values} set={set} errors={errors} />
+        <TextInput label={t('admin.item.note')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
+        {formError && (
           <Alert color="red" role="alert">
-            {errors.form}
+            {formError}
           </Alert>
         )}
         <ProvenOnly staff={staff}>
