@@ -1,5 +1,4 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '../../../../shared/model/calendar.ts';
 import type { Staff } from '../../../../shared/model/reference.ts';
@@ -8,7 +7,8 @@ import { useDesk } from '../../../app/context.tsx';
 import { useAuthor } from '../../../stores/session.ts';
 import { proposeCalendarYear } from '../../../data/adminOperations.ts';
 import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
-import { useAdminAction } from '../useAdminAction.ts';
+import { useDeskForm } from '../../../forms/useDeskForm.ts';
+import { adminFieldErrors } from '../adminErrors.ts';
 import { PastePanel } from './PastePanel.tsx';
 import { YearGrid } from './YearGrid.tsx';
 import { LIMITS } from '../../../../shared/model/limits.ts';
@@ -30,17 +30,19 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const [year, setYear] = useState(initialYear);
-  const [days, setDays] = useState<CalendarDay[]>([...initialDays]);
-  const [notice, setNotice] = useState(initialNotice ?? '');
-  const [holiday, setHoliday] = useState('');
-  const { errors, busy, run, clear } = useAdminAction();
+  // The holiday name is only an aid to clicking dates (it names the rest days clicked next): typed, never proposed.
+  const { form, busy, errors, submit } = useDeskForm({
+    initialValues: { year: initialYear, days: [...initialDays], noticeNumber: initialNotice ?? '', holiday: '' },
+    wording: adminFieldErrors,
+    decision: true,
+  });
+  const { year, days, holiday } = form.getValues();
   const rest = days.filter((d) => d.kind === 'rest').length;
 
   async function propose() {
-    const done = await run(
-      () => proposeCalendarYear(db, author, { year, noticeNumber: notice, days }),
-      t('admin.yearEditor.proposed', { year }),
+    const done = await submit(
+      (v) => proposeCalendarYear(db, author, { year: v.year, noticeNumber: v.noticeNumber, days: v.days }),
+      { success: t('admin.yearEditor.proposed', { year }), keep: true },
     );
     if (done) onDone();
   }
@@ -55,8 +57,8 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
             value={year}
             onChange={(v) => {
               if (typeof v !== 'number') return;
-              setYear(v);
-              setDays([]);
+              form.setFieldValue('year', v);
+              form.setFieldValue('days', []);
             }}
             min={1990}
             max={2200}
@@ -66,17 +68,14 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
             label={t('admin.yearEditor.notice')}
             maxLength={LIMITS.noticeNumber}
             description={t('admin.yearEditor.noticeHint')}
-            value={notice}
-            onChange={(e) => setNotice(e.currentTarget.value)}
-            error={errors.noticeNumber}
+            {...form.getInputProps('noticeNumber')}
             w={320}
           />
           <TextInput
             label={t('admin.yearEditor.holidayName')}
             maxLength={LIMITS.holidayName}
             description={t('admin.yearEditor.holidayNameHint')}
-            value={holiday}
-            onChange={(e) => setHoliday(e.currentTarget.value)}
+            {...form.getInputProps('holiday')}
             w={220}
           />
         </Group>
@@ -86,10 +85,7 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
         <YearGrid
           year={year}
           days={days}
-          onToggle={(date) => {
-            setDays((d) => toggleCalendarDay(d, date, holiday));
-            clear('days');
-          }}
+          onToggle={(date) => form.setFieldValue('days', (d) => toggleCalendarDay(d, date, holiday))}
         />
         <Text fw={500} data-testid="year-summary">
           {t('admin.yearEditor.summary', { rest, work: days.length - rest })}
@@ -97,9 +93,8 @@ export function YearEditor({ staff, year: initialYear, initialDays = [], initial
         <PastePanel
           year={year}
           onImport={(imported, importedNotice) => {
-            setDays(imported);
-            if (importedNotice) setNotice(importedNotice);
-            clear('days');
+            form.setFieldValue('days', imported);
+            if (importedNotice) form.setFieldValue('noticeNumber', importedNotice);
           }}
         />
         {(errors.days || errors.form || errors.year) && (
