@@ -34,13 +34,18 @@ function show(contactId: string, view: TabletRequestView | null): void {
   for (const listener of [...listeners]) listener();
 }
 
+/** What the desk shows now for the contact's tablet request (null: nothing under way). */
+export function tabletRequestView(contactId: string): TabletRequestView | null {
+  return views.get(contactId) ?? null;
+}
+
 export function useTabletRequest(contactId: string): TabletRequestView | null {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => views.get(contactId) ?? null,
+    () => tabletRequestView(contactId),
   );
 }
 
