@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { deviceLabelSchema, enrolmentCodeSchema, formatEnrolmentCode } from '../../../shared/sync/enrolment.ts';
 import { useDesk } from '../../app/context.tsx';
 import { AppHeading } from '../../app/AppHeading.tsx';
-import { enrolThisDesk, EnrolmentError } from '../../data/enrolment.ts';
+import { enrolThisDesk } from '../../data/enrolment.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
+import { enrolErrors } from './enrolErrors.ts';
 import { ServerUrlField } from './ServerUrlField.tsx';
 import { LIMITS } from '../../../shared/model/limits.ts';
-
-type Field = 'code' | 'label' | 'form';
 
 /**
  * Before anyone signs in, a desk that holds no device credentials enrols: the HQ server's address, the one-time
@@ -18,56 +18,47 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
   const { t } = useTranslation();
   const { db, platform } = useDesk();
   const [savedUrl, setSavedUrl] = useState<string | null>(null);
-  const [url, setUrl] = useState('');
-  const [code, setCode] = useState('');
-  const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [busy, setBusy] = useState(false);
+  const {
+    form,
+    busy,
+    formError,
+    field,
+    submit: run,
+  } = useDeskForm({
+    initialValues: { url: '', code: '', label: '' },
+    wording: enrolErrors,
+    // Checked before the server is asked: the code's and the label's shape (shared schemas), and an address typed
+    // but not saved (the desk would enrol with one server and sync with another).
+    check: (v) => ({
+      code: enrolmentCodeSchema.safeParse(v.code).error?.issues[0]?.message,
+      label: deviceLabelSchema.safeParse(v.label).error?.issues[0]?.message,
+      form: v.url !== savedUrl ? 'serverUrlUnsaved' : undefined,
+    }),
+  });
+  const { url, code } = form.getValues();
 
   useEffect(() => {
     void platform.serverUrl().then((current) => {
       setSavedUrl(current);
-      setUrl(current);
+      form.setFieldValue('url', current);
     });
+    // The form store is stable; read the saved address once per platform.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [platform]);
-
-  function failureMessage(error: unknown): string {
-    if (!(error instanceof EnrolmentError)) {
-      return t('enrol.failure.save', { message: error instanceof Error ? error.message : String(error) });
-    }
-    const f = error.failure;
-    return t(`enrol.failure.${f.kind}`, {
-      pending: f.kind === 'outbox-not-empty' ? f.pending : 0,
-      status: f.kind === 'server-error' ? f.status : '',
-      minutes: f.kind === 'too-many-attempts' ? f.minutes : 0,
-      message: 'message' in f ? f.message : '',
-    });
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || savedUrl === null) return;
-    const codeOk = enrolmentCodeSchema.safeParse(code);
-    const labelOk = deviceLabelSchema.safeParse(label);
-    const found: Partial<Record<Field, string>> = {};
-    if (!codeOk.success) found.code = t(`enrol.errors.${codeOk.error.issues[0]?.message ?? 'enrolmentCodeFormat'}`);
-    if (!labelOk.success) found.label = t(`enrol.errors.${labelOk.error.issues[0]?.message ?? 'deviceLabelRequired'}`);
-    if (url !== savedUrl) found.form = t('enrol.serverUrlUnsaved');
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      await enrolThisDesk(
-        db,
-        { serverUrl: savedUrl, code, label },
-        { save: (credentials) => platform.saveDeviceCredentials(credentials) },
-      );
-      onEnrolled();
-    } catch (error) {
-      setErrors({ form: failureMessage(error) });
-    } finally {
-      setBusy(false);
-    }
+    if (savedUrl === null) return;
+    const enrolled = await run(
+      (v) =>
+        enrolThisDesk(
+          db,
+          { serverUrl: savedUrl, code: v.code, label: v.label },
+          { save: (credentials) => platform.saveDeviceCredentials(credentials) },
+        ),
+      { keep: true },
+    );
+    if (enrolled) onEnrolled();
   }
 
   return (
@@ -80,9 +71,8 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
             <Text size="sm">{t('enrol.intro')}</Text>
             <ServerUrlField
               editable={platform.kind === 'electron'}
-              value={url}
+              {...field('url')}
               saved={savedUrl ?? ''}
-              onChange={setUrl}
               onSave={async () => {
                 await platform.setServerUrl(url);
                 // The page's content security policy names the server: reload to let the new one in.
@@ -92,10 +82,9 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
             <TextInput
               label={t('enrol.code')}
               description={t('enrol.codeHint')}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
-              onBlur={() => setCode((c) => formatEnrolmentCode(c))}
-              error={errors.code}
+              {...form.getInputProps('code')}
+              onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())}
+              onBlur={() => form.setFieldValue('code', formatEnrolmentCode(code))}
               autoComplete="off"
               spellCheck={false}
               autoFocus
@@ -104,14 +93,12 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: () => void }) {
             <TextInput
               label={t('enrol.label')}
               description={t('enrol.labelHint')}
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-              error={errors.label}
+              {...form.getInputProps('label')}
               maxLength={LIMITS.deviceLabel}
             />
-            {errors.form && (
+            {formError && (
               <Alert color="red" role="alert">
-                {errors.form}
+                {formError}
               </Alert>
             )}
             <Button type="submit" loading={busy} disabled={savedUrl === null}>
