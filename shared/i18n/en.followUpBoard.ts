@@ -1,2 +1,47 @@
 // English: followUpBoard (issue 13). Same keys as zh-CN.followUpBoard.ts.
-export const enFollowUpBoard = {};
+export const enFollowUpBoard = {
+  tasksTab: 'Follow-up tasks',
+  ratesTab: 'Rates',
+  counts: 'To follow up {{open}} · overdue {{overdue}} · due today {{dueToday}}',
+  tableLabel: 'All follow-up tasks',
+  empty: 'No follow-up task matches.',
+  ownerSupervisors: 'Follow-up team (supervisors)',
+  filter: {
+    open: 'Open only',
+    overdue: 'Overdue only',
+    mine: 'Mine to follow up',
+    from: 'Ended from',
+    to: 'to',
+    department: 'Department',
+    allDepartments: 'All departments',
+  },
+  column: {
+    subject: 'Matter',
+    applicant: 'Applicant',
+    endedOn: 'Ended on',
+    due: 'Follow up by',
+    owner: 'Owner',
+    state: 'State',
+  },
+  state: {
+    pending: 'To follow up',
+    unreached: 'Not reached {{count}} times',
+    done: 'Followed up',
+    dissatisfied: 'Dissatisfied · following up',
+    strong: 'Strong · to report to a leader',
+  },
+  rates: {
+    from: 'Period from',
+    to: 'to',
+    badPeriod: 'Enter both days, the first not after the last.',
+    basis:
+      'A rating counts for the person rated on the day it was given; a follow-up record for the person whose work it was on the day of the first record; coverage and on-time follow-up count the tasks due within the period. Ratings invalidated by an upheld appeal and duplicate ratings are not counted.',
+    bureau: 'Bureau total',
+    bureauRow: 'Bureau',
+    byDepartment: 'By department',
+    byStaff: 'By staff member',
+    nothing: 'Nothing in this period.',
+    unknown: '(not known)',
+    value: '{{percent}} % ({{numerator}}/{{denominator}})',
+  },
+};

@@ -1,2 +1,47 @@
-// 简体中文：followUpBoard (issue 13).
-export const zhCNFollowUpBoard = {};
+// 简体中文：followUpBoard (issue 13)——"服务回访"标签页：全部回访任务一览（第二十七条至第三十条）和好差评统计。
+export const zhCNFollowUpBoard = {
+  tasksTab: '回访任务',
+  ratesTab: '统计',
+  counts: '待回访 {{open}} · 逾期 {{overdue}} · 今日到期 {{dueToday}}',
+  tableLabel: '回访任务一览',
+  empty: '没有符合条件的回访任务。',
+  ownerSupervisors: '回访组（监督人员）',
+  filter: {
+    open: '只看未完成',
+    overdue: '只看逾期',
+    mine: '只看由我回访',
+    from: '办结日期自',
+    to: '至',
+    department: '科室',
+    allDepartments: '全部科室',
+  },
+  column: {
+    subject: '事项',
+    applicant: '服务对象',
+    endedOn: '办结日期',
+    due: '回访期限',
+    owner: '回访责任方',
+    state: '状态',
+  },
+  state: {
+    pending: '待回访',
+    unreached: '未联系上 {{count}} 次',
+    done: '已回访',
+    dissatisfied: '不满意·继续跟踪',
+    strong: '反映强烈·待报告领导',
+  },
+  rates: {
+    from: '统计期间自',
+    to: '至',
+    badPeriod: '请填写起止日期，且起始日期不晚于截止日期。',
+    basis:
+      '评价按评价日期计入被评价人；回访记录按首次回访日期计入经办人；回访覆盖率、按时回访率按回访期限在统计期间内的回访任务计算。申诉成立而作废的评价和重复评价不计入。',
+    bureau: '全局合计',
+    bureauRow: '全局',
+    byDepartment: '按科室',
+    byStaff: '按工作人员',
+    nothing: '本期间无数据。',
+    unknown: '（未确定）',
+    value: '{{percent}} %（{{numerator}}/{{denominator}}）',
+  },
+};
