@@ -133,7 +133,7 @@ export function registerPadRelay(app: FastifyInstance, db: Db): void {
       closed = true;
       stop();
     });
-    while (!changed() && !closed && Date.now() < deadline) {
+    while (!changed() && !closed && !relay.closing && Date.now() < deadline) {
       const waiting = relay.wait(deviceId, deadline - Date.now(), (s) => (stop = s));
       if (waiting === false) return false;
       await waiting;
@@ -259,6 +259,8 @@ export function registerPadRelay(app: FastifyInstance, db: Db): void {
     const row = tabletOf(request);
     const query = afterQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request', describeIssues(query.error));
+    // Read before the poll is held: once held, the answer needs nothing of the database (which may be closing).
+    const deskLabel = (await findDevice(db, row.device_id))?.label ?? null;
     const shown = () => relay.showFor(row.device_id)?.requestId ?? '';
     // `after`: the request the tablet shows now ('' for none); the poll returns when that is no longer so.
     if (query.data.after !== undefined) {
@@ -268,7 +270,6 @@ export function registerPadRelay(app: FastifyInstance, db: Db): void {
       if (relay.wasKicked(row.tablet_id)) return refuse(reply, 401, 'pad-unpaired');
     }
     const open = relay.showFor(row.device_id);
-    const deskLabel = (await findDevice(db, row.device_id))?.label ?? null;
     const answer: PadTabletRequest = {
       request: open
         ? {

@@ -27,6 +27,8 @@ interface DeskSlot {
 export class PadRelayState {
   private readonly desks = new Map<string, DeskSlot>();
   private readonly unpaired = new Map<string, number>();
+  /** The server is closing: every poll is answered now and none is held again. */
+  closing = false;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -148,6 +150,7 @@ export class PadRelayState {
 
   /** Every poll answered now (the server is closing). */
   releaseAll(): void {
+    this.closing = true;
     for (const slot of this.desks.values()) this.wake(slot);
   }
 }

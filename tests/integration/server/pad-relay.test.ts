@@ -253,6 +253,18 @@ describe.each(BACKENDS)('rating tablet relay on $name', (backend) => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('answers a poll it holds when the server closes, instead of keeping the close waiting', async () => {
+    const desk = await server.device();
+    const { token } = await pairedTablet(desk);
+    const poll = asTablet(token, 'GET', '/pad/tablet/request?after=');
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    await server.app.close();
+    expect((await poll).statusCode).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5000);
+    // afterEach closes it again: harmless.
+  });
+
   it('asks a desk without a tablet to use its local pad, and refuses anyone without credentials before the body', async () => {
     const desk = await server.device();
     const none = await asDesk(desk, 'POST', '/pad/requests', rateRequest());

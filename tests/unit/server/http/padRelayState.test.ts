@@ -46,5 +46,6 @@ describe('the tablet relay state', () => {
     expect(relay.wait('desk', 50, () => undefined)).toBe(false);
     relay.releaseAll();
     await Promise.all(many);
+    expect(relay.closing).toBe(true);
   });
 });
