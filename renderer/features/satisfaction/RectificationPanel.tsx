@@ -1,7 +1,8 @@
 import { Alert, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
-import type { RectificationState } from '../../../shared/rules/rectification.ts';
+import type { RectificationAct, RectificationState } from '../../../shared/rules/rectification.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useDesk } from '../../app/context.tsx';
 import { today } from '../../data/calendar.ts';
@@ -38,78 +39,69 @@ export function RectificationPanel({ staff, target }: { staff: Staff; target: Re
 
 function StepHistory({ rectification: r }: { rectification: RectificationState }) {
   const { t } = useTranslation();
-  const { db } = useDesk();
-  const directory = useDirectory(db);
-  const by = (act: { by: string; at: string }) =>
-    t('satisfaction.record.by', { name: directory?.staffById.get(act.by)?.name ?? act.by, at: formatDateTime(act.at) });
   const active = r.feedback ? 3 : r.decision ? 2 : r.verification ? 1 : 0;
   return (
     <Timeline active={active - 1} bulletSize={16} lineWidth={2}>
       <Timeline.Item title={t('satisfaction.steps.verify')}>
-        {r.verification ? (
-          <>
-            <Text size="sm" data-testid="step-verified">
-              {t('satisfaction.record.verified', {
-                date: r.verification.on,
-                means: t(`followUp.means.${r.verification.means}`),
-                note: r.verification.note,
-              })}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {by(r.verification)}
-            </Text>
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('satisfaction.record.pending')}
-          </Text>
-        )}
+        <StepDone act={r.verification} testId="step-verified">
+          {r.verification &&
+            t('satisfaction.record.verified', {
+              date: r.verification.on,
+              means: t(`followUp.means.${r.verification.means}`),
+              note: r.verification.note,
+            })}
+        </StepDone>
       </Timeline.Item>
       <Timeline.Item title={t('satisfaction.steps.rectify')}>
-        {r.decision ? (
-          <>
-            <Text size="sm" data-testid="step-rectified">
-              {t(r.decision.dueOn ? 'satisfaction.record.rectifiedBy' : 'satisfaction.record.rectified', {
-                mode: t(`followUp.rectificationMode.${r.decision.mode}`),
-                date: r.decision.dueOn,
-                note: r.decision.note,
-              })}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {by(r.decision)}
-            </Text>
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('satisfaction.record.pending')}
-          </Text>
-        )}
+        <StepDone act={r.decision} testId="step-rectified">
+          {r.decision &&
+            t(r.decision.dueOn ? 'satisfaction.record.rectifiedBy' : 'satisfaction.record.rectified', {
+              mode: t(`followUp.rectificationMode.${r.decision.mode}`),
+              date: r.decision.dueOn,
+              note: r.decision.note,
+            })}
+        </StepDone>
       </Timeline.Item>
       <Timeline.Item title={t('satisfaction.steps.feedback')}>
-        {r.feedback ? (
-          <>
-            <Text size="sm" data-testid="step-feedback">
-              {t('satisfaction.record.feedback', {
-                date: r.feedback.on,
-                how: t(`followUp.means.${r.feedback.how}`),
-              })}
-              {' · '}
-              {r.feedback.newLevel
+        <StepDone act={r.feedback} testId="step-feedback" note={r.feedback?.note}>
+          {r.feedback &&
+            `${t('satisfaction.record.feedback', { date: r.feedback.on, how: t(`followUp.means.${r.feedback.how}`) })} · ${
+              r.feedback.newLevel
                 ? t('satisfaction.record.newLevel', { level: t(`followUp.level.${r.feedback.newLevel}`) })
-                : t('satisfaction.record.noNewLevel')}
-            </Text>
-            {r.feedback.note && <Text size="sm">{r.feedback.note}</Text>}
-            <Text size="xs" c="dimmed">
-              {by(r.feedback)}
-            </Text>
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('satisfaction.record.pending')}
-          </Text>
-        )}
+                : t('satisfaction.record.noNewLevel')
+            }`}
+        </StepDone>
       </Timeline.Item>
     </Timeline>
+  );
+}
+
+/** A step as recorded (what, an optional note, who and when), or that it is still to be taken. */
+function StepDone(props: { act?: RectificationAct; testId: string; note?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const directory = useDirectory(db);
+  const { act } = props;
+  if (!act) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('satisfaction.record.pending')}
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Text size="sm" data-testid={props.testId}>
+        {props.children}
+      </Text>
+      {props.note && <Text size="sm">{props.note}</Text>}
+      <Text size="xs" c="dimmed">
+        {t('satisfaction.record.by', {
+          name: directory?.staffById.get(act.by)?.name ?? act.by,
+          at: formatDateTime(act.at),
+        })}
+      </Text>
+    </>
   );
 }
 
