@@ -93,6 +93,20 @@ export const settingsSchema = z.object({
    * absent (settings saved before issue 12): DEFAULT_ESCALATION_ANSWER_DAYS.
    */
   escalationAnswerDays: z.number().int().min(1).max(60).optional(),
+  /** Complaints and accountability (art. 31; issue 14): stage limits in working days; absent: DEFAULT_COMPLAINT_SETTINGS. */
+  complaints: z
+    .object({
+      /** A leader decides whether to investigate (立案), and decides after the findings, within these. */
+      decideDays: z.number().int().min(1).max(90),
+      investigateDays: z.number().int().min(1).max(90),
+      /** The least time an accused person is given to state their side (陈述申辩). */
+      statementDays: z.number().int().min(1).max(90),
+      /** The complainant is told within these after the decision or dismissal. */
+      tellDays: z.number().int().min(1).max(90),
+      /** Everyone of a department concerned stands aside, not only its head (回避). */
+      recuseSameDepartment: z.boolean(),
+    })
+    .optional(),
   /** Chapter 7 follow-ups and 好差评 rectification (issue 13); absent: DEFAULT_FOLLOW_UP_SETTINGS. */
   followUp: z
     .object({
@@ -126,6 +140,16 @@ export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
   owner: 'supervisors',
   contactSampleRate: 0.2,
   rectifyDays: 5,
+};
+
+export type ComplaintSettings = NonNullable<Settings['complaints']>;
+/** Issue 14: the complaint stage limits when the bureau's settings do not name them (DOMAIN: ~3, 20, ~2 days). */
+export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
+  decideDays: 3,
+  investigateDays: 20,
+  statementDays: 5,
+  tellDays: 2,
+  recuseSameDepartment: true,
 };
 
 /**
