@@ -6,6 +6,7 @@ import type { DeskDb } from '../../../../../renderer/data/db.ts';
 import { recordFollowUp } from '../../../../../renderer/data/followUpOperations.ts';
 import { readFollowUpTask } from '../../../../../renderer/data/followUps.ts';
 import { recordContact } from '../../../../../renderer/data/operations.ts';
+import { readRatingViews } from '../../../../../renderer/data/rating/ratingViews.ts';
 import {
   giveRectificationFeedback,
   recordRectification,
@@ -50,6 +51,34 @@ beforeEach(async () => {
 });
 
 const target = () => ({ origin: 'followUp' as const, subjectId: caseId });
+
+describe('a QR rating of a case', () => {
+  it('links to the contact the case came from and names the service item', async () => {
+    const caseRow = (await db.cases.get(caseId))!;
+    const event = {
+      eventId: '01JQR00000000000000000CASE',
+      aggregate: 'rating',
+      aggregateId: 'NYKJ-W03-2026-000500',
+      type: 'rating.given',
+      v: 1,
+      hlc: '000001764640000000-00000-hq',
+      deviceId: '01JHQ000000000000000000000',
+      deviceSeq: 1,
+      staffId: 'applicant',
+      occurredAt: '2026-11-30T10:00:00+08:00',
+      payload: { service: { kind: 'case', id: caseId }, ratedStaffId: handler, source: 'qr', level: 'veryDissatisfied', reasons: [] },
+    };
+    await db.events.add({ eventId: event.eventId, aggregate: 'rating', aggregateId: event.aggregateId, event } as never);
+    const [view] = await readRatingViews(db);
+    expect(view).toMatchObject({
+      state: { source: 'qr', level: 'veryDissatisfied', ratedStaffId: handler },
+      contactId: caseRow.contactId,
+      matter: '技术合同认定登记',
+      applicant: '卧龙新材料',
+      departmentId: 'dept-hightech',
+    });
+  });
+});
 
 describe('a dissatisfied follow-up record in 差评整改', () => {
   it('is listed with its level, opinions, the handler, the case’s department and the contact to open', async () => {
