@@ -8,7 +8,7 @@ import { acceptAsDeemed } from '../../data/caseOperations.ts';
 import { supplementNoticeOf } from '../../data/caseTimeliness.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useAuthor } from '../../stores/session.ts';
-import { useAction } from '../contact/useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { caseFieldErrors } from './caseErrors.ts';
 
 /**
@@ -21,7 +21,8 @@ export function SupplementNotice({ row, staff, licence }: { row: CaseRow; staff:
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
+  // No field to type: the hook runs the act once, busy and refusal handled as in every desk form.
+  const { busy, formError, submit } = useDeskForm({ initialValues: {}, wording: caseFieldErrors });
   if (row.status !== 'checking' && row.status !== 'supplementRequested') return null;
   const notice = supplementNoticeOf(row, today());
   const received = row.receivedOn;
@@ -39,8 +40,8 @@ export function SupplementNotice({ row, staff, licence }: { row: CaseRow; staff:
               received,
             })}
           </Text>
-          {errors.form && <Text c="red">{errors.form}</Text>}
-          <Button color="red" loading={busy} onClick={() => void run(() => acceptAsDeemed(db, author, row.caseId))}>
+          {formError && <Text c="red">{formError}</Text>}
+          <Button color="red" loading={busy} onClick={() => void submit(() => acceptAsDeemed(db, author, row.caseId))}>
             {t('cases.supplementNotice.acceptDeemed', { received: notice.deemedAcceptedOn })}
           </Button>
         </Stack>
