@@ -8,7 +8,7 @@ import { advanceStep } from '../../data/caseOperations.ts';
 import { stepOf } from '../../data/caseTimeliness.ts';
 import type { CaseRow } from '../../data/db.ts';
 import { useAuthor } from '../../stores/session.ts';
-import { useAction } from '../contact/useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { caseFieldErrors } from './caseErrors.ts';
 
 /** art. 16 环节时限: the step the running case is at, when it is due (red when over), and moving to the next one. */
@@ -16,7 +16,7 @@ export function StepStatus({ row, steps, staff }: { row: CaseRow; steps: readonl
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(caseFieldErrors);
+  const { busy, formError, submit } = useDeskForm({ initialValues: {}, wording: caseFieldErrors });
   const day = today();
   const step = stepOf(row, steps, day);
   if (!step) return null;
@@ -47,13 +47,13 @@ export function StepStatus({ row, steps, staff }: { row: CaseRow; steps: readonl
             size="compact-sm"
             variant="light"
             loading={busy}
-            onClick={() => void run(() => advanceStep(db, author, row.caseId))}
+            onClick={() => void submit(() => advanceStep(db, author, row.caseId))}
           >
             {t('cases.step.advance', { name: next.name })}
           </Button>
-          {errors.form && (
+          {formError && (
             <Text size="xs" c="red">
-              {errors.form}
+              {formError}
             </Text>
           )}
         </Group>
