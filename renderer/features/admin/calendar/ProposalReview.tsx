@@ -9,7 +9,8 @@ import { confirmCalendarYear } from '../../../data/adminOperations.ts';
 import type { CalendarYearView } from '../../../data/adminQueries.ts';
 import { useAllStaff } from '../../../data/hooks.ts';
 import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
-import { useAdminAction } from '../useAdminAction.ts';
+import { useDeskForm } from '../../../forms/useDeskForm.ts';
+import { adminFieldErrors } from '../adminErrors.ts';
 import { ChangesTable } from './ChangesTable.tsx';
 import { YearGrid } from './YearGrid.tsx';
 
@@ -22,7 +23,7 @@ export function ProposalReview({ staff, view }: { staff: Staff; view: CalendarYe
   const { db } = useDesk();
   const author = useAuthor(staff);
   const people = useAllStaff(db) ?? [];
-  const { errors, busy, run } = useAdminAction();
+  const { busy, formError, submit } = useDeskForm({ initialValues: {}, wording: adminFieldErrors, decision: true });
   const proposal = view.pending;
   if (!proposal) return null;
   const { year, noticeNumber, days } = proposal.payload;
@@ -50,9 +51,9 @@ export function ProposalReview({ staff, view }: { staff: Staff; view: CalendarYe
             {t('admin.review.selfConfirm')}
           </Alert>
         )}
-        {errors.form && (
+        {formError && (
           <Alert color="red" role="alert">
-            {errors.form}
+            {formError}
           </Alert>
         )}
         <ProvenOnly staff={staff}>
@@ -62,10 +63,9 @@ export function ProposalReview({ staff, view }: { staff: Staff; view: CalendarYe
               disabled={ownProposal}
               loading={busy}
               onClick={() =>
-                void run(
-                  () => confirmCalendarYear(db, author, { year, proposalEventId: proposal.eventId }),
-                  t('admin.review.confirmed', { year }),
-                )
+                void submit(() => confirmCalendarYear(db, author, { year, proposalEventId: proposal.eventId }), {
+                  success: t('admin.review.confirmed', { year }),
+                })
               }
             >
               {t('admin.review.confirm')}
