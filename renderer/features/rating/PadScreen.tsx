@@ -1,10 +1,11 @@
-import { Center, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Center, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskDb } from '../../data/db.ts';
 import { useDirectory, useSettings } from '../../data/hooks.ts';
 import { checkRatable, recordPadRating } from '../../data/ratings.ts';
 import { openPadChannel, type PadChannel, type RateRequest } from './padChannel.ts';
+import { PadHeader } from './PadHeader.tsx';
 import { PadRatingForm, type PadAnswer } from './PadRatingForm.tsx';
 import { ratingErrorKey } from './ratingErrors.ts';
 
@@ -96,21 +97,7 @@ export function PadScreen({ db }: { db: DeskDb }) {
   const rated = view.kind === 'rating' ? directory?.staffById.get(view.request.ratedStaffId) : undefined;
   return (
     <Stack mih="100vh" p="xl" gap="xl">
-      <Group justify="space-between">
-        <Text size="xl" fw={600}>
-          {settings?.bureauName ?? t('app.name')}
-        </Text>
-        <SegmentedControl
-          aria-label={t('rating.pad.language')}
-          value={i18n.language}
-          // Not remembered: the next applicant starts in Chinese, and the desk's own language is not touched.
-          onChange={(v) => void i18n.changeLanguage(v)}
-          data={[
-            { value: 'zh-CN', label: '中文' },
-            { value: 'en', label: 'EN' },
-          ]}
-        />
-      </Group>
+      <PadHeader title={settings?.bureauName ?? t('app.name')} />
       <Center style={{ flex: 1 }}>
         {view.kind === 'rating' && rated ? (
           <PadRatingForm

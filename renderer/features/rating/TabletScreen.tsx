@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PadPaired, PadTabletRequest } from '../../../shared/sync/padRelay.ts';
 import { PadRelayError } from '../../data/padRelayCall.ts';
 import type { PadRelayTablet, TabletStore } from '../../data/padRelayTablet.ts';
+import { PadHeader } from './PadHeader.tsx';
 import { PadRatingForm, type PadAnswer } from './PadRatingForm.tsx';
 import { PAD_THANKS_MS } from './PadScreen.tsx';
 import { TabletPairForm } from './TabletPairForm.tsx';
@@ -124,20 +125,7 @@ export function TabletScreen({ client, store }: { client: PadRelayTablet; store:
   }
   return (
     <Stack mih="100vh" p="xl" gap="xl">
-      <Group justify="space-between">
-        <Text size="xl" fw={600}>
-          {deskLabel ? t('tablet.window', { desk: deskLabel }) : t('tablet.title')}
-        </Text>
-        <SegmentedControl
-          aria-label={t('rating.pad.language')}
-          value={i18n.language}
-          onChange={(v) => void i18n.changeLanguage(v)}
-          data={[
-            { value: 'zh-CN', label: '中文' },
-            { value: 'en', label: 'EN' },
-          ]}
-        />
-      </Group>
+      <PadHeader title={deskLabel ? t('tablet.window', { desk: deskLabel }) : t('tablet.title')} />
       {!reachable && view.kind !== 'revoked' && (
         <Alert color="yellow" role="alert">
           {t('tablet.unreachable')}
