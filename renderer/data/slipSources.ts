@@ -68,7 +68,8 @@ async function catalogVersion(db: DeskDb, itemId: string, rev: number): Promise<
 
 export interface Sources {
   readonly settings: Settings;
-  readonly compose: (serial: SlipSerial, issuedOn: IsoDate) => SlipContent;
+  /** `ratingToken`: the slip's QR rating token (issue 13), used only when the bureau publishes its rating page. */
+  readonly compose: (serial: SlipSerial, issuedOn: IsoDate, ratingToken: string) => SlipContent;
 }
 
 /** Everything a slip needs, read now; `compose` then only needs the serial and the day. Throws SlipError. */
@@ -76,19 +77,25 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
   const settings = await getSettings(db);
   if (!settings) throw new SlipError('missingSettings');
   const clerk = { name: staff.name, phone: await phoneOf(db, staff) };
-  const issue = (serial: SlipSerial, issuedOn: IsoDate, applicant: SlipIssue['applicant']): SlipIssue => ({
+  const issue = (
+    serial: SlipSerial,
+    issuedOn: IsoDate,
+    ratingToken: string,
+    applicant: SlipIssue['applicant'],
+  ): SlipIssue => ({
     serial,
     issuedOn,
     settings,
     staff: clerk,
     applicant,
+    ...(settings.publicRatingBase ? { rating: { base: settings.publicRatingBase, token: ratingToken } } : {}),
   });
 
   if (request.kind === 'checklist' && 'contactId' in request) {
     const contact = await db.contacts.get(request.contactId);
     if (!contact) throw new SlipError('notIssuable');
     const catalog = await catalogVersion(db, request.serviceItemId, request.catalogRev);
-    return { settings, compose: (serial, day) => composeChecklist(issue(serial, day, contact.visitor), catalog) };
+    return { settings, compose: (serial, day, token) => composeChecklist(issue(serial, day, token, contact.visitor), catalog) };
   }
 
   if (request.kind === 'transferNote') {
@@ -98,8 +105,8 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
     const address = contact.transfer ? (await department(db, contact.transfer.toDepartmentId))?.address : undefined;
     return {
       settings,
-      compose: (serial, day) =>
-        composeTransferNote(issue(serial, day, contact.visitor), contact, request.variant, address),
+      compose: (serial, day, token) =>
+        composeTransferNote(issue(serial, day, token, contact.visitor), contact, request.variant, address),
     };
   }
 
@@ -110,12 +117,12 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
   const calendar = deskCalendar();
   switch (request.kind) {
     case 'checklist':
-      return { settings, compose: (serial, day) => composeChecklist(issue(serial, day, applicant), catalog) };
+      return { settings, compose: (serial, day, token) => composeChecklist(issue(serial, day, token, applicant), catalog) };
     case 'supplementNotice':
       if (!row.supplement) throw new SlipError('notIssuable');
       return {
         settings,
-        compose: (serial, day) => composeSupplementNotice(issue(serial, day, applicant), catalog, row),
+        compose: (serial, day, token) => composeSupplementNotice(issue(serial, day, token, applicant), catalog, row),
       };
     case 'acceptanceReceipt': {
       const handlerStaff = await getStaff(db, row.handlerStaffId);
@@ -123,8 +130,8 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
       const handler = { name: handlerStaff.name, phone: await phoneOf(db, handlerStaff) };
       return {
         settings,
-        compose: (serial, day) =>
-          composeAcceptanceReceipt(issue(serial, day, applicant), catalog, row, { calendar, handler }),
+        compose: (serial, day, token) =>
+          composeAcceptanceReceipt(issue(serial, day, token, applicant), catalog, row, { calendar, handler }),
       };
     }
     case 'rejectionNotice': {
@@ -134,14 +141,14 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
       const agency = agencyId ? ((await db.refs.get(['agency', agencyId]))?.doc.body as Agency | undefined) : undefined;
       return {
         settings,
-        compose: (serial, day) => composeRejectionNotice(issue(serial, day, applicant), catalog, row, agency),
+        compose: (serial, day, token) => composeRejectionNotice(issue(serial, day, token, applicant), catalog, row, agency),
       };
     }
     case 'withdrawalNotice':
       if (row.status !== 'withdrawn' || !row.withdrawal) throw new SlipError('notIssuable');
-      return { settings, compose: (serial, day) => composeWithdrawalNotice(issue(serial, day, applicant), catalog, row) };
+      return { settings, compose: (serial, day, token) => composeWithdrawalNotice(issue(serial, day, token, applicant), catalog, row) };
     case 'closureNotice':
       if (row.status !== 'closed' || !row.closure) throw new SlipError('notIssuable');
-      return { settings, compose: (serial, day) => composeClosureNotice(issue(serial, day, applicant), catalog, row) };
+      return { settings, compose: (serial, day, token) => composeClosureNotice(issue(serial, day, token, applicant), catalog, row) };
   }
 }

@@ -3,6 +3,7 @@ import type { SlipEvent, SlipId } from '../../shared/model/slipEvents.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import { reprintPayload } from '../../shared/rules/slips/fold.ts';
+import { newRatingToken } from '../../shared/rules/slips/ratingLink.ts';
 import { deskCodeOf, formatSerial, nextSlipSequence, type SlipSequences } from '../../shared/rules/slips/serial.ts';
 import type { StaffSession } from '../../shared/sync/staffAuth.ts';
 import { appendEvents } from './append.ts';
@@ -36,7 +37,8 @@ export async function previewSlip(db: DeskDb, staff: Staff, request: SlipRequest
   const sources = await slipSources(db, staff, request);
   const day = today();
   const { seq } = nextSlipSequence(await readSequences(db), Number(day.slice(0, 4)));
-  return sources.compose(await serialFor(db, sources.settings.bureauCode, day, seq), day);
+  // A token of its own, never stored: only the first print's token is ever registered at HQ.
+  return sources.compose(await serialFor(db, sources.settings.bureauCode, day, seq), day, newRatingToken());
 }
 
 /** Compose the slip, give it the next serial of this desk, and record its first print. */
@@ -54,12 +56,14 @@ export async function issueSlip(
     const day = today();
     const { seq, sequences } = nextSlipSequence(await readSequences(db), Number(day.slice(0, 4)));
     const serial = await serialFor(db, sources.settings.bureauCode, day, seq);
+    // Issue 13: the QR rating token is made here, once, and kept in the content that every reprint prints again.
+    const token = newRatingToken();
     await db.meta.put({ key: SEQUENCES_KEY, value: sequences });
     const [event] = await appendEvents(db, { staffId: staff.id, session }, [
       {
         type: 'slip.printed',
         aggregateId: newId(),
-        payload: { serial, subject: subjectOf(request), format, content: sources.compose(serial, day), reprint: 0 },
+        payload: { serial, subject: subjectOf(request), format, content: sources.compose(serial, day, token), reprint: 0 },
       },
       // art. 10: a checklist printed from a contact is recorded on the contact too, with the slip or not at all.
       ...(request.kind === 'checklist' && 'contactId' in request

@@ -103,6 +103,9 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     deviceTokenMaxSilenceDays: 'Desk silence limit (days)',
     deviceTokenHint:
       'A desk that has not reached the server for this many days must enrol again; at least 7. Blank: the default of {{days}} days.',
+    publicRatingBase: 'Public rating address',
+    publicRatingBaseHint:
+      'The address at which applicants’ phones reach this bureau’s HQ server (e.g. https://hq.example.gov.cn). When set, the QR code of each new slip opens the rating page; left empty, it carries the slip number only.',
     followUp: 'Follow-up settings',
     followUpDueDays: 'Follow up within (working days)',
     followUpDueHint:
@@ -236,6 +239,8 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     review: 'Check and confirm',
   },
   errors: {
+    publicRatingBase:
+      'Type a full address starting with http:// or https://, without “?” or “#”, at most 200 characters.',
     promisedAboveStatutory: 'The promised limit cannot be longer than the statutory limit.',
     stepLimitsAbovePromised: 'The steps’ limits together cannot exceed the promised limit.',
     materialConditionRequired: 'Say when this material is needed.',

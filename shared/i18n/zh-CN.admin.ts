@@ -98,6 +98,9 @@ export const zhCNAdmin = {
     nightlySyncHint: '24 小时制 HH:MM，如 02:30。',
     deviceTokenMaxSilenceDays: '窗口失联停用期限（天）',
     deviceTokenHint: '窗口连续多少天未连接服务器即须重新登记，不少于 7 天；留空按默认 {{days}} 天。',
+    publicRatingBase: '扫码评价地址',
+    publicRatingBaseHint:
+      '服务对象手机访问本局服务器的地址（如 https://hq.example.gov.cn）。填写后，新打印的告知单二维码即为扫码评价链接；留空则二维码只含单据编号。',
     followUp: '服务回访设置',
     followUpDueDays: '回访时限（工作日）',
     followUpDueHint: '第二十七条：事项办结后，在该时限内完成服务回访；逾期的回访在待办中标红。',
@@ -226,6 +229,7 @@ export const zhCNAdmin = {
   },
   // Messages for the catalog and calendar forms (the schemas' keys, plus the form's own checks).
   errors: {
+    publicRatingBase: '请填写以 http:// 或 https:// 开头的完整地址，不含“?”和“#”，不超过 200 个字符。',
     promisedAboveStatutory: '承诺时限不得超过法定时限。',
     stepLimitsAbovePromised: '各环节时限之和不得超过承诺时限。',
     materialConditionRequired: '视情况提供的材料，请写明何种情况下需要。',

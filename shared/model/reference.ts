@@ -10,6 +10,8 @@ import {
 } from './catalog.ts';
 import { calendarYearSchema } from './calendar.ts';
 import { LIMITS, listOf, multiLine, singleLine } from './limits.ts';
+import { APPLICANT_STAFF_ID } from './hqAuthor.ts';
+import { publicRatingBaseSchema } from '../rules/slips/ratingLink.ts';
 
 /**
  * Position ranks, lowest first. Art. 7: when several staff were asked together, the
@@ -47,7 +49,8 @@ export const departmentSchema = z.object({
 export type Department = z.infer<typeof departmentSchema>;
 
 export const staffSchema = z.object({
-  id: staffIdSchema,
+  // Reserved for the applicant who rates by a slip's QR code (hqAuthor.ts): no staff member may be them.
+  id: staffIdSchema.refine((id) => id !== APPLICANT_STAFF_ID, 'reservedStaffId'),
   name: line(LIMITS.personName),
   departmentId: departmentIdSchema,
   rank: rankSchema,
@@ -120,6 +123,11 @@ export const settingsSchema = z.object({
       rectifyDays: z.number().int().min(1).max(60),
     })
     .optional(),
+  /**
+   * Where applicants' phones reach HQ (issue 13): each slip's QR code then opens HQ's public rating page,
+   * `${publicRatingBase}/r/${serial}/${token}`; absent: the QR code carries the serial alone.
+   */
+  publicRatingBase: publicRatingBaseSchema.optional(),
   /** Local time of the nightly sync, HH:MM. */
   nightlySyncAt: z
     .string()

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/model/limits.ts';
 import { DEFAULT_ESCALATION_ANSWER_DAYS, type ReferenceDoc, type Staff } from '../../../../shared/model/reference.ts';
 import { DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS } from '../../../../shared/sync/enrolment.ts';
+import { MAX_PUBLIC_RATING_BASE } from '../../../../shared/rules/slips/ratingLink.ts';
 import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
 import { useDesk } from '../../../app/context.tsx';
 import { saveBureauSettings } from '../../../data/adminOperations.ts';
@@ -168,6 +169,15 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
             allowDecimal={false}
             allowNegative={false}
             {...field('deviceTokenMaxSilenceDays')}
+          />
+          <TextInput
+            label={t('admin.settings.publicRatingBase')}
+            description={t('admin.settings.publicRatingBaseHint')}
+            maxLength={MAX_PUBLIC_RATING_BASE}
+            placeholder="https://"
+            value={form.publicRatingBase}
+            onChange={(e) => set('publicRatingBase', e.currentTarget.value)}
+            {...field('publicRatingBase')}
           />
         </SimpleGrid>
         <Title order={5}>{t('admin.settings.followUp')}</Title>

@@ -23,6 +23,8 @@ export interface SettingsForm {
   /** The contact sample rate as a percentage 0–100, as an admin thinks of it; the schema holds 0–1. */
   followUpSamplePercent: number | string;
   followUpRectifyDays: number | string;
+  /** '' when the bureau publishes no QR rating page (issue 13). */
+  publicRatingBase: string;
 }
 
 /** 0.29 × 100 is 28.999…: a rate is shown to two decimals of a percent, as it was typed. */
@@ -40,6 +42,7 @@ export function toForm(settings: Settings): SettingsForm {
     nightlySyncAt: settings.nightlySyncAt,
     deviceTokenMaxSilenceDays: settings.deviceTokenMaxSilenceDays ?? '',
     ...followUpForm(settings.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS),
+    publicRatingBase: settings.publicRatingBase ?? '',
   };
 }
 
@@ -66,6 +69,7 @@ export function fromForm(form: SettingsForm, opened: Settings): z.input<typeof s
       })(),
       rectifyDays: number(form.followUpRectifyDays) as number,
     },
+    publicRatingBase: form.publicRatingBase.trim() || undefined,
   };
 }
 
