@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type { Staff } from '../../shared/model/reference.ts';
 import type { WorkingCalendar } from '../../shared/rules/calendar.ts';
 import { mayRecordFollowUp } from '../../shared/rules/followUpPermissions.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import type { DeskDb } from './db.ts';
-import { readFollowUpTask, readFollowUpTasks, type FollowUpTaskView } from './followUps.ts';
+import { useFollowUpTaskViews } from './followUpBoardHooks.ts';
+import { readFollowUpTask, type FollowUpTaskView } from './followUps.ts';
 
 /**
  * The follow-ups waiting for this person: open tasks (never followed up, or dissatisfied and to be followed up
@@ -27,13 +29,16 @@ export function useFollowUpInbox(
   calendar: WorkingCalendar,
   day: IsoDate,
 ): { mine: FollowUpTaskView[]; strong: FollowUpTaskView[] } | undefined {
-  return useLiveQuery(async () => {
-    const views = await readFollowUpTasks(db, calendar, day);
-    return {
-      mine: followUpsFor(staff, views),
-      strong: staff.roles.includes('leader') ? strongFollowUps(views) : [],
-    };
-  }, [db, staff, calendar, day]);
+  // The tasks kept up to date by what changed (followUpTaskCache.ts): a full read is seconds at a bureau's scale.
+  const views = useFollowUpTaskViews(db, calendar, day);
+  return useMemo(
+    () =>
+      views && {
+        mine: followUpsFor(staff, views),
+        strong: staff.roles.includes('leader') ? strongFollowUps(views) : [],
+      },
+    [views, staff],
+  );
 }
 
 export function useFollowUpTask(

@@ -36,23 +36,29 @@ export interface FollowUpTaskView {
 }
 
 /** Contacts that end without a case (the rule samples them). */
-const CONTACT_ENDS = ['answered', 'referred', 'refused'] as const;
+export const CONTACT_ENDS = ['answered', 'referred', 'refused'] as const;
 
 export async function followUpSettingsOf(db: DeskDb): Promise<FollowUpSettings> {
   return (await getSettings(db))?.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS;
 }
 
-async function departmentLookup(db: DeskDb): Promise<{ departmentOf: (id: string) => string | undefined; isLeader: (id: string) => boolean }> {
+export async function departmentLookup(db: DeskDb): Promise<{
+  departmentOf: (id: string) => string | undefined;
+  isLeader: (id: string) => boolean;
+  /** What of the directory the tasks depend on (departments, roles), to tell when they must be derived again. */
+  staffKey: string;
+}> {
   const staff = await listReference(db, 'staff');
   const byId = new Map(staff.map((s: Staff) => [s.id as string, s]));
   return {
     departmentOf: (id) => byId.get(id)?.departmentId,
     isLeader: (id) => byId.get(id)?.roles.includes('leader') ?? false,
+    staffKey: JSON.stringify(staff.map((s) => [s.id, s.departmentId, s.roles])),
   };
 }
 
 /** The stored follow-up events, by subject id. */
-async function followUpLogs(db: DeskDb, subjectIds?: readonly string[]): Promise<Map<string, FollowUpEvent[]>> {
+export async function followUpLogs(db: DeskDb, subjectIds?: readonly string[]): Promise<Map<string, FollowUpEvent[]>> {
   const rows = subjectIds
     ? await db.events
         .where('[aggregate+aggregateId]')
@@ -78,27 +84,38 @@ function viewsOf(
 ): FollowUpTaskView[] {
   return tasks.map((task) => {
     const state = foldFollowUp(logs.get(task.subject.id) ?? [], { excludedStaffIds: task.excludedStaffIds, isLeader });
-    const c = task.subject.kind === 'case' ? cases.get(task.subject.id) : undefined;
-    const contact = c ? contacts.get(c.contactId) : contacts.get(task.subject.id);
-    const workOf = c ? c.handlerStaffId : contact?.responsibleStaffId;
-    return {
-      task,
-      state,
-      status: followUpTaskStatus(task, state, today),
-      applicant: c?.applicant ?? contact?.visitor.name ?? contact?.visitor.organisation ?? '',
-      matter: c?.serviceItemName ?? contact?.matter ?? '',
-      ...(contact?.visitor.phone ? { applicantPhone: contact.visitor.phone } : {}),
-      ...(workOf ? { workOf } : {}),
-      ...(c?.departmentId ? { departmentId: c.departmentId } : {}),
-    };
+    return taskView(task, state, cases, contacts, today);
   });
+}
+
+/** A task with its fold as the screens show it (where it stands today, whom and what it concerns). */
+export function taskView(
+  task: FollowUpTask,
+  state: FollowUpState | null,
+  cases: ReadonlyMap<string, CaseRow>,
+  contacts: ReadonlyMap<string, ContactRow>,
+  today: IsoDate,
+): FollowUpTaskView {
+  const c = task.subject.kind === 'case' ? cases.get(task.subject.id) : undefined;
+  const contact = c ? contacts.get(c.contactId) : contacts.get(task.subject.id);
+  const workOf = c ? c.handlerStaffId : contact?.responsibleStaffId;
+  return {
+    task,
+    state,
+    status: followUpTaskStatus(task, state, today),
+    applicant: c?.applicant ?? contact?.visitor.name ?? contact?.visitor.organisation ?? '',
+    matter: c?.serviceItemName ?? contact?.matter ?? '',
+    ...(contact?.visitor.phone ? { applicantPhone: contact.visitor.phone } : {}),
+    ...(workOf ? { workOf } : {}),
+    ...(c?.departmentId ? { departmentId: c.departmentId } : {}),
+  };
 }
 
 /**
  * The rows in any of these statuses, one getAll per status: anyOf walks a cursor, and over an index where thousands
  * of rows share each key that costs a step per row (quadratic in fake-indexeddb, an IPC per row in Chromium).
  */
-async function byStatus<R>(table: Table<R, string, unknown>, statuses: readonly string[]): Promise<R[]> {
+export async function byStatus<R>(table: Table<R, string, unknown>, statuses: readonly string[]): Promise<R[]> {
   return (await Promise.all(statuses.map((s) => table.where('status').equals(s).toArray()))).flat();
 }
 

@@ -7,7 +7,7 @@ import { OpenableRow } from '../../app/OpenableRow.tsx';
 import { useDesk } from '../../app/context.tsx';
 import { today } from '../../data/calendar.ts';
 import { useDeskCalendar } from '../../data/calendarHooks.ts';
-import { useFollowUpBoard } from '../../data/followUpBoardHooks.ts';
+import { useFollowUpTaskViews } from '../../data/followUpBoardHooks.ts';
 import type { FollowUpTaskView } from '../../data/followUps.ts';
 import { useDirectory } from '../../data/hooks.ts';
 import { DueBadge } from './DueBadge.tsx';
@@ -36,7 +36,7 @@ export function FollowUpTaskBoard({ staff }: { staff: Staff }) {
   const { db } = useDesk();
   const calendar = useDeskCalendar(db);
   const day = today();
-  const views = useFollowUpBoard(db, calendar, day);
+  const views = useFollowUpTaskViews(db, calendar, day);
   const directory = useDirectory(db);
   const [filter, setFilter] = useState<BoardFilter>({ open: true, overdue: false, mine: false });
   const [openId, setOpenId] = useState<string>();
