@@ -1,7 +1,6 @@
 import type { RatingEvent } from '../../shared/model/ratingEvents.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import type { WorkingCalendar } from '../../shared/rules/calendar.ts';
-import { hasAppealDeciderRole } from '../../shared/rules/followUpPermissions.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import {
   followUpRates,
@@ -15,6 +14,7 @@ import {
 import { foldRating, type RatingState } from '../../shared/rules/rating.ts';
 import type { DeskDb } from './db.ts';
 import { readFollowUpTasks, type FollowUpTaskView } from './followUps.ts';
+import { ratingFoldContext } from './rating/ratingViews.ts';
 import { listReference } from './references.ts';
 
 // 好差评 and chapter 7 published rates (issue 13 item 7) for the 服务回访 board's 统计: the definitions are
@@ -59,15 +59,11 @@ export async function readRatingStates(db: DeskDb, staff: readonly Staff[]): Pro
     list.push(row.event as RatingEvent);
     logs.set(row.aggregateId, list);
   }
-  const byId = new Map(staff.map((s) => [s.id as string, s]));
-  // 复核 is a supervisor's or leader's act: a decision by anyone else is flagged by the fold, never applied.
-  const mayDecideAppeals = (id: string) => {
-    const s = byId.get(id);
-    return s !== undefined && hasAppealDeciderRole(s);
-  };
+  // 复核 and 整改 by the wrong person are flagged by the fold, never applied: the rates count what the desk shows.
+  const context = ratingFoldContext(staff);
   const states: RatingState[] = [];
   for (const events of logs.values()) {
-    const state = foldRating(events, { mayDecideAppeals });
+    const state = foldRating(events, context);
     if (state) states.push(state);
   }
   return states;

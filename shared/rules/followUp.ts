@@ -5,6 +5,7 @@ import { isBadLevel } from '../model/satisfaction.ts';
 import { beijingDate } from './case.ts';
 import { byCausalOrder } from './contact.ts';
 import { maySpeakForApplicant } from './followUpPermissions.ts';
+import { mayRectify, type RectifierFacts } from './rectificationPermissions.ts';
 import type { IsoDate } from './isoDate.ts';
 import {
   applyRectificationStep,
@@ -19,7 +20,8 @@ import {
 
 export interface FollowUpFlag {
   /**
-   * notAllowed: by a person whose work is followed up (art. 27–28), or a leader report to someone not a leader;
+   * notAllowed: by a person whose work is followed up (art. 27–28), a leader report to someone not a leader, or a
+   * rectification step by someone outside its departments who is neither supervisor nor leader;
    * conflictingTransition: a rectification step recorded twice; outOfOrder: a step before the one it follows (a
    * rectification before any dissatisfied record, feedback before a decision, an outcome before any suggestion);
    * subjectMismatch: the event's subject is not this aggregate's (the schema refuses it; kept for old logs).
@@ -77,6 +79,12 @@ export interface FollowUpFoldContext {
   /** Everyone whose work is followed up (the task's excludedStaffIds): none of them may follow it up. */
   readonly excludedStaffIds?: readonly string[];
   readonly isLeader?: (staffId: string) => boolean;
+  /**
+   * Who may take a rectification step (rectificationPermissions.ts): the staff directory's roles and departments, and
+   * the departments whose work the rectification is (followUpRectifierDepartments). Without staffOf, anyone.
+   */
+  readonly staffOf?: (staffId: string) => RectifierFacts | undefined;
+  readonly rectifierDepartmentIds?: readonly (string | undefined)[];
 }
 
 /**
@@ -185,7 +193,7 @@ export function foldFollowUp(
       case 'followUp.verified':
       case 'followUp.rectified':
       case 'followUp.feedbackGiven':
-        applyStep(s, e, act, excluded, flag);
+        applyStep(s, e, act, context, flag);
         break;
     }
   }
@@ -202,14 +210,16 @@ function applyStep(
   s: Mutable<Pick<FollowUpState, 'rectifications' | 'dissatisfied'>>,
   e: Extract<FollowUpEvent, { type: keyof typeof RECTIFICATION_STEPS }>,
   act: Act,
-  excluded: readonly string[],
+  context: FollowUpFoldContext,
   flag: (code: FollowUpFlag['code'], e: FollowUpEvent) => void,
 ): void {
   const current = s.rectifications.at(-1);
   if (!current) return flag('outOfOrder', e);
+  const { staffOf, rectifierDepartmentIds = [] } = context;
+  if (staffOf && !mayRectify(staffOf(e.staffId), rectifierDepartmentIds)) return flag('notAllowed', e);
   // The call-back and a new rating speak for the applicant: never by the person followed up.
   const speaks = e.type === 'followUp.verified' || (e.type === 'followUp.feedbackGiven' && e.payload.newLevel);
-  if (speaks && !maySpeakForApplicant(excluded, e.staffId)) return flag('notAllowed', e);
+  if (speaks && !maySpeakForApplicant(context.excludedStaffIds ?? [], e.staffId)) return flag('notAllowed', e);
   const { subject: _subject, ...payload } = e.payload;
   const step = { step: RECTIFICATION_STEPS[e.type], payload } as RectificationStep;
   const applied = applyRectificationStep(current, step, act);

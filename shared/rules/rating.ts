@@ -5,6 +5,7 @@ import { isBadLevel } from '../model/satisfaction.ts';
 import { beijingDate } from './case.ts';
 import { byCausalOrder } from './contact.ts';
 import { maySpeakForApplicant } from './followUpPermissions.ts';
+import { mayRectify, ratingRectifierDepartments, type RectifierFacts } from './rectificationPermissions.ts';
 import type { IsoDate } from './isoDate.ts';
 import {
   applyRectificationStep,
@@ -21,7 +22,8 @@ export interface RatingFlag {
    * duplicate: a second rating of the same service or slip (一次一评), kept and never counted — also how a declined
    * rating stays 未评; notAllowed: an appeal by someone other than the rated person or against a rating that is not
    * 差评, an appeal decided by the rated person (or by someone without the role), a call-back or new level by the
-   * rated person; conflictingTransition: a second appeal, decision or rectification step; outOfOrder: a decision
+   * rated person, a rectification step by someone outside the rated person's department who is neither supervisor
+   * nor leader; conflictingTransition: a second appeal, decision or rectification step; outOfOrder: a decision
    * without an appeal, a rectification of a rating that is not 差评, feedback before a decision; eventBeforeGiven:
    * arrived before the rating itself; serviceMismatch: a pad rating not filed under its service (the schema refuses
    * it; kept for old logs).
@@ -67,6 +69,11 @@ export interface RatingState extends Act {
 export interface RatingFoldContext {
   /** Who may decide an appeal by role (supervisor or leader); without it, anyone but the rated person. */
   readonly mayDecideAppeals?: (staffId: string) => boolean;
+  /**
+   * The staff directory's roles and departments, for who may take a rectification step (rectificationPermissions.ts);
+   * without it, anyone (old callers, tests of other rules).
+   */
+  readonly staffOf?: (staffId: string) => RectifierFacts | undefined;
 }
 
 const RECTIFICATION_STEPS = {
@@ -174,7 +181,11 @@ function apply(
         return state;
       }
       const speaks = e.type === 'rating.verified' || (e.type === 'rating.feedbackGiven' && e.payload.newLevel);
-      if (speaks && !maySpeakForApplicant([state.ratedStaffId], e.staffId)) {
+      const { staffOf } = context;
+      const outsider =
+        staffOf !== undefined &&
+        !mayRectify(staffOf(e.staffId), ratingRectifierDepartments(staffOf(state.ratedStaffId)));
+      if (outsider || (speaks && !maySpeakForApplicant([state.ratedStaffId], e.staffId))) {
         flag('notAllowed', e);
         return state;
       }

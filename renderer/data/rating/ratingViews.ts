@@ -20,10 +20,16 @@ export interface RatingView {
   readonly applicant?: string;
 }
 
-/** Who may decide an appeal by role, from the directory (the fold flags a decision by anyone else). */
+/**
+ * Who may decide an appeal by role, and who may take a rectification step by department and role, from the
+ * directory (the fold flags an act by anyone else).
+ */
 export function ratingFoldContext(staff: readonly Staff[]): RatingFoldContext {
   const byId = new Map(staff.map((s) => [s.id as string, s]));
-  return { mayDecideAppeals: (id) => Boolean(byId.get(id) && hasAppealDeciderRole(byId.get(id)!)) };
+  return {
+    mayDecideAppeals: (id) => Boolean(byId.get(id) && hasAppealDeciderRole(byId.get(id)!)),
+    staffOf: (id) => byId.get(id),
+  };
 }
 
 /** Groups stored rating events by their key (the service's id, or the slip serial of a QR rating). */

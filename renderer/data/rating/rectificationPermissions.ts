@@ -1,22 +1,21 @@
 import type { Staff } from '../../../shared/model/reference.ts';
 import { maySpeakForApplicant } from '../../../shared/rules/followUpPermissions.ts';
+import { followUpRectifierDepartments, mayRectify } from '../../../shared/rules/rectificationPermissions.ts';
 import type { RectificationItem } from './rectificationItems.ts';
 
-// 差评整改 is the work of the department whose service was rated, of the follow-up's owner for a dissatisfied
-// follow-up, and of the bureau's supervisors and leaders, who oversee every one. The call-back and a new rating speak
-// for the applicant: never by the rated person (the folds flag it, shared/rules/rating.ts and followUp.ts).
+// The desk asks the shared rule (shared/rules/rectificationPermissions.ts) that the folds and HQ apply too, for an
+// item of its 差评整改 list; only being active now is the desk's own question (a fold never asks it).
 
-export function overseesAll(staff: Pick<Staff, 'roles'>): boolean {
-  return staff.roles.includes('supervisor') || staff.roles.includes('leader');
+/** The departments whose work the item is: the rated person's, and for a follow-up the task owner's too. */
+export function rectifierDepartmentsOf(item: Pick<RectificationItem, 'departmentId' | 'followUpOwner'>) {
+  return item.followUpOwner
+    ? followUpRectifierDepartments(item.departmentId, item.followUpOwner)
+    : [item.departmentId];
 }
 
 /** Whether this person's work includes the rectification (and so sees it in 差评整改 and may take its steps). */
 export function mayWorkOnRectification(staff: Staff, item: RectificationItem): boolean {
-  if (!staff.active) return false;
-  if (overseesAll(staff)) return true;
-  if (item.departmentId !== undefined && staff.departmentId === item.departmentId) return true;
-  const owner = item.followUpOwner;
-  return owner?.kind === 'department' && owner.departmentId === staff.departmentId;
+  return staff.active && mayRectify(staff, rectifierDepartmentsOf(item));
 }
 
 /** The call-back (核实回访) and the new level at feedback: never by anyone whose work was rated. */
