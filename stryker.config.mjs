@@ -2,9 +2,12 @@
 // `npm run mutation -- --mutate shared/rules/calendar.ts`. Not part of `npm test`: a full run takes minutes.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  // The rules that decide working days, deadlines, case and contact states. The brace glob tolerates a file
-  // that does not exist yet (caseTimeliness.ts).
-  mutate: ['shared/rules/{calendar,deadline,case,caseTimeliness,contact,contactDispositions}.ts'],
+  // The rules that decide working days, deadlines, case and contact states, and the complaint rules (issue 14:
+  // who may act, recusal, stage limits). The brace glob tolerates a file that does not exist.
+  mutate: [
+    'shared/rules/{calendar,deadline,case,caseTimeliness,contact,contactDispositions}.ts',
+    'shared/rules/complaint{,Permissions,Deadlines,Views}.ts',
+  ],
   testRunner: 'vitest',
   vitest: { configFile: 'scripts/vitest.mutation.config.mjs' },
   coverageAnalysis: 'perTest',
