@@ -16,6 +16,7 @@ import { applyAdminEvent } from '../sync/applyAdmin.ts';
 import { admitRatingToken } from '../storage/ratingTokens.ts';
 import { directoryOf } from '../sync/authorize.ts';
 import { checkStoredReferences } from '../sync/references.ts';
+import { checkRatingRectifier } from '../sync/rectifierCheck.ts';
 import { sessionIdsNamed } from '../sync/proof.ts';
 import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
 import { BODY_LIMITS } from './bodyLimits.ts';
@@ -79,6 +80,8 @@ export function registerPush(app: FastifyInstance, db: Db): void {
         // new versions of the reference docs in the same transaction (sync/applyAdmin.ts).
         admit: async (trx, event, earlier) =>
           (await checkStoredReferences(event, earlier, referenceLookup(trx))) ??
+          // 差评整改 by the rated person's department, a supervisor or a leader: the rated person is in the stored rating.
+          (await checkRatingRectifier(event, earlier, referenceLookup(trx), ctx.directory)) ??
           (await applyAdminEvent(event, {
             store: adminStore(trx),
             directory: ctx.directory,

@@ -13,6 +13,8 @@ export interface ReferenceLookup {
   caseOpenings(caseId: string): Promise<DeskEvent[]>;
   /** The catalog item existed at this version: current, kept as an older version, or made by a stored edit. */
   catalogVersionExists(itemId: string, rev: number): Promise<boolean>;
+  /** Every stored rating.given of this rating key (one; a second, 一次一评, is stored too and folds as a duplicate). */
+  ratingGivens(ratingKey: string): Promise<DeskEvent[]>;
 }
 
 export function referenceLookup(db: Kysely<Database>): ReferenceLookup {
@@ -24,6 +26,16 @@ export function referenceLookup(db: Kysely<Database>): ReferenceLookup {
         .where('aggregate', '=', 'case')
         .where('aggregate_id', '=', caseId)
         .where('type', '=', 'case.opened')
+        .execute();
+      return rows.map(rowToEvent);
+    },
+    async ratingGivens(ratingKey) {
+      const rows = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('aggregate', '=', 'rating')
+        .where('aggregate_id', '=', ratingKey)
+        .where('type', '=', 'rating.given')
         .execute();
       return rows.map(rowToEvent);
     },

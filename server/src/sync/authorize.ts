@@ -3,6 +3,7 @@ import type { DeskEvent } from '../../../shared/model/events.ts';
 import type { ReferenceDoc, Staff } from '../../../shared/model/reference.ts';
 import type { RejectionCode } from '../../../shared/sync/protocol.ts';
 import { hasAppealDeciderRole } from '../../../shared/rules/followUpPermissions.ts';
+import { mayRectify, ratingRectifierDepartments } from '../../../shared/rules/rectificationPermissions.ts';
 import { checkFirstInquiryResponsible } from './firstInquiry.ts';
 
 // Who may write which register event, judged against the staff directory alone (issue 6, "server-side
@@ -161,6 +162,33 @@ function authorizeSatisfactionEvent(event: DeskEvent, directory: Directory): Ref
     default:
       return null;
   }
+}
+
+const RATING_STEPS: ReadonlySet<string> = new Set(['rating.verified', 'rating.rectified', 'rating.feedbackGiven']);
+
+export function isRatingRectificationStep(event: DeskEvent): boolean {
+  return RATING_STEPS.has(event.type);
+}
+
+/**
+ * 差评整改 of a rated service (issue 13, item 5): a step is taken by the rated person's department, a supervisor or a
+ * leader (shared/rules/rectificationPermissions.ts, which every fold applies too). The rated person is named only in
+ * the rating's rating.given, which the caller looks up (sync/rectifierCheck.ts): `ratedStaffId` is what it says.
+ */
+export function authorizeRatingRectification(
+  event: DeskEvent,
+  ratedStaffId: string,
+  directory: Directory,
+): Refusal | null {
+  const actor = directory.staff.get(event.staffId);
+  const rated = directory.staff.get(ratedStaffId);
+  if (mayRectify(actor, ratingRectifierDepartments(rated))) return null;
+  return {
+    code: 'not-authorised',
+    message:
+      `a rectification step of a rating is taken by the rated person's department (${rated?.departmentId ?? 'unknown'}), ` +
+      `a supervisor or a leader; ${event.staffId} is none of them`,
+  };
 }
 
 /** An agency an event names (optional) must be in the directory: the applicant is told where to go. */

@@ -28,9 +28,9 @@ const POLICY = 'wu-min'; // another department's head
 const person = (departmentId: string, ...roles: Role[]): RectifierFacts => ({ departmentId, roles });
 const DIRECTORY: Record<string, RectifierFacts> = {
   [HANDLER]: person('dept-high-tech', 'clerk'),
-  [HEAD]: person('dept-high-tech', 'clerk', 'departmentHead'),
+  [HEAD]: person('dept-high-tech', 'clerk', 'deptHead'),
   [CLERK]: person('dept-window', 'clerk'),
-  [POLICY]: person('dept-policy', 'clerk', 'departmentHead'),
+  [POLICY]: person('dept-policy', 'clerk', 'deptHead'),
   [SUPERVISOR]: person('dept-party', 'supervisor'),
   [LEADER]: person('dept-party', 'leader'),
 };
