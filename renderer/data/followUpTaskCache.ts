@@ -33,6 +33,8 @@ interface Entry {
   readonly dirtyLogs: Set<string>;
   allLogs: boolean;
   readonly cases: Map<string, CaseRow>;
+  /** The ended cases of each contact (a contact's change derives their tasks again). */
+  readonly casesOf: Map<string, Set<string>>;
   readonly contacts: Map<string, ContactRow>;
   readonly logs: Map<string, FollowUpEvent[]>;
   /** Task and fold per subject id, valid for `basis` (settings, calendar, directory). */
@@ -65,6 +67,7 @@ function entryOf(db: DeskDb): Entry {
       dirtyLogs: new Set(),
       allLogs: true,
       cases: new Map(),
+      casesOf: new Map(),
       contacts: new Map(),
       logs: new Map(),
       tasks: new Map(),
@@ -269,13 +272,14 @@ async function reloadRows(db: DeskDb, entry: Entry) {
   const [cases, contacts] = await Promise.all([byStatus(db.cases, CASE_ENDED), byStatus(db.contacts, CONTACT_ENDS)]);
   const caseContacts = await db.contacts.bulkGet(cases.map((c) => c.contactId));
   entry.cases.clear();
+  entry.casesOf.clear();
   entry.contacts.clear();
   entry.tasks.clear();
   entry.folds.clear();
   entry.basis = undefined; // every task is derived again
   entry.views.clear();
   entry.sorted = undefined;
-  for (const c of cases) entry.cases.set(c.caseId, c);
+  for (const c of cases) setCase(entry, c);
   for (const c of [...contacts, ...caseContacts]) if (c) entry.contacts.set(c.contactId, c);
 }
 
@@ -291,13 +295,12 @@ async function reloadDirtyRows(db: DeskDb, entry: Entry, changed: Set<string>) {
     const id = caseIds[i]!;
     changed.add(id);
     if (row && ended.has(row.status)) {
-      entry.cases.set(id, row);
+      setCase(entry, row);
       if (!entry.contacts.has(row.contactId)) contactIds.push(row.contactId);
-    } else entry.cases.delete(id);
+    } else deleteCase(entry, id);
   }
   if (contactIds.length === 0) return;
-  const caseOf = new Map<string, string[]>();
-  for (const c of entry.cases.values()) caseOf.set(c.contactId, [...(caseOf.get(c.contactId) ?? []), c.caseId]);
+  const caseOf = entry.casesOf;
   for (const [i, row] of (await db.contacts.bulkGet(contactIds)).entries()) {
     const id = contactIds[i]!;
     changed.add(id);
@@ -306,4 +309,21 @@ async function reloadDirtyRows(db: DeskDb, entry: Entry, changed: Set<string>) {
     if (row && (contactEnded.has(row.status) || caseOf.has(id))) entry.contacts.set(id, row);
     else entry.contacts.delete(id);
   }
+}
+
+function setCase(entry: Entry, row: CaseRow) {
+  deleteCase(entry, row.caseId);
+  entry.cases.set(row.caseId, row);
+  const ids = entry.casesOf.get(row.contactId) ?? new Set<string>();
+  ids.add(row.caseId);
+  entry.casesOf.set(row.contactId, ids);
+}
+
+function deleteCase(entry: Entry, caseId: string) {
+  const old = entry.cases.get(caseId);
+  if (!old) return;
+  entry.cases.delete(caseId);
+  const ids = entry.casesOf.get(old.contactId);
+  ids?.delete(caseId);
+  if (ids?.size === 0) entry.casesOf.delete(old.contactId);
 }
