@@ -10,6 +10,8 @@ import { EndOfDayScreen } from '../features/endOfDay/EndOfDayScreen.tsx';
 import { FollowUpBoard, seesFollowUpBoard } from '../features/followUp/FollowUpBoard.tsx';
 import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { useFollowUpCount } from '../features/inbox/useFollowUpCount.ts';
+import { useRectificationInbox } from '../features/inbox/useRectificationInbox.ts';
+import { usePendingCaseRejections } from '../data/caseHooks.ts';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
 import { SatisfactionScreen } from '../features/satisfaction/SatisfactionScreen.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
@@ -22,8 +24,13 @@ export function Shell({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const deskLabel = useDeviceLabel(db);
-  // The tab counts what the inbox lists: contacts waiting for this person and their follow-ups (art. 27–30).
-  const inboxCount = (useInboxCount(db, staff.id) ?? 0) + (useFollowUpCount(staff) ?? 0);
+  // The tab counts what the inbox lists: contacts waiting for this person, a leader's 不予受理 to review, their
+  // follow-ups (art. 27–30) and the 差评整改 due today or overdue that they owe.
+  const inboxCount =
+    (useInboxCount(db, staff.id) ?? 0) +
+    (usePendingCaseRejections(db, staff.id)?.length ?? 0) +
+    (useFollowUpCount(staff) ?? 0) +
+    (useRectificationInbox(staff)?.length ?? 0);
   const { lock, signOut } = useSession();
   // Signed in offline: what this person does now is the desk's word, and their decisions wait for the network.
   const proven = useProvenSession(staff);

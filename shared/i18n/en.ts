@@ -425,6 +425,7 @@ export const en: Strings<Resources> = {
     due: 'Due',
     dueOn: 'by {{date}}',
     late: '{{count}} working days late',
+    rectifications: 'Bad ratings to rectify (due today or overdue)',
     overdueTransfers: 'Transfers not accepted in time (your department)',
     overdueHint: 'Not accepted by the end of the next working day: escalated to the department head.',
     actions: {

@@ -16,6 +16,8 @@ import { usePendingCaseRejections } from '../../data/caseHooks.ts';
 import { OpenableRow } from '../../app/OpenableRow.tsx';
 import { FollowUpInbox } from '../followUp/FollowUpInbox.tsx';
 import { useFollowUpCount } from './useFollowUpCount.ts';
+import { RectificationInbox } from './RectificationInbox.tsx';
+import { useRectificationInbox } from './useRectificationInbox.ts';
 
 function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
   if (c.status === 'transferPending') return 'accept';
@@ -34,6 +36,8 @@ export function InboxScreen({ staff }: { staff: Staff }) {
   const rejections = usePendingCaseRejections(db, staff.id) ?? [];
   // art. 27–30: follow-ups wait here too; while only they wait, the inbox is not empty.
   const followUps = useFollowUpCount(staff) ?? 0;
+  // 差评整改 due today or overdue, owed by this person (issue 13, item 5).
+  const rectifications = useRectificationInbox(staff)?.length ?? 0;
   const directory = useDirectory(db);
   const settings = useSettings(db);
   const [openId, setOpenId] = useState<string>();
@@ -43,14 +47,15 @@ export function InboxScreen({ staff }: { staff: Staff }) {
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('inbox.title')}</Title>
         <Text c="dimmed" size="sm">
-          {t('inbox.count', { count: items.length + rejections.length + followUps })}
+          {t('inbox.count', { count: items.length + rejections.length + followUps + rectifications })}
         </Text>
       </Group>
       <PendingRejections staff={staff} onOpen={setOpenId} />
       {/* art. 27–30: the follow-ups this person owns, and for a leader the strong ones not yet reported. */}
       <FollowUpInbox staff={staff} />
+      <RectificationInbox staff={staff} />
       {items.length === 0 ? (
-        rejections.length === 0 && followUps === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>
+        rejections.length === 0 && followUps === 0 && rectifications === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>
       ) : (
         <Table highlightOnHover verticalSpacing="sm" aria-label={t('inbox.title')}>
           <Table.Thead>

@@ -1,10 +1,11 @@
 import { Paper, Tabs } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useRatingViews } from '../../data/rating/ratingViewHooks.ts';
 import type { RectificationItem } from '../../data/rating/rectificationItems.ts';
+import { useRectificationFocus } from '../../stores/rectificationFocus.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { FollowUpDrawer } from '../followUp/FollowUpDrawer.tsx';
 import { AppealsTab } from './AppealsTab.tsx';
@@ -24,9 +25,16 @@ export function SatisfactionScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const views = useRatingViews(db) ?? [];
-  const [tab, setTab] = useState<Tab>(firstTab(staff));
-  const [ratingKey, setRatingKey] = useState<string>();
-  const [followUpId, setFollowUpId] = useState<string>();
+  // A rectification the inbox asked to open (the screen mounts when shown): opened on the 差评整改 tab, taken once.
+  const [focus] = useState(() => useRectificationFocus.getState().target);
+  useEffect(() => {
+    if (focus) useRectificationFocus.getState().taken();
+  }, [focus]);
+  const [tab, setTab] = useState<Tab>(focus ? 'rectify' : firstTab(staff));
+  const [ratingKey, setRatingKey] = useState<string | undefined>(focus?.origin === 'rating' ? focus.key : undefined);
+  const [followUpId, setFollowUpId] = useState<string | undefined>(
+    focus?.origin === 'followUp' ? focus.subjectId : undefined,
+  );
   const [contactId, setContactId] = useState<string>();
   const open = (item: RectificationItem) =>
     item.target.origin === 'rating' ? setRatingKey(item.target.key) : setFollowUpId(item.target.subjectId);
