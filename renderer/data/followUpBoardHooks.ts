@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { WorkingCalendar } from '../../shared/rules/calendar.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import type { DeskDb } from './db.ts';
-import { readFollowUpTasksCached, watchFollowUpTasks } from './followUpTaskCache.ts';
+import { readFollowUpTasksCached, watchFollowUpTasks, watchRatesSources } from './followUpTaskCache.ts';
 import type { FollowUpTaskView } from './followUps.ts';
 import { readSatisfactionRates, type RatesPeriod, type SatisfactionRatesReport } from './satisfactionRates.ts';
 
@@ -39,15 +38,37 @@ export function useFollowUpTaskViews(
   return views;
 }
 
-/** The rates of a period: a report read whole (every rating and task), re-read when anything it read changes. */
+/**
+ * The rates of a period, computed again after each change to a rating, a follow-up or a task's case or contact
+ * (watchRatesSources); undefined while the period is not a valid one.
+ */
 export function useSatisfactionRates(
   db: DeskDb,
   calendar: WorkingCalendar,
   day: IsoDate,
   period: RatesPeriod | undefined,
 ): SatisfactionRatesReport | undefined {
-  return useLiveQuery(
-    async () => (period ? readSatisfactionRates(db, calendar, day, period) : undefined),
-    [db, calendar, day, period?.from, period?.to],
-  );
+  // Kept with the period it answers, so a new period never shows the last one's figures.
+  const [answer, setAnswer] = useState<{ key: string; report: SatisfactionRatesReport }>();
+  const [error, setError] = useState<unknown>();
+  const from = period?.from;
+  const to = period?.to;
+  const key = `${from}~${to}`;
+  useEffect(() => {
+    if (from === undefined || to === undefined) return;
+    let alive = true;
+    const refresh = () =>
+      readSatisfactionRates(db, calendar, day, { from, to }).then(
+        (report) => alive && setAnswer({ key: `${from}~${to}`, report }),
+        (e: unknown) => alive && setError(e),
+      );
+    void refresh();
+    const stop = watchRatesSources(db, () => void refresh());
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [db, calendar, day, from, to]);
+  if (error) throw error;
+  return period && answer?.key === key ? answer.report : undefined;
 }

@@ -51,6 +51,8 @@ interface Entry {
   /** Refreshes run one after another: two screens asking at once share the maps. */
   queue: Promise<unknown>;
   readonly listeners: Set<() => void>;
+  /** Told of the same changes and of any rating's (the rates read both). */
+  readonly ratingListeners: Set<() => void>;
 }
 
 const entries = new WeakMap<DeskDb, Entry>();
@@ -76,6 +78,7 @@ function entryOf(db: DeskDb): Entry {
       views: new Map(),
       queue: Promise.resolve(),
       listeners: new Set(),
+      ratingListeners: new Set(),
     };
     entries.set(db, entry);
     byName.set(db.name, entry);
@@ -104,7 +107,13 @@ function listen() {
       else continue;
       touched.add(entry);
     }
-    for (const entry of touched) for (const listener of entry.listeners) listener();
+    for (const entry of touched) for (const listener of [...entry.listeners, ...entry.ratingListeners]) listener();
+    for (const [part, tree] of Object.entries(parts)) {
+      const m = /^idb:\/\/(.*)\/events\/\[aggregate\+aggregateId\]$/.exec(part);
+      const entry = m && byName.get(m[1]!);
+      if (!entry || touched.has(entry) || !touchesRatings(tree)) continue;
+      for (const listener of entry.ratingListeners) listener();
+    }
   });
 }
 
@@ -134,6 +143,20 @@ function markLogs(tree: IntervalTree, entry: Entry): boolean {
     else entry.allLogs = true;
   }
   return touched;
+}
+
+function touchesRatings(tree: IntervalTree): boolean {
+  for (const { from, to } of nodes(tree)) {
+    if (!(Array.isArray(from) && cmp(from, to) === 0) || from[0] === 'rating') return true;
+  }
+  return false;
+}
+
+/** Call `listener` after every committed change that may change the follow-up tasks or a rating. */
+export function watchRatesSources(db: DeskDb, listener: () => void): () => void {
+  const entry = entryOf(db);
+  entry.ratingListeners.add(listener);
+  return () => entry.ratingListeners.delete(listener);
 }
 
 /** Call `listener` after every committed change that may change the follow-up tasks. Returns the unsubscribe. */

@@ -13,7 +13,8 @@ import {
 } from '../../shared/rules/rates.ts';
 import { foldRating, type RatingState } from '../../shared/rules/rating.ts';
 import type { DeskDb } from './db.ts';
-import { readFollowUpTasks, type FollowUpTaskView } from './followUps.ts';
+import { readFollowUpTasksCached } from './followUpTaskCache.ts';
+import type { FollowUpTaskView } from './followUps.ts';
 import { ratingFoldContext } from './rating/ratingViews.ts';
 import { listReference } from './references.ts';
 
@@ -132,7 +133,10 @@ export function ratesReport(
   };
 }
 
-/** Read and compute the rates of a period from this desk's log (ratings, follow-ups, ended cases and contacts). */
+/**
+ * Read and compute the rates of a period from this desk's log: every rating, and the follow-up tasks as the board
+ * holds them (followUpTaskCache.ts).
+ */
 export async function readSatisfactionRates(
   db: DeskDb,
   calendar: WorkingCalendar,
@@ -140,7 +144,7 @@ export async function readSatisfactionRates(
   period: RatesPeriod,
 ): Promise<SatisfactionRatesReport> {
   const staff = await listReference(db, 'staff');
-  const [ratings, tasks] = await Promise.all([readRatingStates(db, staff), readFollowUpTasks(db, calendar, today)]);
+  const [ratings, tasks] = await Promise.all([readRatingStates(db, staff), readFollowUpTasksCached(db, calendar, today)]);
   const departments = new Map(staff.map((s) => [s.id as string, s.departmentId]));
   return ratesReport(period, ratings, tasks, (id) => departments.get(id));
 }

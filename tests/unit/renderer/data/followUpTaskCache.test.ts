@@ -5,7 +5,12 @@ import { deskCalendar, today } from '../../../../renderer/data/calendar.ts';
 import { acceptCase, checkMaterials, completeCase, openCase } from '../../../../renderer/data/caseOperations.ts';
 import type { DeskDb } from '../../../../renderer/data/db.ts';
 import { recordAttempt, recordFollowUp } from '../../../../renderer/data/followUpOperations.ts';
-import { readFollowUpTasksCached, watchFollowUpTasks } from '../../../../renderer/data/followUpTaskCache.ts';
+import {
+  readFollowUpTasksCached,
+  watchFollowUpTasks,
+  watchRatesSources,
+} from '../../../../renderer/data/followUpTaskCache.ts';
+import { appendEvents } from '../../../../renderer/data/append.ts';
 import { readFollowUpTasks } from '../../../../renderer/data/followUps.ts';
 import { recordContact } from '../../../../renderer/data/operations.ts';
 import { mergeReferenceDocs } from '../../../../renderer/data/references.ts';
@@ -81,5 +86,26 @@ describe('follow-up tasks from memory', () => {
     const before = calls;
     await completedCase();
     expect(calls).toBe(before);
+  });
+
+  it('tells the rates of a rating given, and the task watchers not', async () => {
+    await same();
+    let tasks = 0;
+    let rates = 0;
+    const stopTasks = watchFollowUpTasks(db, () => (tasks += 1));
+    const stopRates = watchRatesSources(db, () => (rates += 1));
+    const id = await recordContact(db, clerk, { channel: 'visit', visitor: { name: '王芳' }, matter: '咨询', askedStaffIds: [] });
+    const [tasksBefore, ratesBefore] = [tasks, rates];
+    await appendEvents(db, clerk, [
+      {
+        type: 'rating.given',
+        aggregateId: id,
+        payload: { service: { kind: 'contact', id }, ratedStaffId: clerk, source: 'pad', level: 'satisfied', reasons: [] },
+      },
+    ]);
+    expect(rates).toBeGreaterThan(ratesBefore);
+    expect(tasks).toBe(tasksBefore);
+    stopTasks();
+    stopRates();
   });
 });
