@@ -100,15 +100,25 @@ export interface FollowUpWork {
   readonly departmentOf: (staffId: string) => string | undefined;
 }
 
+/**
+ * The department whose work a followed-up matter was: the case's, else the task owner's, else the contact's responsible
+ * person's. The desk's list and the follow-up fold's context (followUpRectifierContext) both read it from here.
+ */
+export function followUpWorkDepartment(owner: FollowUpOwner, work: FollowUpWork): string | undefined {
+  const ratedStaffId = work.caseRow?.handlerStaffId ?? work.contact?.responsibleStaffId;
+  return (
+    work.caseRow?.departmentId ??
+    (owner.kind === 'department' ? owner.departmentId : ratedStaffId ? work.departmentOf(ratedStaffId) : undefined)
+  );
+}
+
 /** Every rectification a follow-up opened (art. 30 加强跟踪回访: each dissatisfied record after a closed one). */
 export function followUpItems(view: FollowUpTaskView, work: FollowUpWork, rules: RectifyRules): RectificationItem[] {
   const state = view.state;
   if (!state) return [];
   const ratedStaffId = work.caseRow?.handlerStaffId ?? work.contact?.responsibleStaffId;
   const owner = view.task.owner;
-  const departmentId =
-    work.caseRow?.departmentId ??
-    (owner.kind === 'department' ? owner.departmentId : ratedStaffId ? work.departmentOf(ratedStaffId) : undefined);
+  const departmentId = followUpWorkDepartment(owner, work);
   const contactId = work.caseRow?.contactId ?? work.contact?.contactId;
   return state.rectifications.flatMap((rectification, i) => {
     const record = state.records.find((r) => r.eventId === rectification.openedByEventId);

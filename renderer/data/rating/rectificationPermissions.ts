@@ -1,7 +1,9 @@
 import type { Staff } from '../../../shared/model/reference.ts';
 import { maySpeakForApplicant } from '../../../shared/rules/followUpPermissions.ts';
 import { followUpRectifierDepartments, mayRectify } from '../../../shared/rules/rectificationPermissions.ts';
-import type { RectificationItem } from './rectificationItems.ts';
+import type { FollowUpFoldContext } from '../../../shared/rules/followUp.ts';
+import type { FollowUpOwner } from '../../../shared/rules/followUpTasks.ts';
+import { followUpWorkDepartment, type FollowUpWork, type RectificationItem } from './rectificationItems.ts';
 
 // The desk asks the shared rule (shared/rules/rectificationPermissions.ts) that the folds and HQ apply too, for an
 // item of its 差评整改 list; only being active now is the desk's own question (a fold never asks it).
@@ -26,4 +28,16 @@ export function maySpeakFor(staff: Pick<Staff, 'id'>, item: Pick<RectificationIt
 /** The 差评整改 list of this person: everything for supervisors and leaders, their department's work otherwise. */
 export function rectificationsFor(staff: Staff, items: readonly RectificationItem[]): RectificationItem[] {
   return items.filter((i) => mayWorkOnRectification(staff, i));
+}
+
+/**
+ * What foldFollowUp needs to flag a rectification step by someone outside it: the directory, and the departments
+ * whose work it is — the same the desk's list uses (followUpWorkDepartment). `work.contact`: a contact subject's own.
+ */
+export function followUpRectifierContext(
+  owner: FollowUpOwner,
+  work: FollowUpWork,
+  staffOf: (staffId: string) => Staff | undefined,
+): Pick<FollowUpFoldContext, 'staffOf' | 'rectifierDepartmentIds'> {
+  return { staffOf, rectifierDepartmentIds: followUpRectifierDepartments(followUpWorkDepartment(owner, work), owner) };
 }
