@@ -3,6 +3,7 @@ import type { FollowUpEvent } from '../../shared/model/followUpEvents.ts';
 import { CASE_ENDED } from '../../shared/rules/case.ts';
 import type { WorkingCalendar } from '../../shared/rules/calendar.ts';
 import { foldFollowUp, type FollowUpState } from '../../shared/rules/followUp.ts';
+import { followUpFoldContextFor } from './rating/rectificationPermissions.ts';
 import { followUpTasks, type FollowUpTask } from '../../shared/rules/followUpTasks.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import type { FollowUpSettings } from '../../shared/model/reference.ts';
@@ -245,7 +246,7 @@ async function refresh(
     const id = task.subject.id;
     let state = entry.folds.get(id);
     if (state === undefined) {
-      state = foldFollowUp(entry.logs.get(id) ?? [], { excludedStaffIds: task.excludedStaffIds, isLeader: lookup.isLeader });
+      state = foldFollowUp(entry.logs.get(id) ?? [], followUpFoldContextFor(task, entry.cases, entry.contacts, lookup));
       entry.folds.set(id, state);
     }
     const view = taskView(task, state, entry.cases, entry.contacts, today);

@@ -3,6 +3,7 @@ import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings, type Staff } from '.
 import { CASE_ENDED } from '../../shared/rules/case.ts';
 import type { WorkingCalendar } from '../../shared/rules/calendar.ts';
 import { foldFollowUp, type FollowUpState } from '../../shared/rules/followUp.ts';
+import { followUpFoldContextFor, type FollowUpDirectory } from './rating/rectificationPermissions.ts';
 import {
   followUpTasks,
   followUpTaskStatus,
@@ -45,6 +46,7 @@ export async function followUpSettingsOf(db: DeskDb): Promise<FollowUpSettings> 
 export async function departmentLookup(db: DeskDb): Promise<{
   departmentOf: (id: string) => string | undefined;
   isLeader: (id: string) => boolean;
+  staffOf: (id: string) => Staff | undefined;
   /** What of the directory the tasks depend on (departments, roles), to tell when they must be derived again. */
   staffKey: string;
 }> {
@@ -53,6 +55,7 @@ export async function departmentLookup(db: DeskDb): Promise<{
   return {
     departmentOf: (id) => byId.get(id)?.departmentId,
     isLeader: (id) => byId.get(id)?.roles.includes('leader') ?? false,
+    staffOf: (id) => byId.get(id),
     staffKey: JSON.stringify(staff.map((s) => [s.id, s.departmentId, s.roles])),
   };
 }
@@ -77,13 +80,14 @@ export async function followUpLogs(db: DeskDb, subjectIds?: readonly string[]): 
 function viewsOf(
   tasks: readonly FollowUpTask[],
   logs: Map<string, FollowUpEvent[]>,
-  isLeader: (id: string) => boolean,
+  directory: FollowUpDirectory,
   cases: ReadonlyMap<string, CaseRow>,
   contacts: ReadonlyMap<string, ContactRow>,
   today: IsoDate,
 ): FollowUpTaskView[] {
   return tasks.map((task) => {
-    const state = foldFollowUp(logs.get(task.subject.id) ?? [], { excludedStaffIds: task.excludedStaffIds, isLeader });
+    // Who may rectify, like who is followed up, is judged by the fold (rating/rectificationPermissions.ts).
+    const state = foldFollowUp(logs.get(task.subject.id) ?? [], followUpFoldContextFor(task, cases, contacts, directory));
     return taskView(task, state, cases, contacts, today);
   });
 }
@@ -139,7 +143,7 @@ export async function readFollowUpTasks(db: DeskDb, calendar: WorkingCalendar, t
     calendar,
     departmentOf: lookup.departmentOf,
   });
-  return viewsOf(tasks, logs, lookup.isLeader, new Map(cases.map((c) => [c.caseId, c])), contactsById, today);
+  return viewsOf(tasks, logs, lookup, new Map(cases.map((c) => [c.caseId, c])), contactsById, today);
 }
 
 /** The one task of a case or contact (undefined: it has not ended, or a contact not sampled or with a case). */
@@ -165,5 +169,5 @@ export async function readFollowUpTask(
   }).filter((t) => t.subject.id === subjectId);
   const cases = new Map(caseRow ? [[caseRow.caseId, caseRow]] : []);
   const contacts = new Map(contact ? [[contact.contactId, contact]] : []);
-  return viewsOf(tasks, logs, lookup.isLeader, cases, contacts, today)[0];
+  return viewsOf(tasks, logs, lookup, cases, contacts, today)[0];
 }

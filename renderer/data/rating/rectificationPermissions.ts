@@ -2,7 +2,8 @@ import type { Staff } from '../../../shared/model/reference.ts';
 import { maySpeakForApplicant } from '../../../shared/rules/followUpPermissions.ts';
 import { followUpRectifierDepartments, mayRectify } from '../../../shared/rules/rectificationPermissions.ts';
 import type { FollowUpFoldContext } from '../../../shared/rules/followUp.ts';
-import type { FollowUpOwner } from '../../../shared/rules/followUpTasks.ts';
+import type { FollowUpOwner, FollowUpTask } from '../../../shared/rules/followUpTasks.ts';
+import type { CaseRow, ContactRow } from '../db.ts';
 import { followUpWorkDepartment, type FollowUpWork, type RectificationItem } from './rectificationItems.ts';
 
 // The desk asks the shared rule (shared/rules/rectificationPermissions.ts) that the folds and HQ apply too, for an
@@ -40,4 +41,28 @@ export function followUpRectifierContext(
   staffOf: (staffId: string) => Staff | undefined,
 ): Pick<FollowUpFoldContext, 'staffOf' | 'rectifierDepartmentIds'> {
   return { staffOf, rectifierDepartmentIds: followUpRectifierDepartments(followUpWorkDepartment(owner, work), owner) };
+}
+
+/** What the desk's directory gives the follow-up folds (followUps.ts departmentLookup). */
+export interface FollowUpDirectory {
+  readonly departmentOf: (staffId: string) => string | undefined;
+  readonly isLeader: (staffId: string) => boolean;
+  readonly staffOf: (staffId: string) => Staff | undefined;
+}
+
+/** The whole fold context of a follow-up task: who is followed up, who is a leader, who may rectify. */
+export function followUpFoldContextFor(
+  task: FollowUpTask,
+  cases: ReadonlyMap<string, CaseRow>,
+  contacts: ReadonlyMap<string, ContactRow>,
+  directory: FollowUpDirectory,
+): FollowUpFoldContext {
+  const caseRow = task.subject.kind === 'case' ? cases.get(task.subject.id) : undefined;
+  const contact = task.subject.kind === 'contact' ? contacts.get(task.subject.id) : undefined;
+  const work = { ...(caseRow ? { caseRow } : {}), ...(contact ? { contact } : {}), departmentOf: directory.departmentOf };
+  return {
+    excludedStaffIds: task.excludedStaffIds,
+    isLeader: directory.isLeader,
+    ...followUpRectifierContext(task.owner, work, directory.staffOf),
+  };
 }
