@@ -128,7 +128,7 @@ test('a bad rating is verified, rectified and reported back by a supervisor; the
   await expect(mine.getByTestId('rating-validity')).toHaveText('无效');
 });
 
-test('a follow-up rated 不满意 opens the same rectification in the follow-up drawer, listed in 差评整改 as 服务回访', async ({
+test('a follow-up rated 不满意 opens the same rectification in the follow-up drawer, listed in 差评整改 as 服务回访; overdue, it waits in the follow-up team’s inbox', async ({
   browser,
 }) => {
   test.setTimeout(150_000);
@@ -179,4 +179,16 @@ test('a follow-up rated 不满意 opens the same rectification in the follow-up 
   await expect(followUp.getByTestId('step-rectified')).toContainText('解释说明：已在法定时限内办结');
   await supervisor.keyboard.press('Escape');
   await expect(row).toContainText('待反馈');
+
+  // Weeks later, still not reported back: overdue, it waits in the inbox of the follow-up team (in red), and opens here.
+  await supervisor.clock.setFixedTime(new Date(Date.now() + 30 * 86_400_000));
+  await supervisor.getByRole('tab', { name: /我的待办/ }).click();
+  const owed = supervisor
+    .getByRole('table', { name: '待整改的差评（今日到期或已超期）' })
+    .getByRole('row', { name: new RegExp(visitor) });
+  await expect(owed.getByTestId('rectification-due')).toContainText('已超期');
+  await expect(owed).toContainText('待反馈');
+  await owed.click();
+  await expect(supervisor.getByRole('tab', { name: '差评整改' })).toHaveAttribute('aria-selected', 'true');
+  await expect(followUp.getByRole('form', { name: '整改反馈' })).toBeVisible();
 });
