@@ -135,7 +135,8 @@ function authorizeCaseEvent(event: CaseEvent, directory: Directory): Refusal | n
 
 // Chapter 7 and 好差评 (issue 13): the roles and names an event carries. Whether the appellant is the rated person,
 // whether the decider is someone else, whether the recorder is among those followed up: the folds judge those
-// (shared/rules/rating.ts, followUp.ts), with the state they need.
+// (shared/rules/rating.ts, followUp.ts), with the state they need. Who takes a rating's rectification step depends on
+// the rated person, named in the stored rating: judged at admit (rectifierCheck.ts, authorizeRatingRectification).
 function authorizeSatisfactionEvent(event: DeskEvent, directory: Directory): Refusal | null {
   switch (event.type) {
     case 'rating.given':
