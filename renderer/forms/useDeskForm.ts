@@ -1,10 +1,11 @@
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useContext, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskContext } from '../app/context.tsx';
 import { InvalidEventError } from '../data/append.ts';
 import { fieldErrors } from '../features/contact/fieldErrors.ts';
+import { focusFirstError } from './focusFirstError.ts';
 
 // The one form pattern of the desk (STYLE: one pattern per concern). Values live in one @mantine/form store, not a
 // useState per field; the data operation behind the form validates with the shared zod schemas (appendEvents) and
@@ -52,6 +53,8 @@ export interface DeskForm<V extends Record<string, unknown>> {
 }
 
 export interface BoundField<T> {
+  /** Where focusFirstError finds this field after a refusal (the same attribute getInputProps gives). */
+  readonly 'data-path': string;
   readonly value: T;
   readonly onChange: (value: T) => void;
   readonly error: string | undefined;
@@ -68,7 +71,11 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
   const sync = useContext(DeskContext)?.sync;
   const exists = (key: string) => i18n.exists(key);
   const wording = options.wording ?? fieldErrors;
+  // Scopes each field's data-path to this form: two open forms may both have a `reason` or a `name`. A form name may
+  // hold letters, digits and dashes only, so React's `_r_1_` becomes `desk-form--r-1-`.
+  const name = `desk-form-${useId().replace(/[^0-9a-zA-Z]/g, '-')}`;
   const form = useForm<V>({
+    name,
     mode: 'controlled',
     initialValues: options.initialValues,
     // Editing a field clears its message and the form-wide one (the clerk is acting on it).
@@ -79,6 +86,11 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
   });
   const [busy, setBusy] = useState(false);
 
+  function refuse(messages: Record<string, string | undefined>) {
+    form.setErrors(messages);
+    focusFirstError(name, messages);
+  }
+
   async function submit(save: (values: V) => Promise<unknown>, opts: SubmitOptions<V> = {}) {
     if (busy) return false;
     const checked = Object.entries(options.check?.(form.getValues()) ?? {});
@@ -86,7 +98,7 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
       code ? [{ code: 'custom' as const, path: [field], message: code, input: undefined }] : [],
     );
     if (issues.length > 0) {
-      form.setErrors(wording(new InvalidEventError(issues), t, exists));
+      refuse(wording(new InvalidEventError(issues), t, exists));
       return false;
     }
     setBusy(true);
@@ -102,7 +114,7 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
       }
       return true;
     } catch (error) {
-      form.setErrors(wording(error, t, exists));
+      refuse(wording(error, t, exists));
       return false;
     } finally {
       setBusy(false);
@@ -112,11 +124,12 @@ export function useDeskForm<V extends Record<string, unknown>>(options: DeskForm
   // Only the wording and the check set errors, and both give strings.
   const errors = form.errors as Record<string, string | undefined>;
   const formError = errors.form;
-  const field = <K extends keyof V & string>(name: K): BoundField<V[K]> => {
+  const field = <K extends keyof V & string>(path: K): BoundField<V[K]> => {
     return {
-      value: form.getValues()[name],
-      onChange: (value) => form.setFieldValue(name, value as never),
-      error: errors[name],
+      'data-path': `${name}-${path}`,
+      value: form.getValues()[path],
+      onChange: (value) => form.setFieldValue(path, value as never),
+      error: errors[path],
     };
   };
   return { form, busy, errors, formError, submit, field };
