@@ -1,6 +1,6 @@
 // English: satisfaction (issue 13). Same keys as zh-CN.satisfaction.ts.
 export const enSatisfaction = {
-  tabs: { rectify: 'Rectification', appeals: 'Appeals', records: 'Ratings' },
+  tabs: { rectify: 'Rectification', appeals: 'Appeals', records: 'Rating records' },
   source: { pad: 'Rating pad', qr: 'QR code', followUp: 'Follow-up' },
   author: {
     qr: 'The applicant (by QR code)',
@@ -111,6 +111,7 @@ export const enSatisfaction = {
   appeal: {
     mineTitle: 'My bad ratings',
     mineEmpty: 'You have no bad ratings.',
+    mineHint: 'To appeal a bad rating, click its row (or select it and press Enter) and appeal in the details.',
     pendingTitle: 'Appeals to decide',
     pendingEmpty: 'No appeals waiting.',
     decidedTitle: 'Decided appeals',

@@ -103,6 +103,7 @@ export const zhCNSatisfaction = {
   appeal: {
     mineTitle: '我的差评',
     mineEmpty: '您没有收到差评。',
+    mineHint: '对差评有异议的，点击该行（或选中后按 Enter）打开详情，在详情中提出申诉。',
     pendingTitle: '待复核的申诉',
     pendingEmpty: '没有待复核的申诉。',
     decidedTitle: '已复核的申诉',

@@ -45,7 +45,12 @@ export function AppealsTab({
         {mine.length === 0 ? (
           <Text c="dimmed">{t('satisfaction.appeal.mineEmpty')}</Text>
         ) : (
-          <RatingTable views={mine} label={t('satisfaction.appeal.mineTitle')} onOpen={onOpen} />
+          <>
+            <Text size="sm" mb="xs" data-testid="appeal-hint">
+              {t('satisfaction.appeal.mineHint')}
+            </Text>
+            <RatingTable views={mine} label={t('satisfaction.appeal.mineTitle')} onOpen={onOpen} />
+          </>
         )}
       </section>
       {decided.length > 0 && (

@@ -79,7 +79,10 @@ export function RatingTable({
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td>{status === 'none' ? '' : t(`satisfaction.appeal.status.${status}`)}</Table.Td>
+              {/* Only a bad rating can be appealed: a good one shows nothing here rather than 未申诉. */}
+              <Table.Td>
+                {status === 'none' && !isBadLevel(state.level) ? '' : t(`satisfaction.appeal.status.${status}`)}
+              </Table.Td>
             </OpenableRow>
           );
         })}
