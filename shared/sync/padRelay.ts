@@ -5,11 +5,15 @@ import { isLowLevel, LOW_RATING_REASONS, lowRatingReasonSchema, ratingLevelSchem
 import { deviceLabelSchema, deviceTokenSchema } from './enrolment.ts';
 
 // The rating pad on a tablet (issue 13 item 3): a tablet is another machine, so the desk and its tablet talk
-// through HQ. The desk pairs a tablet with a one-time 6-digit code; the tablet then holds a pad token bound to
+// through HQ. The desk pairs a tablet with a one-time 8-digit code; the tablet then holds a pad token bound to
 // that desk. HQ only relays: the applicant's answer goes back to the desk, which records the rating itself.
 
-/** The one-time pairing code: 6 digits (a tablet's on-screen keypad), valid 5 minutes, used once. */
-export const PAD_PAIRING_CODE_LENGTH = 6;
+/**
+ * The one-time pairing code: 8 digits (a tablet's on-screen keypad; read aloud in two groups of four), valid 5
+ * minutes, used once. 10^8 values, so HQ's budget of wrong codes (server/src/http/padRelay.ts) makes guessing one
+ * hopeless within its life.
+ */
+export const PAD_PAIRING_CODE_LENGTH = 8;
 export const PAD_PAIRING_CODE_TTL_MS = 5 * 60_000;
 /** A tablet not heard from for this long must be paired again (a tablet left in a drawer is no longer vouched for). */
 export const PAD_TOKEN_MAX_SILENCE_DAYS = 30;
@@ -18,15 +22,22 @@ export const PAD_POLL_MAX_MS = 25_000;
 /** Tablets one desk may have paired at once: one or two face an applicant; the bound keeps the table small. */
 export const PAD_MAX_TABLETS_PER_DESK = 4;
 
-/** The code as typed: spaces and dashes are ignored ("123 456"). */
+const codeDigits = new RegExp(`^\\d{${PAD_PAIRING_CODE_LENGTH}}$`);
+
+/** The code as typed: spaces and dashes are ignored ("1234 5678", "1234-5678"). */
 export const padPairingCodeSchema = z
   .string()
-  .max(16, 'padCodeFormat')
+  .max(24, 'padCodeFormat')
   .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'padCodeFormat'));
+  .pipe(z.string().regex(codeDigits, 'padCodeFormat'));
+
+/** The code as the desk shows it: "1234 5678", easier to read aloud and to type than eight digits in a row. */
+export function formatPadPairingCode(code: string): string {
+  return `${code.slice(0, 4)} ${code.slice(4)}`;
+}
 
 /** POST /pad/pairing-codes → */
-export const padPairingCodeIssuedSchema = z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: z.iso.datetime() });
+export const padPairingCodeIssuedSchema = z.object({ code: z.string().regex(codeDigits), expiresAt: z.iso.datetime() });
 export type PadPairingCodeIssued = z.infer<typeof padPairingCodeIssuedSchema>;
 
 /** POST /pad/pair {code, label} (the tablet, no sign-in) → its token, shown once. */
@@ -122,5 +133,7 @@ export const PAD_REFUSALS = [
   'pad-no-tablet',
   'pad-request-closed',
   'pad-request-unknown',
+  /** HQ refuses every pairing for a minute: too many wrong codes server-wide (someone is guessing). */
+  'pad-pairing-paused',
 ] as const;
 export type PadRefusal = (typeof PAD_REFUSALS)[number];

@@ -30,7 +30,8 @@ export class FailedAttempts {
 
   constructor(
     private readonly policy: AttemptPolicy,
-    private readonly now: () => number = Date.now,
+    // Read at each call (not bound once), so that a test may move the clock.
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Whole seconds until `source` may try again; 0 when it may now. */
@@ -81,4 +82,29 @@ export class FailedAttempts {
     const oldest = this.failures.keys().next();
     if (this.failures.size >= MAX_SOURCES && !oldest.done) this.failures.delete(oldest.value);
   }
+}
+
+/**
+ * The source a failure is counted against, from a client address: an IPv4 address as it is (a whole hall behind
+ * one NAT address is one source), an IPv6 address by its /64, since one home or host is handed a whole /64 and
+ * could otherwise try each guess from a fresh address. An IPv4 address written as IPv6 (::ffff:a.b.c.d) is IPv4.
+ * Anything unparseable is counted as itself.
+ */
+export function addressGroup(ip: string): string {
+  const address = ip.trim().toLowerCase().replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const halves = address.split('::');
+  if (halves.length > 2) return address;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  // A trailing dotted IPv4 part stands for two groups; it never reaches the /64 prefix unless '::' is short.
+  const groupsOf = (parts: string[]) => parts.reduce((n, part) => n + (part.includes('.') ? 2 : 1), 0);
+  const missing = 8 - groupsOf(head) - groupsOf(tail);
+  if (missing < 0 || (halves.length === 1 && missing !== 0)) return address;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  const prefix = groups.slice(0, 4);
+  if (prefix.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return address;
+  return `${prefix.map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

@@ -2,9 +2,11 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { ulidSchema } from '../../../shared/model/ids.ts';
+import type { ErrorBody } from '../../../shared/sync/protocol.ts';
 import { createUlidFactory } from '../../../shared/rules/ulid.ts';
 import {
   PAD_MAX_TABLETS_PER_DESK,
+  PAD_PAIRING_CODE_LENGTH,
   PAD_PAIRING_CODE_TTL_MS,
   PAD_POLL_MAX_MS,
   PAD_REQUEST_STATES,
@@ -18,7 +20,7 @@ import {
   type PadTabletRequest,
   type PairedTablet,
 } from '../../../shared/sync/padRelay.ts';
-import { FailedAttempts, type AttemptPolicy } from '../auth/attempts.ts';
+import { addressGroup, FailedAttempts, type AttemptPolicy } from '../auth/attempts.ts';
 import { bearerToken } from '../auth/deviceAuth.ts';
 import { hashDeviceToken, newDeviceToken, sha256Hex } from '../auth/secrets.ts';
 import type { Db } from '../storage/db.ts';
@@ -43,8 +45,21 @@ import { PadRelayState } from './padRelayState.ts';
 // device token, tablet routes the tablet's pad token, both checked before any body is read; a pad token reaches
 // only the requests of the desk that paired it.
 
-/** A 6-digit code has 10^6 values and lives 5 minutes: ten wrong codes per address per quarter-hour. */
+/**
+ * Wrong pairing codes, counted three ways (README "Limits" gives the odds). Per source (an IPv4 address, an IPv6
+ * /64: auth/attempts.ts addressGroup): ten per quarter-hour, then that source's wrong codes are answered 429. But
+ * a right code is judged first and pairs even then, so that a hall tablet behind the same NAT address as a guesser
+ * is not locked out; the price is that a source over its limit still learns whether a guess was right. So its
+ * guesses are bounded by the budgets instead: sources over their limit share 5 wrong codes a minute (then they
+ * are refused unjudged for the rest of it), and the whole server allows 20 a minute, then refuses every pairing
+ * for the rest of that minute ('pad-pairing-paused'). An 8-digit code lives 5 minutes, which spans at most 6 such
+ * minutes: at most 120 wrong codes are tried while it lives, a chance of 1.2 in a million to hit it.
+ */
 export const PAD_PAIRING_ATTEMPTS: AttemptPolicy = { maxFailures: 10, windowMs: 15 * 60_000 };
+export const PAD_PAIRING_OVER_LIMIT_BUDGET: AttemptPolicy = { maxFailures: 5, windowMs: 60_000 };
+export const PAD_PAIRING_SERVER_BUDGET: AttemptPolicy = { maxFailures: 20, windowMs: 60_000 };
+/** The one source the budgets count against. */
+const EVERYONE = '*';
 /** The largest body: an answer with a 500-character comment (3 bytes a character in UTF-8) and five reasons. */
 export const PAD_BODY_LIMIT = 4 * 1024;
 const DAY_MS = 24 * 60 * 60_000;
@@ -65,6 +80,8 @@ const REFUSAL_MESSAGES: Record<PadRefusal, string> = {
   'pad-no-tablet': '此窗口没有配对的评价平板。This desk has no paired rating tablet.',
   'pad-request-closed': '此评价请求已结束。This rating request has ended.',
   'pad-request-unknown': '没有此评价请求。No such rating request.',
+  'pad-pairing-paused':
+    '近期错误配对码过多，服务器暂停配对，请稍后再试。Too many wrong pairing codes lately; pairing is paused, try again shortly.',
 };
 
 function refuse(reply: FastifyReply, status: number, code: PadRefusal): FastifyReply {
@@ -116,7 +133,9 @@ async function liveTablets(db: Db, deviceId: string): Promise<PadTabletRow[]> {
 
 export function registerPadRelay(app: FastifyInstance, db: Db): void {
   const relay = new PadRelayState();
-  const attempts = new FailedAttempts(PAD_PAIRING_ATTEMPTS);
+  const perSource = new FailedAttempts(PAD_PAIRING_ATTEMPTS);
+  const overLimit = new FailedAttempts(PAD_PAIRING_OVER_LIMIT_BUDGET);
+  const server = new FailedAttempts(PAD_PAIRING_SERVER_BUDGET);
   app.decorateRequest('padTablet', null);
   // A poll held open must not keep the server from closing.
   app.addHook('preClose', async () => relay.releaseAll());
@@ -146,7 +165,7 @@ export function registerPadRelay(app: FastifyInstance, db: Db): void {
   app.post('/pad/pairing-codes', desk, async (request) => {
     const deviceId = deviceOf(request).device_id;
     for (;;) {
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const code = String(randomInt(0, 10 ** PAD_PAIRING_CODE_LENGTH)).padStart(PAD_PAIRING_CODE_LENGTH, '0');
       const now = Date.now();
       const expiresAt = new Date(now + PAD_PAIRING_CODE_TTL_MS).toISOString();
       const fresh = await insertPairingCode(db, {
@@ -222,19 +241,40 @@ export function registerPadRelay(app: FastifyInstance, db: Db): void {
 
   // --- The tablet ---
 
-  // Anyone may try a code; an address refused too often is answered before its body is read.
-  const notBlocked: onRequestAsyncHookHandler = async (request, reply) => {
-    const seconds = attempts.blockedFor(request.ip);
-    if (seconds === 0) return undefined;
-    request.log.warn({ ip: request.ip }, 'pad pairing refused: too many failed attempts');
-    return sendTooManyAttempts(refuseBeforeBody(reply), seconds);
+  /** 429 'pad-pairing-paused': the server's budget of wrong codes is spent; nothing was judged. */
+  function paused(reply: FastifyReply): FastifyReply {
+    const seconds = server.blockedFor(EVERYONE);
+    const body: ErrorBody = {
+      error: 'Too Many Requests',
+      code: 'pad-pairing-paused',
+      message: REFUSAL_MESSAGES['pad-pairing-paused'],
+      retryAfterSeconds: seconds,
+    };
+    return reply.code(429).header('retry-after', String(seconds)).type('application/json; charset=utf-8').send(body);
+  }
+
+  // Anyone may try a code; while the server's budget is spent every pairing is answered before its body is read.
+  const notPaused: onRequestAsyncHookHandler = async (request, reply) => {
+    if (server.blockedFor(EVERYONE) === 0) return undefined;
+    request.log.warn({ ip: request.ip }, 'pad pairing refused: paused server-wide after too many wrong codes');
+    return paused(refuseBeforeBody(reply));
   };
 
-  app.post('/pad/pair', { onRequest: notBlocked, bodyLimit: 1024 }, async (request, reply) => {
+  app.post('/pad/pair', { onRequest: notPaused, bodyLimit: 1024 }, async (request, reply) => {
     const body = padPairRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
-    // Charged before the code is looked up, refunded if it was right (auth/attempts.ts).
-    if (!attempts.charge(request.ip)) return sendTooManyAttempts(reply, attempts.blockedFor(request.ip));
+    const source = addressGroup(request.ip);
+    const sourceOverLimit = perSource.blockedFor(source) > 0;
+    // Budgets are charged before the code is looked up (so a parallel burst is counted as it arrives) and refunded
+    // when it was right; the source's own count only when it was wrong.
+    if (sourceOverLimit && !overLimit.charge(EVERYONE)) {
+      return sendTooManyAttempts(reply, perSource.blockedFor(source));
+    }
+    if (!server.charge(EVERYONE)) {
+      if (sourceOverLimit) overLimit.refund(EVERYONE);
+      request.log.warn({ ip: request.ip }, 'pad pairing paused server-wide: too many wrong codes');
+      return paused(reply);
+    }
     const token = newDeviceToken();
     const tabletId = ulid(Date.now());
     const result = await redeemPairingCode(db, sha256Hex(body.data.code), {
@@ -244,11 +284,18 @@ export function registerPadRelay(app: FastifyInstance, db: Db): void {
       now: new Date().toISOString(),
       maxTablets: PAD_MAX_TABLETS_PER_DESK,
     });
+    // A right code for a full desk is no guess.
+    if (result.ok || result.refusal === 'pad-too-many-tablets') {
+      server.refund(EVERYONE);
+      if (sourceOverLimit) overLimit.refund(EVERYONE);
+    } else perSource.fail(source);
     if (!result.ok) {
-      request.log.warn({ ip: request.ip, refusal: result.refusal }, 'pad pairing refused');
-      return refuse(reply, result.refusal === 'pad-too-many-tablets' ? 409 : 403, result.refusal);
+      request.log.warn({ ip: request.ip, source, refusal: result.refusal }, 'pad pairing refused');
+      if (result.refusal === 'pad-too-many-tablets') return refuse(reply, 409, result.refusal);
+      // Wrong either way: a 429 to a source over its limit says only that, and when it may expect a 403 again.
+      if (sourceOverLimit) return sendTooManyAttempts(reply, perSource.blockedFor(source));
+      return refuse(reply, 403, result.refusal);
     }
-    attempts.refund(request.ip);
     request.log.info({ deviceId: result.deviceId, tabletId }, 'pad tablet paired');
     const deskLabel = (await findDevice(db, result.deviceId))?.label ?? null;
     const paired: PadPaired = { tabletId, token, deskLabel };

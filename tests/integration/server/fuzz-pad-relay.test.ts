@@ -6,7 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_RATING_REASONS, RATING_LEVELS } from '../../../shared/model/satisfaction.ts';
 import { createUlidFactory } from '../../../shared/rules/ulid.ts';
-import { padAnswerSchema, padPairedSchema, padRateRequestSchema } from '../../../shared/sync/padRelay.ts';
+import {
+  padAnswerSchema,
+  padPairedSchema,
+  padPairingCodeSchema,
+  padRateRequestSchema,
+} from '../../../shared/sync/padRelay.ts';
 import { BACKENDS, startServer, type TestServer } from './harness.ts';
 
 const RUNS = Math.min(Number(process.env.FIRSTDESK_FUZZ_RUNS ?? 60), 200);
@@ -36,6 +41,15 @@ const validAnswer = fc.record({
   comment: fc.option(fc.constantFrom(' 很好 ', '排队太久', '意'.repeat(500)), { nil: undefined }),
 });
 const anyBody = fc.oneof(nearAnswer, validAnswer, fc.jsonValue({ maxDepth: 4 }));
+/** What a tablet might send for the code: the real one re-spaced or off by a digit, or anything at all. */
+const typedCode = (code: string) =>
+  fc.oneof(
+    fc.constantFrom(code, `${code.slice(0, 4)} ${code.slice(4)}`, `${code.slice(0, 4)}-${code.slice(4)}`, ` ${code}\t`),
+    fc.constantFrom(code.slice(1), `${code}0`, code.slice(0, 6), code.replace(/\d/, '１'), `${code}\u0000`),
+    fc.stringMatching(/^\d{8}$/),
+    fc.string({ maxLength: 30 }),
+    fc.jsonValue({ maxDepth: 2 }),
+  );
 
 describe.each(BACKENDS)('rating tablet relay under hostile bodies on $name', (backend) => {
   let server: TestServer;
@@ -58,6 +72,44 @@ describe.each(BACKENDS)('rating tablet relay under hostile bodies on $name', (ba
   });
   afterAll(async () => {
     await server.stop();
+  });
+
+  it('pairs only with the issued code however it is typed, and answers anything else without a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 254 }), fc.nat(), async (host, pick) => {
+        const issued = await server.app.inject({
+          method: 'POST',
+          url: '/pad/pairing-codes',
+          headers: server.authHeaders(desk),
+          payload: {},
+        });
+        const code = issued.json<{ code: string }>().code;
+        const typed = fc.sample(typedCode(code), { numRuns: 1, seed: pick })[0];
+        const res = await server.app.inject({
+          method: 'POST',
+          url: '/pad/pair',
+          payload: { code: typed, label: 'fuzz' },
+          remoteAddress: `198.51.100.${host}`,
+        });
+        expect(res.statusCode).toBeLessThan(500);
+        const parsed = padPairingCodeSchema.safeParse(typed);
+        if (!parsed.success) expect(res.statusCode).toBe(400);
+        else if (parsed.data !== code) expect([403, 429]).toContain(res.statusCode);
+        // The right code pairs, unless wrong guesses of earlier runs have paused pairing server-wide.
+        else expect(res.statusCode === 200 || res.json<{ code: string }>().code === 'pad-pairing-paused').toBe(true);
+        if (res.statusCode === 200) {
+          // Paired tablets of this desk are capped: unpair this one so later runs may pair again.
+          const { tabletId } = padPairedSchema.parse(res.json());
+          await server.app.inject({
+            method: 'POST',
+            url: `/pad/tablets/${tabletId}/unpair`,
+            headers: server.authHeaders(desk),
+            payload: {},
+          });
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('answers every body without a 5xx, relays only what the schema accepts, and exactly that', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUlidFactory } from '../../../shared/rules/ulid.ts';
 import {
   padCollectedSchema,
@@ -48,18 +48,19 @@ describe.each(BACKENDS)('rating tablet relay on $name', (backend) => {
     staffTitle: '科员',
     departmentName: '政务服务窗口',
   });
-  const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  const otherCode = (code: string, by = 1) => String((Number(code) + by) % 100_000_000).padStart(8, '0');
 
-  it('pairs a tablet with a 6-digit code valid 5 minutes, once, and the desk lists it', async () => {
+  it('pairs a tablet with an 8-digit code valid 5 minutes, once, and the desk lists it', async () => {
     const desk = await server.device();
     const before = Date.now();
     const issued = await newCode(desk);
-    expect(issued.code).toMatch(/^\d{6}$/);
+    expect(issued.code).toMatch(/^\d{8}$/);
     const lives = Date.parse(issued.expiresAt) - before;
     expect(lives).toBeGreaterThan(4.9 * 60_000);
     expect(lives).toBeLessThanOrEqual(5 * 60_000 + 1000);
 
-    const paired = await pair(`${issued.code.slice(0, 3)} ${issued.code.slice(3)}`);
+    // Typed as the desk shows it, in two groups of four.
+    const paired = await pair(`${issued.code.slice(0, 4)} ${issued.code.slice(4)}`);
     expect(paired.statusCode).toBe(200);
     const { token, tabletId, deskLabel } = padPairedSchema.parse(paired.json());
     expect(deskLabel).toBe('test desk');
@@ -96,27 +97,80 @@ describe.each(BACKENDS)('rating tablet relay on $name', (backend) => {
     const late = await pair(second.code);
     expect(late.statusCode).toBe(403);
     expect(late.json()).toMatchObject({ code: 'pad-code-expired' });
-    for (const code of ['12345', '1234567', 'abcdef', '12345\u0000']) {
+    // The old 6-digit form, one digit short or over, letters, full-width digits, a control character.
+    for (const code of ['123456', '1234567', '123456789', 'abcdefgh', '１２３４５６７８', '1234567\u0000']) {
       expect((await pair(code)).statusCode, code).toBe(400);
     }
     expect(
-      (await server.app.inject({ method: 'POST', url: '/pad/pair', payload: { code: '123456' } })).statusCode,
+      (await server.app.inject({ method: 'POST', url: '/pad/pair', payload: { code: '12345678' } })).statusCode,
     ).toBe(400);
     const list = pairedTabletListSchema.parse((await asDesk(desk, 'GET', '/pad/tablets')).json());
     expect(list.tablets).toEqual([]);
   });
 
-  it('throttles code guessing per address: after ten wrong codes even the right one is refused', async () => {
+  it('counts wrong codes per IPv6 /64, not per address: rotating addresses within it does not help', async () => {
     const desk = await server.device();
     const { code } = await newCode(desk);
-    for (let i = 0; i < 10; i++) {
-      expect((await pair(otherCode(code), 'x', '10.0.0.66')).statusCode).toBe(403);
+    for (let i = 1; i <= 10; i++) {
+      expect((await pair(otherCode(code, i), 'x', `2001:db8:1:2::${i.toString(16)}`)).statusCode).toBe(403);
     }
-    const blocked = await pair(code, 'x', '10.0.0.66');
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.json()).toMatchObject({ code: 'too-many-attempts' });
-    // Another address is not punished for it, and the code was not spent.
-    expect((await pair(code, 'x', '10.0.0.67')).statusCode).toBe(200);
+    const rotated = await pair(otherCode(code, 11), 'x', '2001:db8:1:2:ffff:ffff:ffff:ffff');
+    expect(rotated.statusCode).toBe(429);
+    expect(rotated.json()).toMatchObject({ code: 'too-many-attempts' });
+    expect(Number(rotated.headers['retry-after'])).toBeGreaterThan(0);
+    // The next /64 and an IPv4 address are other sources; the code was not spent by any of it.
+    expect((await pair(otherCode(code, 12), 'x', '2001:db8:1:3::1')).statusCode).toBe(403);
+    expect((await pair(code, 'x', '2001:db8:1:3::2')).statusCode).toBe(200);
+  });
+
+  it('pairs a right code from an address others guessed wrong from, until guessing from there goes on', async () => {
+    const desk = await server.device();
+    const { code } = await newCode(desk);
+    for (let i = 1; i <= 10; i++) expect((await pair(otherCode(code, i), 'x', '10.0.0.66')).statusCode).toBe(403);
+    expect((await pair(otherCode(code, 11), 'x', '10.0.0.66')).json()).toMatchObject({ code: 'too-many-attempts' });
+    // The hall tablet behind the same NAT address: its right code is judged first, and pairs.
+    const hall = await pair(code, '大厅平板', '10.0.0.66');
+    expect(hall.statusCode).toBe(200);
+    // Sources over their limit share 5 wrong codes a minute; spent, they are refused unjudged, a right code too.
+    const second = await newCode(desk);
+    for (let i = 12; i <= 15; i++) expect((await pair(otherCode(code, i), 'x', '10.0.0.66')).statusCode).toBe(429);
+    const unjudged = await pair(second.code, 'x', '10.0.0.66');
+    expect(unjudged.statusCode).toBe(429);
+    expect(unjudged.json()).toMatchObject({ code: 'too-many-attempts' });
+    // Other addresses are not held up by it, and the code was not spent.
+    expect((await pair(second.code, 'x', '10.0.0.67')).statusCode).toBe(200);
+    const list = pairedTabletListSchema.parse((await asDesk(desk, 'GET', '/pad/tablets')).json());
+    expect(list.tablets.map((t) => t.label).sort()).toEqual(['x', '大厅平板']);
+  });
+
+  it('pauses all pairing for a minute after 20 wrong codes server-wide, however they are spread', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const desk = await server.device();
+      const { code } = await newCode(desk);
+      // A burst from 30 addresses at once: only 20 are judged, the rest refused before the database is asked.
+      const burst = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => pair(otherCode(code, i + 1), 'x', `198.51.100.${i + 1}`)),
+      );
+      const statuses = burst.map((r) => r.statusCode);
+      expect(statuses.filter((s) => s === 403)).toHaveLength(20);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+      const refused = await pair(code, 'x', '203.0.113.9');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toMatchObject({
+        code: 'pad-pairing-paused',
+        message: expect.stringContaining('暂停配对'),
+      });
+      const wait = Number(refused.headers['retry-after']);
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(60);
+      vi.setSystemTime(Date.now() + wait * 1000);
+      // The pause is over and the code, never judged while it lasted, still pairs.
+      const after = await pair(code, 'x', '203.0.113.9');
+      expect(after.statusCode, after.body).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('relays one request to the tablet and its answer back to the desk, collected once', async () => {
