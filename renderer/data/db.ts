@@ -69,6 +69,14 @@ export interface SignInVerifierRow {
   readonly updatedAt: string;
 }
 
+/** This desk's own QR rating token of a slip it printed (issue 13); never synced (renderer/data/slipTokens.ts). */
+export interface SlipTokenRow {
+  readonly slipId: string;
+  readonly token: string;
+  /** SHA-256 (hex) of the token, as the print event carries it for HQ. */
+  readonly tokenSha256: string;
+}
+
 export interface MetaRow {
   readonly key: string;
   readonly value: unknown;
@@ -84,6 +92,7 @@ export type DeskDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   rejected: EntityTable<RejectedRow, 'eventId'>;
   signInVerifiers: EntityTable<SignInVerifierRow, 'staffId'>;
+  slipTokens: EntityTable<SlipTokenRow, 'slipId'>;
 };
 
 export const DEFAULT_DB_NAME = 'firstdesk';

@@ -100,4 +100,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: refoldCasesOnUpgrade,
   },
+  {
+    // Issue 13: the QR rating token of each slip this desk printed, kept here only (never synced: any desk reads the
+    // log, and the link alone rates the slip). A reprint here prints the same link (renderer/data/slipTokens.ts).
+    version: 11,
+    stores: { slipTokens: '&slipId' },
+  },
 ];

@@ -68,8 +68,8 @@ async function catalogVersion(db: DeskDb, itemId: string, rev: number): Promise<
 
 export interface Sources {
   readonly settings: Settings;
-  /** `ratingToken`: the slip's QR rating token (issue 13), used only when the bureau publishes its rating page. */
-  readonly compose: (serial: SlipSerial, issuedOn: IsoDate, ratingToken: string) => SlipContent;
+  /** The content as synced: its QR names the rating page without a token (issue 13; the print adds it). */
+  readonly compose: (serial: SlipSerial, issuedOn: IsoDate) => SlipContent;
 }
 
 /** Everything a slip needs, read now; `compose` then only needs the serial and the day. Throws SlipError. */
@@ -80,7 +80,6 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
   const issue = (
     serial: SlipSerial,
     issuedOn: IsoDate,
-    ratingToken: string,
     applicant: SlipIssue['applicant'],
   ): SlipIssue => ({
     serial,
@@ -88,14 +87,14 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
     settings,
     staff: clerk,
     applicant,
-    ...(settings.publicRatingBase ? { rating: { base: settings.publicRatingBase, token: ratingToken } } : {}),
+    ...(settings.publicRatingBase ? { rating: { base: settings.publicRatingBase } } : {}),
   });
 
   if (request.kind === 'checklist' && 'contactId' in request) {
     const contact = await db.contacts.get(request.contactId);
     if (!contact) throw new SlipError('notIssuable');
     const catalog = await catalogVersion(db, request.serviceItemId, request.catalogRev);
-    return { settings, compose: (serial, day, token) => composeChecklist(issue(serial, day, token, contact.visitor), catalog) };
+    return { settings, compose: (serial, day) => composeChecklist(issue(serial, day, contact.visitor), catalog) };
   }
 
   if (request.kind === 'transferNote') {
@@ -105,8 +104,8 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
     const address = contact.transfer ? (await department(db, contact.transfer.toDepartmentId))?.address : undefined;
     return {
       settings,
-      compose: (serial, day, token) =>
-        composeTransferNote(issue(serial, day, token, contact.visitor), contact, request.variant, address),
+      compose: (serial, day) =>
+        composeTransferNote(issue(serial, day, contact.visitor), contact, request.variant, address),
     };
   }
 
@@ -117,12 +116,12 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
   const calendar = deskCalendar();
   switch (request.kind) {
     case 'checklist':
-      return { settings, compose: (serial, day, token) => composeChecklist(issue(serial, day, token, applicant), catalog) };
+      return { settings, compose: (serial, day) => composeChecklist(issue(serial, day, applicant), catalog) };
     case 'supplementNotice':
       if (!row.supplement) throw new SlipError('notIssuable');
       return {
         settings,
-        compose: (serial, day, token) => composeSupplementNotice(issue(serial, day, token, applicant), catalog, row),
+        compose: (serial, day) => composeSupplementNotice(issue(serial, day, applicant), catalog, row),
       };
     case 'acceptanceReceipt': {
       const handlerStaff = await getStaff(db, row.handlerStaffId);
@@ -130,8 +129,8 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
       const handler = { name: handlerStaff.name, phone: await phoneOf(db, handlerStaff) };
       return {
         settings,
-        compose: (serial, day, token) =>
-          composeAcceptanceReceipt(issue(serial, day, token, applicant), catalog, row, { calendar, handler }),
+        compose: (serial, day) =>
+          composeAcceptanceReceipt(issue(serial, day, applicant), catalog, row, { calendar, handler }),
       };
     }
     case 'rejectionNotice': {
@@ -141,14 +140,14 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
       const agency = agencyId ? ((await db.refs.get(['agency', agencyId]))?.doc.body as Agency | undefined) : undefined;
       return {
         settings,
-        compose: (serial, day, token) => composeRejectionNotice(issue(serial, day, token, applicant), catalog, row, agency),
+        compose: (serial, day) => composeRejectionNotice(issue(serial, day, applicant), catalog, row, agency),
       };
     }
     case 'withdrawalNotice':
       if (row.status !== 'withdrawn' || !row.withdrawal) throw new SlipError('notIssuable');
-      return { settings, compose: (serial, day, token) => composeWithdrawalNotice(issue(serial, day, token, applicant), catalog, row) };
+      return { settings, compose: (serial, day) => composeWithdrawalNotice(issue(serial, day, applicant), catalog, row) };
     case 'closureNotice':
       if (row.status !== 'closed' || !row.closure) throw new SlipError('notIssuable');
-      return { settings, compose: (serial, day, token) => composeClosureNotice(issue(serial, day, token, applicant), catalog, row) };
+      return { settings, compose: (serial, day) => composeClosureNotice(issue(serial, day, applicant), catalog, row) };
   }
 }

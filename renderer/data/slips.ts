@@ -3,7 +3,6 @@ import type { SlipEvent, SlipId } from '../../shared/model/slipEvents.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import type { IsoDate } from '../../shared/rules/isoDate.ts';
 import { reprintPayload } from '../../shared/rules/slips/fold.ts';
-import { newRatingToken } from '../../shared/rules/slips/ratingLink.ts';
 import { deskCodeOf, formatSerial, nextSlipSequence, type SlipSequences } from '../../shared/rules/slips/serial.ts';
 import type { StaffSession } from '../../shared/sync/staffAuth.ts';
 import { appendEvents } from './append.ts';
@@ -16,6 +15,7 @@ import { checklistGivenDraft } from './operations.ts';
 import { preloadInitials } from './pinyin.ts';
 import { projectionTables } from './projections.ts';
 import { SlipError, slipSources, subjectOf, type SlipRequest } from './slipSources.ts';
+import { contentNeedsToken, keepToken, printedContent, tokenForPrint } from './slipTokens.ts';
 
 // Issuing and reprinting slips (一次性告知, chapter 3). The serial's desk-local sequence is raised in the SAME
 // transaction that records the slip.printed event: either both are stored or neither, so a crash between them can
@@ -37,8 +37,17 @@ export async function previewSlip(db: DeskDb, staff: Staff, request: SlipRequest
   const sources = await slipSources(db, staff, request);
   const day = today();
   const { seq } = nextSlipSequence(await readSequences(db), Number(day.slice(0, 4)));
-  // A token of its own, never stored: only the first print's token is ever registered at HQ.
-  return sources.compose(await serialFor(db, sources.settings.bureauCode, day, seq), day, newRatingToken());
+  // A token of its own, never stored nor registered: the print makes the one HQ knows.
+  const content = sources.compose(await serialFor(db, sources.settings.bureauCode, day, seq), day);
+  return printedContent(content, (await tokenForPrint(db, undefined)).token);
+}
+
+/**
+ * The print as recorded, its content as put on paper: the QR link completed with this desk's token, which the
+ * stored and synced event never holds (issue 13). What the caller renders, prints or saves as PDF.
+ */
+function asPrinted(event: SlipEvent, token: string): SlipEvent {
+  return { ...event, payload: { ...event.payload, content: printedContent(event.payload.content, token) } };
 }
 
 /** Compose the slip, give it the next serial of this desk, and record its first print. */
@@ -51,19 +60,30 @@ export async function issueSlip(
 ): Promise<SlipEvent> {
   // appendEvents loads the pinyin helper before its transaction; load it before ours, which encloses it.
   await preloadInitials();
-  return db.transaction('rw', [db.events, db.outbox, db.meta, ...projectionTables(db)], async () => {
+  const made = await tokenForPrint(db, undefined);
+  const tables = [db.events, db.outbox, db.meta, db.slipTokens, ...projectionTables(db)];
+  return db.transaction('rw', tables, async () => {
     const sources = await slipSources(db, staff, request);
     const day = today();
     const { seq, sequences } = nextSlipSequence(await readSequences(db), Number(day.slice(0, 4)));
     const serial = await serialFor(db, sources.settings.bureauCode, day, seq);
-    // Issue 13: the QR rating token is made here, once, and kept in the content that every reprint prints again.
-    const token = newRatingToken();
+    const content = sources.compose(serial, day);
+    const slipId = newId();
+    // Issue 13: the rating token stays on this desk; the event carries only its hash, for HQ to register.
+    const rated = contentNeedsToken(content) ? await keepToken(db, slipId, made) : undefined;
     await db.meta.put({ key: SEQUENCES_KEY, value: sequences });
     const [event] = await appendEvents(db, { staffId: staff.id, session }, [
       {
         type: 'slip.printed',
-        aggregateId: newId(),
-        payload: { serial, subject: subjectOf(request), format, content: sources.compose(serial, day, token), reprint: 0 },
+        aggregateId: slipId,
+        payload: {
+          serial,
+          subject: subjectOf(request),
+          format,
+          content,
+          reprint: 0,
+          ...(rated ? { ratingTokenSha256: rated.tokenSha256 } : {}),
+        },
       },
       // art. 10: a checklist printed from a contact is recorded on the contact too, with the slip or not at all.
       ...(request.kind === 'checklist' && 'contactId' in request
@@ -76,7 +96,7 @@ export async function issueSlip(
           ]
         : []),
     ]);
-    return event as SlipEvent;
+    return asPrinted(event as SlipEvent, rated?.token ?? made.token);
   });
 }
 
@@ -88,12 +108,21 @@ export async function reprintSlip(
   format: PaperFormat,
 ): Promise<SlipEvent> {
   await preloadInitials();
-  return db.transaction('rw', [db.events, db.outbox, db.meta, ...projectionTables(db)], async () => {
+  // This desk's token for the slip, or a new one if the slip was printed elsewhere (补打 on any desk).
+  const made = await tokenForPrint(db, slipId);
+  const tables = [db.events, db.outbox, db.meta, db.slipTokens, ...projectionTables(db)];
+  return db.transaction('rw', tables, async () => {
     const row = await db.slips.get(slipId);
     if (!row) throw new SlipError('slipMissing');
+    const rated = contentNeedsToken(row.content) ? await keepToken(db, row.slipId, made) : undefined;
+    const payload = reprintPayload(row, format);
     const [event] = await appendEvents(db, author, [
-      { type: 'slip.printed', aggregateId: row.slipId, payload: reprintPayload(row, format) },
+      {
+        type: 'slip.printed',
+        aggregateId: row.slipId,
+        payload: rated ? { ...payload, ratingTokenSha256: rated.tokenSha256 } : payload,
+      },
     ]);
-    return event as SlipEvent;
+    return asPrinted(event as SlipEvent, rated?.token ?? made.token);
   });
 }

@@ -29,6 +29,14 @@ export const slipPrintedPayload = z
     reprintOf: eventIdSchema.optional(),
     /** 0 on the first print, then 1, 2…: the paper says 补打（第N次）. */
     reprint: z.number().int().min(0).max(9999),
+    /**
+     * Issue 13: SHA-256 (hex) of this print's QR rating token, for HQ to register. The token itself stays on the
+     * printing desk (never in the synced log, where every desk could read it); absent when no rating page is set.
+     */
+    ratingTokenSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .refine((p) => p.serial === p.content.serial, { message: 'slipSerialMismatch', path: ['serial'] })
   .refine((p) => (p.reprint === 0) === (p.reprintOf === undefined), {

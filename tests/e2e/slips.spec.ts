@@ -32,7 +32,7 @@ const longest = { item: LONG_ITEM, rev: 4 };
 const A4_PT = { width: 595, height: 842 };
 const RECEIPT_WIDTH_PT = (80 / 25.4) * 72; // 226.8
 
-const issued = issue({ rating: { base: 'https://hq.nykj.example', token: 'AAECAwQFBgcICQoLDA0ODw' } });
+const issued = issue({ rating: { base: 'https://hq.nykj.example' } });
 const applicantPhoneMasked = '138****8000';
 const common = [
   SERIAL,

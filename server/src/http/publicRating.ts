@@ -10,7 +10,9 @@ import {
   type LowRatingReason,
   type RatingLevel,
 } from '../../../shared/model/satisfaction.ts';
-import { SERIAL_RE, type SlipContent } from '../../../shared/model/slip.ts';
+import { SERIAL_RE, slipKindSchema } from '../../../shared/model/slip.ts';
+import { enSlips } from '../../../shared/i18n/en.slips.ts';
+import { zhCNSlips } from '../../../shared/i18n/zh-CN.slips.ts';
 import { RATING_TOKEN_RE } from '../../../shared/rules/slips/ratingLink.ts';
 import { createUlidFactory } from '../../../shared/rules/ulid.ts';
 import { formatHlc } from '../../../shared/sync/hlc.ts';
@@ -18,10 +20,13 @@ import { FailedAttempts, type AttemptPolicy } from '../auth/attempts.ts';
 import type { Db } from '../storage/db.ts';
 import {
   findRatingToken,
+  printHashes,
   readEventPayload,
+  serviceRated,
   storeQrRating,
   type SlipRatingTokensTable,
 } from '../storage/ratingTokens.ts';
+import { currentReferenceDocs } from '../storage/referenceSnapshot.ts';
 import { hashRatingToken } from '../sync/ratingToken.ts';
 import {
   messagePage,
@@ -39,12 +44,17 @@ import {
 // 好差评 by a slip's QR code (issue 13 item 4): GET /r/:serial/:token shows the rating form, POST stores the
 // applicant's rating as HQ's rating.given event (source 'qr'), in the same log and sequence every desk pulls.
 // No sign-in: the token in the link is the only key, compared by its hash in constant time. An unknown serial and
-// a wrong token get the same page, so the page tells a guesser nothing. Throttled per client address.
+// a wrong token get the same page, so the page tells a guesser nothing. Everything shown comes from HQ's own
+// settings, catalog and directory, never from the desk's text: the page is on HQ's domain.
 
-/** Requests per client address per minute: a person scanning and rating needs a handful. */
-export const PUBLIC_RATING_LIMITS: { readonly get: AttemptPolicy; readonly post: AttemptPolicy } = {
-  get: { maxFailures: 30, windowMs: 60_000 },
-  post: { maxFailures: 5, windowMs: 60_000 },
+/**
+ * Two budgets. Per client address, only wrong links count (a hall's guest Wi-Fi is one address for every applicant
+ * in it, each with a right link); per slip, the requests of its right link, generously (a person rating needs a
+ * handful; a link passed around cannot load the server).
+ */
+export const PUBLIC_RATING_LIMITS: { readonly guesses: AttemptPolicy; readonly perSlip: AttemptPolicy } = {
+  guesses: { maxFailures: 30, windowMs: 60_000 },
+  perSlip: { maxFailures: 60, windowMs: 60_000 },
 };
 
 /**
@@ -94,25 +104,39 @@ function sameToken(token: string, storedHash: string): boolean {
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
-/** The slip's token row when the link is right; undefined for every wrong link alike. */
+/** The slip's row when the link is right (the token of any of its prints); undefined for every wrong link alike. */
 async function tokenOf(db: Db, params: Params): Promise<SlipRatingTokensTable | undefined> {
   if (!SERIAL_RE.test(params.serial) || !RATING_TOKEN_RE.test(params.token)) return undefined;
   const row = await findRatingToken(db, params.serial);
-  return row && sameToken(params.token, row.token_hash) ? row : undefined;
+  if (!row) return undefined;
+  // Every hash compared, so the time taken does not say which print's token was near.
+  const matches = (await printHashes(db, params.serial)).map((hash) => sameToken(params.token, hash));
+  return matches.includes(true) ? row : undefined;
 }
 
-/** What the page shows, from the first print's content: the bureau, the slip, the item, who served. */
-async function slipShown(db: Db, row: SlipRatingTokensTable): Promise<SlipShown | undefined> {
-  const payload = (await readEventPayload(db, row.print_event_id)) as { content?: SlipContent } | undefined;
-  const content = payload?.content;
-  if (!content) return undefined;
+/**
+ * What the page shows, all from HQ: the bureau's name from its settings, the slip's kind as a fixed label, the
+ * item from the catalog, who served from the directory. The desk's free text (title, names) is never shown.
+ */
+async function slipShown(db: Db, row: SlipRatingTokensTable, lang: PageLang): Promise<SlipShown | undefined> {
+  const docs = await currentReferenceDocs(db);
+  const settings = docs.find((d) => d.kind === 'settings');
+  const staff = docs.find((d) => d.kind === 'staff' && d.id === row.rated_staff_id);
+  const item = row.item_id ? docs.find((d) => d.kind === 'serviceItem' && d.id === row.item_id) : undefined;
+  const payload = (await readEventPayload(db, row.print_event_id)) as { content?: { kind?: unknown } } | undefined;
+  const kind = slipKindSchema.safeParse(payload?.content?.kind);
+  if (settings?.kind !== 'settings' || staff?.kind !== 'staff' || !kind.success) return undefined;
   return {
-    bureauName: content.bureauName,
-    title: content.title,
-    item: content.catalog?.itemName,
-    staffName: content.staff.name,
+    bureauName: settings.body.bureauName,
+    title: (lang === 'en' ? enSlips : zhCNSlips).kinds[kind.data],
+    item: item?.kind === 'serviceItem' ? item.body.name : undefined,
+    staffName: staff.body.name,
   };
 }
+
+/** Rated already: this slip, or the same service through another slip (一次一评). */
+const isRated = async (db: Db, row: SlipRatingTokensTable) =>
+  row.rated_event_id !== null || (await serviceRated(db, row.service_kind, row.service_id));
 
 /** The form as posted, read leniently (what a browser sends), then judged by the shared schema. */
 function readChoice(body: unknown): RatingChoice {
@@ -140,16 +164,38 @@ export function registerPublicRating(
   db: Db,
   limits: typeof PUBLIC_RATING_LIMITS = PUBLIC_RATING_LIMITS,
 ): void {
-  const gets = new FailedAttempts(limits.get);
-  const posts = new FailedAttempts(limits.post);
+  const guesses = new FailedAttempts(limits.guesses);
+  const perSlip = new FailedAttempts(limits.perSlip);
 
-  // Every request is charged (none is refunded): the limit is on requests, right or wrong.
-  const throttle = (counter: FailedAttempts) => async (request: FastifyRequest, reply: FastifyReply) => {
-    if (counter.charge(request.ip)) return;
-    const seconds = Math.max(1, counter.blockedFor(request.ip));
+  const tooMany = (request: FastifyRequest, reply: FastifyReply, seconds: number) => {
     const lang = pageLang(request.query);
-    reply.header('retry-after', String(seconds));
-    return send(reply, 429, messagePage(lang, wordsOf(lang).tooMany.replace('{{seconds}}', String(seconds))));
+    reply.header('retry-after', String(Math.max(1, seconds)));
+    return send(
+      reply,
+      429,
+      messagePage(lang, wordsOf(lang).tooMany.replace('{{seconds}}', String(Math.max(1, seconds)))),
+    );
+  };
+
+  // Every request is charged to its address before it waits on anything (a burst of guesses is counted as it
+  // arrives), and refunded once its link proved right: only wrong links use up an address's budget.
+  const throttle = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (guesses.charge(request.ip)) return;
+    return tooMany(request, reply, guesses.blockedFor(request.ip));
+  };
+
+  /** The slip's row for a right link, the address refunded and the slip charged; a reply sent otherwise. */
+  const rightLink = async (
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    lang: PageLang,
+  ): Promise<{ row: SlipRatingTokensTable; shown: SlipShown } | FastifyReply> => {
+    const row = await tokenOf(db, request.params);
+    const shown = row && (await slipShown(db, row, lang));
+    if (!row || !shown) return sendInvalid(reply, lang);
+    guesses.refund(request.ip);
+    if (!perSlip.charge(row.serial)) return tooMany(request, reply, perSlip.blockedFor(row.serial));
+    return { row, shown };
   };
 
   void app.register(async (scope) => {
@@ -162,32 +208,36 @@ export function registerPublicRating(
 
     scope.get<{ Params: Params }>(
       '/r/:serial/:token',
-      { logSerializers, onRequest: throttle(gets), onSend: ownCsp },
+      { logSerializers, onRequest: throttle, onSend: ownCsp },
       async (request, reply) => {
         const lang = pageLang(request.query);
-        const row = await tokenOf(db, request.params);
-        const shown = row && (await slipShown(db, row));
-        if (!row || !shown) return sendInvalid(reply, lang);
-        if (row.rated_event_id !== null) return send(reply, 200, messagePage(lang, wordsOf(lang).alreadyRated));
+        const found = await rightLink(request, reply, lang);
+        if (!('row' in found)) return found;
+        const { row, shown } = found;
+        if (await isRated(db, row)) return send(reply, 200, messagePage(lang, wordsOf(lang).alreadyRated));
         return send(reply, 200, ratingFormPage(lang, shown));
       },
     );
 
     scope.post<{ Params: Params }>(
       '/r/:serial/:token',
-      { logSerializers, onRequest: throttle(posts), onSend: ownCsp, bodyLimit: PUBLIC_RATING_BODY_LIMIT },
+      { logSerializers, onRequest: throttle, onSend: ownCsp, bodyLimit: PUBLIC_RATING_BODY_LIMIT },
       async (request, reply) => {
         const lang = pageLang(request.query);
         const w = wordsOf(lang);
-        const row = await tokenOf(db, request.params);
-        const shown = row && (await slipShown(db, row));
-        if (!row || !shown) return sendInvalid(reply, lang);
-        if (row.rated_event_id !== null) return send(reply, 200, messagePage(lang, w.alreadyRated));
+        const found = await rightLink(request, reply, lang);
+        if (!('row' in found)) return found;
+        const { row, shown } = found;
+        if (await isRated(db, row)) return send(reply, 200, messagePage(lang, w.alreadyRated));
 
         const choice = readChoice(request.body);
         const problem = formError(choice);
         const level = choice.level;
-        if (problem || !level) return send(reply, 400, ratingFormPage(lang, shown, choice, problem ?? 'levelRequired'));
+        if (problem || !level) {
+          // A form sent without a level is the applicant's slip of the finger, not a use of the slip's budget.
+          perSlip.refund(row.serial);
+          return send(reply, 400, ratingFormPage(lang, shown, choice, problem ?? 'levelRequired'));
+        }
         const payload = ratingGivenPayload.safeParse({
           service: { kind: row.service_kind, id: row.service_id },
           ratedStaffId: row.rated_staff_id,
@@ -198,7 +248,10 @@ export function registerPublicRating(
         });
         if (!payload.success) {
           const onComment = payload.error.issues.some((i) => i.path[0] === 'comment');
-          if (onComment) return send(reply, 400, ratingFormPage(lang, shown, choice, 'commentInvalid'));
+          if (onComment) {
+            perSlip.refund(row.serial);
+            return send(reply, 400, ratingFormPage(lang, shown, choice, 'commentInvalid'));
+          }
           throw new Error(`the QR rating of ${row.serial} does not fit the rating schema: ${payload.error.message}`);
         }
 
@@ -230,7 +283,7 @@ export function registerPublicRating(
 
     // Any other address under /r/ (a link cut short, a slash too many) gets the same neutral page, and is logged
     // without its path too: it may still hold a token.
-    scope.all('/r/*', { logSerializers, onRequest: throttle(gets), onSend: ownCsp }, async (request, reply) =>
+    scope.all('/r/*', { logSerializers, onRequest: throttle, onSend: ownCsp }, async (request, reply) =>
       sendInvalid(reply, pageLang(request.query)),
     );
   });

@@ -89,8 +89,8 @@ export function registerPush(app: FastifyInstance, db: Db): void {
             earlier,
             log: request.log,
           })) ??
-          // A slip's QR rating token is known to HQ from the commit that stores its first print (issue 13).
-          (await admitRatingToken(trx, event, receivedAt)),
+          // A slip's QR rating token hashes are known to HQ from the commit that stores each print (issue 13).
+          (await admitRatingToken(trx, event, earlier, referenceLookup(trx), receivedAt)),
       });
 
       const rejected = [...refused, ...result.rejected];

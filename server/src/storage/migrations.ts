@@ -3,7 +3,7 @@ import { MAX_SEQ } from '../../../shared/model/seq.ts';
 import type { Db } from './db.ts';
 import { migrateStaffSecrets } from './migrateStaffSecrets.ts';
 import { migratePadTablets } from './padTablets.ts';
-import { migrateSlipRatingTokens } from './ratingTokens.ts';
+import { migrateSlipRatingPrints, migrateSlipRatingTokens } from './ratingTokens.ts';
 
 // One schema for SQLite and PostgreSQL: only `integer` and `text` columns, and timestamps as app-made
 // ISO strings (CURRENT_TIMESTAMP differs between the two). Migrations are inline so the bundled
@@ -124,6 +124,8 @@ const migrations: Record<string, Migration> = {
   '0007_pad_tablets': { up: (db) => migratePadTablets(db) },
   // Each slip's QR rating token (issue 13 item 4), as a hash, and whether the slip was rated. See the module.
   '0008_slip_rating_tokens': { up: (db) => migrateSlipRatingTokens(db) },
+  // Every print's token hash (a reprint on another desk makes its own), the case's item, one rating per service.
+  '0009_slip_rating_prints': { up: (db) => migrateSlipRatingPrints(db) },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */

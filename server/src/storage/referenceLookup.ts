@@ -15,6 +15,8 @@ export interface ReferenceLookup {
   catalogVersionExists(itemId: string, rev: number): Promise<boolean>;
   /** Every stored rating.given of this rating key (one; a second, 一次一评, is stored too and folds as a duplicate). */
   ratingGivens(ratingKey: string): Promise<DeskEvent[]>;
+  /** Every stored event of one aggregate (a case, a contact): for HQ's own fold of it. */
+  aggregateEvents(aggregate: 'case' | 'contact', id: string): Promise<DeskEvent[]>;
 }
 
 export function referenceLookup(db: Kysely<Database>): ReferenceLookup {
@@ -26,6 +28,15 @@ export function referenceLookup(db: Kysely<Database>): ReferenceLookup {
         .where('aggregate', '=', 'case')
         .where('aggregate_id', '=', caseId)
         .where('type', '=', 'case.opened')
+        .execute();
+      return rows.map(rowToEvent);
+    },
+    async aggregateEvents(aggregate, id) {
+      const rows = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('aggregate', '=', aggregate)
+        .where('aggregate_id', '=', id)
         .execute();
       return rows.map(rowToEvent);
     },

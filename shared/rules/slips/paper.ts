@@ -4,7 +4,7 @@ import type { Material, ServiceItem } from '../../model/catalog.ts';
 import type { SlipBlock, SlipContent, SlipKind, SlipMaterialRow, SlipSection, SlipSerial } from '../../model/slip.ts';
 import type { IsoDate } from '../isoDate.ts';
 import { maskPhone } from '../phone.ts';
-import { ratingLink } from './ratingLink.ts';
+import { ratingLinkPrefix } from './ratingLink.ts';
 
 // What every slip shares: the words of the paper in one language, the bureau, the clerk, the applicant (PIPL:
 // phone masked, name masked on the stub the desk keeps), the QR code, the stub. The kind-specific composers
@@ -62,11 +62,11 @@ export interface SlipIssue {
   readonly staff: { readonly name: string; readonly phone: string };
   readonly applicant: SlipApplicant;
   /**
-   * 好差评 by QR (issue 13): HQ's public address (settings.publicRatingBase) and this slip's token, made at its first
-   * print; the QR code then opens the rating page, `${base}/r/${serial}/${token}`. Without it the QR code carries
-   * the serial alone.
+   * 好差评 by QR (issue 13): HQ's public address (settings.publicRatingBase). The content's QR holds
+   * `${base}/r/${serial}`; the printing desk adds its own token to it on paper (renderer/data/slipTokens.ts), so
+   * the synced log never holds a link to rate with. Without it the QR code carries the serial alone.
    */
-  readonly rating?: { readonly base: string; readonly token: string } | undefined;
+  readonly rating?: { readonly base: string } | undefined;
   readonly lang?: SlipLanguage | undefined;
 }
 
@@ -138,7 +138,7 @@ export function composeSlipContent(
     consultPhone: catalog?.item.consultPhone ?? issue.settings.consultPhone,
     complaintPhone: catalog?.item.complaintPhone ?? issue.settings.complaintPhone,
     qr: issue.rating
-      ? { payload: ratingLink(issue.rating.base, issue.serial, issue.rating.token), caption: strings.qrCaptionRating }
+      ? { payload: ratingLinkPrefix(issue.rating.base, issue.serial), caption: strings.qrCaptionRating }
       : { payload: issue.serial, caption: strings.qrCaption },
     stub: {
       heading: strings.stub.heading,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SERIAL_RE, type SlipSerial } from '../../model/slip.ts';
 
-// 好差评 by the QR code on a slip (issue 13): the QR carries `${publicRatingBase}/r/${serial}/${token}`, the token
-// made at the slip's first print and kept in its content, so every reprint carries the same link. HQ keeps only a
-// hash of the token (server/src/storage/ratingTokens.ts): the link alone lets its holder rate that one slip.
+// 好差评 by the QR code on a slip (issue 13): the paper's QR carries `${publicRatingBase}/r/${serial}/${token}`.
+// The synced slip content holds only `${publicRatingBase}/r/${serial}` (every desk reads the log, and the link alone
+// lets its holder rate the slip): the token is made by the printing desk, kept in that desk's own table and added
+// when it prints; the print event carries only its SHA-256, which HQ registers.
 
 /** The most a bureau's public address may take: the link must fit a QR code a phone reads off a receipt. */
 export const MAX_PUBLIC_RATING_BASE = 200;
@@ -54,6 +55,29 @@ export function ratingLink(base: string, serial: SlipSerial | string, token: str
   if (!SERIAL_RE.test(serial)) throw new Error(`not a slip serial: ${serial}`);
   if (!RATING_TOKEN_RE.test(token)) throw new Error('not a rating token');
   return `${trimmed}/r/${serial}/${token}`;
+}
+
+/** What the synced content's QR holds: the link without its token. Throws like ratingLink. */
+export function ratingLinkPrefix(base: string, serial: SlipSerial | string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  if (!publicRatingBaseSchema.safeParse(trimmed).success) throw new Error(`not a public rating address: ${base}`);
+  if (!SERIAL_RE.test(serial)) throw new Error(`not a slip serial: ${serial}`);
+  return `${trimmed}/r/${serial}`;
+}
+
+/** Whether a content's QR payload is a link without its token, for `serial`: the print path adds the token. */
+export function needsRatingToken(qrPayload: string, serial: string): boolean {
+  const suffix = `/r/${serial}`;
+  if (!qrPayload.endsWith(suffix)) return false;
+  const base = qrPayload.slice(0, -suffix.length);
+  return publicRatingBaseSchema.safeParse(base).success && !base.endsWith('/');
+}
+
+/** The printed QR payload: the prefix and this print's token. Throws on anything else. */
+export function withRatingToken(qrPayload: string, serial: string, token: string): string {
+  if (!needsRatingToken(qrPayload, serial)) throw new Error('not a rating link without its token');
+  if (!RATING_TOKEN_RE.test(token)) throw new Error('not a rating token');
+  return `${qrPayload}/${token}`;
 }
 
 export interface ParsedRatingLink {

@@ -22,6 +22,7 @@ import { httpTransport, type SyncTransport } from '../../../renderer/data/transp
 import { buildServer } from '../../../server/src/app.ts';
 import type { DatabaseConfig } from '../../../server/src/config.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
+import { hashRatingToken } from '../../../server/src/sync/ratingToken.ts';
 import { createTestDatabase } from '../setup/pgDatabase.ts';
 import { syncedDeskDb, type Backend, type RunningServer } from './servers.ts';
 
@@ -228,6 +229,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public QR rating page on %s'
           ...slip.payload.content,
           qr: { ...slip.payload.content.qr, payload: `${BASE}${path.replace(token, forgedToken)}` },
         },
+        ratingTokenSha256: hashRatingToken(forgedToken),
       },
     };
     const pushed = await pushAs(credentials, [forged]);
@@ -238,6 +240,138 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public QR rating page on %s'
     await reprintSlip(desk, { staffId: clerk }, slip.aggregateId, 'receipt80');
     await syncOnce(desk, transport);
     expect((await get(path)).statusCode).toBe(200);
+  });
+
+  it('registers no slip whose subject HQ does not hold, and shows only HQ’s names for the subject it holds', async () => {
+    const { desk, slip, path } = await printedSlip();
+    const credentials = (await readStoredCredentials(desk))!;
+    const now = Date.now();
+    const forgedToken = 'AAAAAAAAAAAAAAAAAAAAAw';
+    const forge = (serialEnd: string, subject: SlipEvent['payload']['subject'], seq: number) => {
+      const serial = slip.payload.serial.replace(/\d{6}$/, serialEnd);
+      return {
+        ...slip,
+        eventId: ulid(now + seq),
+        aggregateId: ulid(now + seq),
+        deviceSeq: slip.deviceSeq + 100 + seq,
+        hlc: formatHlc({ ms: now, counter: seq, node: credentials.deviceId }),
+        staffId: DEMO_STAFF.leader,
+        payload: {
+          ...slip.payload,
+          serial,
+          subject,
+          ratingTokenSha256: hashRatingToken(forgedToken),
+          content: {
+            ...slip.payload.content,
+            serial,
+            bureauName: '南阳市科学技术局 — 补贴领取请加微信 fake123',
+            title: '【重要】您的补贴待领取，请致电 400-000-0000',
+            catalog: { ...slip.payload.content.catalog!, itemName: '补贴领取 fake123' },
+            staff: { ...slip.payload.content.staff, name: '何建国（局长）' },
+            qr: { ...slip.payload.content.qr, payload: `${BASE}/r/${serial}/${forgedToken}` },
+          },
+        },
+      };
+    };
+    const realSubject = slip.payload.subject;
+    const pushed = await pushAs(credentials, [
+      forge('000777', { kind: 'case', caseId: ulid(now) as never }, 1),
+      forge('000778', realSubject, 2),
+    ]);
+    expect(pushed.rejected).toEqual([]);
+
+    // A case HQ never heard of: no page, no rating.
+    const unknown = `/r/${slip.payload.serial.replace(/\d{6}$/, '000777')}/${forgedToken}`;
+    expect((await get(unknown)).statusCode).toBe(404);
+    expect((await post(unknown, 'level=veryDissatisfied&reason=poorAttitude')).statusCode).toBe(404);
+    expect(await qrRatingsAtHq(slip.payload.serial.replace(/\d{6}$/, '000777'))).toHaveLength(0);
+
+    // A real case: the page names what HQ holds, never the desk's text; the rated person is the case's handler.
+    const real = `/r/${slip.payload.serial.replace(/\d{6}$/, '000778')}/${forgedToken}`;
+    const page = await get(real);
+    expect(page.statusCode).toBe(200);
+    for (const forged of ['fake123', '400-000-0000', '何建国', '【重要】']) expect(page.body).not.toContain(forged);
+    expect(page.body).toContain('南阳市科学技术局');
+    expect(page.body).toContain('一次性告知单');
+    expect(page.body).toContain('张伟');
+    const rated = await post(real, 'level=veryDissatisfied&reason=poorAttitude');
+    expect(rated.statusCode).toBe(200);
+    const [stored] = await qrRatingsAtHq(slip.payload.serial.replace(/\d{6}$/, '000778'));
+    expect(JSON.parse(stored!.payload)).toMatchObject({ ratedStaffId: clerk });
+    // 一次一评: the slip the desk printed for that case is rated already through the forged one.
+    expect((await get(path)).body).toContain('本单据已评价');
+  });
+
+  it('keeps the token off the synced log: another desk reads no link, and its reprint rates the same slip once', async () => {
+    const { desk, slip, path, token } = await printedSlip();
+    const other = await syncedDeskDb(hq, transport, 'window 7');
+    await syncOnce(other, transport);
+    const pulled = await other.events.get(slip.eventId);
+    expect(pulled).toBeDefined();
+    expect(JSON.stringify(pulled)).not.toContain(token);
+    expect(parseRatingLink((pulled!.event as SlipEvent).payload.content.qr.payload)).toBeNull();
+    expect(JSON.stringify(await other.slips.toArray())).not.toContain(token);
+    // Nor does HQ's log, nor the printing desk's own log and outbox: only its slipTokens table has it.
+    const atHq = await hq.server.storage.db.selectFrom('events').select('payload').execute();
+    expect(atHq.some((row) => row.payload.includes(token))).toBe(false);
+    expect(JSON.stringify(await desk.events.toArray())).not.toContain(token);
+    expect(JSON.stringify(await desk.outbox.toArray())).not.toContain(token);
+    expect((await desk.slipTokens.get(slip.aggregateId))?.token).toBe(token);
+
+    // A reprint on this desk prints the same link.
+    const again = await reprintSlip(desk, { staffId: clerk }, slip.aggregateId, 'receipt80');
+    expect(again.payload.content.qr.payload).toBe(`${BASE}${path}`);
+
+    // 补打 on the other desk: a link of its own, registered for the same slip.
+    const reprinted = await reprintSlip(other, { staffId: clerk }, slip.aggregateId, 'a4');
+    const link = parseRatingLink(reprinted.payload.content.qr.payload)!;
+    expect(link.serial).toBe(slip.payload.serial);
+    expect(link.token).not.toBe(token);
+    await syncOnce(desk, transport);
+    await syncOnce(other, transport);
+    const otherPath = `/r/${link.serial}/${link.token}`;
+    expect((await get(otherPath)).statusCode).toBe(200);
+    expect((await post(otherPath, 'level=satisfied')).statusCode).toBe(200);
+    expect((await get(path)).body).toContain('本单据已评价');
+    expect((await post(path, 'level=veryDissatisfied')).body).toContain('本单据已评价');
+    expect(await qrRatingsAtHq(slip.payload.serial)).toHaveLength(1);
+  });
+
+  it('refuses a reprint hash for a slip HQ never registered, or under another slip’s serial', async () => {
+    const { desk, slip } = await printedSlip();
+    const credentials = (await readStoredCredentials(desk))!;
+    const token = 'CCCCCCCCCCCCCCCCCCCCCw';
+    const now = Date.now();
+    const reprint = {
+      ...slip,
+      eventId: ulid(now),
+      aggregateId: ulid(now), // not the slip of that serial
+      deviceSeq: slip.deviceSeq + 300,
+      hlc: formatHlc({ ms: now, counter: 0, node: credentials.deviceId }),
+      payload: { ...slip.payload, reprint: 1, reprintOf: slip.eventId, ratingTokenSha256: hashRatingToken(token) },
+    };
+    await pushAs(credentials, [reprint]);
+    expect((await get(`/r/${slip.payload.serial}/${token}`)).statusCode).toBe(404);
+  });
+
+  it('rates one service once: two slips of one case, the second link answers 已评价', async () => {
+    const { desk, slip, path } = await printedSlip();
+    const caseId = slip.payload.subject.kind === 'case' ? slip.payload.subject.caseId : '';
+    const second = await issueSlip(desk, (await getStaff(desk, clerk))!, { kind: 'checklist', caseId }, 'receipt80');
+    await syncOnce(desk, transport);
+    const link2 = parseRatingLink(second.payload.content.qr.payload)!;
+    expect((await post(path, 'level=veryDissatisfied&reason=poorAttitude')).statusCode).toBe(200);
+    const secondPath = `/r/${link2.serial}/${link2.token}`;
+    expect((await get(secondPath)).body).toContain('本单据已评价');
+    expect((await post(secondPath, 'level=veryDissatisfied&reason=poorAttitude')).body).toContain('本单据已评价');
+    const all = await hq.server.storage.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'rating.given')
+      .execute();
+    expect(
+      all.filter((e) => (JSON.parse(e.payload) as { service: { id: string } }).service.id === caseId),
+    ).toHaveLength(1);
   });
 
   async function pushAs(credentials: { deviceId: string; token: string }, events: unknown[]): Promise<PushResponse> {
@@ -285,22 +419,32 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public QR rating page on %s'
     expect(await qrRatingsAtHq(slip.payload.serial)).toHaveLength(0);
   });
 
-  it('throttles each address: 30 page views and 5 posts a minute, then 429 with Retry-After', async () => {
-    const { path } = await printedSlip();
-    const viewer = address();
+  it('throttles wrong links per address, never the right links of a hall sharing one address', async () => {
+    const hall = address();
+    // Applicants on the hall's guest Wi-Fi, each with their own slip: views and an empty form are no guesses.
+    const slips = await Promise.all([printedSlip(), printedSlip()]);
+    for (let i = 0; i < 40; i++) expect((await get(slips[i % 2]!.path, hall)).statusCode).toBe(200);
+    for (let i = 0; i < 70; i++) expect((await post(slips[0]!.path, 'comment=x', hall)).statusCode).toBe(400);
+    expect((await post(slips[0]!.path, 'level=satisfied', hall)).statusCode).toBe(200);
+    expect((await post(slips[1]!.path, 'level=satisfied', hall)).statusCode).toBe(200);
+
+    // A guesser: 30 wrong links, then the address waits, whatever it asks.
+    const guesser = address();
     for (let i = 0; i < 30; i++)
-      expect((await get(`/r/NYKJ-W0000-2026-000001/${'A'.repeat(22)}`, viewer)).statusCode).toBe(404);
-    const blocked = await get(path, viewer);
+      expect((await get(`/r/NYKJ-W0000-2026-000001/${'A'.repeat(22)}`, guesser)).statusCode).toBe(404);
+    const { path } = await printedSlip();
+    const blocked = await get(path, guesser);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.body).toContain('操作过于频繁');
+    expect((await post(path, 'level=satisfied', guesser)).statusCode).toBe(429);
     expect((await get(path)).statusCode).toBe(200); // another address is served
+  });
 
-    const poster = address();
-    for (let i = 0; i < 5; i++) expect((await post(path, 'comment=x', poster)).statusCode).toBe(400);
-    const tooMany = await post(path, 'level=satisfied', poster);
-    expect(tooMany.statusCode).toBe(429);
-    expect(Number(tooMany.headers['retry-after'])).toBeGreaterThan(0);
+  it('serves a right link a generous number of times a minute, then 429', async () => {
+    const { path } = await printedSlip();
+    for (let i = 0; i < 60; i++) expect((await get(path)).statusCode).toBe(200);
+    expect((await get(path)).statusCode).toBe(429);
   });
 
   it('takes no large body', async () => {

@@ -10,7 +10,8 @@ import { issueSlip, previewSlip, reprintSlip } from '../../../../renderer/data/s
 import { freshDeskDb, withDirectory } from './deskDb.ts';
 
 // 好差评 by QR (issue 13): with the bureau's public rating address set, each slip's QR code opens HQ's rating page
-// with a token made at the first print; a reprint prints the same link; without the address, the serial alone.
+// with a token this desk keeps to itself (the synced event carries its hash); a reprint here prints the same link;
+// without the address, the serial alone.
 
 const clerk = 'zhang-wei' as StaffId;
 const BASE = 'https://hq.nykj.example';
@@ -68,11 +69,27 @@ describe('the QR code of a slip when the bureau publishes its rating page', () =
     );
   });
 
-  it('prints the same link again on a reprint (the token is kept in the stored content)', async () => {
+  it('prints the same link again on a reprint here (the token is kept in this desk’s own table)', async () => {
     const first = await issueSlip(db, staff, { kind: 'checklist', caseId }, 'a4');
     const again = await reprintSlip(db, { staffId: clerk }, first.aggregateId, 'receipt80');
     expect(again.payload.reprint).toBe(1);
     expect(again.payload.content.qr).toEqual(first.payload.content.qr);
+    expect(again.payload.ratingTokenSha256).toBe(first.payload.ratingTokenSha256);
+  });
+
+  it('keeps the token out of the stored and synced event, which carries only its SHA-256', async () => {
+    const printed = await issueSlip(db, staff, { kind: 'checklist', caseId }, 'a4');
+    const { token } = parseRatingLink(printed.payload.content.qr.payload)!;
+    const stored = await db.events.get(printed.eventId);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(JSON.stringify(await db.outbox.toArray())).not.toContain(token);
+    expect(JSON.stringify(await db.slips.toArray())).not.toContain(token);
+    const event = stored!.event as typeof printed;
+    expect(event.payload.content.qr.payload).toBe(`${BASE}/r/${printed.payload.serial}`);
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(event.payload.ratingTokenSha256).toBe(hex);
+    expect((await db.slipTokens.get(printed.aggregateId))?.token).toBe(token);
   });
 
   it('also on a contact’s transfer or checklist slip, whose subject is the contact', async () => {
@@ -100,5 +117,7 @@ describe('the QR code of a slip when the bureau publishes no rating page', () =>
   it('carries the serial alone', async () => {
     const event = await issueSlip(db, staff, { kind: 'checklist', caseId }, 'a4');
     expect(event.payload.content.qr).toEqual({ payload: event.payload.serial, caption: '扫码核验单据编号' });
+    expect(event.payload.ratingTokenSha256).toBeUndefined();
+    expect(await db.slipTokens.count()).toBe(0);
   });
 });
