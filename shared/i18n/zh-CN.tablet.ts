@@ -4,7 +4,7 @@ export const zhCNTablet = {
   window: '{{desk}} · 评价平板',
   pair: {
     title: '配对评价平板',
-    hint: '请工作人员在窗口点击“配对评价平板”，然后在此输入屏幕上显示的 6 位配对码。',
+    hint: '请工作人员在窗口点击“配对评价平板”，然后在此输入屏幕上显示的 8 位配对码。',
     code: '配对码',
     label: '平板名称',
     labelDefault: '评价平板',
@@ -20,12 +20,13 @@ export const zhCNTablet = {
   closed: '本次评价已结束，请等待下一次服务。',
   answerFailed: '网络中断，评价尚未提交，请稍后再点“提交评价”。',
   errors: {
-    padCodeFormat: '请输入 6 位数字配对码。',
+    padCodeFormat: '请输入 8 位数字配对码。',
     'pad-code-unknown': '配对码不正确，请核对后重新输入。',
     'pad-code-used': '该配对码已被使用，请工作人员重新获取。',
     'pad-code-expired': '配对码已过期，请工作人员重新获取。',
     'pad-too-many-tablets': '该窗口已配对的平板过多，请工作人员先解除一台。',
     'too-many-attempts': '尝试次数过多，请 {{minutes}} 分钟后再试。',
+    'pad-pairing-paused': '近期错误配对码过多，服务器已暂停配对，请 {{minutes}} 分钟后再试。',
     deviceLabelRequired: '请填写平板名称。',
     deviceLabelTooLong: '平板名称过长。',
     controlCharacters: '平板名称含有不可见字符。',

@@ -12,14 +12,15 @@ async function pairTablet(browser: Browser, desk: Page): Promise<Page> {
   await expect(dialog.getByText('尚未配对评价平板。')).toBeVisible();
   await dialog.getByRole('button', { name: '获取配对码' }).click();
   const code = (await dialog.getByTestId('pad-pairing-code').textContent()) ?? '';
-  expect(code).toMatch(/^\d{6}$/);
+  // Shown as two groups of four, and typed on the tablet just as shown.
+  expect(code).toMatch(/^\d{4} \d{4}$/);
   await expect(dialog.getByText(/前有效，只能使用一次/)).toBeVisible();
 
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const tablet = await context.newPage();
   await tablet.goto('/#/tablet');
   // A wrong code first: refused under the field, nothing paired.
-  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  const wrong = String((Number(code.replace(' ', '')) + 1) % 100_000_000).padStart(8, '0');
   await tablet.getByLabel('配对码').fill(wrong);
   await tablet.getByRole('button', { name: '配对', exact: true }).click();
   await expect(tablet.getByText('配对码不正确，请核对后重新输入。')).toBeVisible();

@@ -14,11 +14,12 @@ const KNOWN = [
   'pad-code-expired',
   'pad-too-many-tablets',
   'too-many-attempts',
+  'pad-pairing-paused',
   'offline',
 ];
 
 /**
- * A refused pairing, worded: the wire schema's own refusals (6 digits, a clean name) under their fields, a code HQ
+ * A refused pairing, worded: the wire schema's own refusals (8 digits, a clean name) under their fields, a code HQ
  * refused under the code, the rest (network, throttling) on the form.
  */
 function pairingErrors(error: unknown, t: TFunction): Record<string, string> {
@@ -32,7 +33,10 @@ function pairingErrors(error: unknown, t: TFunction): Record<string, string> {
   return code.startsWith('pad-code-') ? { code: message } : { form: message };
 }
 
-/** The tablet's first screen: the 6-digit code from the desk, and a name for the desk's list of tablets. */
+/**
+ * The tablet's first screen: the 8-digit code from the desk (typed with or without its space), and a name for the
+ * desk's list of tablets.
+ */
 export function TabletPairForm({ client, onPaired }: { client: PadRelayTablet; onPaired(paired: PadPaired): void }) {
   const { t } = useTranslation();
   const { form, busy, formError, submit } = useDeskForm({
@@ -62,7 +66,8 @@ export function TabletPairForm({ client, onPaired }: { client: PadRelayTablet; o
           label={t('tablet.pair.code')}
           inputMode="numeric"
           autoComplete="one-time-code"
-          maxLength={16}
+          maxLength={24}
+          placeholder="1234 5678"
           styles={{ input: { fontSize: 40, letterSpacing: 8, textAlign: 'center' } }}
           {...form.getInputProps('code')}
         />

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PadPairingCodeIssued, PairedTablet } from '../../../shared/sync/padRelay.ts';
+import { formatPadPairingCode, type PadPairingCodeIssued, type PairedTablet } from '../../../shared/sync/padRelay.ts';
 import { useDesk } from '../../app/context.tsx';
 import { PadRelayError } from '../../data/padRelayCall.ts';
 import { padRelayDesk, rememberPairedTablets, type PadRelayDesk } from '../../data/padRelayDesk.ts';
@@ -101,7 +101,7 @@ export function TabletPairing({ opened, onClose }: { opened: boolean; onClose():
           <Stack gap={4} align="center">
             <Text c="dimmed">{t('rating.tablet.code')}</Text>
             <Title order={1} style={{ fontSize: 64, letterSpacing: 12 }} data-testid="pad-pairing-code">
-              {code.code}
+              {formatPadPairingCode(code.code)}
             </Title>
             <Text>{t('rating.tablet.expires', { time: timeOf(code.expiresAt, i18n.language) })}</Text>
           </Stack>
