@@ -1,6 +1,5 @@
 import { Alert, Button, Checkbox, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESULT_AS_RECORDED, type FollowUpRatings } from '../../../shared/model/followUpEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -14,7 +13,7 @@ import {
 import { useDesk } from '../../app/context.tsx';
 import { recordAttempt, recordFollowUp } from '../../data/followUpOperations.ts';
 import { useAuthor } from '../../stores/session.ts';
-import { useAction } from '../contact/useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { followUpErrors } from './followUpErrors.ts';
 
 const NOT_SAID = '';
@@ -29,40 +28,43 @@ export function FollowUpForm({ staff, subjectId }: { staff: Staff; subjectId: st
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run, clear } = useAction(followUpErrors);
-  const [means, setMeans] = useState<FollowUpMeans>('phone');
-  const [reached, setReached] = useState(true);
-  const [result, setResult] = useState<Result>('yes');
-  const [ratings, setRatings] = useState<Record<string, string>>({});
-  const [opinions, setOpinions] = useState('');
-  const [suggestions, setSuggestions] = useState('');
-  const [note, setNote] = useState('');
-  const [strong, setStrong] = useState(false);
-
-  const reset = () => {
-    setRatings({});
-    setOpinions('');
-    setSuggestions('');
-    setNote('');
-    setStrong(false);
-  };
-  const save = async () => {
-    const ok = reached
-      ? await run(
-          () =>
+  const { form, busy, errors, field, submit } = useDeskForm({
+    initialValues: {
+      means: 'phone' as FollowUpMeans,
+      reached: true,
+      result: 'yes' as Result,
+      ratings: {} as Record<string, string>,
+      opinions: '',
+      suggestions: '',
+      note: '',
+      strong: false,
+    },
+    wording: followUpErrors,
+  });
+  const { reached } = form.getValues();
+  const ratings = field('ratings');
+  // The means, reached and the result usually hold for the next call too; what the applicant said does not.
+  const keep = ['means', 'reached', 'result'] as const;
+  const save = () =>
+    void (form.getValues().reached
+      ? submit(
+          (v) =>
             recordFollowUp(db, author, subjectId, {
-              means,
-              resultAsRecorded: result,
-              ratings: Object.fromEntries(Object.entries(ratings).filter(([, v]) => v !== NOT_SAID)) as FollowUpRatings,
-              opinions,
-              suggestions,
-              strong,
+              means: v.means,
+              resultAsRecorded: v.result,
+              ratings: Object.fromEntries(
+                Object.entries(v.ratings).filter(([, level]) => level !== NOT_SAID),
+              ) as FollowUpRatings,
+              opinions: v.opinions,
+              suggestions: v.suggestions,
+              strong: v.strong,
             }),
-          t('followUpDesk.form.recordSaved'),
+          { success: t('followUpDesk.form.recordSaved'), keep: [...keep] },
         )
-      : await run(() => recordAttempt(db, author, subjectId, { means, note }), t('followUpDesk.form.attemptSaved'));
-    if (ok) reset();
-  };
+      : submit((v) => recordAttempt(db, author, subjectId, { means: v.means, note: v.note }), {
+          success: t('followUpDesk.form.attemptSaved'),
+          keep: [...keep],
+        }));
   const levelOptions = [
     ...RATING_LEVELS.map((l: RatingLevel) => ({ value: l, label: t(`followUp.level.${l}`) })),
     { value: NOT_SAID, label: t('followUpDesk.form.notSaid') },
@@ -73,22 +75,21 @@ export function FollowUpForm({ staff, subjectId }: { staff: Staff; subjectId: st
       aria-label={t('followUpDesk.drawerTitle')}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save();
       }}
-      onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}
+      onKeyDown={getHotkeyHandler([['mod+Enter', save]])}
     >
       <Stack gap="sm">
         <Choice label={t('followUpDesk.form.means')}>
           <SegmentedControl
-            value={means}
-            onChange={(v) => setMeans(v as FollowUpMeans)}
+            {...form.getInputProps('means')}
             data={FOLLOW_UP_MEANS.map((m) => ({ value: m, label: t(`followUp.means.${m}`) }))}
           />
         </Choice>
         <Choice label={t('followUpDesk.form.reached')}>
           <SegmentedControl
             value={reached ? 'yes' : 'no'}
-            onChange={(v) => setReached(v === 'yes')}
+            onChange={(v) => form.setFieldValue('reached', v === 'yes')}
             data={[
               { value: 'yes', label: t('followUpDesk.form.reachedYes') },
               { value: 'no', label: t('followUpDesk.form.reachedNo') },
@@ -99,8 +100,7 @@ export function FollowUpForm({ staff, subjectId }: { staff: Staff; subjectId: st
           <>
             <Choice label={t('followUpDesk.form.result')}>
               <SegmentedControl
-                value={result}
-                onChange={(v) => setResult(v as Result)}
+                {...form.getInputProps('result')}
                 data={RESULT_AS_RECORDED.map((r) => ({ value: r, label: t(`followUp.resultAsRecorded.${r}`) }))}
               />
             </Choice>
@@ -110,50 +110,28 @@ export function FollowUpForm({ staff, subjectId }: { staff: Staff; subjectId: st
             {RATED_ASPECTS.map((aspect) => (
               <Choice key={aspect} label={t(`followUp.aspect.${aspect}`)}>
                 <SegmentedControl
-                  value={ratings[aspect] ?? NOT_SAID}
-                  onChange={(v) => setRatings((r) => ({ ...r, [aspect]: v }))}
+                  value={ratings.value[aspect] ?? NOT_SAID}
+                  onChange={(v) => ratings.onChange({ ...ratings.value, [aspect]: v })}
                   data={levelOptions}
                 />
               </Choice>
             ))}
             <Textarea
               label={t('followUpDesk.form.opinions')}
-              value={opinions}
-              error={errors.opinions}
+              {...form.getInputProps('opinions')}
               autosize
               minRows={2}
-              onChange={(e) => {
-                setOpinions(e.currentTarget.value);
-                clear('opinions');
-              }}
             />
             <Textarea
               label={t('followUpDesk.form.suggestions')}
-              value={suggestions}
-              error={errors.suggestions}
+              {...form.getInputProps('suggestions')}
               autosize
               minRows={2}
-              onChange={(e) => {
-                setSuggestions(e.currentTarget.value);
-                clear('suggestions');
-              }}
             />
-            <Checkbox
-              label={t('followUpDesk.form.strong')}
-              checked={strong}
-              onChange={(e) => setStrong(e.currentTarget.checked)}
-            />
+            <Checkbox label={t('followUpDesk.form.strong')} {...form.getInputProps('strong', { type: 'checkbox' })} />
           </>
         ) : (
-          <Textarea
-            label={t('followUpDesk.form.note')}
-            value={note}
-            error={errors.note}
-            onChange={(e) => {
-              setNote(e.currentTarget.value);
-              clear('note');
-            }}
-          />
+          <Textarea label={t('followUpDesk.form.note')} {...form.getInputProps('note')} />
         )}
         {(errors.form || errors.means || errors.ratings) && (
           <Alert color="red" role="alert">
