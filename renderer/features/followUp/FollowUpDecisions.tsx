@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUGGESTION_OUTCOMES } from '../../../shared/model/followUpEvents.ts';
 import type { StaffId } from '../../../shared/model/ids.ts';
@@ -10,7 +9,7 @@ import { considerSuggestion, informLeader } from '../../data/followUpOperations.
 import type { FollowUpTaskView } from '../../data/followUps.ts';
 import type { Directory } from '../../data/hooks.ts';
 import { useAuthor } from '../../stores/session.ts';
-import { useAction } from '../contact/useAction.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { followUpErrors } from './followUpErrors.ts';
 
 type Outcome = (typeof SUGGESTION_OUTCOMES)[number];
@@ -31,16 +30,18 @@ export function LeaderReport({
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run } = useAction(followUpErrors);
   const isLeader = staff.roles.includes('leader');
-  const [leaderId, setLeaderId] = useState<string | null>(isLeader ? staff.id : null);
-  const [note, setNote] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { leaderId: (isLeader ? staff.id : null) as string | null, note: '' },
+    wording: followUpErrors,
+  });
+  const leader = field('leaderId');
   if (!view.state?.leaderReportDue || (!isLeader && !mayRecordFollowUp(staff, view.task))) return null;
-  const submit = () =>
-    leaderId &&
-    void run(
-      () => informLeader(db, author, view.task.subject.id, { leaderId: leaderId as StaffId, note }),
-      t('followUpDesk.leader.informed'),
+  const report = () =>
+    leader.value &&
+    void submit(
+      (v) => informLeader(db, author, view.task.subject.id, { leaderId: v.leaderId as StaffId, note: v.note }),
+      { success: t('followUpDesk.leader.informed'), keep: true },
     );
   return (
     <Stack gap="xs">
@@ -50,21 +51,15 @@ export function LeaderReport({
           <Select
             label={t('followUpDesk.leader.choose')}
             data={(directory?.leaders ?? []).map((l) => ({ value: l.id, label: `${l.name}（${l.title}）` }))}
-            value={leaderId}
-            onChange={setLeaderId}
-            error={errors.leaderId}
+            {...leader}
           />
         )}
-        <TextInput
-          label={t('followUpDesk.leader.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
-        <Button color="red" loading={busy} disabled={!leaderId} onClick={submit}>
+        <TextInput label={t('followUpDesk.leader.note')} {...form.getInputProps('note')} />
+        <Button color="red" loading={busy} disabled={!leader.value} onClick={report}>
           {isLeader ? t('followUpDesk.leader.acknowledge') : t('followUpDesk.leader.inform')}
         </Button>
       </Group>
-      {errors.form && <Text c="red">{errors.form}</Text>}
+      {formError && <Text c="red">{formError}</Text>}
     </Stack>
   );
 }
@@ -74,9 +69,11 @@ export function SuggestionOutcome({ staff, view }: { staff: Staff; view: FollowU
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { errors, busy, run, clear } = useAction(followUpErrors);
-  const [outcome, setOutcome] = useState<Outcome>('underStudy');
-  const [note, setNote] = useState('');
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: { outcome: 'underStudy' as Outcome, note: '' },
+    wording: followUpErrors,
+  });
+  const outcome = field('outcome');
   const bureau = staff.roles.includes('leader') || staff.roles.includes('supervisor');
   if (!bureau || !view.state?.records.some((r) => r.suggestions)) return null;
   return (
@@ -86,32 +83,25 @@ export function SuggestionOutcome({ staff, view }: { staff: Staff; view: FollowU
         <Select
           label={t('followUpDesk.suggestion.outcome')}
           data={SUGGESTION_OUTCOMES.map((o) => ({ value: o, label: t(`followUp.suggestionOutcome.${o}`) }))}
-          value={outcome}
+          {...outcome}
           allowDeselect={false}
-          onChange={(v) => v && setOutcome(v as Outcome)}
+          onChange={(v) => v && outcome.onChange(v as Outcome)}
         />
-        <TextInput
-          label={t('followUpDesk.suggestion.note')}
-          value={note}
-          error={errors.note}
-          onChange={(e) => {
-            setNote(e.currentTarget.value);
-            clear('note');
-          }}
-        />
+        <TextInput label={t('followUpDesk.suggestion.note')} {...form.getInputProps('note')} />
         <Button
           loading={busy}
           onClick={() =>
-            void run(
-              () => considerSuggestion(db, author, view.task.subject.id, { outcome, note }),
-              t('followUpDesk.suggestion.saved'),
-            ).then((ok) => ok && setNote(''))
+            // The outcome chosen stays for the next suggestion; the note was about this one.
+            void submit((v) => considerSuggestion(db, author, view.task.subject.id, v), {
+              success: t('followUpDesk.suggestion.saved'),
+              keep: ['outcome'],
+            })
           }
         >
           {t('followUpDesk.suggestion.save')}
         </Button>
       </Group>
-      {errors.form && <Text c="red">{errors.form}</Text>}
+      {formError && <Text c="red">{formError}</Text>}
     </Stack>
   );
 }
