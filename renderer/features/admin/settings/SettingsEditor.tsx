@@ -23,7 +23,7 @@ import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
 import { useDesk } from '../../../app/context.tsx';
 import { saveBureauSettings } from '../../../data/adminOperations.ts';
 import { useAuthor } from '../../../stores/session.ts';
-import { useDecision } from '../../contact/useDecision.ts';
+import { useDeskForm } from '../../../forms/useDeskForm.ts';
 import { fromForm, toForm, type SettingsForm } from './settingsForm.ts';
 import { settingsFieldErrors } from './settingsErrors.ts';
 
@@ -48,35 +48,42 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
   // The version the admin opened is the base of the edit, whatever arrives meanwhile: saving on a newer one with
   // the old values would silently undo another admin's change.
   const [opened, setOpened] = useState(doc);
-  const [form, setForm] = useState<SettingsForm>(() => toForm(doc.body));
-  const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
-  const { errors, busy, run, clear } = useDecision(settingsFieldErrors);
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: { ...toForm(doc.body), note: '' },
+    wording: settingsFieldErrors,
+    decision: true,
+  });
+  const values = form.getValues();
 
+  // Every setting back to the version in force; the note is the admin's own and stays.
   const reopen = () => {
     setOpened(doc);
-    setForm(toForm(doc.body));
+    form.setValues(toForm(doc.body));
     setSaved(false);
   };
-  const untouched = JSON.stringify(form) === JSON.stringify(toForm(opened.body));
+  const { note: _note, ...edited } = values;
+  const untouched = JSON.stringify(edited) === JSON.stringify(toForm(opened.body));
   const newer = doc.rev !== opened.rev;
   // A newer version replaces the form on its own only when nothing typed would be lost (or it is this save's).
   if (newer && (saved || untouched)) reopen();
 
-  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    clear(key);
-  };
-  const field = (key: keyof SettingsForm) => ({ error: errors[key], name: key });
+  const field = (key: keyof SettingsForm) => ({ ...form.getInputProps(key), name: key });
+  // A blank number stays '' (the schema then says "required" or takes its default), not 0.
+  const numberField = (key: keyof SettingsForm) => ({
+    ...field(key),
+    onChange: (v: string | number) => form.setFieldValue(key, days(v)),
+  });
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
-    const done = await run(
-      () => saveBureauSettings(db, author, { settings: fromForm(form, opened.body), baseRev: opened.rev, note }),
-      t('admin.settings.saved'),
+    // Kept as typed: the saved version comes back through the store and replaces the form (saved above).
+    const done = await submit(
+      (v) => saveBureauSettings(db, author, { settings: fromForm(v, opened.body), baseRev: opened.rev, note: v.note }),
+      { success: t('admin.settings.saved'), keep: true },
     );
     if (done) {
-      setNote('');
+      form.setFieldValue('note', '');
       setSaved(true);
     }
   }
@@ -101,8 +108,6 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
           <TextInput
             label={t('admin.settings.bureauName')}
             maxLength={LIMITS.organisation}
-            value={form.bureauName}
-            onChange={(e) => set('bureauName', e.currentTarget.value)}
             withAsterisk
             data-autofocus
             {...field('bureauName')}
@@ -110,15 +115,12 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
           <TextInput
             label={t('admin.settings.bureauCode')}
             description={t('admin.settings.bureauCodeHint')}
-            value={form.bureauCode}
             readOnly
             {...field('bureauCode')}
           />
           <TextInput
             label={t('admin.settings.consultPhone')}
             maxLength={LIMITS.phone}
-            value={form.consultPhone}
-            onChange={(e) => set('consultPhone', e.currentTarget.value)}
             withAsterisk
             {...field('consultPhone')}
           />
@@ -126,37 +128,29 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
             label={t('admin.settings.complaintPhone')}
             description={t('admin.settings.complaintPhoneHint')}
             maxLength={LIMITS.phone}
-            value={form.complaintPhone}
-            onChange={(e) => set('complaintPhone', e.currentTarget.value)}
             withAsterisk
             {...field('complaintPhone')}
           />
           <NumberInput
             label={t('admin.settings.idleLockMinutes')}
             description={t('admin.settings.idleLockHint')}
-            value={form.idleLockMinutes}
-            onChange={(v) => set('idleLockMinutes', days(v))}
             allowDecimal={false}
             allowNegative={false}
             withAsterisk
-            {...field('idleLockMinutes')}
+            {...numberField('idleLockMinutes')}
           />
           <NumberInput
             label={t('admin.settings.escalationAnswerDays')}
             description={t('admin.settings.escalationAnswerHint', { days: DEFAULT_ESCALATION_ANSWER_DAYS })}
-            value={form.escalationAnswerDays}
-            onChange={(v) => set('escalationAnswerDays', days(v))}
             allowDecimal={false}
             allowNegative={false}
-            {...field('escalationAnswerDays')}
+            {...numberField('escalationAnswerDays')}
           />
           <TextInput
             label={t('admin.settings.nightlySyncAt')}
             description={t('admin.settings.nightlySyncHint')}
             maxLength={LIMITS.clockTime}
             placeholder="02:30"
-            value={form.nightlySyncAt}
-            onChange={(e) => set('nightlySyncAt', e.currentTarget.value)}
             withAsterisk
             {...field('nightlySyncAt')}
           />
@@ -164,19 +158,15 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
             label={t('admin.settings.deviceTokenMaxSilenceDays')}
             description={t('admin.settings.deviceTokenHint', { days: DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS })}
             placeholder={String(DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS)}
-            value={form.deviceTokenMaxSilenceDays}
-            onChange={(v) => set('deviceTokenMaxSilenceDays', days(v))}
             allowDecimal={false}
             allowNegative={false}
-            {...field('deviceTokenMaxSilenceDays')}
+            {...numberField('deviceTokenMaxSilenceDays')}
           />
           <TextInput
             label={t('admin.settings.publicRatingBase')}
             description={t('admin.settings.publicRatingBaseHint')}
             maxLength={MAX_PUBLIC_RATING_BASE}
             placeholder="https://"
-            value={form.publicRatingBase}
-            onChange={(e) => set('publicRatingBase', e.currentTarget.value)}
             {...field('publicRatingBase')}
           />
         </SimpleGrid>
@@ -185,12 +175,10 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
           <NumberInput
             label={t('admin.settings.followUpDueDays')}
             description={t('admin.settings.followUpDueHint')}
-            value={form.followUpDueDays}
-            onChange={(v) => set('followUpDueDays', days(v))}
             allowDecimal={false}
             allowNegative={false}
             withAsterisk
-            {...field('followUpDueDays')}
+            {...numberField('followUpDueDays')}
           />
           <Select
             label={t('admin.settings.followUpOwner')}
@@ -199,47 +187,37 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
               value: o,
               label: t(`admin.settings.followUpOwners.${o}`),
             }))}
-            value={form.followUpOwner}
             allowDeselect={false}
-            onChange={(v) => v && set('followUpOwner', v as SettingsForm['followUpOwner'])}
             {...field('followUpOwner')}
+            onChange={(v) => v && form.setFieldValue('followUpOwner', v as SettingsForm['followUpOwner'])}
           />
           <NumberInput
             label={t('admin.settings.followUpSamplePercent')}
             description={t('admin.settings.followUpSampleHint')}
-            value={form.followUpSamplePercent}
-            onChange={(v) => set('followUpSamplePercent', days(v))}
             decimalScale={2}
             allowNegative={false}
             suffix="%"
             withAsterisk
-            {...field('followUpSamplePercent')}
+            {...numberField('followUpSamplePercent')}
           />
           <NumberInput
             label={t('admin.settings.followUpRectifyDays')}
             description={t('admin.settings.followUpRectifyHint')}
-            value={form.followUpRectifyDays}
-            onChange={(v) => set('followUpRectifyDays', days(v))}
             allowDecimal={false}
             allowNegative={false}
             withAsterisk
-            {...field('followUpRectifyDays')}
+            {...numberField('followUpRectifyDays')}
           />
         </SimpleGrid>
-        <TextInput
-          label={t('admin.settings.note')}
-          maxLength={LIMITS.note}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
+        <TextInput label={t('admin.settings.note')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
         {newer && (
           <Alert color="yellow" role="status">
             {t('admin.settings.newerArrived', { rev: doc.rev })}
           </Alert>
         )}
-        {errors.form && (
+        {formError && (
           <Alert color="red" role="alert">
-            {errors.form}
+            {formError}
           </Alert>
         )}
         <ProvenOnly staff={staff}>

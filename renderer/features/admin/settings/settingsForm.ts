@@ -6,7 +6,8 @@ import { escalationAnswerDays } from '../../../../shared/rules/escalationDeadlin
 // on save, where the schema alone judges it. Fields this form does not show (added by later issues) are carried
 // over from the version opened, so saving here never drops them.
 
-export interface SettingsForm {
+// A type, not an interface: the desk's form store takes a plain record of values.
+export type SettingsForm = {
   bureauName: string;
   /** Shown, never edited (every slip serial number starts with it). */
   bureauCode: string;
@@ -25,7 +26,7 @@ export interface SettingsForm {
   followUpRectifyDays: number | string;
   /** '' when the bureau publishes no QR rating page (issue 13). */
   publicRatingBase: string;
-}
+};
 
 /** 0.29 × 100 is 28.999…: a rate is shown to two decimals of a percent, as it was typed. */
 const percentOf = (rate: number) => Math.round(rate * 10_000) / 100;
