@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/model/reference.ts';
 import type { StaffSession } from '../../../../shared/sync/staffAuth.ts';
@@ -7,17 +6,16 @@ import { formatDateTime } from '../../../app/format.ts';
 import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
 import { useAuthor } from '../../../stores/session.ts';
 import { DevicesTable } from './DevicesTable.tsx';
-import { useDeviceAdmin, type DeviceAdminFailure } from './useDeviceAdmin.ts';
+import { useDeskForm } from '../../../forms/useDeskForm.ts';
+import { deviceAdminErrors, failureText, type DeviceAdminFailure } from './deviceAdminErrors.ts';
+import { useDeviceAdmin } from './useDeviceAdmin.ts';
 import { LIMITS } from '../../../../shared/model/limits.ts';
 
 function FailureAlert({ failure }: { failure: DeviceAdminFailure }) {
   const { t, i18n } = useTranslation();
-  const key = `enrol.admin.failure.${failure.code}`;
   return (
     <Alert color="red" role="alert">
-      {i18n.exists(key)
-        ? t(key, { minutes: failure.minutes })
-        : t('enrol.admin.failure.other', { message: failure.message })}
+      {failureText(failure, t, (key) => i18n.exists(key))}
     </Alert>
   );
 }
@@ -34,7 +32,10 @@ export function DevicesTab({ staff }: { staff: Staff }) {
 function DevicesAdmin({ session }: { session: StaffSession }) {
   const { t } = useTranslation();
   const admin = useDeviceAdmin(session);
-  const [label, setLabel] = useState('');
+  const { form, busy, formError, submit } = useDeskForm({
+    initialValues: { label: '' },
+    wording: deviceAdminErrors,
+  });
 
   if (!admin.ready) {
     return admin.failure ? <FailureAlert failure={admin.failure} /> : <Loader size="sm" />;
@@ -46,14 +47,14 @@ function DevicesAdmin({ session }: { session: StaffSession }) {
         {t('enrol.admin.hint')}
       </Text>
       {admin.failure && <FailureAlert failure={admin.failure} />}
+      {formError && (
+        <Alert color="red" role="alert">
+          {formError}
+        </Alert>
+      )}
       <Group align="flex-end">
-        <TextInput
-          label={t('enrol.admin.codeLabel')}
-          value={label}
-          onChange={(e) => setLabel(e.currentTarget.value)}
-          maxLength={LIMITS.deviceLabel}
-        />
-        <Button loading={admin.busy} onClick={() => void admin.createCode(label).then((ok) => ok && setLabel(''))}>
+        <TextInput label={t('enrol.admin.codeLabel')} {...form.getInputProps('label')} maxLength={LIMITS.deviceLabel} />
+        <Button loading={busy || admin.busy} onClick={() => void submit((v) => admin.createCode(v.label))}>
           {t('enrol.admin.newCode')}
         </Button>
       </Group>

@@ -3,19 +3,7 @@ import type { DeviceSummary, EnrolmentCodeIssued } from '../../../../shared/sync
 import type { StaffSession } from '../../../../shared/sync/staffAuth.ts';
 import { useDesk } from '../../../app/context.tsx';
 import { deviceAdminClient, DeviceAdminError, type DeviceAdminClient } from '../../../data/deviceAdmin.ts';
-
-/** A failure as the tab shows it: the server's code (translated) and its own words. */
-export interface DeviceAdminFailure {
-  readonly code: string;
-  readonly message: string;
-  /** With 'too-many-attempts': minutes until the server answers this desk again. */
-  readonly minutes?: number;
-}
-
-const failureOf = (error: unknown): DeviceAdminFailure =>
-  error instanceof DeviceAdminError
-    ? { code: error.code, message: error.message, minutes: error.minutes }
-    : { code: 'other', message: error instanceof Error ? error.message : String(error) };
+import { failureOf, type DeviceAdminFailure } from './deviceAdminErrors.ts';
 
 /**
  * The Desks tab's state. Every call carries the admin's staff session (granted when they signed in online on this
@@ -67,12 +55,19 @@ export function useDeviceAdmin(session: StaffSession) {
     };
   }, [session, platform]);
 
-  const createCode = (label: string) =>
-    run(async () => {
-      if (!client) return;
+  // Rejects with the server's error instead of showing it in the tab's banner: the code form (useDeskForm) says
+  // it, and keeps the label typed.
+  const createCode = async (label: string) => {
+    if (!client) return;
+    setBusy(true);
+    try {
       setIssued(await client.createCode(label.trim() || undefined));
       setDevices(await client.listDevices());
-    });
+      setFailure(null);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const revoke = (deviceId: string) =>
     run(async () => {
