@@ -4,7 +4,7 @@ import { choose, openDesk, registerContact, signIn, syncNow, todayRow, uniqueVis
 // Issue 13 point 4, 好差评 by the QR code on a slip: the demo bureau publishes its rating page at this server's
 // address, so a slip printed at the desk carries the link in its QR code. The applicant opens it on their phone (a
 // second browser context, signed in as nobody), rates 不满意 with a reason, and the rating reaches the desk with its
-// next sync as HQ's rating.given, source qr, of the clerk who printed the slip.
+// next sync as HQ's rating.given, source qr, of the case's handler (HQ's own record, not the slip's word).
 
 /** One store of the desk's IndexedDB, read in the page (as the desk's own data layer would). */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -26,6 +26,7 @@ function readStore<T>(page: Page, store: string): Promise<T[]> {
 }
 
 interface SlipRow {
+  slipId: string;
   serial: string;
   content: { qr: { payload: string; caption: string } };
 }
@@ -73,11 +74,18 @@ test('a slip’s QR code opens HQ’s rating page; the applicant rates 不满意
   )?.[0];
   expect(serial).toBeTruthy();
 
-  // The link is in the slip's stored content, and on the paper.
+  // The slip's synced content names the page without a token; the token is this desk's alone (never synced), and
+  // the paper's QR carries both.
   const slip = (await readStore<SlipRow>(desk, 'slips')).find((s) => s.serial === serial)!;
-  const link = slip.content.qr.payload;
-  expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/r/${serial}/[A-Za-z0-9_-]{22}$`));
+  expect(slip.content.qr.payload).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/r/${serial}$`));
   expect(slip.content.qr.caption).toBe('扫码评价本次服务');
+  const kept = (await readStore<{ slipId: string; token: string }>(desk, 'slipTokens')).find(
+    (t) => t.slipId === slip.slipId,
+  )!;
+  expect(kept.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  const link = `${slip.content.qr.payload}/${kept.token}`;
+  const events = await readStore<EventRow>(desk, 'events');
+  expect(JSON.stringify(events)).not.toContain(kept.token);
   const printed = await desk.evaluate(() => (window as unknown as { __printed?: string[] }).__printed ?? []);
   expect(printed.at(-1)).toContain('扫码评价本次服务');
 

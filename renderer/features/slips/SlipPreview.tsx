@@ -11,6 +11,7 @@ import { today } from '../../data/calendar.ts';
 import type { SlipRow } from '../../data/db.ts';
 import { useSlipSettings } from '../../data/slipHooks.ts';
 import { issueSlip, previewSlip, reprintSlip } from '../../data/slips.ts';
+import { printableContent } from '../../data/slipTokens.ts';
 import { saveSlipSettings } from '../../data/slipSettings.ts';
 import type { SlipRequest } from '../../data/slipSources.ts';
 import { renderSlipHtml } from '../../print/renderSlip.tsx';
@@ -84,9 +85,13 @@ export function SlipPreview({ mode, staff, onClose }: { mode: SlipPreviewMode; s
   const title = mode.type === 'reprint' ? mode.row.title : mode.title;
 
   useEffect(() => {
-    if (mode.type !== 'issue') return;
     let live = true;
-    previewSlip(db, staff, mode.request).then(
+    // Issue 13: a reprint's preview shows the QR as this desk prints it, with its own rating token.
+    const composed =
+      mode.type === 'issue'
+        ? previewSlip(db, staff, mode.request)
+        : printableContent(db, mode.row.slipId, mode.row.content);
+    composed.then(
       (composed) => live && setContent(composed),
       (e: unknown) => live && setError(describe(e)),
     );
