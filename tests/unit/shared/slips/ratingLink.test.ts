@@ -3,8 +3,11 @@ import {
   newRatingToken,
   parseRatingLink,
   publicRatingBaseSchema,
+  needsRatingToken,
   ratingLink,
+  ratingLinkPrefix,
   RATING_TOKEN_RE,
+  withRatingToken,
 } from '../../../../shared/rules/slips/ratingLink.ts';
 
 // 好差评 by QR (issue 13): the link on every slip, `${publicRatingBase}/r/${serial}/${token}`.
@@ -77,5 +80,27 @@ describe('the public rating address (settings.publicRatingBase)', () => {
     const parsed = publicRatingBaseSchema.safeParse(base);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('publicRatingBase');
+  });
+});
+
+describe('the link without its token, as the synced slip content holds it', () => {
+  const token = 'AAECAwQFBgcICQoLDA0ODw';
+
+  it('is the page of the serial, which the print completes with its token into the link HQ parses', () => {
+    const prefix = ratingLinkPrefix('https://hq.example/', SERIAL);
+    expect(prefix).toBe(`https://hq.example/r/${SERIAL}`);
+    expect(parseRatingLink(prefix)).toBeNull();
+    expect(needsRatingToken(prefix, SERIAL)).toBe(true);
+    expect(withRatingToken(prefix, SERIAL, token)).toBe(ratingLink('https://hq.example', SERIAL, token));
+  });
+
+  it('is not a serial alone, a full link, or another serial’s page; nor completed by a bad token', () => {
+    expect(needsRatingToken(SERIAL, SERIAL)).toBe(false);
+    expect(needsRatingToken(ratingLink('https://hq.example', SERIAL, token), SERIAL)).toBe(false);
+    expect(needsRatingToken(`https://hq.example/r/${SERIAL}`, 'NYKJ-W7K2Q-2026-000128')).toBe(false);
+    expect(needsRatingToken(`javascript:alert(1)//r/${SERIAL}`, SERIAL)).toBe(false);
+    expect(() => withRatingToken(SERIAL, SERIAL, token)).toThrow();
+    expect(() => withRatingToken(`https://hq.example/r/${SERIAL}`, SERIAL, 'short')).toThrow();
+    expect(() => ratingLinkPrefix('ftp://hq.example', SERIAL)).toThrow();
   });
 });
