@@ -104,7 +104,7 @@ export const enSatisfaction = {
   ratedMayNotVerify:
     'You are the rated person and may not verify your own bad rating: a colleague of your department or a supervisor verifies it.',
   ratedMayNotRate:
-    'You are the rated person: the applicant’s new rating is recorded by a colleague; you record only the report-back.',
+    'You are the rated person: the verification, rectification and report-back of this bad rating are done by a colleague of your department or a supervisor.',
   notYours: 'This rectification is done by the rated person’s department and the supervisors.',
   closed: 'This bad rating is closed.',
   invalidNoSteps: 'The rating was found invalid: nothing more to rectify.',
@@ -151,6 +151,8 @@ export const enSatisfaction = {
       'This rectification is done by the rated person’s department and the supervisors; you may not record it.',
     ratedMayNotVerify: 'The rated person may not verify their own bad rating.',
     ratedMayNotRate: 'The rated person may not record the applicant’s new rating of their own service.',
+    ratedMayNotRectify:
+      'The rated person may take no step of the rectification of their own bad rating: a colleague of their department or a supervisor does.',
     alreadyVerified: 'The verification is already recorded.',
     alreadyRectified: 'The rectification is already recorded.',
     alreadyFedBack: 'The applicant was already told; this bad rating is closed.',

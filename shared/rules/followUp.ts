@@ -5,7 +5,7 @@ import { isBadLevel } from '../model/satisfaction.ts';
 import { beijingDate } from './case.ts';
 import { byCausalOrder } from './contact.ts';
 import { maySpeakForApplicant } from './followUpPermissions.ts';
-import { mayRectify, type RectifierFacts } from './rectificationPermissions.ts';
+import { mayTakeRectificationStep, type RectifierFacts } from './rectificationPermissions.ts';
 import type { IsoDate } from './isoDate.ts';
 import {
   applyRectificationStep,
@@ -215,16 +215,17 @@ function applyStep(
 ): void {
   const current = s.rectifications.at(-1);
   if (!current) return flag('outOfOrder', e);
-  const { staffOf, rectifierDepartmentIds = [] } = context;
-  if (staffOf && !mayRectify(staffOf(e.staffId), rectifierDepartmentIds)) return flag('notAllowed', e);
-  // The call-back and a new rating speak for the applicant: never by the person followed up.
-  const speaks = e.type === 'followUp.verified' || (e.type === 'followUp.feedbackGiven' && e.payload.newLevel);
-  if (speaks && !maySpeakForApplicant(context.excludedStaffIds ?? [], e.staffId)) return flag('notAllowed', e);
+  const { staffOf, rectifierDepartmentIds = [], excludedStaffIds = [] } = context;
+  // The person followed up takes no step (not even the decision): their own 差评 is closed by someone else.
+  if (excludedStaffIds.includes(e.staffId)) return flag('notAllowed', e);
+  if (staffOf && !mayTakeRectificationStep(e.staffId, staffOf(e.staffId), rectifierDepartmentIds, excludedStaffIds)) {
+    return flag('notAllowed', e);
+  }
   const { subject: _subject, ...payload } = e.payload;
   const step = { step: RECTIFICATION_STEPS[e.type], payload } as RectificationStep;
   const applied = applyRectificationStep(current, step, act);
-  if (applied.problem) flag(applied.problem, e);
-  if (applied.problem === 'conflictingTransition') return;
+  // A step taken twice or out of order is kept on the log, flagged, and changes nothing.
+  if (applied.problem) return flag(applied.problem, e);
   s.rectifications[s.rectifications.length - 1] = applied.state;
   // The applicant told, and not 差评 again: the dissatisfaction is closed (art. 30 尽量做到让对方满意).
   if (step.step === 'feedbackGiven' && !isBadLevel(step.payload.newLevel)) s.dissatisfied = false;

@@ -11,13 +11,24 @@ import { isRectificationSatisfied, type RectificationState } from './rectificati
 // and when (selectRatings: a staff member, a department's staff, a period); the definitions never change with it.
 //
 //   好评率   goodRate                   非常满意 + 满意  /  valid ratings with a level  (基本满意 is not 好评)
+//   主动评价好评率 proactiveGoodRate     好评  /  valid ratings with a level the applicant gave unprompted: by the
+//                                       slip's QR code on their own phone (no clerk asked for it, unlike the pad)
 //   差评率   badRate                    不满意 + 非常不满意  /  valid ratings with a level
 //   未评率   unratedRate                declined (未评)  /  valid ratings, declined ones included
-//   差评回访率 badFollowedUpRate         差评 verified by a call-back (核实回访)  /  差评  (must reach 100 %)
-//   整改率   rectifiedRate              差评 with a rectification recorded (立行立改/限期整改/解释说明)  /  差评
+//   差评回访率 badFollowedUpRate         差评 verified by a call-back (核实回访)  /  every valid 差评  (must reach 100 %)
+//   整改率   rectifiedRate              差评 with a rectification (立行立改/限期整改/解释说明) recorded after its
+//                                       call-back  /  差评  — a decision without a 核实回访 is no rectification
 //   整改满意率 rectificationSatisfiedRate feedback whose new level is not 差评  /  feedback with a new level
 //   回访覆盖率 followUpCoverage          tasks with a follow-up record  /  tasks
 //   按时回访率 followUpOnTime            tasks whose first record came on or before the due day  /  tasks
+//
+// 整改满意率 counts a new rating of 基本满意 as satisfied: the rate asks whether the applicant is still dissatisfied
+// after the rectification (差评 or not, the split that opened it), not whether they now give 好评; 好评率 is where
+// 基本满意 is not good. 差评回访率's denominator is every valid 差评: every rating here is tied to a service with a
+// known applicant (a contact or a slip), so none is anonymous and none may be left out as unreachable.
+//
+// DOMAIN.md's published list (好评率, 主动评价好评率, 未评率, 差评回复率, 回访整改率, 整改满意率) maps as: 差评回复率 is
+// badFollowedUpRate (the 差评 answered by a call-back), 回访整改率 is rectifiedRate (rectified after that call-back).
 //
 // Valid: never a rating invalidated by an upheld appeal, never a duplicate (一次一评: the fold keeps one rating per
 // service or slip), never one filed under another service.
@@ -36,11 +47,17 @@ export function rate(numerator: number, denominator: number): Rate {
 /** What a rate needs of one rating, whether given at the window, by QR, or in a follow-up record. */
 export interface RatedOutcome {
   readonly level: RatingLevel | null;
+  /** Given by the applicant on their own (QR), not asked for at the window or in a follow-up. */
+  readonly unprompted?: boolean;
   readonly rectification?: RectificationState;
 }
 
 export function outcomeOfRating(state: RatingState): RatedOutcome {
-  return { level: state.level, ...(state.rectification ? { rectification: state.rectification } : {}) };
+  return {
+    level: state.level,
+    ...(state.source === 'qr' ? { unprompted: true } : {}),
+    ...(state.rectification ? { rectification: state.rectification } : {}),
+  };
 }
 
 /**
@@ -56,6 +73,7 @@ export function outcomeOfFollowUp(state: FollowUpState): RatedOutcome | undefine
 
 export interface SatisfactionRates {
   readonly goodRate: Rate;
+  readonly proactiveGoodRate: Rate;
   readonly badRate: Rate;
   readonly unratedRate: Rate;
   readonly badFollowedUpRate: Rate;
@@ -68,12 +86,17 @@ export function satisfactionRates(outcomes: readonly RatedOutcome[]): Satisfacti
   const rated = outcomes.filter((o) => o.level !== null);
   const bad = rated.filter((o) => isBadLevel(o.level));
   const withNewLevel = bad.filter((o) => o.rectification?.feedback?.newLevel !== undefined);
+  const unprompted = rated.filter((o) => o.unprompted === true);
   return {
     goodRate: rate(rated.filter((o) => isGoodLevel(o.level)).length, rated.length),
+    proactiveGoodRate: rate(unprompted.filter((o) => isGoodLevel(o.level)).length, unprompted.length),
     badRate: rate(bad.length, rated.length),
     unratedRate: rate(outcomes.length - rated.length, outcomes.length),
     badFollowedUpRate: rate(bad.filter((o) => o.rectification?.verification).length, bad.length),
-    rectifiedRate: rate(bad.filter((o) => o.rectification?.decision).length, bad.length),
+    rectifiedRate: rate(
+      bad.filter((o) => o.rectification?.verification && o.rectification.decision).length,
+      bad.length,
+    ),
     rectificationSatisfiedRate: rate(
       withNewLevel.filter((o) => o.rectification && isRectificationSatisfied(o.rectification)).length,
       withNewLevel.length,

@@ -4,8 +4,11 @@ import type { LowRatingReason, RatingLevel } from '../model/satisfaction.ts';
 import { isBadLevel } from '../model/satisfaction.ts';
 import { beijingDate } from './case.ts';
 import { byCausalOrder } from './contact.ts';
-import { maySpeakForApplicant } from './followUpPermissions.ts';
-import { mayRectify, ratingRectifierDepartments, type RectifierFacts } from './rectificationPermissions.ts';
+import {
+  mayTakeRectificationStep,
+  ratingRectifierDepartments,
+  type RectifierFacts,
+} from './rectificationPermissions.ts';
 import type { IsoDate } from './isoDate.ts';
 import {
   applyRectificationStep,
@@ -21,10 +24,11 @@ export interface RatingFlag {
   /**
    * duplicate: a second rating of the same service or slip (一次一评), kept and never counted — also how a declined
    * rating stays 未评; notAllowed: an appeal by someone other than the rated person or against a rating that is not
-   * 差评, an appeal decided by the rated person (or by someone without the role), a call-back or new level by the
+   * 差评, an appeal decided by the rated person (or by someone without the role), any rectification step by the
    * rated person, a rectification step by someone outside the rated person's department who is neither supervisor
    * nor leader; conflictingTransition: a second appeal, decision or rectification step; outOfOrder: a decision
-   * without an appeal, a rectification of a rating that is not 差评, feedback before a decision; eventBeforeGiven:
+   * without an appeal, a rectification of a rating that is not 差评, a decision before the call-back or feedback before a decision (kept,
+   * not applied); eventBeforeGiven:
    * arrived before the rating itself; serviceMismatch: a pad rating not filed under its service (the schema refuses
    * it; kept for old logs).
    */
@@ -180,12 +184,18 @@ function apply(
         flag('outOfOrder', e);
         return state;
       }
-      const speaks = e.type === 'rating.verified' || (e.type === 'rating.feedbackGiven' && e.payload.newLevel);
+      // The rated person takes no step; anyone else only within the rated department or as supervisor or leader.
       const { staffOf } = context;
+      const rated = [state.ratedStaffId];
       const outsider =
         staffOf !== undefined &&
-        !mayRectify(staffOf(e.staffId), ratingRectifierDepartments(staffOf(state.ratedStaffId)));
-      if (outsider || (speaks && !maySpeakForApplicant([state.ratedStaffId], e.staffId))) {
+        !mayTakeRectificationStep(
+          e.staffId,
+          staffOf(e.staffId),
+          ratingRectifierDepartments(staffOf(state.ratedStaffId)),
+          rated,
+        );
+      if (outsider || rated.includes(e.staffId)) {
         flag('notAllowed', e);
         return state;
       }

@@ -56,7 +56,9 @@ export type RectificationStep =
 
 /**
  * conflictingTransition: the step was already recorded (two desks, or twice); the first stands.
- * outOfOrder: recorded before the step it follows (feedback before any decision…): kept and applied, and flagged.
+ * outOfOrder: recorded before the step it follows (a decision before the call-back, feedback before any decision):
+ * kept on the log and flagged, never applied — a rectification with no 核实回访 is not one, and would otherwise count
+ * in 整改率.
  */
 export type RectificationProblem = 'conflictingTransition' | 'outOfOrder';
 
@@ -76,16 +78,16 @@ export function applyRectificationStep(
       return { state: { ...state, verification: { ...act, ...step.payload } } };
     case 'rectified': {
       if (state.decision) return { state, problem: 'conflictingTransition' };
+      if (!state.verification) return { state, problem: 'outOfOrder' };
       const { dueOn, ...rest } = step.payload;
-      const next = { ...state, decision: { ...act, ...rest, ...(dueOn ? { dueOn } : {}) } };
-      return state.verification ? { state: next } : { state: next, problem: 'outOfOrder' };
+      return { state: { ...state, decision: { ...act, ...rest, ...(dueOn ? { dueOn } : {}) } } };
     }
     case 'feedbackGiven': {
       if (state.feedback) return { state, problem: 'conflictingTransition' };
+      if (!state.decision) return { state, problem: 'outOfOrder' };
       const { newLevel, note, ...rest } = step.payload;
       const feedback = { ...act, ...rest, ...(newLevel ? { newLevel } : {}), ...(note ? { note } : {}) };
-      const next = { ...state, feedback };
-      return state.decision ? { state: next } : { state: next, problem: 'outOfOrder' };
+      return { state: { ...state, feedback } };
     }
   }
 }

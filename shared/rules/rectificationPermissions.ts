@@ -4,7 +4,9 @@ import type { StaffFacts } from './followUpPermissions.ts';
 // a dissatisfied follow-up, and of the bureau's supervisors and leaders, who oversee every one. One rule for the
 // desk (before it writes), the folds (shared/rules/rating.ts, followUp.ts: a step by anyone else is flagged
 // notAllowed) and HQ (server/src/sync/authorize.ts: refused at push). The call-back and a new level also speak for
-// the applicant, never by the rated person: followUpPermissions.ts maySpeakForApplicant.
+// the applicant, never by the rated person: followUpPermissions.ts maySpeakForApplicant. The rated person takes none
+// of the three steps (mayTakeRectificationStep): closing one's own 差评 would let a bad rating be explained away by
+// the very person it is about.
 
 /** What the rule reads of a staff member: a directory Staff fits. */
 export type RectifierFacts = Pick<StaffFacts, 'roles' | 'departmentId'>;
@@ -22,6 +24,19 @@ export function overseesAll(staff: Pick<StaffFacts, 'roles'>): boolean {
 export function mayRectify(staff: RectifierFacts | undefined, departmentIds: readonly (string | undefined)[]): boolean {
   if (!staff) return false;
   return overseesAll(staff) || departmentIds.includes(staff.departmentId);
+}
+
+/**
+ * Whether this person may take a step of a rectification: never anyone whose work was rated (`ratedStaffIds`: the
+ * rated person of a rating, the people followed up of a follow-up), otherwise as mayRectify says.
+ */
+export function mayTakeRectificationStep(
+  staffId: string,
+  staff: RectifierFacts | undefined,
+  departmentIds: readonly (string | undefined)[],
+  ratedStaffIds: readonly string[],
+): boolean {
+  return !ratedStaffIds.includes(staffId) && mayRectify(staff, departmentIds);
 }
 
 /** A rated service's rectification belongs to the rated person's department (undefined: unknown, overseers only). */

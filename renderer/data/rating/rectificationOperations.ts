@@ -12,8 +12,8 @@ import { maySpeakFor, mayWorkOnRectification } from './rectificationPermissions.
 import { readRectificationItem } from './rectificationReads.ts';
 
 // 差评整改, step by step: 核实回访 → 立行立改 / 限期整改 / 解释说明 → 反馈. Each step once and in order; the desk
-// refuses before writing whatever the folds would flag (a second step, a step out of order, the rated person speaking
-// for the applicant), so what the desk writes is never flagged on any replica.
+// refuses before writing whatever the folds would flag (a second step, a step out of order, any step by
+// the rated person), so what the desk writes is never flagged on any replica.
 
 export interface VerifyInput {
   readonly on: IsoDate;
@@ -41,6 +41,8 @@ async function openItem(db: DeskDb, author: Author, target: RectificationTarget)
   if (item.invalid) throw invalid('form', 'ratingInvalidated');
   const staff = await activeStaff(db, authorId(author), 'form');
   if (!mayWorkOnRectification(staff, item)) throw invalid('form', 'rectificationNotYours');
+  // The rated person takes none of the steps (shared/rules/rectificationPermissions.ts mayTakeRectificationStep).
+  if (!maySpeakFor(staff, item)) throw invalid('form', 'ratedMayNotRectify');
   return { item, staff };
 }
 
@@ -70,8 +72,7 @@ export async function verifyRectification(
   target: RectificationTarget,
   input: VerifyInput,
 ): Promise<void> {
-  const { item, staff } = await openItem(db, author, target);
-  if (!maySpeakFor(staff, item)) throw invalid('form', 'ratedMayNotVerify');
+  const { item } = await openItem(db, author, target);
   if (item.rectification.verification) throw invalid('form', 'alreadyVerified');
   checkDay('on', input.on, item);
   await appendEvents(db, author, [draft(target, item, 'verified', input)]);
@@ -103,10 +104,9 @@ export async function giveRectificationFeedback(
   target: RectificationTarget,
   input: FeedbackInput,
 ): Promise<void> {
-  const { item, staff } = await openItem(db, author, target);
+  const { item } = await openItem(db, author, target);
   if (item.rectification.feedback) throw invalid('form', 'alreadyFedBack');
   if (!item.rectification.decision) throw invalid('form', 'rectifyFirst');
-  if (input.newLevel !== undefined && !maySpeakFor(staff, item)) throw invalid('newLevel', 'ratedMayNotRate');
   checkDay('on', input.on, item, item.rectification.verification?.on);
   const { newLevel, note, ...rest } = input;
   await appendEvents(db, author, [

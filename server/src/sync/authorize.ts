@@ -3,7 +3,10 @@ import type { DeskEvent } from '../../../shared/model/events.ts';
 import type { ReferenceDoc, Staff } from '../../../shared/model/reference.ts';
 import type { RejectionCode } from '../../../shared/sync/protocol.ts';
 import { hasAppealDeciderRole } from '../../../shared/rules/followUpPermissions.ts';
-import { mayRectify, ratingRectifierDepartments } from '../../../shared/rules/rectificationPermissions.ts';
+import {
+  mayTakeRectificationStep,
+  ratingRectifierDepartments,
+} from '../../../shared/rules/rectificationPermissions.ts';
 import { checkFirstInquiryResponsible } from './firstInquiry.ts';
 
 // Who may write which register event, judged against the staff directory alone (issue 6, "server-side
@@ -173,7 +176,7 @@ export function isRatingRectificationStep(event: DeskEvent): boolean {
 
 /**
  * 差评整改 of a rated service (issue 13, item 5): a step is taken by the rated person's department, a supervisor or a
- * leader (shared/rules/rectificationPermissions.ts, which every fold applies too). The rated person is named only in
+ * leader, never by the rated person (shared/rules/rectificationPermissions.ts, which every fold applies too). The rated person is named only in
  * the rating's rating.given, which the caller looks up (sync/rectifierCheck.ts): `ratedStaffId` is what it says.
  */
 export function authorizeRatingRectification(
@@ -183,7 +186,13 @@ export function authorizeRatingRectification(
 ): Refusal | null {
   const actor = directory.staff.get(event.staffId);
   const rated = directory.staff.get(ratedStaffId);
-  if (mayRectify(actor, ratingRectifierDepartments(rated))) return null;
+  if (event.staffId === ratedStaffId) {
+    return {
+      code: 'not-authorised',
+      message: `the rated person (${ratedStaffId}) takes no step of the rectification of a rating of their own service`,
+    };
+  }
+  if (mayTakeRectificationStep(event.staffId, actor, ratingRectifierDepartments(rated), [ratedStaffId])) return null;
   return {
     code: 'not-authorised',
     message:

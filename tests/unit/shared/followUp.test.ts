@@ -168,8 +168,10 @@ describe('rectification of a dissatisfied follow-up, due in working days (art. 3
   });
 
   it('moves to the later date of a 限期整改 and stays marked when closed after its due day', () => {
+    // The call-back is written first: a decision before it would be out of order and not applied.
+    const callBack = verified('2025-05-06');
     const byDate = rectified('2025-05-06', { mode: 'byDate', dueOn: '2025-05-30', note: '修订办事指南' });
-    const r = fold(bad, verified('2025-05-06'), byDate).rectifications[0]!;
+    const r = fold(bad, callBack, byDate).rectifications[0]!;
     expect(rectificationStatus(r, calendar, 5, '2025-05-20')).toMatchObject({
       stage: 'feedback',
       dueOn: '2025-05-30',
@@ -181,6 +183,24 @@ describe('rectification of a dissatisfied follow-up, due in working days (art. 3
       overdue: false,
       closedLate: true,
     });
+  });
+
+  it('lets the person followed up take no step, and applies no step out of order', () => {
+    const own = followUpEv(
+      'followUp.rectified',
+      { mode: 'explained', note: '已解释' },
+      { on: '2025-05-06', staffId: HANDLER },
+    );
+    const early = feedback('2025-05-07', 'satisfied');
+    const state = fold(bad, own, early);
+    expect(state.flags).toEqual([
+      { code: 'notAllowed', eventIds: [own.eventId] },
+      { code: 'outOfOrder', eventIds: [early.eventId] },
+    ]);
+    expect(state.rectifications[0]?.decision).toBeUndefined();
+    expect(state.rectifications[0]?.feedback).toBeUndefined();
+    // Feedback out of order does not close the dissatisfaction either.
+    expect(state.resolved).toBe(false);
   });
 
   it('refuses a 限期整改 without its date, and a date on any other mode', () => {

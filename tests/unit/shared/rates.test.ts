@@ -122,3 +122,25 @@ describe('follow-up coverage and on-time follow-up (art. 27)', () => {
     expect(followUpRates([], () => null).followUpCoverage.value).toBeNull();
   });
 });
+
+describe('主动评价好评率 and 整改率 after a call-back only', () => {
+  it('counts 好评 among the QR ratings the applicant gave unprompted, and no pad rating', () => {
+    const qr = (level: string | null) => ({ ...rating(level), source: 'qr' as const });
+    // QR: 非常满意, 基本满意, 不满意, declined → 1 好评 of 3 with a level. Pad: 2 满意, not counted here.
+    const ratings = [qr('verySatisfied'), qr('basicallySatisfied'), qr('dissatisfied'), qr(null)];
+    const pad = [rating('satisfied'), rating('satisfied')];
+    const rates = satisfactionRates(validRatingOutcomes([...ratings, ...pad]));
+    expect(rates.proactiveGoodRate).toEqual(rate(1, 3));
+    expect(rates.goodRate).toEqual(rate(3, 5));
+    expect(satisfactionRates(validRatingOutcomes(pad)).proactiveGoodRate.value).toBeNull();
+  });
+
+  it('does not count a decision that no call-back preceded in 整改率, whatever the outcome says', () => {
+    const base = rating('dissatisfied');
+    const decision = { by: SUPERVISOR, at: '2025-06-04T02:00:00Z', eventId: 'd', mode: 'immediate' as const, note: '' };
+    const unverified = { level: base.level, rectification: { ...base.rectification!, decision } };
+    const verification = { ...decision, eventId: 'v', on: '2025-06-04', means: 'phone' as const };
+    const verifiedToo = { level: base.level, rectification: { ...unverified.rectification, verification } };
+    expect(satisfactionRates([unverified, verifiedToo]).rectifiedRate).toEqual(rate(1, 2));
+  });
+});

@@ -3,6 +3,7 @@ import { deskEventSchema } from '../../../shared/model/events.ts';
 import { mayAppealRating, mayDecideAppeal } from '../../../shared/rules/followUpPermissions.ts';
 import { foldRating, isCountedRating, type RatingState } from '../../../shared/rules/rating.ts';
 import { rectificationStatus } from '../../../shared/rules/rectification.ts';
+import { rate, satisfactionRates, validRatingOutcomes } from '../../../shared/rules/rates.ts';
 import { calendar, CONTACT_ID, given, HANDLER, LEADER, ratingEv, shuffled, SUPERVISOR } from './followUpBuilders.ts';
 
 const deciders = new Set([SUPERVISOR, LEADER]);
@@ -154,7 +155,11 @@ describe('a 差评 opens rectification, due in working days', () => {
       bad,
       byRated,
       verified('2025-06-04'),
-      ratingEv('rating.rectified', { mode: 'immediate', note: '当场补充告知' }, { on: '2025-06-04' }),
+      ratingEv(
+        'rating.rectified',
+        { mode: 'immediate', note: '当场补充告知' },
+        { on: '2025-06-04', staffId: SUPERVISOR },
+      ),
       ratingEv(
         'rating.feedbackGiven',
         { on: '2025-06-05', how: 'phone', newLevel: 'satisfied' },
@@ -168,6 +173,52 @@ describe('a 差评 opens rectification, due in working days', () => {
     });
     // The first level stands: feedback's new level is what 整改满意率 reads, not a change of the rating.
     expect(state.level).toBe('dissatisfied');
+  });
+
+  it('never lets the rated person close their own 差评: a 解释说明 or feedback by them is flagged and not applied', () => {
+    const bad = given('2025-06-03', 'veryDissatisfied');
+    const explained = ratingEv('rating.rectified', { mode: 'explained', note: '已向申请人解释' }, { on: '2025-06-04' });
+    const told = ratingEv('rating.feedbackGiven', { on: '2025-06-05', how: 'phone' }, { on: '2025-06-05' });
+    const state = fold(bad, verified('2025-06-04'), explained, told);
+    expect(state.flags).toEqual([
+      { code: 'notAllowed', eventIds: [explained.eventId] },
+      { code: 'notAllowed', eventIds: [told.eventId] },
+    ]);
+    expect(state.rectification?.decision).toBeUndefined();
+    expect(state.rectification?.feedback).toBeUndefined();
+    expect(satisfactionRates(validRatingOutcomes([state])).rectifiedRate).toEqual(rate(0, 1));
+    // With the directory too (as every desk and HQ fold it), the rated person is refused though in the department.
+    const withDirectory = foldRating([bad, explained], {
+      staffOf: (id) => (id === HANDLER ? { roles: ['clerk'], departmentId: 'dept-a' } : undefined),
+    });
+    expect(withDirectory?.flags).toEqual([{ code: 'notAllowed', eventIds: [explained.eventId] }]);
+  });
+
+  it('flags and does not apply a decision before the call-back, or feedback before a decision', () => {
+    const bad = given('2025-06-03', 'dissatisfied');
+    const early = ratingEv(
+      'rating.rectified',
+      { mode: 'explained', note: '已解释' },
+      { on: '2025-06-04', staffId: SUPERVISOR },
+    );
+    const feedback = ratingEv(
+      'rating.feedbackGiven',
+      { on: '2025-06-05', how: 'phone', newLevel: 'satisfied' },
+      { on: '2025-06-05', staffId: SUPERVISOR },
+    );
+    const state = fold(bad, early, feedback);
+    expect(state.flags).toEqual([
+      { code: 'outOfOrder', eventIds: [early.eventId] },
+      { code: 'outOfOrder', eventIds: [feedback.eventId] },
+    ]);
+    expect(state.rectification).toEqual({ openedByEventId: bad.eventId, openedOn: '2025-06-03' });
+    const rates = satisfactionRates(validRatingOutcomes([state]));
+    expect(rates.rectifiedRate).toEqual(rate(0, 1));
+    expect(rates.rectificationSatisfiedRate).toEqual(rate(0, 0));
+    // A call-back written later does not make the earlier decision count: it stays unapplied.
+    const later = fold(bad, early, verified('2025-06-06'));
+    expect(later.rectification?.verification).toBeDefined();
+    expect(later.rectification?.decision).toBeUndefined();
   });
 
   it('flags a rating event that came before the rating itself', () => {

@@ -5,6 +5,7 @@ import { foldRating } from '../../../shared/rules/rating.ts';
 import {
   followUpRectifierDepartments,
   mayRectify,
+  mayTakeRectificationStep,
   ratingRectifierDepartments,
   type RectifierFacts,
 } from '../../../shared/rules/rectificationPermissions.ts';
@@ -47,6 +48,14 @@ describe('mayRectify: whose work a rectification is', () => {
     expect(mayRectify(DIRECTORY[CLERK], highTech)).toBe(false);
     expect(mayRectify(DIRECTORY[POLICY], highTech)).toBe(false);
     expect(mayRectify(undefined, highTech)).toBe(false);
+  });
+
+  it('never lets the rated person take a step, even in the department or as a supervisor', () => {
+    const highTech = ratingRectifierDepartments(DIRECTORY[HANDLER]);
+    expect(mayTakeRectificationStep(HANDLER, DIRECTORY[HANDLER], highTech, [HANDLER])).toBe(false);
+    expect(mayTakeRectificationStep(SUPERVISOR, DIRECTORY[SUPERVISOR], highTech, [SUPERVISOR])).toBe(false);
+    expect(mayTakeRectificationStep(HEAD, DIRECTORY[HEAD], highTech, [HANDLER])).toBe(true);
+    expect(mayTakeRectificationStep(CLERK, DIRECTORY[CLERK], highTech, [HANDLER])).toBe(false);
   });
 
   it('leaves a rating whose rated person is unknown to supervisors and leaders', () => {

@@ -110,6 +110,7 @@ describe('rates of a period, against hand-computed figures', () => {
     const report = await readSatisfactionRates(db, deskCalendar(), today(), period());
     expect(fractions(report.bureau)).toEqual({
       goodRate: '3/5', // 非常满意, 满意 (window) + 满意 (follow-up) over 5 levels given
+      proactiveGoodRate: '—', // no QR rating: none given unprompted
       badRate: '1/5', // the one 不满意; the invalidated 非常不满意 and the duplicate 不满意 are not counted
       unratedRate: '1/6',
       badFollowedUpRate: '1/1',
@@ -139,7 +140,7 @@ describe('rates of a period, against hand-computed figures', () => {
 
   it('counts nothing outside the period: every rate is — rather than 0 %', async () => {
     const report = await readSatisfactionRates(db, deskCalendar(), today(), { from: '2020-01-01', to: '2020-01-31' });
-    expect(Object.values(fractions(report.bureau))).toEqual(Array(8).fill('—'));
+    expect(Object.values(fractions(report.bureau))).toEqual(Array(9).fill('—'));
     expect(report.byStaff).toEqual([]);
   });
 });

@@ -101,12 +101,15 @@ describe('a dissatisfied follow-up record in 差评整改', () => {
     expect(rectificationsFor((await getStaff(db, clerk))!, items)).toEqual([]);
   });
 
-  it('takes the three steps on the follow-up; the handler may not do the call-back', async () => {
+  it('takes the three steps on the follow-up; the handler followed up may take none of them', async () => {
     await expect(
       verifyRectification(db, handler, target(), { on: today(), means: 'phone', note: '核实' }),
-    ).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotVerify'));
+    ).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotRectify'));
     await verifyRectification(db, supervisor, target(), { on: today(), means: 'phone', note: '核实属实' });
-    await recordRectification(db, handler, target(), { mode: 'explained', note: '法定时限内办结，已解释' });
+    await expect(
+      recordRectification(db, handler, target(), { mode: 'explained', note: '法定时限内办结，已解释' }),
+    ).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotRectify'));
+    await recordRectification(db, supervisor, target(), { mode: 'explained', note: '法定时限内办结，已解释' });
     await giveRectificationFeedback(db, supervisor, target(), { on: today(), how: 'phone', newLevel: 'basicallySatisfied' });
     const view = (await readFollowUpTask(db, caseId, deskCalendar(), today()))!;
     expect(view.state?.flags).toEqual([]);

@@ -105,7 +105,7 @@ describe('核实回访 → 整改 → 反馈', () => {
   });
 
   it('refuses the call-back by the rated person and writes nothing', async () => {
-    await expect(verify(clerk)).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotVerify'));
+    await expect(verify(clerk)).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotRectify'));
     expect(await ratingEventTypes(db, key)).toEqual(['rating.given']);
   });
 
@@ -125,16 +125,17 @@ describe('核实回访 → 整改 → 反馈', () => {
     expect(await ratingEventTypes(db, key)).toHaveLength(4);
   });
 
-  it('lets the rated person record the rectification and the feedback, but never a new level', async () => {
+  it('refuses the rectification and the feedback by the rated person too, writing nothing', async () => {
     await verify();
-    await rectify(clerk);
+    await expect(rectify(clerk)).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotRectify'));
+    await rectify();
     await expect(
-      giveRectificationFeedback(db, clerk, target(), { on: today(), how: 'phone', newLevel: 'verySatisfied' }),
-    ).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotRate'));
-    await giveRectificationFeedback(db, clerk, target(), { on: today(), how: 'phone', note: '已告知整改情况' });
+      giveRectificationFeedback(db, clerk, target(), { on: today(), how: 'phone', note: '已告知整改情况' }),
+    ).rejects.toSatisfy((e) => messages(e).includes('ratedMayNotRectify'));
     const state = (await readRatingView(db, key))!.state;
     expect(state.flags).toEqual([]);
-    expect(state.rectification?.feedback?.newLevel).toBeUndefined();
+    expect(state.rectification?.decision?.by).toBe(supervisorId);
+    expect(state.rectification?.feedback).toBeUndefined();
   });
 
   it('refuses a day in the future, a day before the rating, a 限期整改 without its date or with a past one', async () => {
