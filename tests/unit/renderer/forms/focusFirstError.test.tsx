@@ -38,7 +38,9 @@ function mount(check?: (v: Values) => Record<string, string | undefined>) {
   let first: DeskForm<Values> | undefined;
   function Fields({ desk, label }: { desk: DeskForm<Values>; label: string }) {
     const text = (name: 'name' | 'reason') => {
-      const { value, onChange, 'data-path': path } = desk.form.getInputProps(name);
+      // getInputProps gives data-path at run time; its declared type leaves it out.
+      const props = desk.form.getInputProps(name) as { value: string; onChange: () => void; 'data-path': string };
+      const { value, onChange, 'data-path': path } = props;
       return <input aria-label={`${label}-${name}`} data-path={path} value={value} onChange={onChange} />;
     };
     const { value, onChange, 'data-path': path } = desk.field('toStaffId');
