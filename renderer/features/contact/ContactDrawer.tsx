@@ -35,7 +35,7 @@ export function ContactDrawer({ contactId, staff, onClose }: Props) {
   let actions = null;
   if (contact && directory) {
     if (contact.status === 'open' && mayDispose(contact, staff.id)) {
-      actions = <DisposeTabs contact={contact} staff={staff} directory={directory} />;
+      actions = <DisposeTabs key={contact.contactId} contact={contact} staff={staff} directory={directory} />;
     } else if (contact.status === 'transferPending' && contact.transfer?.toStaffId === staff.id) {
       actions = <TransferDecision contact={contact} staff={staff} />;
     } else if (contact.status === 'escalated' && (contact.escalation?.toLeaderId === staff.id || isLeader)) {

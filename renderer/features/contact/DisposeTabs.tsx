@@ -1,4 +1,5 @@
 import { Alert, Button, Select, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { AgencyId, StaffId } from '../../../shared/model/ids.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -14,7 +15,7 @@ import {
   transferContact,
 } from '../../data/operations.ts';
 import { FormSubmit } from '../../forms/FormSubmit.tsx';
-import { useDeskForm, type BoundField } from '../../forms/useDeskForm.ts';
+import { useDeskForm, type BoundField, type DeskForm } from '../../forms/useDeskForm.ts';
 import { useChecklistAnswer } from './useChecklistAnswer.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 
@@ -27,6 +28,20 @@ interface Props {
 /** art. 8: no contact may end without one of these dispositions. */
 export function DisposeTabs(props: Props) {
   const { t } = useTranslation();
+  // The drafts live here, above the tabs (whose panels unmount when hidden): a reason typed under one tab is still
+  // there after a look at another. The drawer keys this by contact, so a draft never follows the clerk to another.
+  const leader: string | null = props.directory.leaders[0]?.id ?? null;
+  const answer = useDeskForm({ initialValues: { answer: '', basis: '' } });
+  const transfer = useDeskForm({
+    initialValues: { toDepartmentId: null as string | null, toStaffId: null as string | null, note: '' },
+    check: (v) => ({ toStaffId: v.toStaffId ? undefined : 'handlerRequired' }),
+  });
+  const refer = useDeskForm({
+    initialValues: { agencyId: null as string | null, explanation: '' },
+    check: (v) => ({ agencyId: v.agencyId ? undefined : 'agencyRequired' }),
+  });
+  const escalate = useDeskForm({ initialValues: { toLeaderId: leader, reason: '' }, check: leaderCheck });
+  const refuse = useDeskForm({ initialValues: { toLeaderId: leader, reason: '', basis: '' }, check: leaderCheck });
   return (
     <Tabs defaultValue="answer" keepMounted={false}>
       <Tabs.List>
@@ -37,32 +52,36 @@ export function DisposeTabs(props: Props) {
         <Tabs.Tab value="refuse">{t('contact.proposeRefusal')}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="answer" pt="sm">
-        <AnswerForm {...props} />
+        <AnswerForm {...props} desk={answer} />
       </Tabs.Panel>
       <Tabs.Panel value="transfer" pt="sm">
-        <TransferForm {...props} />
+        <TransferForm {...props} desk={transfer} />
       </Tabs.Panel>
       <Tabs.Panel value="refer" pt="sm">
-        <ReferForm {...props} />
+        <ReferForm {...props} desk={refer} />
       </Tabs.Panel>
       <Tabs.Panel value="escalate" pt="sm">
-        <EscalateForm {...props} />
+        <EscalateForm {...props} desk={escalate} />
       </Tabs.Panel>
       <Tabs.Panel value="refuse" pt="sm">
-        <RefusalForm {...props} />
+        <RefusalForm {...props} desk={refuse} />
       </Tabs.Panel>
     </Tabs>
   );
 }
 
-function AnswerForm({ contact, staff }: Props) {
+/** Ctrl+Enter from any field of one disposition saves that disposition, and nothing else (the register behind waits). */
+const saveKey = (save: () => void) => getHotkeyHandler([['mod+Enter', save]]);
+
+function AnswerForm({ contact, staff, desk }: Props & { desk: DeskForm<{ answer: string; basis: string }> }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { form, busy, formError, submit } = useDeskForm({ initialValues: { answer: '', basis: '' } });
+  const { form, busy, formError, submit } = desk;
   const checklistAnswer = useChecklistAnswer(contact);
+  const save = () => void submit((v) => answerContact(db, author, contact.contactId, v), { keep: true });
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" onKeyDown={saveKey(save)}>
       {checklistAnswer && (
         // art. 10: once the checklist was given, answering says so in one key press.
         <Button variant="light" justify="flex-start" onClick={() => form.setFieldValue('answer', checklistAnswer.text)}>
@@ -83,25 +102,25 @@ function AnswerForm({ contact, staff }: Props) {
         placeholder={t('contact.basisPlaceholder')}
         {...form.getInputProps('basis')}
       />
-      <FormSubmit
-        formError={formError}
-        busy={busy}
-        onClick={() => void submit((v) => answerContact(db, author, contact.contactId, v), { keep: true })}
-      >
+      <FormSubmit formError={formError} busy={busy} onClick={save}>
         {t('contact.saveAnswer')}
       </FormSubmit>
     </Stack>
   );
 }
 
-function TransferForm({ contact, staff, directory }: Props) {
+type TransferValues = { toDepartmentId: string | null; toStaffId: string | null; note: string };
+
+function TransferForm({ contact, staff, directory, desk }: Props & { desk: DeskForm<TransferValues> }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { form, busy, formError, field, submit } = useDeskForm({
-    initialValues: { toDepartmentId: null as string | null, toStaffId: null as string | null, note: '' },
-    check: (v) => ({ toStaffId: v.toStaffId ? undefined : 'handlerRequired' }),
-  });
+  const { form, busy, formError, field, submit } = desk;
+  const save = () =>
+    void submit(
+      (v) => transferContact(db, author, contact.contactId, { toStaffId: v.toStaffId as StaffId, note: v.note }),
+      { keep: true },
+    );
   const { toDepartmentId, toStaffId } = form.getValues();
   const handlers = [...directory.staffById.values()].filter(
     (s) => s.active && s.departmentId === toDepartmentId && s.id !== staff.id,
@@ -109,7 +128,7 @@ function TransferForm({ contact, staff, directory }: Props) {
   const handler = toStaffId ? directory.staffById.get(toStaffId) : undefined;
   const department = directory.departments.find((d) => d.id === toDepartmentId);
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" onKeyDown={saveKey(save)}>
       <Select
         label={t('contact.department')}
         data={directory.departments.map((d) => ({ value: d.id, label: d.name }))}
@@ -130,33 +149,32 @@ function TransferForm({ contact, staff, directory }: Props) {
         </Alert>
       )}
       <TextInput label={t('contact.transferNote')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
-      <FormSubmit
-        formError={formError}
-        busy={busy}
-        onClick={() =>
-          void submit(
-            (v) => transferContact(db, author, contact.contactId, { toStaffId: v.toStaffId as StaffId, note: v.note }),
-            { keep: true },
-          )
-        }
-      >
+      <FormSubmit formError={formError} busy={busy} onClick={save}>
         {t('contact.saveTransfer')}
       </FormSubmit>
     </Stack>
   );
 }
 
-function ReferForm({ contact, staff, directory }: Props) {
+function ReferForm({
+  contact,
+  staff,
+  directory,
+  desk,
+}: Props & { desk: DeskForm<{ agencyId: string | null; explanation: string }> }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { form, busy, formError, field, submit } = useDeskForm({
-    initialValues: { agencyId: null as string | null, explanation: '' },
-    check: (v) => ({ agencyId: v.agencyId ? undefined : 'agencyRequired' }),
-  });
+  const { form, busy, formError, field, submit } = desk;
+  const save = () =>
+    void submit(
+      (v) =>
+        referContact(db, author, contact.contactId, { agencyId: v.agencyId as AgencyId, explanation: v.explanation }),
+      { keep: true },
+    );
   const agency = directory.agencies.find((a) => a.id === form.getValues().agencyId);
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" onKeyDown={saveKey(save)}>
       <Select
         label={t('contact.agency')}
         data={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
@@ -178,20 +196,7 @@ function ReferForm({ contact, staff, directory }: Props) {
         autosize
         minRows={2}
       />
-      <FormSubmit
-        formError={formError}
-        busy={busy}
-        onClick={() =>
-          void submit(
-            (v) =>
-              referContact(db, author, contact.contactId, {
-                agencyId: v.agencyId as AgencyId,
-                explanation: v.explanation,
-              }),
-            { keep: true },
-          )
-        }
-      >
+      <FormSubmit formError={formError} busy={busy} onClick={save}>
         {t('contact.saveReferral')}
       </FormSubmit>
     </Stack>
@@ -214,16 +219,23 @@ const leaderCheck = (v: { toLeaderId: string | null }) => ({
   toLeaderId: v.toLeaderId ? undefined : 'leaderRequired',
 });
 
-function EscalateForm({ contact, staff, directory }: Props) {
+function EscalateForm({
+  contact,
+  staff,
+  directory,
+  desk,
+}: Props & { desk: DeskForm<{ toLeaderId: string | null; reason: string }> }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { form, busy, formError, field, submit } = useDeskForm({
-    initialValues: { toLeaderId: directory.leaders[0]?.id ?? (null as string | null), reason: '' },
-    check: leaderCheck,
-  });
+  const { form, busy, formError, field, submit } = desk;
+  const save = () =>
+    void submit(
+      (v) => escalateContact(db, author, contact.contactId, { toLeaderId: v.toLeaderId as StaffId, reason: v.reason }),
+      { keep: true },
+    );
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" onKeyDown={saveKey(save)}>
       <LeaderSelect directory={directory} {...field('toLeaderId')} />
       <Textarea
         label={t('contact.escalationReason')}
@@ -232,33 +244,29 @@ function EscalateForm({ contact, staff, directory }: Props) {
         autosize
         minRows={2}
       />
-      <FormSubmit
-        formError={formError}
-        busy={busy}
-        onClick={() =>
-          void submit(
-            (v) =>
-              escalateContact(db, author, contact.contactId, { toLeaderId: v.toLeaderId as StaffId, reason: v.reason }),
-            { keep: true },
-          )
-        }
-      >
+      <FormSubmit formError={formError} busy={busy} onClick={save}>
         {t('contact.saveEscalation')}
       </FormSubmit>
     </Stack>
   );
 }
 
-function RefusalForm({ contact, staff, directory }: Props) {
+function RefusalForm({
+  contact,
+  staff,
+  directory,
+  desk,
+}: Props & { desk: DeskForm<{ toLeaderId: string | null; reason: string; basis: string }> }) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const author = useAuthor(staff);
-  const { form, busy, formError, field, submit } = useDeskForm({
-    initialValues: { toLeaderId: directory.leaders[0]?.id ?? (null as string | null), reason: '', basis: '' },
-    check: leaderCheck,
-  });
+  const { form, busy, formError, field, submit } = desk;
+  const save = () =>
+    void submit((v) => proposeRefusal(db, author, contact.contactId, { ...v, toLeaderId: v.toLeaderId as StaffId }), {
+      keep: true,
+    });
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" onKeyDown={saveKey(save)}>
       <Alert color="grape">{t('contact.refusalNote')}</Alert>
       <Textarea
         label={t('contact.refusalReason')}
@@ -269,19 +277,7 @@ function RefusalForm({ contact, staff, directory }: Props) {
       />
       <TextInput label={t('contact.refusalBasis')} maxLength={LIMITS.basis} {...form.getInputProps('basis')} />
       <LeaderSelect directory={directory} {...field('toLeaderId')} />
-      <FormSubmit
-        color="grape"
-        formError={formError}
-        busy={busy}
-        onClick={() =>
-          void submit(
-            (v) => proposeRefusal(db, author, contact.contactId, { ...v, toLeaderId: v.toLeaderId as StaffId }),
-            {
-              keep: true,
-            },
-          )
-        }
-      >
+      <FormSubmit color="grape" formError={formError} busy={busy} onClick={save}>
         {t('contact.saveRefusal')}
       </FormSubmit>
     </Stack>

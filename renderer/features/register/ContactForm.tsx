@@ -12,8 +12,8 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel } from '../../../shared/model/contactEvents.ts';
 import type { StaffId } from '../../../shared/model/ids.ts';
@@ -99,15 +99,16 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
     firstField.current?.focus();
   }
 
-  useHotkeys(
-    [
+  // From within this form only: a key pressed in a drawer or dialog over the register belongs to that drawer, and
+  // must never register the half-typed visitor behind it (a registration cannot be undone).
+  function hotkeys(event: KeyboardEvent<HTMLFormElement>) {
+    getHotkeyHandler([
       ['mod+Enter', () => void submit()],
       ...CHANNELS.map((c, i) => [`alt+${i + 1}`, () => form.setFieldValue('channel', c)] as [string, () => void]),
       ['alt+U', () => firstMatch && takeVisitor(firstMatch)],
       ['alt+H', () => firstMatch && setHistory(firstMatch)],
-    ],
-    [],
-  );
+    ])(event);
+  }
 
   const staffOptions = (directory ?? [])
     .filter((s) => s.id !== staff.id)
@@ -115,7 +116,7 @@ export function ContactForm({ staff, onOpenContact }: { staff: Staff; onOpenCont
 
   return (
     <Paper withBorder p="md">
-      <form onSubmit={submit} aria-label={t('register.newContact')}>
+      <form onSubmit={submit} onKeyDown={hotkeys} aria-label={t('register.newContact')}>
         <Stack gap="sm">
           <Group justify="space-between">
             <Title order={4}>{t('register.newContact')}</Title>
