@@ -90,8 +90,11 @@ test('a slip’s QR code opens HQ’s rating page; the applicant rates 不满意
   expect(printed.at(-1)).toContain('扫码评价本次服务');
 
   // HQ knows the link only once the desk has uploaded the slip.
-  await desk.keyboard.press('Escape'); // the contact drawer covers the sync indicator
-  await expect(desk.getByRole('dialog')).toHaveCount(0);
+  // The contact drawer covers the sync indicator: close it (a press may land while focus is still moving).
+  await expect(async () => {
+    await desk.keyboard.press('Escape');
+    await expect(desk.getByRole('dialog')).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await syncNow(desk);
 
   const phone = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
