@@ -30,7 +30,8 @@ function isPackaged(file: string): boolean {
   return included;
 }
 
-describe('electron-builder configuration', () => {
+// Loading electron-builder's own schema validation takes seconds on a loaded machine.
+describe('electron-builder configuration', { timeout: 30_000 }, () => {
   it('is valid for electron-builder 26', async () => {
     const require = createRequire(import.meta.url);
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {

@@ -86,7 +86,8 @@ describe('the push budget', () => {
   });
 });
 
-describe('pushing an outbox of big slip events', () => {
+// Tens of MB of slip content through fake-indexeddb: seconds of work by design, more on a loaded machine.
+describe('pushing an outbox of big slip events', { timeout: 30_000 }, () => {
   it('fills each push up to MAX_PUSH_BYTES, never past it, and empties the outbox', async () => {
     await printBigSlips(45, 450 * KIB);
     const { transport, bodies, received } = behindLimit(MAX_PUSH_BYTES);

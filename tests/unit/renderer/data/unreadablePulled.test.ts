@@ -80,7 +80,8 @@ describe('reading a pulled page', () => {
   });
 });
 
-describe('applying a page with unreadable items', () => {
+// Whole pages through fake-indexeddb: seconds of work on a loaded machine.
+describe('applying a page with unreadable items', { timeout: 30_000 }, () => {
   it('applies the rest, records the unreadable and moves the cursor past them all', async () => {
     const { longName, hugeSeq, longHlc } = legacy();
     const good = [opened(10), opened(11)];

@@ -36,7 +36,8 @@ const bare = (literal: string) => literal.slice(1, -1).replace(/\\[0-9a-f]{6} /g
 const representable = (text: string) =>
   text.replace(/\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
-describe('a CSS string written into the slip style element', () => {
+// A property over arbitrary strings (fast-check's default runs): seconds on a loaded machine.
+describe('a CSS string written into the slip style element', { timeout: 30_000 }, () => {
   it.each([
     ['a style breakout', '</style><img src=http://127.0.0.1:9/x>'],
     ['a quote that would end the string', '"; } body { background: url(http://127.0.0.1:9/y) } .x { content: "'],
