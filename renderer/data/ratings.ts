@@ -1,12 +1,16 @@
 import type { DeskEvent } from '../../shared/model/events.ts';
 import type { ContactId, StaffId } from '../../shared/model/ids.ts';
 import type { LowRatingReason, RatingLevel } from '../../shared/model/satisfaction.ts';
-import { byCausalOrder, type ContactState } from '../../shared/rules/contact.ts';
+import { byCausalOrder } from '../../shared/rules/contact.ts';
+import { servedContact } from '../../shared/rules/ratingService.ts';
 import { appendEvents } from './append.ts';
 import type { Author } from './author.ts';
 import type { DeskDb } from './db.ts';
 import { invalid } from './operations.ts';
 import { getStaff } from './references.ts';
+
+// The rule lives in shared/ (HQ refuses a pad rating of anyone else); re-exported for the pad's screens.
+export { servedContact };
 
 // 好差评 at the window (评价器): the applicant's rating of one service, written from the pad window into the desk's
 // own database (it works offline and syncs like every other event).
@@ -48,16 +52,6 @@ export async function readServiceRating(db: DeskDb, contactId: string): Promise<
   return serviceRatingOf(rows.map((r) => r.event));
 }
 
-/** Who served the applicant in this contact, and so may be the one rated at the window. */
-export function servedContact(contact: ContactState, staffId: string): boolean {
-  return (
-    contact.openedBy === staffId ||
-    contact.firstInquiryStaffId === staffId ||
-    contact.responsibleStaffId === staffId ||
-    contact.askedStaffIds.includes(staffId as StaffId)
-  );
-}
-
 /**
  * Throws (InvalidEventError with an i18n key) unless this desk knows the service, the person rated is active and
  * served it, and it has no rating yet: the pad asks before it shows anything, and again before it records.
@@ -83,9 +77,10 @@ export interface PadRatingInput {
  * Record the applicant's rating from the pad. The author is the clerk signed in at the desk that asked for it:
  * the pad has no sign-in of its own and nobody at the pad is staff. That is acceptable because the pad is the only
  * path that records a rating at the window (no desk screen offers one), a rating is never edited (there is no
- * event for it), and a second rating.given of the same service is kept and flagged as a duplicate by every replica.
+ * event for it), and HQ refuses a rating of a contact it does not hold, of someone who did not serve it, or of a
+ * service already rated (server/src/sync/padRatingCheck.ts).
  * A service already rated here is refused before anything is written (一次一评); one rated concurrently elsewhere
- * meets the first in the log and loses to it.
+ * is refused at HQ when it arrives second (the desk lists the refusal).
  */
 export async function recordPadRating(db: DeskDb, recorder: Author, input: PadRatingInput): Promise<void> {
   await checkRatable(db, input.contactId, input.ratedStaffId);

@@ -16,6 +16,7 @@ import { applyAdminEvent } from '../sync/applyAdmin.ts';
 import { admitRatingToken } from '../storage/ratingTokens.ts';
 import { directoryOf } from '../sync/authorize.ts';
 import { checkStoredReferences } from '../sync/references.ts';
+import { checkPadRating } from '../sync/padRatingCheck.ts';
 import { checkRatingRectifier } from '../sync/rectifierCheck.ts';
 import { sessionIdsNamed } from '../sync/proof.ts';
 import { checkEvent, describeIssues, judgeExisting, settledDeviceSeq, type CheckedEvent } from '../sync/ingest.ts';
@@ -82,6 +83,8 @@ export function registerPush(app: FastifyInstance, db: Db): void {
           (await checkStoredReferences(event, earlier, referenceLookup(trx))) ??
           // 差评整改 by the rated person's department, a supervisor or a leader: the rated person is in the stored rating.
           (await checkRatingRectifier(event, earlier, referenceLookup(trx), ctx.directory)) ??
+          // A pad rating: of a contact HQ holds, of someone who served it, the service's first (一次一评).
+          (await checkPadRating(event, earlier, referenceLookup(trx))) ??
           (await applyAdminEvent(event, {
             store: adminStore(trx),
             directory: ctx.directory,

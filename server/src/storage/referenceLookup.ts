@@ -13,7 +13,7 @@ export interface ReferenceLookup {
   caseOpenings(caseId: string): Promise<DeskEvent[]>;
   /** The catalog item existed at this version: current, kept as an older version, or made by a stored edit. */
   catalogVersionExists(itemId: string, rev: number): Promise<boolean>;
-  /** Every stored rating.given of this rating key (one; a second, 一次一评, is stored too and folds as a duplicate). */
+  /** Every stored rating.given of this rating key (one: a second pad rating is refused, sync/padRatingCheck.ts). */
   ratingGivens(ratingKey: string): Promise<DeskEvent[]>;
   /** Every stored event of one aggregate (a case, a contact): for HQ's own fold of it. */
   aggregateEvents(aggregate: 'case' | 'contact', id: string): Promise<DeskEvent[]>;

@@ -4,6 +4,7 @@ import { appendEvents } from '../../../renderer/data/append.ts';
 import type { DeskDb } from '../../../renderer/data/db.ts';
 import { recordContact } from '../../../renderer/data/operations.ts';
 import { readServiceRating, recordPadRating } from '../../../renderer/data/ratings.ts';
+import { listRejections } from '../../../renderer/data/rejections.ts';
 import { syncOnce } from '../../../renderer/data/sync.ts';
 import { httpTransport, type SyncTransport } from '../../../renderer/data/transport.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
@@ -68,7 +69,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('ratings at the window on %s', (b
     });
   });
 
-  it('records 不评价 as 未评, and a later rating from another desk stays a duplicate everywhere', async () => {
+  it('records 不评价 as 未评; a later rating from another desk is refused by HQ and listed among its refusals', async () => {
     const desk = await syncedDeskDb(hq, transport, 'window 3');
     const contactId = await servedContact(desk);
     await syncOnce(desk, transport);
@@ -92,10 +93,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('ratings at the window on %s', (b
     await syncOnce(desk, transport);
     await syncOnce(other, transport);
     await syncOnce(desk, transport);
-    expect(await hqRatingEvents(contactId)).toHaveLength(2);
-    for (const db of [desk, other]) {
-      expect(await readServiceRating(db, contactId)).toMatchObject({ level: null, duplicates: 1 });
-    }
+    // 一次一评 at HQ: the first stands, the second is never stored, so no other desk ever receives it.
+    expect(await hqRatingEvents(contactId)).toHaveLength(1);
+    expect(await readServiceRating(desk, contactId)).toMatchObject({ level: null, duplicates: 0 });
+    // The desk that wrote it keeps it on its own log (a duplicate there, never counted) and shows the refusal.
+    expect(await readServiceRating(other, contactId)).toMatchObject({ level: null, duplicates: 1 });
+    const refused = await listRejections(other);
+    expect(refused).toEqual([expect.objectContaining({ eventType: 'rating.given', code: 'not-authorised' })]);
+    expect(refused[0]!.message).toContain('一次一评');
     // The pad on either desk now refuses the service outright.
     await expect(
       recordPadRating(other, clerk2, { contactId, ratedStaffId: clerk, level: 'satisfied', reasons: [] }),

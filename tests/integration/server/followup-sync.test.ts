@@ -170,7 +170,7 @@ describe.each(BACKENDS)('follow-ups and ratings sync between desks on $name', (b
     for (const e of [qr, misfiled, toHead]) expect(pulled).not.toContain(e.eventId);
   });
 
-  it('keeps a second pad rating of the same service from another desk as a duplicate, never counted (一次一评)', async () => {
+  it('refuses a second pad rating of the same service from another desk: the first stands (一次一评)', async () => {
     const contactId = await windowDay();
     const otherDesk = await server.device();
     const again = makeEvent(by(handler, otherDesk), 'rating.given', contactId, {
@@ -180,10 +180,14 @@ describe.each(BACKENDS)('follow-ups and ratings sync between desks on $name', (b
       level: 'verySatisfied',
       reasons: [],
     });
-    expect(await push(otherDesk, [again])).toMatchObject({ stored: 1, rejected: [] });
+    const body = await push(otherDesk, [again]);
+    expect(body.stored).toBe(0);
+    expect(body.rejected).toEqual([expect.objectContaining({ eventId: again.eventId, code: 'not-authorised' })]);
+    expect(body.rejected[0]!.message).toContain('一次一评');
     const pulled = (await server.pull(0, 2000)).events.map((e) => e.event);
+    expect(pulled.map((e) => e.eventId)).not.toContain(again.eventId);
     const rating = foldRating(pulled.filter((e): e is RatingEvent => e.aggregate === 'rating'))!;
     expect(rating.level).toBe('dissatisfied');
-    expect(rating.duplicateEventIds).toEqual([again.eventId]);
+    expect(rating.duplicateEventIds).toEqual([]);
   });
 });

@@ -85,12 +85,15 @@ describe.each(BACKENDS)('who may rectify a 差评, judged by HQ on $name', (back
   it('judges by the first rating of the key: a second rating.given naming the hostile clerk gives them no right', async () => {
     const key = await offlineDay();
     const hostile = await server.device();
-    // 一次一评: the forged second rating is kept as a duplicate; the rated person stays the handler.
+    // 一次一评: the forged second rating is refused (padRatingCheck.ts); the rated person stays the handler.
     const forged = badRating(by(clerk, hostile), key, clerk);
     const step = feedback(by(clerk, hostile), key);
     const res = await push(hostile, [forged, step]);
-    expect(res.stored).toBe(1);
-    expect(res.rejected).toEqual([expect.objectContaining({ eventId: step.eventId, code: 'not-authorised' })]);
+    expect(res.stored).toBe(0);
+    expect(res.rejected).toEqual([
+      expect.objectContaining({ eventId: forged.eventId, code: 'not-authorised' }),
+      expect.objectContaining({ eventId: step.eventId, code: 'not-authorised' }),
+    ]);
   });
 
   it('refuses a step on a rating HQ does not hold, even by a supervisor, and accepts it once the rating is pushed', async () => {

@@ -7,12 +7,15 @@ import {
   followUpRates,
   outcomeOfFollowUp,
   rate,
+  type RatedOutcome,
   satisfactionRates,
   selectRatings,
   validRatingOutcomes,
 } from '../../../shared/rules/rates.ts';
 import { foldRating, type RatingState } from '../../../shared/rules/rating.ts';
 import type { RatingEvent } from '../../../shared/model/ratingEvents.ts';
+import type { StaffId } from '../../../shared/model/ids.ts';
+import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import { attempted, calendar, given, ratingEv, recorded, SUPERVISOR, ulid } from './followUpBuilders.ts';
 
 // Every expected figure below is worked out by hand from the list above it, not by the code under test.
@@ -137,10 +140,14 @@ describe('主动评价好评率 and 整改率 after a call-back only', () => {
 
   it('does not count a decision that no call-back preceded in 整改率, whatever the outcome says', () => {
     const base = rating('dissatisfied');
-    const decision = { by: SUPERVISOR, at: '2025-06-04T02:00:00Z', eventId: 'd', mode: 'immediate' as const, note: '' };
-    const unverified = { level: base.level, rectification: { ...base.rectification!, decision } };
-    const verification = { ...decision, eventId: 'v', on: '2025-06-04', means: 'phone' as const };
-    const verifiedToo = { level: base.level, rectification: { ...unverified.rectification, verification } };
+    const act = { by: SUPERVISOR as StaffId, at: '2025-06-04T02:00:00Z' };
+    const decision = { ...act, eventId: 'd', mode: 'immediate' as const, note: '' };
+    const unverified: RatedOutcome = { level: base.level, rectification: { ...base.rectification!, decision } };
+    const verification = { ...act, eventId: 'v', on: '2025-06-04' as IsoDate, means: 'phone' as const, note: '' };
+    const verifiedToo: RatedOutcome = {
+      level: base.level,
+      rectification: { ...base.rectification!, decision, verification },
+    };
     expect(satisfactionRates([unverified, verifiedToo]).rectifiedRate).toEqual(rate(1, 2));
   });
 });
