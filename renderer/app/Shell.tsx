@@ -35,12 +35,17 @@ export function Shell({ staff }: { staff: Staff }) {
   // Signed in offline: what this person does now is the desk's word, and their decisions wait for the network.
   const proven = useProvenSession(staff);
   const { screen, go } = useNav();
+  // The screen keys work from any field (a clerk types, then jumps), but never while a drawer or dialog is open:
+  // changing screens would close it and lose what was typed there.
+  const jump = (to: Screen) => () => {
+    if (!document.querySelector('[role="dialog"][aria-modal="true"]')) go(to);
+  };
   useHotkeys(
     [
-      ['alt+R', () => go('register')],
-      ['alt+I', () => go('inbox')],
-      ['alt+C', () => go('cases')],
-      ['alt+E', () => go('endOfDay')],
+      ['alt+R', jump('register')],
+      ['alt+I', jump('inbox')],
+      ['alt+C', jump('cases')],
+      ['alt+E', jump('endOfDay')],
     ],
     [],
   );

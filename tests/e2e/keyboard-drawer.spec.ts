@@ -108,3 +108,20 @@ test('a refused registration puts the caret on the field to fix', async ({ brows
   await expect(registerForm(page).getByText('请简要填写所问所办的事项。')).toBeVisible();
   await expect(page.getByLabel('咨询/办理事项')).toBeFocused();
 });
+
+test('Alt+I with the drawer open keeps the drawer and its draft; closed, it goes to the inbox', async ({ browser }) => {
+  const page = await deskFor(browser, '张伟');
+  const visitor = uniqueVisitor('褚');
+  await registerContact(page, visitor, '咨询高新技术企业认定');
+  await todayRow(page, visitor).click();
+  await drawer(page).getByRole('tab', { name: '当场答复' }).click();
+  await drawer(page).getByLabel('答复内容').fill('答复写到一半');
+  await drawer(page).getByLabel('答复内容').press('Alt+I');
+  await expect(drawer(page)).toBeVisible();
+  await expect(drawer(page).getByLabel('答复内容')).toHaveValue('答复写到一半');
+
+  await page.keyboard.press('Escape');
+  await expect(drawer(page)).toBeHidden();
+  await page.getByLabel('姓名').press('Alt+I');
+  await expect(page.getByRole('tab', { name: /我的待办/ })).toHaveAttribute('aria-selected', 'true');
+});
