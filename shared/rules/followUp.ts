@@ -20,10 +20,11 @@ import {
 
 export interface FollowUpFlag {
   /**
-   * notAllowed: by a person whose work is followed up (art. 27–28), a leader report to someone not a leader, or a
-   * rectification step by someone outside its departments who is neither supervisor nor leader;
-   * conflictingTransition: a rectification step recorded twice; outOfOrder: a step before the one it follows (a
-   * rectification before any dissatisfied record, feedback before a decision, an outcome before any suggestion);
+   * notAllowed: by a person whose work is followed up (art. 27–28; any rectification step too), a leader report to
+   * someone not a leader, or a rectification step by someone outside its departments who is neither supervisor nor
+   * leader; conflictingTransition: a rectification step recorded twice; outOfOrder: a step before the one it follows
+   * (a rectification before any dissatisfied record, a decision before the call-back, feedback before a decision, an
+   * outcome before any suggestion) — kept, never applied;
    * subjectMismatch: the event's subject is not this aggregate's (the schema refuses it; kept for old logs).
    */
   readonly code: 'notAllowed' | 'conflictingTransition' | 'outOfOrder' | 'subjectMismatch';
