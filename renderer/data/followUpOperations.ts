@@ -4,11 +4,12 @@ import type { StaffId } from '../../shared/model/ids.ts';
 import type { Staff } from '../../shared/model/reference.ts';
 import type { FollowUpMeans } from '../../shared/model/satisfaction.ts';
 import { mayRecordFollowUp } from '../../shared/rules/followUpPermissions.ts';
+import { strongByBureauRule } from '../../shared/rules/strongDissatisfaction.ts';
 import { appendEvents } from './append.ts';
 import { authorId, type Author } from './author.ts';
 import { deskCalendar, today } from './calendar.ts';
 import type { DeskDb } from './db.ts';
-import { readFollowUpTask, type FollowUpTaskView } from './followUps.ts';
+import { followUpSettingsOf, readFollowUpTask, type FollowUpTaskView } from './followUps.ts';
 import { activeStaff, invalid, leader } from './operations.ts';
 
 // The acts of a follow-up (art. 27–30). Each asks the shared predicates before it writes: a follow-up is recorded by
@@ -50,8 +51,11 @@ export async function recordAttempt(
 export async function recordFollowUp(db: DeskDb, author: Author, subjectId: string, input: RecordInput): Promise<void> {
   const view = await taskOf(db, subjectId);
   await recorderOf(db, author, view);
+  // art. 30: the bureau's rule marks 反映强烈 as well as the person following up; the record carries it from today.
+  const { strongWhen } = await followUpSettingsOf(db);
+  const strong = input.strong || strongByBureauRule(input.ratings ?? {}, strongWhen);
   await appendEvents(db, author, [
-    { type: 'followUp.recorded', aggregateId: subjectId, payload: { subject: subjectOf(view), ...input } },
+    { type: 'followUp.recorded', aggregateId: subjectId, payload: { subject: subjectOf(view), ...input, strong } },
   ]);
 }
 

@@ -118,6 +118,14 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     followUpRectifyDays: 'Rectify bad ratings within (working days)',
     followUpRectifyHint:
       'After a dissatisfied rating: verify, rectify and tell the applicant within this many working days.',
+    followUpStrongWhen: 'Counts as strong dissatisfaction',
+    followUpStrongHint:
+      'Besides what the person following up marks and an overall “very dissatisfied”, the bureau’s own rule (art. 30: report to a leader at once).',
+    followUpStrongRules: {
+      overall: 'Only an overall “very dissatisfied”',
+      anyVeryDissatisfied: 'Any aspect “very dissatisfied”',
+      anyDissatisfied: 'Any aspect “dissatisfied” or worse',
+    },
     note: 'Note on this change (optional)',
     save: 'Save settings',
     reset: 'Discard changes',

@@ -49,6 +49,8 @@ export const enFollowUpDesk: Strings<typeof zhCNFollowUpDesk> = {
     opinions: 'Applicant’s opinions',
     suggestions: 'Suggestions on the bureau’s work',
     strong: 'Strong dissatisfaction (report to a bureau leader at once)',
+    strongByRule:
+      'By the bureau’s rule ({{rule}}), this follow-up counts as strong dissatisfaction and goes to a bureau leader.',
     note: 'Note (optional)',
     saveAttempt: 'Record: not reached',
     saveRecord: 'Save follow-up record',

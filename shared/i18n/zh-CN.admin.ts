@@ -111,6 +111,13 @@ export const zhCNAdmin = {
     followUpSampleHint: '未形成办件即办结的咨询，按此比例抽取回访（0–100）；办件一律回访。',
     followUpRectifyDays: '差评整改时限（工作日）',
     followUpRectifyHint: '收到不满意、非常不满意评价后，在该时限内核实、整改并反馈服务对象。',
+    followUpStrongWhen: '视为反映强烈的情形',
+    followUpStrongHint: '除回访人员标记和总体评价“非常不满意”外，本局另行规定的情形（第三十条：及时向领导报告）。',
+    followUpStrongRules: {
+      overall: '仅总体评价为非常不满意',
+      anyVeryDissatisfied: '任一方面评价为非常不满意',
+      anyDissatisfied: '任一方面评价为不满意或非常不满意',
+    },
     note: '修改说明（选填）',
     save: '保存设置',
     reset: '放弃修改',

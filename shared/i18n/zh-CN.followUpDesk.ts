@@ -44,6 +44,7 @@ export const zhCNFollowUpDesk = {
     opinions: '服务对象的意见',
     suggestions: '对我局工作的建议',
     strong: '反映强烈、意见较大（即时报告局领导）',
+    strongByRule: '按本局规定（{{rule}}），本次回访视为反映强烈，须报告局领导。',
     note: '情况说明（可不填）',
     saveAttempt: '记录未联系上',
     saveRecord: '保存回访记录',

@@ -75,6 +75,13 @@ export const agencySchema = z.object({
 });
 export type Agency = z.infer<typeof agencySchema>;
 
+/**
+ * art. 30: when a follow-up counts as 反映强烈 beyond an overall 非常不满意 (which always does): overall — nothing
+ * more; anyVeryDissatisfied — any aspect 非常不满意 (e.g. 廉洁自律); anyDissatisfied — any aspect 不满意 or worse.
+ */
+export const STRONG_RULES = ['overall', 'anyVeryDissatisfied', 'anyDissatisfied'] as const;
+export type StrongRule = (typeof STRONG_RULES)[number];
+
 export const settingsSchema = z.object({
   bureauName: line(LIMITS.organisation),
   /** Prefix of slip serial numbers, e.g. NYKJ. */
@@ -121,6 +128,11 @@ export const settingsSchema = z.object({
       contactSampleRate: z.number().min(0).max(1),
       /** Working days after a bad rating within which it is verified, rectified and the applicant told. */
       rectifyDays: z.number().int().min(1).max(60),
+      /**
+       * art. 30 反映强烈: the bureau's rule, beyond what the person following up marks and an overall 非常不满意
+       * (always strong): also any aspect 非常不满意, or any aspect 差评. Absent: nothing more.
+       */
+      strongWhen: z.enum(STRONG_RULES).optional(),
     })
     .optional(),
   /**

@@ -10,13 +10,19 @@ import {
   type FollowUpMeans,
   type RatingLevel,
 } from '../../../shared/model/satisfaction.ts';
+import { strongByBureauRule } from '../../../shared/rules/strongDissatisfaction.ts';
 import { useDesk } from '../../app/context.tsx';
 import { recordAttempt, recordFollowUp } from '../../data/followUpOperations.ts';
+import { useSettings } from '../../data/hooks.ts';
 import { useAuthor } from '../../stores/session.ts';
 import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { followUpErrors } from './followUpErrors.ts';
 
 const NOT_SAID = '';
+
+/** The aspects the applicant rated; 未表态 ones are left out. */
+const saidRatings = (chosen: Record<string, string>) =>
+  Object.fromEntries(Object.entries(chosen).filter(([, level]) => level !== NOT_SAID)) as FollowUpRatings;
 type Result = (typeof RESULT_AS_RECORDED)[number];
 
 /**
@@ -43,6 +49,9 @@ export function FollowUpForm({ staff, subjectId }: { staff: Staff; subjectId: st
   });
   const { reached } = form.getValues();
   const ratings = field('ratings');
+  // art. 30: the bureau's rule may make this follow-up 反映强烈 whatever is ticked; the desk says so before saving.
+  const strongWhen = useSettings(db)?.followUp?.strongWhen ?? 'overall';
+  const strongByRule = strongByBureauRule(saidRatings(ratings.value), strongWhen);
   // The means, reached and the result usually hold for the next call too; what the applicant said does not.
   const keep = ['means', 'reached', 'result'] as const;
   const save = () =>
@@ -52,9 +61,7 @@ export function FollowUpForm({ staff, subjectId }: { staff: Staff; subjectId: st
             recordFollowUp(db, author, subjectId, {
               means: v.means,
               resultAsRecorded: v.result,
-              ratings: Object.fromEntries(
-                Object.entries(v.ratings).filter(([, level]) => level !== NOT_SAID),
-              ) as FollowUpRatings,
+              ratings: saidRatings(v.ratings),
               opinions: v.opinions,
               suggestions: v.suggestions,
               strong: v.strong,
@@ -128,7 +135,16 @@ export function FollowUpForm({ staff, subjectId }: { staff: Staff; subjectId: st
               autosize
               minRows={2}
             />
-            <Checkbox label={t('followUpDesk.form.strong')} {...form.getInputProps('strong', { type: 'checkbox' })} />
+            <Checkbox
+              label={t('followUpDesk.form.strong')}
+              {...form.getInputProps('strong', { type: 'checkbox' })}
+              {...(strongByRule ? { checked: true, disabled: true } : {})}
+              description={
+                strongByRule
+                  ? t('followUpDesk.form.strongByRule', { rule: t(`admin.settings.followUpStrongRules.${strongWhen}`) })
+                  : undefined
+              }
+            />
           </>
         ) : (
           <Textarea label={t('followUpDesk.form.note')} {...form.getInputProps('note')} />

@@ -16,7 +16,13 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/model/limits.ts';
-import { DEFAULT_ESCALATION_ANSWER_DAYS, type ReferenceDoc, type Staff } from '../../../../shared/model/reference.ts';
+import {
+  DEFAULT_ESCALATION_ANSWER_DAYS,
+  STRONG_RULES,
+  type ReferenceDoc,
+  type Staff,
+  type StrongRule,
+} from '../../../../shared/model/reference.ts';
 import { DEFAULT_DEVICE_TOKEN_MAX_SILENCE_DAYS } from '../../../../shared/sync/enrolment.ts';
 import { MAX_PUBLIC_RATING_BASE } from '../../../../shared/rules/slips/ratingLink.ts';
 import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
@@ -207,6 +213,14 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
             allowNegative={false}
             withAsterisk
             {...numberField('followUpRectifyDays')}
+          />
+          <Select
+            label={t('admin.settings.followUpStrongWhen')}
+            description={t('admin.settings.followUpStrongHint')}
+            data={STRONG_RULES.map((r) => ({ value: r, label: t(`admin.settings.followUpStrongRules.${r}`) }))}
+            allowDeselect={false}
+            {...field('followUpStrongWhen')}
+            onChange={(v) => v && form.setFieldValue('followUpStrongWhen', v as StrongRule)}
           />
         </SimpleGrid>
         <TextInput label={t('admin.settings.note')} maxLength={LIMITS.note} {...form.getInputProps('note')} />

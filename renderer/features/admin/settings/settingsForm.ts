@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { DEFAULT_FOLLOW_UP_SETTINGS, type Settings, type settingsSchema } from '../../../../shared/model/reference.ts';
+import {
+  DEFAULT_FOLLOW_UP_SETTINGS,
+  type Settings,
+  type settingsSchema,
+  type StrongRule,
+} from '../../../../shared/model/reference.ts';
 import { escalationAnswerDays } from '../../../../shared/rules/escalationDeadline.ts';
 
 // The settings editor's form state: numbers as typed ('' while blank), turned into the shared schema's input only
@@ -24,6 +29,8 @@ export type SettingsForm = {
   /** The contact sample rate as a percentage 0–100, as an admin thinks of it; the schema holds 0–1. */
   followUpSamplePercent: number | string;
   followUpRectifyDays: number | string;
+  /** art. 30: the bureau's own rule for 反映强烈 (settings.followUp.strongWhen). */
+  followUpStrongWhen: StrongRule;
   /** '' when the bureau publishes no QR rating page (issue 13). */
   publicRatingBase: string;
 };
@@ -69,6 +76,8 @@ export function fromForm(form: SettingsForm, opened: Settings): z.input<typeof s
         return (percent === undefined ? undefined : Math.round(percent * 100) / 10_000) as number;
       })(),
       rectifyDays: number(form.followUpRectifyDays) as number,
+      // Nothing beyond the floor is written as absent, so settings saved before the rule read the same.
+      ...(form.followUpStrongWhen === 'overall' ? {} : { strongWhen: form.followUpStrongWhen }),
     },
     publicRatingBase: form.publicRatingBase.trim() || undefined,
   };
@@ -80,5 +89,6 @@ function followUpForm(f: NonNullable<Settings['followUp']>) {
     followUpOwner: f.owner,
     followUpSamplePercent: percentOf(f.contactSampleRate),
     followUpRectifyDays: f.rectifyDays,
+    followUpStrongWhen: f.strongWhen ?? 'overall',
   };
 }

@@ -40,7 +40,12 @@ const SUPERVISOR = doc('staff', 'huang-xiuying', {
   roles: ['supervisor'],
   active: true,
 });
-const settings = (followUp: { dueDays: number; owner: 'supervisors' | 'department'; contactSampleRate: number }) =>
+const settings = (followUp: {
+  dueDays: number;
+  owner: 'supervisors' | 'department';
+  contactSampleRate: number;
+  strongWhen?: 'overall' | 'anyVeryDissatisfied' | 'anyDissatisfied';
+}) =>
   doc(
     'settings',
     'bureau',
@@ -211,6 +216,36 @@ describe('art. 28–30: recording a follow-up', () => {
     expect(messages(await informLeader(db, supervisor, caseId, { leaderId }).catch((e: unknown) => e))).toEqual([
       'followUpLeaderAlreadyInformed',
     ]);
+  });
+
+  it('art. 30: the bureau’s rule marks 反映强烈 when the record is saved; an overall 非常不满意 always does', async () => {
+    // 不满意 keeps the task open (art. 30 加强跟踪回访), so each record below is taken.
+    const integrityOnly = { overall: 'dissatisfied', integrity: 'dissatisfied' } as const;
+    const recordWith = (ratings: object) =>
+      recordFollowUp(db, supervisor, caseId, { means: 'phone', resultAsRecorded: 'yes', ratings, strong: false });
+    // The default rule: an aspect 不满意 alone is not strong.
+    await recordWith(integrityOnly);
+    expect((await view()).state?.records.at(-1)?.strong).toBe(false);
+    // The bureau widens it: the same answers now go to a leader, the event itself says so.
+    await db.transaction('rw', db.refs, () =>
+      mergeReferenceDocs(db, [
+        settings({ dueDays: 5, owner: 'supervisors', contactSampleRate: 0, strongWhen: 'anyDissatisfied' }),
+      ]),
+    );
+    await recordWith(integrityOnly);
+    const saved = (await db.events.where('[aggregate+aggregateId]').equals(['followUp', caseId]).toArray()).at(-1);
+    expect(saved?.event.payload).toMatchObject({ strong: true });
+    expect(strongFollowUps(await tasks()).map((v) => v.task.subject.id)).toEqual([caseId]);
+    // anyVeryDissatisfied: 不满意 is not enough, 非常不满意 in one aspect is.
+    await db.transaction('rw', db.refs, () =>
+      mergeReferenceDocs(db, [
+        { ...settings({ dueDays: 5, owner: 'supervisors', contactSampleRate: 0, strongWhen: 'anyVeryDissatisfied' }), rev: 3 },
+      ]),
+    );
+    await recordWith(integrityOnly);
+    expect((await view()).state?.records.at(-1)?.strong).toBe(false);
+    await recordWith({ overall: 'dissatisfied', integrity: 'veryDissatisfied' });
+    expect((await view()).state?.records.at(-1)?.strong).toBe(true);
   });
 
   it('art. 30: suggestions are considered by the bureau, only once there are some', async () => {

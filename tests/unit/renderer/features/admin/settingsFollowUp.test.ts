@@ -60,6 +60,16 @@ describe('the follow-up settings in the settings form', () => {
     });
   });
 
+  it('art. 30: shows the bureau’s 反映强烈 rule (the floor when none is set) and saves a wider one, the floor as absent', () => {
+    expect(toForm(SETTINGS).followUpStrongWhen).toBe('overall');
+    const wider = { ...toForm(SETTINGS), followUpStrongWhen: 'anyVeryDissatisfied' as const };
+    const saved = settingsSchema.parse(fromForm(wider, SETTINGS));
+    expect(saved.followUp?.strongWhen).toBe('anyVeryDissatisfied');
+    expect(toForm(saved).followUpStrongWhen).toBe('anyVeryDissatisfied');
+    const back = settingsSchema.parse(fromForm({ ...toForm(saved), followUpStrongWhen: 'overall' }, saved));
+    expect(back.followUp).not.toHaveProperty('strongWhen');
+  });
+
   it('saves an edited percentage as a rate, 0 and 100 included', () => {
     for (const [percent, rate] of [
       [0, 0],
