@@ -35,6 +35,7 @@ export const slipPrintedPayload = z
      */
     ratingTokenSha256: z
       .string()
+      .max(64) // bounded before the pattern runs, like every string a desk sends
       .regex(/^[0-9a-f]{64}$/)
       .optional(),
   })
