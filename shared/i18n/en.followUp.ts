@@ -52,6 +52,7 @@ export const enFollowUp: Strings<typeof zhCNFollowUp> = {
   duplicate: 'Duplicate rating, not counted',
   rate: {
     goodRate: 'Good ratings',
+    proactiveGoodRate: 'Good ratings given unprompted',
     badRate: 'Bad ratings',
     unratedRate: 'Not rated',
     badFollowedUpRate: 'Bad ratings verified',

@@ -48,6 +48,7 @@ export const zhCNFollowUp = {
   duplicate: '重复评价，不计入统计',
   rate: {
     goodRate: '好评率',
+    proactiveGoodRate: '主动评价好评率',
     badRate: '差评率',
     unratedRate: '未评率',
     badFollowedUpRate: '差评回访率',

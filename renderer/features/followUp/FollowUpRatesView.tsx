@@ -14,6 +14,7 @@ import { rateParts, thisMonth } from './followUpBoardFilter.ts';
 /** Every published rate (shared/rules/rates.ts), in this order on every table. */
 const RATES = [
   'goodRate',
+  'proactiveGoodRate',
   'badRate',
   'unratedRate',
   'badFollowedUpRate',

@@ -117,26 +117,26 @@ function NextStep({ staff, item }: { staff: Staff; item: RectificationItem }) {
       </Text>
     );
   }
-  const speaks = maySpeakFor(staff, item);
+  // The rated person takes none of the three steps (HQ refuses them too): say so instead of offering a form.
+  if (!maySpeakFor(staff, item)) {
+    return item.status.stage === 'verify' ? (
+      <Alert color="yellow" data-testid="rated-may-not-verify">
+        {t('satisfaction.ratedMayNotVerify')}
+      </Alert>
+    ) : (
+      <Alert color="yellow" data-testid="rated-may-not-rectify">
+        {t('satisfaction.ratedMayNotRate')}
+      </Alert>
+    );
+  }
   // Keyed by the target and stage: the next step's form mounts fresh, its first field focused.
   const key = `${item.id}:${item.status.stage}`;
   switch (item.status.stage) {
     case 'verify':
-      return speaks ? (
-        <VerifyStep key={key} staff={staff} target={item.target} />
-      ) : (
-        <Alert color="yellow" data-testid="rated-may-not-verify">
-          {t('satisfaction.ratedMayNotVerify')}
-        </Alert>
-      );
+      return <VerifyStep key={key} staff={staff} target={item.target} />;
     case 'rectify':
       return <RectifyStep key={key} staff={staff} target={item.target} />;
     case 'feedback':
-      return (
-        <Stack gap="xs">
-          {!speaks && <Alert color="yellow">{t('satisfaction.ratedMayNotRate')}</Alert>}
-          <FeedbackStep key={key} staff={staff} target={item.target} mayRate={speaks} />
-        </Stack>
-      );
+      return <FeedbackStep key={key} staff={staff} target={item.target} mayRate />;
   }
 }
