@@ -166,6 +166,10 @@ test('a follow-up rated 不满意 opens the same rectification in the follow-up 
   await verify.getByLabel('核实情况').press('Control+Enter');
   await expect(followUp.getByTestId('step-verified')).toContainText('材料审查用时较长');
   await supervisor.keyboard.press('Escape');
+  // The saved-step notices sit over the tab bar for a few seconds, and stay while the pointer rests on them (the
+  // last click left it there): the pointer moves away and the clerk waits for them to go.
+  await supervisor.mouse.move(5, 700);
+  await expect(supervisor.getByText('已记录核实回访。')).toBeHidden({ timeout: 15_000 });
 
   await supervisor.getByRole('tab', { name: '好差评' }).click();
   const row = supervisor.getByRole('table', { name: '差评整改' }).getByRole('row', { name: new RegExp(visitor) });
