@@ -123,3 +123,29 @@ export async function deskFor(browser: Browser, name: string, label?: string): P
   await signIn(page, name);
   return page;
 }
+
+/**
+ * The rating.given events of one visitor's contact in the desk's local log. The log also holds every rating other
+ * tests synced (QR ratings among them, filed under a slip serial), so a test finds its own by the visitor's name.
+ */
+export async function ratingsOfVisitor(
+  page: Page,
+  visitor: string,
+): Promise<{ contactId: string; staffId: string; source: unknown }[]> {
+  return page.evaluate(async (name) => {
+    type Row = { aggregate: string; aggregateId: string; event: { staffId: string; payload: Record<string, unknown> } };
+    const open = indexedDB.open('firstdesk');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const all = await new Promise<Row[]>((resolve) => {
+      const req = db.transaction('events').objectStore('events').getAll();
+      req.onsuccess = () => resolve(req.result as Row[]);
+    });
+    db.close();
+    const contact = all.find(
+      (e) => e.aggregate === 'contact' && (e.event.payload.visitor as { name?: string } | undefined)?.name === name,
+    );
+    return all
+      .filter((e) => e.aggregate === 'rating' && e.aggregateId === contact?.aggregateId)
+      .map((e) => ({ contactId: e.aggregateId, staffId: e.event.staffId, source: e.event.payload.source }));
+  }, visitor);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { deskFor, registerContact, syncNow, todayRow, uniqueVisitor } from './desk.ts';
+import { deskFor, ratingsOfVisitor, registerContact, syncNow, todayRow, uniqueVisitor } from './desk.ts';
 
 // Issue 13 item 3, the rating pad on a tablet: another machine (here a second browser context, sharing nothing with
 // the desk), paired through HQ with a one-time code. The desk asks for a rating; the applicant rates on the tablet;
@@ -68,22 +68,7 @@ test('a paired tablet rates the service and the desk records it; unpairing ends 
   await expect(rating.getByText('服务态度差')).toBeVisible();
   await expect(rating.getByRole('button', { name: '请服务对象评价' })).toHaveCount(0);
   // Exactly one rating.given of this service (other tests' ratings reach this desk by sync), by the clerk, from the pad.
-  const author = await desk.evaluate(async (name) => {
-    type Row = { aggregate: string; aggregateId: string; event: { staffId: string; payload: Record<string, unknown> } };
-    const open = indexedDB.open('firstdesk');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-    const all = await new Promise<Row[]>((resolve) => {
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => resolve(req.result as Row[]);
-    });
-    db.close();
-    const contact = all.find(
-      (e) => e.aggregate === 'contact' && (e.event.payload.visitor as { name?: string } | undefined)?.name === name,
-    );
-    return all
-      .filter((e) => e.aggregate === 'rating' && e.aggregateId === contact?.aggregateId)
-      .map((e) => ({ staffId: e.event.staffId, source: e.event.payload.source }));
-  }, visitor);
+  const author = (await ratingsOfVisitor(desk, visitor)).map(({ staffId, source }) => ({ staffId, source }));
   expect(author).toEqual([{ staffId: 'zhang-wei', source: 'pad' }]);
   await expect(tablet.getByRole('heading', { name: '请对本次服务进行评价' })).toBeVisible();
 
