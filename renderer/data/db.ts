@@ -6,6 +6,7 @@ import type { CaseState } from '../../shared/rules/case.ts';
 import type { SlipState } from '../../shared/rules/slips/fold.ts';
 import type { ContactSearchFields } from '../../shared/rules/visitor.ts';
 import type { RejectionCode } from '../../shared/sync/protocol.ts';
+import type { ComplaintIntake } from '../../shared/sync/complaintApi.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 
 /** An event as the desk keeps it: the event itself plus where the server put it, once known. */
@@ -77,6 +78,19 @@ export interface SlipTokenRow {
   readonly tokenSha256: string;
 }
 
+/**
+ * A complaint taken in at this desk, waiting for HQ's ack (issue 14, renderer/data/complaints/outbox.ts). Never an
+ * event: complaints are confidential, so the row leaves this desk on HQ's ack and nothing of it stays.
+ */
+export interface ComplaintOutboxRow extends ComplaintIntake {
+  /** When the clerk queued it (desk clock, ISO), for the order of sending and the screen. */
+  readonly queuedAt: string;
+  /** How many times HQ was asked and answered something other than an ack. */
+  readonly attempts: number;
+  /** Why HQ did not take it at the last attempt (status and HQ's message); absent until a refusal. */
+  readonly lastError?: string;
+}
+
 export interface MetaRow {
   readonly key: string;
   readonly value: unknown;
@@ -93,6 +107,7 @@ export type DeskDb = Dexie & {
   rejected: EntityTable<RejectedRow, 'eventId'>;
   signInVerifiers: EntityTable<SignInVerifierRow, 'staffId'>;
   slipTokens: EntityTable<SlipTokenRow, 'slipId'>;
+  complaintOutbox: EntityTable<ComplaintOutboxRow, 'eventId'>;
 };
 
 export const DEFAULT_DB_NAME = 'firstdesk';

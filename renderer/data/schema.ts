@@ -106,4 +106,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 11,
     stores: { slipTokens: '&slipId' },
   },
+  {
+    // Issue 14: complaints taken in at this desk wait here for HQ's ack, then leave (renderer/data/complaints/
+    // outbox.ts). A table apart from events/outbox: a complaint is confidential and never syncs to other desks.
+    version: 12,
+    stores: { complaintOutbox: '&eventId, complaintId, queuedAt' },
+  },
 ];
