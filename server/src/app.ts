@@ -9,6 +9,7 @@ import {
 import { privilegedWithoutSecret } from './auth/staffSecrets.ts';
 import { issueEnrolmentCode } from './auth/enrolment.ts';
 import { registerAdminDevices } from './http/admin.ts';
+import { registerComplaints } from './http/complaints.ts';
 import { registerCors } from './http/cors.ts';
 import { registerEnrol } from './http/enrol.ts';
 import { registerErrorHandler } from './http/errors.ts';
@@ -115,6 +116,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
     perDesk: new FailedAttempts(SIGN_IN_PER_DESK_ATTEMPTS),
   });
   registerPublicRating(app, storage.db);
+  registerComplaints(app, storage.db);
   await registerDeskApp(app, config.rendererDir);
   await app.ready();
   return { app, storage, close: () => app.close() };

@@ -22,6 +22,12 @@ export const BODY_LIMITS = {
   /** POST /admin/*: at most a desk label ({label}, 40 characters). */
   admin: 1 * KIB,
   /**
+   * POST /complaints and /complaints/:id/acts: the largest intake (a 2,000-character account, 50 linked records,
+   * 20 staff and 10 departments complained about, the complainant) or act (a finding with 50 links; a decision
+   * with 20 people's measures) is ≈ 15 KB at 3 bytes a character, ≈ 26 KB even written as \uXXXX escapes.
+   */
+  complaint: 32 * KIB,
+  /**
    * POST /sync/push: MAX_PUSH_BYTES (16 MiB), the bound the desk fills its pushes to (renderer/data/pushBatch.ts),
    * so every push a desk builds is read: 31 events of the largest size (shared/model/eventSize.ts, 512 KiB) with
    * their envelope, or 200 of the largest contact and case events (≈ 9.2 MB), which desks that count events alone

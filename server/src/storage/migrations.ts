@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { MAX_SEQ } from '../../../shared/model/seq.ts';
+import { migrateComplaints } from './complaints.ts';
 import type { Db } from './db.ts';
 import { migrateStaffSecrets } from './migrateStaffSecrets.ts';
 import { migratePadTablets } from './padTablets.ts';
@@ -126,6 +127,8 @@ const migrations: Record<string, Migration> = {
   '0008_slip_rating_tokens': { up: (db) => migrateSlipRatingTokens(db) },
   // Every print's token hash (a reprint on another desk makes its own), the case's item, one rating per service.
   '0009_slip_rating_prints': { up: (db) => migrateSlipRatingPrints(db) },
+  // The confidential complaint log and its read log (issue 14), apart from the synced events. See the module.
+  '0010_complaints': { up: (db) => migrateComplaints(db) },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */
