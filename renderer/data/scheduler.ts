@@ -149,6 +149,16 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     error: () => undefined,
   });
 
+  // Issue 14: a complaint taken in here goes to HQ at once when online (the run sends it: data/complaints/send.ts).
+  let lastComplaints = 0;
+  const complaintWatch = liveQuery(() => db.complaintOutbox.count()).subscribe({
+    next: (queued) => {
+      if (queued > lastComplaints) soon();
+      lastComplaints = queued;
+    },
+    error: () => undefined,
+  });
+
   // The bureau's nightly time arrives with the settings from HQ; each change is handed to the platform.
   let nightlyAt: string | undefined;
   const settingsWatch = liveQuery(() => getSettings(db)).subscribe({
@@ -176,6 +186,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
       clearTimeout(debounce);
       clearTimeout(next);
       outboxWatch.unsubscribe();
+      complaintWatch.unsubscribe();
       settingsWatch.unsubscribe();
       if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
       unsubscribeWake?.();

@@ -10,6 +10,7 @@ import { readPullPage } from '../../shared/sync/pullPage.ts';
 import { formatHlc, parseHlc, receiveHlc } from '../../shared/sync/hlc.ts';
 import type { DeviceCredentials } from '../../shared/sync/enrolment.ts';
 import { readStoredCredentials } from './credentials.ts';
+import { complaintPoster, sendComplaintOutbox } from './complaints/send.ts';
 import { addToLog, readAggregateLogs } from './aggregateLogs.ts';
 import type { DeskDb, StoredEvent } from './db.ts';
 import { readDevice, writeDevice } from './device.ts';
@@ -82,6 +83,9 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     // Read again: a push may have rotated the token (tokenRotation.ts), and an idle desk offers its own.
     let auth = await credentialsOf(db, transport);
     if (pushed.pushed + pushed.rejected === 0) auth = await offerIdleToken(db, transport, auth);
+    // Issue 14: complaints taken in here go to HQ next, before a long or failing pull can hold them on this desk.
+    const postComplaint = complaintPoster(transport, auth);
+    if (postComplaint) await sendComplaintOutbox(db, postComplaint);
     const pulled = await pullAll(db, transport, auth, options.pull ?? PULL_BATCH, options.onProgress);
     await db.meta.put({ key: STATUS_KEY, value: { lastAttemptAt: attemptAt, lastSuccessAt: localIso() } });
     await recordSyncRun(db, { ok: true, startedAt: attemptAt, finishedAt: localIso(), ...pushed, pulled });

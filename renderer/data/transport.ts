@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DEVICE_ID_HEADER, type DeviceCredentials } from '../../shared/sync/enrolment.ts';
+import { complaintAckSchema, type ComplaintAck, type ComplaintIntake } from '../../shared/sync/complaintApi.ts';
 import {
   pullPageSchema,
   pushResponseSchema,
@@ -18,6 +19,8 @@ export interface SyncTransport {
   push(request: PushRequest, auth: DeviceCredentials): Promise<PushResponse>;
   /** The page's envelope is checked here; its events and references one by one when applied (sync.ts). */
   pull(cursor: number, limit: number, auth: DeviceCredentials): Promise<PullPage>;
+  /** POST /complaints: hand HQ one complaint taken in here (renderer/data/complaints/send.ts). Absent: none sent. */
+  postComplaint?(intake: ComplaintIntake, auth: DeviceCredentials): Promise<ComplaintAck>;
   /**
    * Where this desk's credentials are kept, when not in its database: the Electron desk keeps them in
    * safeStorage (platform). Absent: syncOnce reads the ones the desk database holds (browser build, tests).
@@ -104,6 +107,16 @@ export function httpTransport(baseUrl: string, options: HttpTransportOptions = {
       ),
     pull: (cursor, limit, auth) =>
       call(`/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET', headers: authHeaders(auth) }, pullPageSchema),
+    postComplaint: (intake, auth) =>
+      call(
+        '/complaints',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...authHeaders(auth) },
+          body: JSON.stringify(intake),
+        },
+        complaintAckSchema,
+      ),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.saveCredentials ? { saveCredentials: options.saveCredentials } : {}),
   };
