@@ -1,20 +1,20 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { COMPLAINT_EVENT_VERSIONS, complaintEventSchema } from '../../../shared/model/complaintEvents.ts';
-import {
-  complaintIntakeSchema,
-  type ComplaintAck,
-  type ComplaintErrorCode,
-} from '../../../shared/sync/complaintApi.ts';
-import { STAFF_SESSION_HEADER } from '../../../shared/sync/staffAuth.ts';
-import { checkStaffSession } from '../auth/staffSession.ts';
-import { commitComplaintEvent } from '../storage/complaints.ts';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { foldComplaint, type ComplaintState } from '../../../shared/rules/complaint.ts';
+import { mayReadComplaint } from '../../../shared/rules/complaintPermissions.ts';
+import { complaintActSchema, complaintIntakeSchema, type ComplaintAck } from '../../../shared/sync/complaintApi.ts';
+import { commitComplaintEvent, complaintEvents } from '../storage/complaints.ts';
 import type { Db } from '../storage/db.ts';
-import { currentComplaintContext, judgeComplaintEvent } from '../sync/complaintContext.ts';
+import { currentComplaintContext, FLAG_ERRORS, judgeComplaintEvent } from '../sync/complaintContext.ts';
 import { describeIssues } from '../sync/ingest.ts';
 import { BODY_LIMITS } from './bodyLimits.ts';
-import { COMPLAINT_MESSAGES, UNKNOWN_ACCUSED_MESSAGE, UNKNOWN_CLERK_MESSAGE } from './complaintMessages.ts';
-import { authenticateRequest, deviceOf, header, requireDevice } from './deviceGuard.ts';
-import { refuseBeforeBody, sendError } from './errors.ts';
+import { callerOf, requireStaff, sendComplaintError } from './complaintGuard.ts';
+import { UNKNOWN_ACCUSED_MESSAGE, UNKNOWN_CLERK_MESSAGE } from './complaintMessages.ts';
+import { complaintParamsSchema } from './complaintParams.ts';
+import { registerComplaintReads } from './complaintReads.ts';
+import { deviceOf, requireDevice } from './deviceGuard.ts';
+import { sendError } from './errors.ts';
 
 // The HQ complaint API (issue 14; the contract and its routes: shared/sync/complaintApi.ts). Complaints never
 // travel by the ordinary sync: a desk posts an intake with its device token alone (it may have been taken offline),
@@ -22,38 +22,13 @@ import { refuseBeforeBody, sendError } from './errors.ts';
 // body is read. HQ stamps every act (its time, the proven actor, the calling desk) and stores it only when the
 // shared fold (shared/rules/complaint.ts) applies it.
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The staff member whose live session on this desk the server checked: set by requireStaff. */
-    complaintStaffId: string | null;
-  }
-}
-
-/** onRequest: the desk's token, then a live staff session of anyone opened on this desk, before any body. */
-export function requireStaff(db: Db): onRequestAsyncHookHandler {
-  return async (request, reply) => {
-    const device = await authenticateRequest(db, request, reply);
-    if (!device) return reply;
-    const check = await checkStaffSession(db, header(request, STAFF_SESSION_HEADER), device.device_id, {
-      live: true,
-    });
-    if (!check.ok) {
-      request.log.warn({ deviceId: device.device_id, code: check.code, url: request.url }, 'complaint call refused');
-      return sendError(refuseBeforeBody(reply), 401, check.code, check.message);
-    }
-    request.device = device;
-    request.complaintStaffId = check.session.staffId;
-    return undefined;
-  };
-}
-
-export function callerOf(request: FastifyRequest): { deviceId: string; staffId: string } {
-  if (!request.complaintStaffId) throw new Error(`${request.url}: route has no requireStaff hook`);
-  return { deviceId: deviceOf(request).device_id, staffId: request.complaintStaffId };
-}
-
-export function sendComplaintError(reply: FastifyReply, status: number, code: ComplaintErrorCode): FastifyReply {
-  return sendError(reply, status, code, COMPLAINT_MESSAGES[code]);
+/**
+ * Whether the caller learns that this complaint exists when an act is refused: those who may read it, the accused
+ * (who state their side) and leaders (a recused leader is told why). Anyone else hears 404, as for an unknown id.
+ */
+function hasStanding(staff: Staff | undefined, state: ComplaintState): staff is Staff {
+  if (!staff) return false;
+  return mayReadComplaint(staff, state) || state.accusedStaffIds.includes(staff.id) || staff.roles.includes('leader');
 }
 
 const ackOf = (e: { complaintId: string; eventId: string; at: string }): ComplaintAck =>
@@ -61,6 +36,7 @@ const ackOf = (e: { complaintId: string; eventId: string; at: string }): Complai
 
 export function registerComplaints(app: FastifyInstance, db: Db): void {
   app.decorateRequest('complaintStaffId', null);
+  registerComplaintReads(app, db);
 
   /** POST /complaints: a desk's intake, by device token alone. Idempotent on eventId. */
   app.post(
@@ -119,6 +95,59 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
         { deviceId, complaintId: intake.complaintId, by: intake.staffId, eventId: intake.eventId },
         'complaint received',
       );
+      return ackOf(result.event);
+    },
+  );
+
+  /** POST /complaints/:id/acts: any later act, by the session's staff member, stored only if the fold applies it. */
+  app.post(
+    '/complaints/:id/acts',
+    { onRequest: requireStaff(db), bodyLimit: BODY_LIMITS.complaint },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const params = complaintParamsSchema.safeParse(request.params);
+      if (!params.success) return sendError(reply, 400, 'bad-request', describeIssues(params.error));
+      const body = complaintActSchema.safeParse(request.body);
+      if (!body.success) return sendError(reply, 400, 'bad-request', describeIssues(body.error));
+      const complaintId = params.data.id;
+      const { eventId, type, payload } = body.data;
+      const context = await currentComplaintContext(db);
+      // A complaint never stops existing, so who may hear of it is judged before the lock.
+      const state = foldComplaint(await complaintEvents(db, complaintId), context);
+      if (!state || !hasStanding(context.staffById.get(caller.staffId), state)) {
+        return sendComplaintError(reply, 404, 'unknown-complaint');
+      }
+      const result = await commitComplaintEvent(db, {
+        eventId,
+        complaintId,
+        build: (at) =>
+          complaintEventSchema.parse({
+            eventId,
+            complaintId,
+            type,
+            v: COMPLAINT_EVENT_VERSIONS[type],
+            at,
+            staffId: caller.staffId,
+            deviceId: caller.deviceId,
+            payload,
+          }),
+        judge: (stored, event) => judgeComplaintEvent(stored, event, context),
+      });
+      if (result.kind === 'exists') {
+        const e = result.event;
+        const same =
+          e.type === type &&
+          e.complaintId === complaintId &&
+          e.staffId === caller.staffId &&
+          JSON.stringify(e.payload) === JSON.stringify(payload);
+        return same ? ackOf(e) : sendComplaintError(reply, 409, 'conflict');
+      }
+      if (result.kind === 'refused') {
+        const error = FLAG_ERRORS[result.refusal];
+        request.log.warn({ ...caller, complaintId, type, flag: result.refusal }, 'complaint act refused');
+        return sendComplaintError(reply, error.status, error.code);
+      }
+      request.log.info({ ...caller, complaintId, type, eventId }, 'complaint act stored');
       return ackOf(result.event);
     },
   );

@@ -149,27 +149,27 @@ export async function allComplaintEvents(db: Db): Promise<Map<string, ComplaintE
   return byComplaint;
 }
 
-export type CommitResult =
+export type CommitResult<R extends string> =
   | { readonly kind: 'stored'; readonly event: ComplaintEvent }
   /** An event with this eventId is stored already (the caller says whether it is the same act). */
   | { readonly kind: 'exists'; readonly event: ComplaintEvent }
-  | { readonly kind: 'refused'; readonly refusal: string };
+  | { readonly kind: 'refused'; readonly refusal: R };
 
 /**
  * Store one act, judged against the complaint's log as it stands under the lock: `build` makes the event with HQ's
  * time (never earlier than the last act of this complaint, so the fold's order by time is the order of storing),
  * `judge` sees the stored log and the new event and returns a refusal code, or null to store it.
  */
-export async function commitComplaintEvent(
+export async function commitComplaintEvent<R extends string>(
   db: Db,
   input: {
     readonly eventId: string;
     readonly complaintId: string;
     readonly build: (at: string) => ComplaintEvent;
-    readonly judge: (stored: readonly ComplaintEvent[], event: ComplaintEvent) => string | null;
+    readonly judge: (stored: readonly ComplaintEvent[], event: ComplaintEvent) => R | null;
     readonly now?: () => number;
   },
-): Promise<CommitResult> {
+): Promise<CommitResult<R>> {
   return complaintDb(db)
     .transaction()
     .execute(async (trx) => {
