@@ -22,9 +22,9 @@ export const BODY_LIMITS = {
   /** POST /admin/*: at most a desk label ({label}, 40 characters). */
   admin: 1 * KIB,
   /**
-   * POST /complaints and /complaints/:id/acts: the largest intake (a 2,000-character account, 50 linked records,
-   * 20 staff and 10 departments complained about, the complainant) or act (a finding with 50 links; a decision
-   * with 20 people's measures) is ≈ 15 KB at 3 bytes a character, ≈ 26 KB even written as \uXXXX escapes.
+   * POST /complaints and /complaints/:id/acts: the largest intake the contract allows (a 2,000-character account,
+   * 50 linked records, 20 staff and 10 departments complained about, the complainant) is ≈ 19 KB, the largest act
+   * (a finding with 50 links) ≈ 12 KB (tests/unit/server/http/complaintBodyLimit.test.ts computes both).
    */
   complaint: 32 * KIB,
   /**
