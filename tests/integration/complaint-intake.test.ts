@@ -106,6 +106,8 @@ describe.each(BACKENDS)('complaint intake on $name', (backend) => {
       ['nobody accused', { ...valid, payload: { ...valid.payload, accusedStaffIds: [] } }, 400],
       ['a string too long for its field', { ...valid, payload: { ...valid.payload, account: '诉'.repeat(2001) } }, 400],
       ['not an ULID', { ...valid, complaintId: '../../etc/passwd' }, 400],
+      // PostgreSQL text cannot hold a NUL: refused as input on both engines, never a 500.
+      ['a NUL in the account', { ...valid, payload: { ...valid.payload, account: 'a\u0000b' } }, 400],
       ['not JSON', '{"eventId":', 400],
       ['an array', [valid], 400],
       ['a huge body', { ...valid, payload: { ...valid.payload, account: 'x'.repeat(40_000) } }, 413],
