@@ -1,12 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { COMPLAINT_EVENT_VERSIONS, complaintEventSchema } from '../../../shared/model/complaintEvents.ts';
+import {
+  COMPLAINT_EVENT_VERSIONS,
+  complaintEventSchema,
+  type ComplaintEvent,
+} from '../../../shared/model/complaintEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
-import { foldComplaint, type ComplaintState } from '../../../shared/rules/complaint.ts';
+import { foldComplaint, type ComplaintFlag, type ComplaintState } from '../../../shared/rules/complaint.ts';
 import { mayReadComplaint } from '../../../shared/rules/complaintPermissions.ts';
 import { complaintActSchema, complaintIntakeSchema, type ComplaintAck } from '../../../shared/sync/complaintApi.ts';
 import { commitComplaintEvent, complaintEvents } from '../storage/complaints.ts';
 import type { Db } from '../storage/db.ts';
-import { currentComplaintContext, FLAG_ERRORS, judgeComplaintEvent } from '../sync/complaintContext.ts';
+import {
+  currentComplaintContext,
+  FLAG_ERRORS,
+  judgeComplaintEvent,
+  type HqComplaintContext,
+} from '../sync/complaintContext.ts';
 import { describeIssues } from '../sync/ingest.ts';
 import { BODY_LIMITS } from './bodyLimits.ts';
 import { callerOf, requireStaff, sendComplaintError } from './complaintGuard.ts';
@@ -31,8 +40,44 @@ function hasStanding(staff: Staff | undefined, state: ComplaintState): staff is 
   return mayReadComplaint(staff, state) || state.accusedStaffIds.includes(staff.id) || staff.roles.includes('leader');
 }
 
-const ackOf = (e: { complaintId: string; eventId: string; at: string }): ComplaintAck =>
-  ({ complaintId: e.complaintId, eventId: e.eventId, at: e.at }) as ComplaintAck;
+const ackOf = (e: ComplaintEvent): ComplaintAck => ({ complaintId: e.complaintId, eventId: e.eventId, at: e.at });
+
+/** An act as HQ stamps it: everything but `at`, which is taken under the complaint lock. */
+interface Unstamped {
+  readonly eventId: string;
+  readonly complaintId: string;
+  readonly type: ComplaintEvent['type'];
+  readonly staffId: string;
+  readonly deviceId: string;
+  readonly payload: unknown;
+}
+
+/**
+ * Store the act if the fold applies it. A repeat of the same act (same type, complaint, actor, desk and payload)
+ * answers its first ack; anything else under a used eventId is a conflict.
+ */
+async function commitAct(
+  db: Db,
+  act: Unstamped,
+  context: HqComplaintContext,
+): Promise<{ ack: ComplaintAck } | { conflict: true } | { flag: ComplaintFlag['code'] }> {
+  const result = await commitComplaintEvent(db, {
+    eventId: act.eventId,
+    complaintId: act.complaintId,
+    build: (at) => complaintEventSchema.parse({ ...act, v: COMPLAINT_EVENT_VERSIONS[act.type], at }),
+    judge: (stored, event) => judgeComplaintEvent(stored, event, context),
+  });
+  if (result.kind === 'refused') return { flag: result.refusal };
+  if (result.kind === 'stored') return { ack: ackOf(result.event) };
+  const e = result.event;
+  const same =
+    e.type === act.type &&
+    e.complaintId === act.complaintId &&
+    e.staffId === act.staffId &&
+    e.deviceId === act.deviceId &&
+    JSON.stringify(e.payload) === JSON.stringify(act.payload);
+  return same ? { ack: ackOf(e) } : { conflict: true };
+}
 
 export function registerComplaints(app: FastifyInstance, db: Db): void {
   app.decorateRequest('complaintStaffId', null);
@@ -58,44 +103,17 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
       ];
       if (unknown.length > 0) return sendError(reply, 400, 'unknown-reference', UNKNOWN_ACCUSED_MESSAGE(unknown));
 
-      const payload = JSON.stringify(intake.payload);
-      const result = await commitComplaintEvent(db, {
-        eventId: intake.eventId,
-        complaintId: intake.complaintId,
-        build: (at) =>
-          complaintEventSchema.parse({
-            eventId: intake.eventId,
-            complaintId: intake.complaintId,
-            type: 'complaint.received',
-            v: COMPLAINT_EVENT_VERSIONS['complaint.received'],
-            at,
-            staffId: intake.staffId,
-            deviceId,
-            payload: intake.payload,
-          }),
-        judge: (stored, event) => judgeComplaintEvent(stored, event, context),
-      });
-      if (result.kind === 'exists') {
-        const e = result.event;
-        const same =
-          e.type === 'complaint.received' &&
-          e.complaintId === intake.complaintId &&
-          e.staffId === intake.staffId &&
-          e.deviceId === deviceId &&
-          JSON.stringify(e.payload) === payload;
-        if (!same) return sendComplaintError(reply, 409, 'conflict');
-        return ackOf(e);
-      }
-      if (result.kind === 'refused') {
+      const { eventId, complaintId, staffId, payload } = intake;
+      const type = 'complaint.received';
+      const result = await commitAct(db, { eventId, complaintId, type, staffId, deviceId, payload }, context);
+      if ('conflict' in result) return sendComplaintError(reply, 409, 'conflict');
+      if ('flag' in result) {
         // The only flag an intake can raise: this complaint id is already another intake's.
-        request.log.warn({ deviceId, complaintId: intake.complaintId, flag: result.refusal }, 'intake refused');
+        request.log.warn({ deviceId, complaintId, flag: result.flag }, 'intake refused');
         return sendComplaintError(reply, 409, 'conflict');
       }
-      request.log.info(
-        { deviceId, complaintId: intake.complaintId, by: intake.staffId, eventId: intake.eventId },
-        'complaint received',
-      );
-      return ackOf(result.event);
+      request.log.info({ deviceId, complaintId, by: staffId, eventId }, 'complaint received');
+      return result.ack;
     },
   );
 
@@ -117,38 +135,20 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
       if (!state || !hasStanding(context.staffById.get(caller.staffId), state)) {
         return sendComplaintError(reply, 404, 'unknown-complaint');
       }
-      const result = await commitComplaintEvent(db, {
-        eventId,
-        complaintId,
-        build: (at) =>
-          complaintEventSchema.parse({
-            eventId,
-            complaintId,
-            type,
-            v: COMPLAINT_EVENT_VERSIONS[type],
-            at,
-            staffId: caller.staffId,
-            deviceId: caller.deviceId,
-            payload,
-          }),
-        judge: (stored, event) => judgeComplaintEvent(stored, event, context),
-      });
-      if (result.kind === 'exists') {
-        const e = result.event;
-        const same =
-          e.type === type &&
-          e.complaintId === complaintId &&
-          e.staffId === caller.staffId &&
-          JSON.stringify(e.payload) === JSON.stringify(payload);
-        return same ? ackOf(e) : sendComplaintError(reply, 409, 'conflict');
-      }
-      if (result.kind === 'refused') {
-        const error = FLAG_ERRORS[result.refusal];
-        request.log.warn({ ...caller, complaintId, type, flag: result.refusal }, 'complaint act refused');
+      const { staffId, deviceId } = caller;
+      const result = await commitAct(
+        db,
+        { eventId, complaintId, type, staffId, deviceId, payload } as Unstamped,
+        context,
+      );
+      if ('conflict' in result) return sendComplaintError(reply, 409, 'conflict');
+      if ('flag' in result) {
+        const error = FLAG_ERRORS[result.flag];
+        request.log.warn({ ...caller, complaintId, type, flag: result.flag }, 'complaint act refused');
         return sendComplaintError(reply, error.status, error.code);
       }
       request.log.info({ ...caller, complaintId, type, eventId }, 'complaint act stored');
-      return ackOf(result.event);
+      return result.ack;
     },
   );
 }
