@@ -6,6 +6,7 @@ import { useDeviceLabel, useInboxCount } from '../data/hooks.ts';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { CalendarBanner } from '../features/calendar/CalendarBanner.tsx';
 import { CasesScreen } from '../features/cases/CasesScreen.tsx';
+import { ComplaintsScreen } from '../features/complaints/ComplaintsScreen.tsx';
 import { EndOfDayScreen } from '../features/endOfDay/EndOfDayScreen.tsx';
 import { FollowUpBoard, seesFollowUpBoard } from '../features/followUp/FollowUpBoard.tsx';
 import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
@@ -105,6 +106,7 @@ export function Shell({ staff }: { staff: Staff }) {
             <Tabs.Tab value="cases">{t('cases.title')}</Tabs.Tab>
             {seesFollowUpBoard(staff) && <Tabs.Tab value="followUps">{t('shell.followUps')}</Tabs.Tab>}
             <Tabs.Tab value="satisfaction">{t('shell.satisfaction')}</Tabs.Tab>
+            <Tabs.Tab value="complaints">{t('complaint.title')}</Tabs.Tab>
             <Tabs.Tab value="endOfDay">{t('shell.endOfDay')}</Tabs.Tab>
             {staff.roles.includes('admin') && <Tabs.Tab value="admin">{t('admin.title')}</Tabs.Tab>}
           </Tabs.List>
@@ -118,6 +120,7 @@ export function Shell({ staff }: { staff: Staff }) {
         {screen === 'inbox' && <InboxScreen staff={staff} />}
         {screen === 'followUps' && seesFollowUpBoard(staff) && <FollowUpBoard staff={staff} />}
         {screen === 'satisfaction' && <SatisfactionScreen staff={staff} />}
+        {screen === 'complaints' && <ComplaintsScreen staff={staff} />}
         {screen === 'endOfDay' && <EndOfDayScreen staff={staff} />}
       </AppShell.Main>
     </AppShell>

@@ -1,0 +1,59 @@
+import { Alert, Button, Drawer, Group, Kbd, Stack, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { useAuthor, useProvenSession } from '../../stores/session.ts';
+import { ComplaintsOnline } from './ComplaintsOnline.tsx';
+import { IntakeForm } from './IntakeForm.tsx';
+import { OutboxStatus } from './OutboxStatus.tsx';
+
+/**
+ * 投诉处理 (issue 14): everyone takes a complaint in, offline too; the complaints themselves are read and worked only
+ * online at HQ with the person's own proven session, and HQ decides who sees which (leaders, supervisors, the
+ * assigned investigators; the accused only their own 陈述申辩).
+ */
+export function ComplaintsScreen({ staff }: { staff: Staff }) {
+  const { t } = useTranslation();
+  const [intake, setIntake] = useState(false);
+  const [lastQueued, setLastQueued] = useState<string | null>(null);
+  const proven = useProvenSession(staff);
+  const { session } = useAuthor(staff);
+  // Not over an open drawer (a complaint being worked): the intake would cover it.
+  useHotkeys([['alt+N', () => !document.querySelector('[role="dialog"][aria-modal="true"]') && setIntake(true)]]);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={3}>{t('complaint.title')}</Title>
+        <Button onClick={() => setIntake(true)} rightSection={<Kbd size="xs">Alt+N</Kbd>}>
+          {t('complaint.intake.open')}
+        </Button>
+      </Group>
+      <OutboxStatus lastQueued={lastQueued} />
+      {proven && session ? (
+        <ComplaintsOnline key={session.sessionId} staff={staff} session={session} />
+      ) : (
+        <Alert color="yellow" role="note" data-testid="complaints-need-session">
+          {t('complaint.screen.needsSession')}
+        </Alert>
+      )}
+      <Drawer
+        opened={intake}
+        onClose={() => setIntake(false)}
+        position="right"
+        size="xl"
+        // Closed by a stray Escape, the draft stays for when the clerk opens it again; a save empties it.
+        keepMounted
+        title={t('complaint.intake.title')}
+      >
+        <IntakeForm
+          staff={staff}
+          onQueued={(id) => {
+            setLastQueued(id);
+            setIntake(false);
+          }}
+        />
+      </Drawer>
+    </Stack>
+  );
+}

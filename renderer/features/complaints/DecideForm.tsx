@@ -1,0 +1,119 @@
+import { Alert, Checkbox, Group, SegmentedControl, Select, Stack, Table, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import {
+  COMPLAINT_GRAVITIES,
+  COMPLAINT_GROUNDS,
+  COMPLAINT_MEASURES,
+  type ComplaintGravity,
+  type ComplaintGround,
+  type ComplaintMeasure,
+} from '../../../shared/model/complaintEvents.ts';
+import { LIMITS } from '../../../shared/model/limits.ts';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
+import { actWording, type ActFormProps } from './actFormProps.ts';
+import { ActFormShell } from './ActFormShell.tsx';
+import { foundedBlocked } from './availableActs.ts';
+import { decisionPayload } from './decisionPayload.ts';
+import { useNames } from './useNames.ts';
+
+/**
+ * 处理决定 (art. 31, 33), in writing: unfounded, or founded on an art. 32 ground with each accused person's measures
+ * and gravity. A founded decision waits until every accused person was heard (陈述申辩): the desk says so and does
+ * not offer it before; HQ refuses it too.
+ */
+export function DecideForm(props: ActFormProps) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const blocked = foundedBlocked(props.state, props.today);
+  const accused = props.state.accusedStaffIds;
+  const { busy, formError, form, field, submit } = useDeskForm({
+    initialValues: {
+      outcome: 'unfounded' as 'unfounded' | 'founded',
+      ground: (props.state.findingsClosed?.ground === 'none'
+        ? 'art32_1'
+        : (props.state.findingsClosed?.ground ?? 'art32_1')) as ComplaintGround,
+      measures: Object.fromEntries(accused.map((id) => [id, [] as ComplaintMeasure[]])) as Record<
+        string,
+        ComplaintMeasure[]
+      >,
+      gravity: Object.fromEntries(accused.map((id) => [id, 'ordinary' as ComplaintGravity])) as Record<
+        string,
+        ComplaintGravity
+      >,
+      reason: '',
+    },
+    wording: actWording,
+  });
+  const v = form.getValues();
+  const ground = field('ground');
+  const save = () => void submit((values) => props.send('complaint.decided', decisionPayload(values, accused)));
+  return (
+    <ActFormShell
+      title={t('complaint.act.decide')}
+      submitLabel={t('complaint.act.decide')}
+      busy={busy}
+      formError={formError}
+      onSave={save}
+    >
+      <SegmentedControl
+        {...field('outcome')}
+        data={[
+          { value: 'unfounded', label: t('complaint.outcome.unfounded') },
+          { value: 'founded', label: t('complaint.outcome.founded'), disabled: blocked },
+        ]}
+      />
+      {blocked && <Alert color="yellow">{t('complaint.flag.statementPending')}</Alert>}
+      {v.outcome === 'founded' && (
+        <Stack gap="xs">
+          <Select
+            label={t('complaint.field.ground')}
+            data={COMPLAINT_GROUNDS.map((g) => ({ value: g, label: t(`complaint.ground.${g}`) }))}
+            allowDeselect={false}
+            {...ground}
+            onChange={(g) => g && ground.onChange(g as ComplaintGround)}
+          />
+          <Table withTableBorder verticalSpacing={4} aria-label={t('complaint.field.measures')}>
+            <Table.Tbody>
+              {accused.map((id) => (
+                <Table.Tr key={id}>
+                  <Table.Td>{names.staff(id)}</Table.Td>
+                  <Table.Td>
+                    <Checkbox.Group
+                      aria-label={t('complaint.screen.measuresOf', { name: names.staff(id) })}
+                      value={v.measures[id] ?? []}
+                      onChange={(m) => form.setFieldValue(`measures.${id}`, m as never)}
+                    >
+                      <Group gap="xs">
+                        {COMPLAINT_MEASURES.map((m) => (
+                          <Checkbox key={m} value={m} label={t(`complaint.measure.${m}`)} size="xs" />
+                        ))}
+                      </Group>
+                    </Checkbox.Group>
+                  </Table.Td>
+                  <Table.Td w={110}>
+                    <Select
+                      size="xs"
+                      aria-label={t('complaint.screen.gravityOf', { name: names.staff(id) })}
+                      data={COMPLAINT_GRAVITIES.map((g) => ({ value: g, label: t(`complaint.gravity.${g}`) }))}
+                      value={v.gravity[id] ?? 'ordinary'}
+                      allowDeselect={false}
+                      onChange={(g) => g && form.setFieldValue(`gravity.${id}`, g as never)}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+      <Textarea
+        label={t('complaint.field.reason')}
+        withAsterisk
+        autosize
+        minRows={3}
+        maxLength={LIMITS.explanation}
+        {...form.getInputProps('reason')}
+      />
+    </ActFormShell>
+  );
+}

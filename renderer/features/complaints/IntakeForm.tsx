@@ -1,0 +1,139 @@
+import { Checkbox, Kbd, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { COMPLAINT_CHANNELS, type ComplaintChannel } from '../../../shared/model/complaintEvents.ts';
+import { LIMITS } from '../../../shared/model/limits.ts';
+import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { today } from '../../data/calendar.ts';
+import { queueComplaint } from '../../data/complaints/outbox.ts';
+import { useDirectory } from '../../data/hooks.ts';
+import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { useDeskForm } from '../../forms/useDeskForm.ts';
+import { complaintErrors } from './complaintErrors.ts';
+import { intakePayload } from './intakePayload.ts';
+
+// A named complainant's fields are nested in the payload (complainant.name…); the form keeps them flat.
+const wording = complaintErrors({ name: 'complainantName', phone: 'complainantPhone', organisation: 'complainantOrg' });
+
+/**
+ * 投诉受理 (art. 5, 31): any signed-in person, online or not. The complaint goes to the desk's complaint outbox
+ * (never the ordinary event log) and HQ takes it at the next sync; `onQueued` tells the screen which one it was.
+ */
+export function IntakeForm({ staff, onQueued }: { staff: Staff; onQueued: (complaintId: string) => void }) {
+  const { t } = useTranslation();
+  const { db } = useDesk();
+  const directory = useDirectory(db);
+  const { form, busy, formError, field, submit } = useDeskForm({
+    initialValues: {
+      channel: 'hotline' as ComplaintChannel,
+      receivedOn: today() as string,
+      anonymous: false,
+      complainantName: '',
+      complainantPhone: '',
+      complainantOrg: '',
+      accusedStaffIds: [] as string[],
+      accusedDepartmentIds: [] as string[],
+      account: '',
+      referenceNo: '',
+    },
+    wording,
+    // The schema's own refusal of an empty name is zod's generic words; the clerk gets the office's.
+    check: (v) => ({
+      complainantName: !v.anonymous && !v.complainantName.trim() ? 'complainantNameRequired' : undefined,
+    }),
+  });
+  const v = form.getValues();
+  const save = () =>
+    void submit(
+      async (values) => {
+        const { complaintId } = await queueComplaint(db, staff.id, intakePayload(values));
+        onQueued(complaintId);
+      },
+      { success: t('complaint.intake.saved') },
+    );
+  const staffOptions = [...(directory?.staffById.values() ?? [])]
+    .filter((s) => s.active)
+    .map((s) => ({ value: s.id as string, label: `${s.name}（${s.title}）` }));
+  const departmentOptions = (directory?.departments ?? []).map((d) => ({ value: d.id as string, label: d.name }));
+  const channel = field('channel');
+  return (
+    <form
+      aria-label={t('complaint.intake.title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+      onKeyDown={getHotkeyHandler([['mod+Enter', save]])}
+    >
+      <Stack gap="sm">
+        <SimpleGrid cols={2} spacing="sm">
+          <Select
+            label={t('complaint.field.channel')}
+            data={COMPLAINT_CHANNELS.map((c) => ({ value: c, label: t(`complaint.channel.${c}`) }))}
+            allowDeselect={false}
+            data-autofocus
+            {...channel}
+            onChange={(value) => value && channel.onChange(value as ComplaintChannel)}
+          />
+          <TextInput type="date" label={t('complaint.field.receivedOn')} {...form.getInputProps('receivedOn')} />
+        </SimpleGrid>
+        {v.channel === 'referral12345' && (
+          <TextInput label={t('complaint.field.referenceNo')} maxLength={40} {...form.getInputProps('referenceNo')} />
+        )}
+        <Checkbox label={t('complaint.field.anonymous')} {...form.getInputProps('anonymous', { type: 'checkbox' })} />
+        {!v.anonymous && (
+          <SimpleGrid cols={3} spacing="sm">
+            <TextInput
+              label={t('complaint.field.complainantName')}
+              maxLength={LIMITS.personName}
+              withAsterisk
+              {...form.getInputProps('complainantName')}
+            />
+            <TextInput label={t('complaint.field.complainantPhone')} {...form.getInputProps('complainantPhone')} />
+            <TextInput
+              label={t('complaint.field.complainantOrganisation')}
+              maxLength={LIMITS.organisation}
+              {...form.getInputProps('complainantOrg')}
+            />
+          </SimpleGrid>
+        )}
+        {!v.anonymous && (
+          <Text size="xs" c="dimmed">
+            {t('complaint.intake.identityProtected')}
+          </Text>
+        )}
+        <MultiSelect
+          label={t('complaint.field.accusedStaff')}
+          data={staffOptions}
+          searchable
+          clearable
+          {...field('accusedStaffIds')}
+        />
+        <MultiSelect
+          label={t('complaint.field.accusedDepartments')}
+          data={departmentOptions}
+          searchable
+          clearable
+          {...field('accusedDepartmentIds')}
+        />
+        <Textarea
+          label={t('complaint.field.account')}
+          description={t('complaint.intake.accountHint')}
+          withAsterisk
+          autosize
+          minRows={4}
+          maxRows={10}
+          maxLength={LIMITS.matter}
+          {...form.getInputProps('account')}
+        />
+        <FormSubmit type="submit" formError={formError} busy={busy}>
+          {t('complaint.intake.submit')}
+        </FormSubmit>
+        <Text size="xs" c="dimmed">
+          <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {t('complaint.intake.submit')}
+        </Text>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { ComplaintChannel, complaintReceivedPayload } from '../../../shared/model/complaintEvents.ts';
+
+export interface IntakeValues {
+  readonly channel: ComplaintChannel;
+  readonly receivedOn: string;
+  readonly anonymous: boolean;
+  readonly complainantName: string;
+  readonly complainantPhone: string;
+  readonly complainantOrg: string;
+  readonly accusedStaffIds: readonly string[];
+  readonly accusedDepartmentIds: readonly string[];
+  readonly account: string;
+  readonly referenceNo: string;
+}
+
+/**
+ * The intake form's values as the payload queueComplaint validates. What the form hides is not sent: a name typed
+ * before 匿名 was ticked (an anonymous complainant stays anonymous), a work order number before the channel changed.
+ */
+export function intakePayload(v: IntakeValues): z.input<typeof complaintReceivedPayload> {
+  return {
+    channel: v.channel,
+    receivedOn: v.receivedOn,
+    complainant: v.anonymous
+      ? { anonymous: true }
+      : {
+          anonymous: false,
+          name: v.complainantName.trim(),
+          phone: v.complainantPhone,
+          organisation: v.complainantOrg.trim(),
+        },
+    accusedStaffIds: [...v.accusedStaffIds],
+    accusedDepartmentIds: [...v.accusedDepartmentIds],
+    account: v.account,
+    links: [],
+    ...(v.channel === 'referral12345' ? { referenceNo: v.referenceNo.trim() } : {}),
+  };
+}
