@@ -269,6 +269,53 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
     ]);
   });
 
+  it('takes an extension and a correction of the record from a leader only, never an edit', async () => {
+    const { complaintId: id } = await taken();
+    const supervisor = as(DEMO_STAFF.supervisor);
+    const extension = { stage: 'acceptance', days: 5, reason: '需向12345热线核实。', approved: true };
+    expect((await supervisor.act(id, act('complaint.extensionDecided', extension))).json).toMatchObject({
+      code: 'not-allowed',
+    });
+    await ok(leader.act(id, act('complaint.extensionDecided', extension)));
+    // An extension of a stage not running is out of order.
+    const later = { ...extension, stage: 'decision' };
+    expect((await leader.act(id, act('complaint.extensionDecided', later))).json).toMatchObject({
+      code: 'out-of-order',
+    });
+
+    await ok(leader.act(id, act('complaint.investigationOrdered', { investigatorIds: [DEMO_STAFF.supervisor] })));
+    await ok(supervisor.act(id, act('complaint.findingsClosed', { summary: '属实。', ground: 'art32_2' })));
+    await ok(
+      supervisor.act(
+        id,
+        act('complaint.statementWaived', { staffId: DEMO_STAFF.highTechHandler, note: '本人书面放弃。' }),
+      ),
+    );
+    const entry = { staffId: DEMO_STAFF.highTechHandler, measures: ['criticism'], gravity: 'ordinary' };
+    await ok(
+      leader.act(
+        id,
+        act('complaint.decided', { outcome: 'founded', ground: 'art32_2', measures: [entry], reason: '属实。' }),
+      ),
+    );
+    const correction = { ...entry, measures: ['administrative'], gravity: 'serious', reason: '复核后从重。' };
+    expect((await supervisor.act(id, act('complaint.measureCorrected', correction))).status).toBe(403);
+    const stranger = { ...correction, staffId: DEMO_STAFF.windowClerk };
+    expect((await leader.act(id, act('complaint.measureCorrected', stranger))).json).toMatchObject({
+      code: 'not-accused',
+    });
+    await ok(leader.act(id, act('complaint.measureCorrected', correction)));
+
+    const record = accountabilityListSchema.parse((await supervisor.get('/complaints/accountability')).json);
+    const entries = record.records.find((r) => r.staffId === DEMO_STAFF.highTechHandler)?.entries ?? [];
+    expect(entries.find((e) => e.complaintId === id)).toMatchObject({
+      measures: ['administrative'],
+      gravity: 'serious',
+      decided: { measures: ['criticism'], gravity: 'ordinary' },
+      corrections: [expect.objectContaining({ by: DEMO_STAFF.leader, reason: '复核后从重。' })],
+    });
+  });
+
   it('lets exactly one of two leaders deciding at once land', async () => {
     const { complaintId: id } = await taken();
     const [a, b] = await Promise.all([
