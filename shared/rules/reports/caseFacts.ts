@@ -46,9 +46,7 @@ export function caseFacts(state: CaseState, ctx: FactContext): AggregateFacts {
     pauses: state.pauses.length,
     supplementNotice: state.supplement !== undefined,
     extensionsApproved: state.extensions.filter((x) => x.decision === 'approved').length,
-    ...(result
-      ? { resultNotice: result.notifiedOn ? (result.late ? 'late' : 'inTime') : result.late ? 'late' : 'pending' }
-      : {}),
+    ...(result ? { resultNotice: result.late ? 'late' : result.notifiedOn ? 'inTime' : 'pending' } : {}),
   };
   const facts: ReportFact[] = [fact];
 
@@ -145,6 +143,7 @@ export function caseFacts(state: CaseState, ctx: FactContext): AggregateFacts {
     });
   }
 
-  const resultOpen = fact.resultNotice === 'pending' || (state.status === 'completed' && !result?.notifiedOn);
+  // A completed case still owes its result notice until it is told, in time or not.
+  const resultOpen = state.status === 'completed' && result?.notifiedOn === undefined;
   return { recordId, facts, settled: ended && !resultOpen && noneOpen(facts) };
 }

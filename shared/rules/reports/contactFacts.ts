@@ -177,7 +177,6 @@ export function contactFacts(state: ContactState, ctx: FactContext): AggregateFa
     });
   }
 
-  const dayOver = today > day;
-  const escalationOpen = deadlines.some((d) => d.stage === 'waitingLeader' || d.stage === 'waitingTell');
-  return { recordId, facts, settled: dayOver && isEnded(state) && !escalationOpen && noneOpen(facts) };
+  // Ended means disposed of, so "undisposed at day end" is final; a waiting escalation leaves a due or a breach row.
+  return { recordId, facts, settled: isEnded(state) && noneOpen(facts) };
 }
