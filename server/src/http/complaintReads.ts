@@ -126,7 +126,11 @@ export function registerComplaintReads(app: FastifyInstance, db: Db): void {
     const staff = context.staffById.get(caller.staffId);
     const events = await complaintEvents(db, params.data.id);
     const state = foldComplaint(events, context);
-    if (!state || !staff || !mayReadComplaint(staff, state)) return sendComplaintError(reply, 404, 'unknown-complaint');
+    if (!state || !staff || !mayReadComplaint(staff, state)) {
+      // Not a read (nothing was shown), but the attempt is on the server's log for whoever audits it.
+      request.log.warn({ ...caller, complaintId: params.data.id }, 'complaint read refused');
+      return sendComplaintError(reply, 404, 'unknown-complaint');
+    }
     await logComplaintRead(db, {
       complaintId: state.complaintId,
       ...caller,
@@ -149,7 +153,10 @@ export function registerComplaintReads(app: FastifyInstance, db: Db): void {
     const context = await currentComplaintContext(db);
     const state = foldComplaint(await complaintEvents(db, params.data.id), context);
     const view = state && invitationOf(state, caller.staffId) ? statementViewOf(state, caller.staffId) : null;
-    if (!state || !view) return sendComplaintError(reply, 404, 'unknown-complaint');
+    if (!state || !view) {
+      request.log.warn({ ...caller, complaintId: params.data.id }, 'complaint statement view refused');
+      return sendComplaintError(reply, 404, 'unknown-complaint');
+    }
     await logComplaintRead(db, {
       complaintId: state.complaintId,
       ...caller,
