@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { choose, deskFor, syncNow, uniqueVisitor } from './desk.ts';
+
+// Issue 14: a complaint taken at a clerk's desk reaches HQ and leaves the desk; a leader orders an investigation
+// and names an investigator; the investigator records a finding and closes the findings — each online with their
+// own proven session. The clerk's tab never lists it.
+
+async function openComplaints(page: Page) {
+  await page.getByRole('tab', { name: '投诉处理' }).click();
+}
+
+async function openComplaint(page: Page, accused: string) {
+  await openComplaints(page);
+  const row = page.getByRole('table', { name: '投诉件一览' }).getByRole('row', { name: new RegExp(accused) });
+  await expect(row).toHaveCount(1);
+  await row.click();
+  return page.getByRole('dialog', { name: '投诉件' });
+}
+
+/** The complaint outbox of this desk, read from IndexedDB: what still waits for HQ. */
+const queuedOnDesk = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('firstdesk');
+        open.onerror = () => reject(open.error ?? new Error('cannot open the desk database'));
+        open.onsuccess = () => {
+          const count = open.result.transaction('complaintOutbox').objectStore('complaintOutbox').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
+
+test('a clerk takes a complaint in; a leader orders an investigation; the investigator records and closes the findings', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000); // three desks enrol and sign in
+  const account = uniqueVisitor('申请科技型中小企业评价时窗口人员推诿');
+
+  // The clerk, at the window: the intake works from the keyboard and is reported to HQ.
+  const clerk = await deskFor(browser, '张伟');
+  await clerk.setViewportSize({ width: 1366, height: 768 });
+  await openComplaints(clerk);
+  await clerk.getByRole('button', { name: /登记投诉/ }).click();
+  const intake = clerk.getByRole('form', { name: '投诉受理登记' });
+  await intake.getByLabel('投诉人姓名').fill('刘建国');
+  await intake.getByLabel('联系电话').fill('13800138000');
+  await choose(clerk, '被投诉人', /^刘洋/);
+  await intake.getByLabel('投诉事项').fill(account);
+  await intake.getByLabel('投诉事项').press('Control+Enter');
+  await expect(clerk.getByTestId('complaint-outbox-last')).toBeVisible();
+  await syncNow(clerk);
+  await expect(clerk.getByTestId('complaint-outbox-last')).toContainText('已上报市局');
+  await expect.poll(() => queuedOnDesk(clerk)).toBe(0);
+  // The clerk may take complaints in but not read them: no list holds it, nothing of it is on the screen.
+  await expect(clerk.getByTestId('complaints-empty')).toBeVisible();
+  await expect(clerk.getByText(account)).toHaveCount(0);
+
+  // The leader: the complaint is in their list, owed by them; they order the investigation.
+  const leader = await deskFor(browser, '何建国');
+  await leader.setViewportSize({ width: 1366, height: 768 });
+  const drawer = await openComplaint(leader, '刘洋');
+  await expect(drawer.getByTestId('complaint-account')).toHaveText(account);
+  await expect(drawer.getByTestId('complaint-drawer-status')).toHaveText('已受理');
+  await expect(drawer.getByTestId('clock-acceptance')).toBeVisible();
+  const order = drawer.getByRole('form', { name: '立案调查' });
+  // The accused is never offered as investigator.
+  await order.getByRole('combobox', { name: '调查人员' }).click();
+  await expect(leader.getByRole('option', { name: /^刘洋/ })).toHaveCount(0);
+  await leader.getByRole('option', { name: /^黄秀英/ }).click();
+  await order.getByRole('button', { name: '立案调查' }).click();
+  await expect(drawer.getByTestId('complaint-drawer-status')).toHaveText('调查核实中');
+  // Each reading is logged at HQ, and a leader sees the log.
+  await expect(drawer.getByRole('table', { name: '查阅记录' })).toContainText('何建国');
+
+  // The investigator: records a finding, then closes the findings.
+  const investigator = await deskFor(browser, '黄秀英');
+  await investigator.setViewportSize({ width: 1366, height: 768 });
+  const work = await openComplaint(investigator, '刘洋');
+  await expect(work.getByTestId('complaint-drawer-status')).toHaveText('调查核实中');
+  const findingForm = work.getByRole('form', { name: '记录调查核实情况' });
+  await findingForm.getByLabel('调查核实情况').fill('调取登记记录，申请人两次到窗口均未获一次性告知');
+  await findingForm.getByRole('button', { name: '记录调查核实情况' }).click();
+  await expect(work.getByText('调取登记记录，申请人两次到窗口均未获一次性告知')).toBeVisible();
+  await work.getByRole('button', { name: '调查终结', exact: true }).first().click();
+  const closeForm = work.getByRole('form', { name: '调查终结' });
+  await closeForm.getByLabel('调查结论').fill('未一次性告知补正材料，情况属实');
+  await closeForm.getByRole('button', { name: '调查终结' }).click();
+  await expect(work.getByTestId('complaint-drawer-status')).toHaveText('调查终结');
+
+  // Back at the leader's desk, the list says the decision is now theirs to make.
+  await leader.keyboard.press('Escape');
+  await leader.getByRole('button', { name: '刷新' }).click();
+  const row = leader.getByRole('table', { name: '投诉件一览' }).getByRole('row', { name: /刘洋/ });
+  await expect(row.getByTestId('complaint-status')).toHaveText('调查终结');
+  await expect(row).toContainText('待您办理');
+  // The page fits a 1366×768 desk without a sideways scroll.
+  const overflow = await leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
