@@ -17,6 +17,7 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
   const { t } = useTranslation();
   const [intake, setIntake] = useState(false);
   const [lastQueued, setLastQueued] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
   const proven = useProvenSession(staff);
   const { session } = useAuthor(staff);
   // Not over an open drawer (a complaint being worked): the intake would cover it.
@@ -42,14 +43,17 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
         onClose={() => setIntake(false)}
         position="right"
         size="xl"
-        // Closed by a stray Escape, the draft stays for when the clerk opens it again; a save empties it.
-        keepMounted
+        // A stray Escape or click beside the drawer never throws away a complaint being typed; the × still closes it.
+        closeOnEscape={!dirty}
+        closeOnClickOutside={!dirty}
         title={t('complaint.intake.title')}
       >
         <IntakeForm
           staff={staff}
+          onDirty={setDirty}
           onQueued={(id) => {
             setLastQueued(id);
+            setDirty(false);
             setIntake(false);
           }}
         />

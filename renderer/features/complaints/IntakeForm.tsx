@@ -1,5 +1,6 @@
 import { Checkbox, Kbd, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CHANNELS, type ComplaintChannel } from '../../../shared/model/complaintEvents.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
@@ -20,7 +21,16 @@ const wording = complaintErrors({ name: 'complainantName', phone: 'complainantPh
  * 投诉受理 (art. 5, 31): any signed-in person, online or not. The complaint goes to the desk's complaint outbox
  * (never the ordinary event log) and HQ takes it at the next sync; `onQueued` tells the screen which one it was.
  */
-export function IntakeForm({ staff, onQueued }: { staff: Staff; onQueued: (complaintId: string) => void }) {
+export function IntakeForm({
+  staff,
+  onQueued,
+  onDirty,
+}: {
+  staff: Staff;
+  onQueued: (complaintId: string) => void;
+  /** Whether anything was typed: the drawer then closes only by its × button. */
+  onDirty: (dirty: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const directory = useDirectory(db);
@@ -44,6 +54,8 @@ export function IntakeForm({ staff, onQueued }: { staff: Staff; onQueued: (compl
     }),
   });
   const v = form.getValues();
+  const dirty = form.isDirty();
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const save = () =>
     void submit(
       async (values) => {
