@@ -117,6 +117,45 @@ describe('contact facts (art. 7–9, 12)', () => {
     expect(settled).toBe(false);
   });
 
+  it('counts a transfer accepted on the rest day after its due day as one day late', () => {
+    // Sent Thu 03-26, due Fri 03-27, accepted Sat 03-28: no working day passed, yet it was late.
+    const transfer = ev(
+      'contact.transferred',
+      {
+        toDepartmentId: 'd2',
+        toStaffId: 'handler',
+        toldApplicant: { departmentName: '科', handlerName: '某', phone: '0377-1' },
+      },
+      '2026-03-26',
+    );
+    const acceptance = ev('contact.transferAccepted', { transferEventId: transfer.eventId }, '2026-03-28', 'handler');
+    const { facts } = contactFacts(contact('2026-03-26', [transfer, acceptance]), ctx);
+    expect(facts[1]).toMatchObject({
+      outcome: 'accepted',
+      dueOn: '2026-03-27',
+      workingDaysToAccept: 1,
+      acceptedWithinNextWorkingDay: false,
+    });
+    expect(facts[2]).toMatchObject({
+      kind: 'breach',
+      code: 'transferLate',
+      day: '2026-03-28',
+      days: 1,
+      ongoing: false,
+    });
+    // Accepted the day it was sent: 0 working days, in time, no breach and nothing due.
+    const same = ev(
+      'contact.transferAccepted',
+      { transferEventId: transfer.eventId },
+      '2026-03-26',
+      'handler',
+      '15:00',
+    );
+    const sameDay = contactFacts(contact('2026-03-26', [transfer, same]), ctx);
+    expect(kinds(sameDay.facts)).toEqual(['contact', 'transfer']);
+    expect(sameDay.facts[1]).toMatchObject({ workingDaysToAccept: 0, acceptedWithinNextWorkingDay: true });
+  });
+
   it('judges escalations: told in time, late and still waiting, superseded (art. 12)', () => {
     const inTime = contactFacts(
       contact('2026-03-02', [
