@@ -14,6 +14,12 @@ export interface Recusal {
   readonly staffIds: readonly string[];
   readonly departmentIds: readonly string[];
   readonly sameDepartment: boolean;
+  /**
+   * Departments concerned only because an accused LEADER belongs to them (局领导班子): the leadership is not a unit
+   * whose members have a stake in each other, so a complaint about one leader is worked by the others. Everyone
+   * else of such a department stands aside as usual (their leader is complained about).
+   */
+  readonly leaderPeerDepartmentIds?: readonly string[];
 }
 
 export function recusalOf(
@@ -21,18 +27,29 @@ export function recusalOf(
   accusedDepartmentIds: readonly string[],
   departmentOf: (staffId: string) => string | undefined,
   sameDepartment: boolean,
+  isLeader: (staffId: string) => boolean = () => false,
 ): Recusal {
   const departments = new Set(accusedDepartmentIds);
+  const byOthers = new Set(accusedDepartmentIds);
   for (const id of accusedStaffIds) {
     const department = departmentOf(id);
-    if (department !== undefined) departments.add(department);
+    if (department === undefined) continue;
+    departments.add(department);
+    if (!isLeader(id)) byOthers.add(department);
   }
-  return { staffIds: [...accusedStaffIds], departmentIds: [...departments], sameDepartment };
+  const leaderPeers = [...departments].filter((d) => !byOthers.has(d));
+  return {
+    staffIds: [...accusedStaffIds],
+    departmentIds: [...departments],
+    sameDepartment,
+    ...(leaderPeers.length > 0 ? { leaderPeerDepartmentIds: leaderPeers } : {}),
+  };
 }
 
 export function isRecused(staff: Pick<StaffFacts, 'id' | 'roles' | 'departmentId'>, recusal: Recusal): boolean {
   if (recusal.staffIds.includes(staff.id)) return true;
   if (!recusal.departmentIds.includes(staff.departmentId)) return false;
+  if (staff.roles.includes('leader') && recusal.leaderPeerDepartmentIds?.includes(staff.departmentId)) return false;
   return recusal.sameDepartment || staff.roles.includes('deptHead');
 }
 

@@ -228,6 +228,16 @@ describe('art. 31 回避: nobody with an interest investigates or decides', () =
     expect(fold([againstZhang, ordered('2025-09-30', [HEAD])]).status).toBe('investigating');
   });
 
+  it('art. 31: a complaint about one leader is decided by another; the accused leader and their department stand aside', () => {
+    const againstLeader = received(MON, { accusedStaffIds: [LEADER_OF_DEPT] });
+    expect(codes(fold([againstLeader, dismissed('2025-09-30', LEADER_OF_DEPT)]))).toEqual(['recused']);
+    expect(codes(fold([againstLeader, ordered('2025-09-30', [COLLEAGUE])]))).toEqual(['recused']);
+    expect(fold([againstLeader, ordered('2025-09-30', [INVESTIGATOR])])).toMatchObject({
+      status: 'investigating',
+      flags: [],
+    });
+  });
+
   it('refuses an investigator the directory does not know or who left', () => {
     expect(codes(fold([intake, ordered('2025-09-30', [RETIRED])]))).toEqual(['notAllowed']);
     expect(codes(fold([intake, ordered('2025-09-30', ['staff-nobody'])]))).toEqual(['notAllowed']);

@@ -140,6 +140,23 @@ describe('art. 31 回避: the recusal rule', () => {
     expect(isRecused({ ...staff(HEAD), departmentId: 'dept-party' }, narrow)).toBe(false);
   });
 
+  it('art. 31: a complaint about a leader is worked by the other leaders; that leader’s department still stands aside', () => {
+    const isLeader = (id: string) => staff(id).roles.includes('leader');
+    const againstLeader = recusalOf([LEADER_OF_DEPT], [], (id) => staff(id).departmentId, true, isLeader);
+    expect(againstLeader.leaderPeerDepartmentIds).toEqual(['dept-approval']);
+    expect(isRecused(staff(LEADER_OF_DEPT), againstLeader)).toBe(true);
+    expect(isRecused({ ...staff(LEADER), departmentId: 'dept-approval' }, againstLeader)).toBe(false);
+    expect(mayDecideComplaint({ ...staff(LEADER), departmentId: 'dept-approval' }, againstLeader)).toBe(true);
+    expect(isRecused(staff(COLLEAGUE), againstLeader)).toBe(true);
+    expect(isRecused(staff(HEAD), againstLeader)).toBe(true);
+    // The same department complained about by name, or through a clerk of it, recuses its leaders again.
+    const alsoNamed = recusalOf([LEADER_OF_DEPT], ['dept-approval'], (id) => staff(id).departmentId, true, isLeader);
+    expect(alsoNamed).not.toHaveProperty('leaderPeerDepartmentIds');
+    expect(isRecused({ ...staff(LEADER), departmentId: 'dept-approval' }, alsoNamed)).toBe(true);
+    const withClerk = recusalOf([LEADER_OF_DEPT, ACCUSED], [], (id) => staff(id).departmentId, true, isLeader);
+    expect(isRecused({ ...staff(LEADER), departmentId: 'dept-approval' }, withClerk)).toBe(true);
+  });
+
   it('ignores an accused person the directory does not know when it gathers the departments', () => {
     expect(recusalOf(['staff-nobody'], [], () => undefined, false)).toEqual({
       staffIds: ['staff-nobody'],
