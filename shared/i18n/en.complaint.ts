@@ -139,6 +139,7 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     decisionReasonRequired: 'Give the reasons for the decision.',
     extensionReasonRequired: 'Give the reason for the extension.',
     correctionReasonRequired: 'Give the reason for the correction.',
+    groundRequired: 'Choose the ground under art. 32.',
     complainantNameRequired: 'Enter the complainant’s name, or tick “Anonymous”.',
   },
   intake: {
@@ -176,6 +177,8 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
       all: 'All',
     },
     reload: 'Refresh',
+    notAReader:
+      'Complaints are worked online by the leaders, the supervisors and the investigators named; none is yours to work or read.',
     empty: 'No complaints for you to work or read.',
     tableLabel: 'Complaints',
     accused: 'Complained about',

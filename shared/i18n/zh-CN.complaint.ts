@@ -138,6 +138,7 @@ export const zhCNComplaint = {
     decisionReasonRequired: '请写明处理决定的理由。',
     extensionReasonRequired: '请写明延长期限的理由。',
     correctionReasonRequired: '请写明更正的理由。',
+    groundRequired: '请选择认定的第三十二条情形。',
     complainantNameRequired: '请填写投诉人姓名；不愿留名的，请勾选“匿名投诉”。',
   },
   // The screens (renderer/features/complaints).
@@ -173,6 +174,7 @@ export const zhCNComplaint = {
       all: '全部',
     },
     reload: '刷新',
+    notAReader: '投诉件由局领导、机关党委（人事科）和指定的调查人员在线办理；您没有需要办理或查阅的投诉。',
     empty: '没有需要您办理或可查阅的投诉。',
     tableLabel: '投诉件一览',
     accused: '被投诉人（科室）',

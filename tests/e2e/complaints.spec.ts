@@ -2,8 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { choose, deskFor, syncNow, uniqueVisitor } from './desk.ts';
 
 // Issue 14: a complaint taken at a clerk's desk reaches HQ and leaves the desk; a leader orders an investigation
-// and names an investigator; the investigator records a finding and closes the findings — each online with their
-// own proven session. The clerk's tab never lists it.
+// and names an investigator; the investigator records a finding, closes the findings and invites the accused, who
+// states their side; the leader decides it founded, tells the complainant and closes it, and the measure is on the
+// accused's record — each online with their own proven session. The clerk's tab never lists it.
 
 async function openComplaints(page: Page) {
   await page.getByRole('tab', { name: '投诉处理' }).click();
@@ -34,10 +35,10 @@ const queuedOnDesk = (page: Page) =>
       }),
   );
 
-test('a clerk takes a complaint in; a leader orders an investigation; the investigator records and closes the findings', async ({
+test('a complaint goes from a clerk’s desk to closure: investigated, the accused heard, decided, told, on the record', async ({
   browser,
 }) => {
-  test.setTimeout(180_000); // three desks enrol and sign in
+  test.setTimeout(240_000); // four desks enrol and sign in
   const account = uniqueVisitor('申请科技型中小企业评价时窗口人员推诿');
 
   // The clerk, at the window: the intake works from the keyboard and is reported to HQ.
@@ -91,12 +92,54 @@ test('a clerk takes a complaint in; a leader orders an investigation; the invest
   await closeForm.getByRole('button', { name: '调查终结' }).click();
   await expect(work.getByTestId('complaint-drawer-status')).toHaveText('调查终结');
 
+  // 陈述申辩 before any decision: the investigator invites the accused, who states their side on their own desk.
+  await work.getByRole('button', { name: '告知陈述申辩', exact: true }).first().click();
+  const invite = work.getByRole('form', { name: '告知陈述申辩' });
+  await invite.getByRole('button', { name: '告知陈述申辩' }).click();
+  await expect(work.getByText(/告知 刘洋 陈述申辩/)).toBeVisible();
+  await investigator.screenshot({});
+  const accused = await deskFor(browser, '刘洋');
+  await openComplaints(accused);
+  await accused.getByRole('tab', { name: /我的陈述申辩/ }).click();
+  // The accused sees no list of complaints to work, only their own invitation.
+  await expect(accused.getByText('刘建国')).toHaveCount(0);
+  await accused.getByRole('button', { name: '查看并陈述申辩' }).click();
+  await expect(accused.getByText(account)).toBeVisible();
+  const statement = accused.getByRole('form', { name: '陈述申辩' });
+  await statement.getByLabel('陈述申辩意见').fill('当日系统故障，未能一次打印告知单');
+  await statement.getByRole('button', { name: '提交陈述申辩' }).click();
+  await expect(accused.getByText('您的陈述申辩：当日系统故障，未能一次打印告知单')).toBeVisible();
+
   // Back at the leader's desk, the list says the decision is now theirs to make.
   await leader.keyboard.press('Escape');
   await leader.getByRole('button', { name: '刷新' }).click();
   const row = leader.getByRole('table', { name: '投诉件一览' }).getByRole('row', { name: /刘洋/ });
   await expect(row.getByTestId('complaint-status')).toHaveText('调查终结');
   await expect(row).toContainText('待您办理');
+  // 处理决定: founded, 批评教育 for the accused; then the complainant is told and the complaint closed.
+  const decide = await openComplaint(leader, '刘洋');
+  await decide.getByRole('button', { name: '作出处理决定', exact: true }).first().click();
+  const decision = decide.getByRole('form', { name: '作出处理决定' });
+  await decision.getByText('投诉属实，予以责任追究').click();
+  // The findings named no art. 32 ground: the leader chooses one, nothing is chosen for them.
+  await decision.getByRole('button', { name: '作出处理决定' }).click();
+  await expect(decision.getByText('请选择认定的第三十二条情形。')).toBeVisible();
+  await choose(leader, '认定情形', /第三十二条第（三）项/);
+  await decision.getByRole('group', { name: '刘洋 的问责处理措施' }).getByLabel('批评教育、公开检讨').check();
+  await decision.getByLabel('理由').fill('经局领导研究，投诉反映问题属实，予以批评教育');
+  await decision.getByRole('button', { name: '作出处理决定' }).click();
+  await expect(decide.getByTestId('complaint-drawer-status')).toHaveText('已作出处理决定');
+  await decide.getByRole('form', { name: '告知投诉人' }).getByRole('button', { name: '告知投诉人' }).click();
+  await expect(decide.getByTestId('complaint-drawer-status')).toHaveText('已告知投诉人');
+  await decide.getByRole('form', { name: '办结' }).getByRole('button', { name: '办结' }).click();
+  await expect(decide.getByTestId('complaint-drawer-status')).toHaveText('已办结');
+  await expect(decide.getByTestId('clock-telling')).toContainText('按期完成');
+  await leader.keyboard.press('Escape');
+  // The measure is on the accused's record for the leaders and supervisors (art. 33).
+  await leader.getByRole('tab', { name: '过错追究记录' }).click();
+  await expect(leader.getByRole('table', { name: '过错追究记录' }).getByRole('row', { name: /刘洋/ })).toContainText(
+    '批评教育、公开检讨',
+  );
   // The page fits a 1366×768 desk without a sideways scroll.
   const overflow = await leader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -94,6 +94,8 @@ function ComplaintBody({
       <ComplaintFacts state={state} />
       <Divider label={t('complaint.screen.clocks')} labelPosition="left" />
       <StageClocks clocks={clocks} />
+      {/* What this person does now comes before the history, which grows with every act. */}
+      <ActPanel staff={staff} client={client} state={state} today={day} context={context} onDone={reload} />
       <Divider label={t('complaint.screen.history')} labelPosition="left" />
       <ComplaintHistory state={state} />
       {state.flags.length > 0 && (
@@ -105,7 +107,6 @@ function ComplaintBody({
           ))}
         </Alert>
       )}
-      <ActPanel staff={staff} client={client} state={state} today={day} context={context} onDone={reload} />
       {detail.data.reads.length > 0 && (
         <>
           <Divider label={t('complaint.screen.reads')} labelPosition="left" />

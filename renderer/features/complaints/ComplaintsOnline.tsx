@@ -1,4 +1,4 @@
-import { Alert, Badge, Loader, Tabs } from '@mantine/core';
+import { Alert, Badge, Loader, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -35,6 +35,14 @@ export function ComplaintsOnline({ staff, session }: { staff: Staff; session: St
     );
   }
   const { complaints, statements } = list.data;
+  // Someone with nothing to work, read or state (a clerk): no empty list and filters, one plain sentence.
+  if (complaints.length === 0 && statements.length === 0 && !seesAccountability(staff)) {
+    return (
+      <Text c="dimmed" data-testid="complaints-empty">
+        {t('complaint.screen.notAReader')}
+      </Text>
+    );
+  }
   const owed = owedNow(complaints);
   const pendingStatements = statements.filter((s) => !s.given && !s.waived && !s.decided).length;
   return (

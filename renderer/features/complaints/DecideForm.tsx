@@ -26,12 +26,12 @@ export function DecideForm(props: ActFormProps) {
   const names = useNames();
   const blocked = foundedBlocked(props.state, props.today);
   const accused = props.state.accusedStaffIds;
+  const found = props.state.findingsClosed?.ground;
   const { busy, formError, form, field, submit } = useDeskForm({
     initialValues: {
       outcome: 'unfounded' as 'unfounded' | 'founded',
-      ground: (props.state.findingsClosed?.ground === 'none'
-        ? 'art32_1'
-        : (props.state.findingsClosed?.ground ?? 'art32_1')) as ComplaintGround,
+      // The findings' ground when they found one; otherwise the leader chooses it, never a default.
+      ground: (found === 'none' || found === undefined ? '' : found) as ComplaintGround | '',
       measures: Object.fromEntries(accused.map((id) => [id, [] as ComplaintMeasure[]])) as Record<
         string,
         ComplaintMeasure[]
@@ -43,10 +43,17 @@ export function DecideForm(props: ActFormProps) {
       reason: '',
     },
     wording: actWording,
+    check: (v) => ({ ground: v.outcome === 'founded' && !v.ground ? 'groundRequired' : undefined }),
   });
   const v = form.getValues();
   const ground = field('ground');
-  const save = () => void submit((values) => props.send('complaint.decided', decisionPayload(values, accused)));
+  const save = () =>
+    void submit((values) =>
+      props.send(
+        'complaint.decided',
+        decisionPayload({ ...values, ground: values.ground as ComplaintGround }, accused),
+      ),
+    );
   return (
     <ActFormShell
       title={t('complaint.act.decide')}
@@ -69,7 +76,9 @@ export function DecideForm(props: ActFormProps) {
             label={t('complaint.field.ground')}
             data={COMPLAINT_GROUNDS.map((g) => ({ value: g, label: t(`complaint.ground.${g}`) }))}
             allowDeselect={false}
+            withAsterisk
             {...ground}
+            value={ground.value || null}
             onChange={(g) => g && ground.onChange(g as ComplaintGround)}
           />
           <Table withTableBorder verticalSpacing={4} aria-label={t('complaint.field.measures')}>
@@ -78,17 +87,19 @@ export function DecideForm(props: ActFormProps) {
                 <Table.Tr key={id}>
                   <Table.Td>{names.staff(id)}</Table.Td>
                   <Table.Td>
-                    <Checkbox.Group
-                      aria-label={t('complaint.screen.measuresOf', { name: names.staff(id) })}
-                      value={v.measures[id] ?? []}
-                      onChange={(m) => form.setFieldValue(`measures.${id}`, m as never)}
-                    >
-                      <Group gap="xs">
-                        {COMPLAINT_MEASURES.map((m) => (
-                          <Checkbox key={m} value={m} label={t(`complaint.measure.${m}`)} size="xs" />
-                        ))}
-                      </Group>
-                    </Checkbox.Group>
+                    {/* A named group, so a screen reader (and the keyboard user) hears whose measures these are. */}
+                    <div role="group" aria-label={t('complaint.screen.measuresOf', { name: names.staff(id) })}>
+                      <Checkbox.Group
+                        value={v.measures[id] ?? []}
+                        onChange={(m) => form.setFieldValue(`measures.${id}`, m as never)}
+                      >
+                        <Group gap="xs">
+                          {COMPLAINT_MEASURES.map((m) => (
+                            <Checkbox key={m} value={m} label={t(`complaint.measure.${m}`)} size="xs" />
+                          ))}
+                        </Group>
+                      </Checkbox.Group>
+                    </div>
                   </Table.Td>
                   <Table.Td w={110}>
                     <Select
