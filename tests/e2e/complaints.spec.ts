@@ -97,7 +97,6 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   const invite = work.getByRole('form', { name: '告知陈述申辩' });
   await invite.getByRole('button', { name: '告知陈述申辩' }).click();
   await expect(work.getByText(/告知 刘洋 陈述申辩/)).toBeVisible();
-  await investigator.screenshot({});
   const accused = await deskFor(browser, '刘洋');
   await openComplaints(accused);
   await accused.getByRole('tab', { name: /我的陈述申辩/ }).click();
