@@ -126,6 +126,9 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await choose(leader, '认定情形', /第三十二条第（三）项/);
   await decision.getByRole('group', { name: '刘洋 的问责处理措施' }).getByLabel('批评教育、公开检讨').check();
   await decision.getByLabel('理由').fill('经局领导研究，投诉反映问题属实，予以批评教育');
+  // A stray Escape does not throw the decision being written away.
+  await decision.getByLabel('理由').press('Escape');
+  await expect(decision.getByLabel('理由')).toHaveValue('经局领导研究，投诉反映问题属实，予以批评教育');
   await decision.getByRole('button', { name: '作出处理决定' }).click();
   await expect(decide.getByTestId('complaint-drawer-status')).toHaveText('已作出处理决定');
   await decide.getByRole('form', { name: '告知投诉人' }).getByRole('button', { name: '告知投诉人' }).click();

@@ -1,8 +1,9 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { useContext, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormSubmit } from '../../forms/FormSubmit.tsx';
+import { DraftGuard } from './draftGuard.ts';
 
 /** One act's form: a titled box, Ctrl+Enter or the button saves, the refusal above the button. */
 export function ActFormShell(props: {
@@ -16,9 +17,12 @@ export function ActFormShell(props: {
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const guard = useContext(DraftGuard);
+  useEffect(() => () => guard?.(false), [guard]);
   return (
     <Paper withBorder p="sm">
       <form
+        onInput={() => guard?.(true)}
         aria-label={props.title}
         onSubmit={(e) => {
           e.preventDefault();

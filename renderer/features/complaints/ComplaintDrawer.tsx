@@ -1,4 +1,5 @@
 import { Alert, Badge, Divider, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { foldComplaint } from '../../../shared/rules/complaint.ts';
@@ -9,6 +10,7 @@ import { useHqRead } from '../../data/complaints/hooks.ts';
 import { ActPanel } from './ActPanel.tsx';
 import { failureWords } from './complaintErrors.ts';
 import { ComplaintFacts } from './ComplaintFacts.tsx';
+import { DraftGuard } from './draftGuard.ts';
 import { ComplaintHistory } from './ComplaintHistory.tsx';
 import { ReadLog } from './ReadLog.tsx';
 import { StageClocks } from './StageClocks.tsx';
@@ -29,22 +31,30 @@ interface Props {
  */
 export function ComplaintDrawer({ staff, client, complaintId, onClose, onChanged }: Props) {
   const { t } = useTranslation();
+  const [typing, setTyping] = useState(false);
   return (
     <Drawer
       opened={complaintId !== null}
-      onClose={onClose}
+      onClose={() => {
+        setTyping(false);
+        onClose();
+      }}
+      closeOnEscape={!typing}
+      closeOnClickOutside={!typing}
       position="right"
       size="xl"
       title={t('complaint.screen.drawerTitle')}
     >
       {complaintId && (
-        <ComplaintBody
-          key={complaintId}
-          staff={staff}
-          client={client}
-          complaintId={complaintId}
-          onChanged={onChanged}
-        />
+        <DraftGuard.Provider value={setTyping}>
+          <ComplaintBody
+            key={complaintId}
+            staff={staff}
+            client={client}
+            complaintId={complaintId}
+            onChanged={onChanged}
+          />
+        </DraftGuard.Provider>
       )}
     </Drawer>
   );
