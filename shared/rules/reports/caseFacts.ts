@@ -61,7 +61,7 @@ export function caseFacts(state: CaseState, ctx: FactContext): AggregateFacts {
       decision: x.decision ?? 'pending',
       ...(x.decision === 'approved' && x.decidedBy ? { approvedBy: x.decidedBy } : {}),
       ...(x.decidedAt ? { decidedOn: beijingDate(x.decidedAt) } : {}),
-      counts: verdicts?.extensions[i]?.counts ?? false,
+      counts: verdicts?.extensions[i]?.counts === true,
     });
   });
 

@@ -59,7 +59,7 @@ const LEVEL_ORDER: Record<WarningLevel, number> = { red: 0, yellow: 1, warning: 
 function breachCard(f: BreachFact, breaches: readonly BreachFact[], t: WarningThresholds): Warning {
   const windowFrom = addDays(f.day, -t.repeatWindowDays);
   const repeated = breaches.some(
-    (o) => o.id !== f.id && o.staffId === f.staffId && o.code === f.code && o.day < f.day && o.day >= windowFrom,
+    (o) => o.staffId === f.staffId && o.code === f.code && o.day < f.day && o.day >= windowFrom,
   );
   const rule: WarningRule =
     f.code === 'refusalWithoutReason'
