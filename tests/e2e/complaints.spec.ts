@@ -47,6 +47,12 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await openComplaints(clerk);
   await clerk.getByRole('button', { name: /登记投诉/ }).click();
   const intake = clerk.getByRole('form', { name: '投诉受理登记' });
+  // Saved empty: every problem is named at once, and nothing is queued.
+  await intake.getByRole('button', { name: '登记并上报' }).click();
+  await expect(intake.getByText('请写明投诉事项。')).toBeVisible();
+  await expect(intake.getByText('请至少填写一名被投诉人或一个被投诉科室。')).toBeVisible();
+  await expect(intake.getByText('请填写投诉人姓名；不愿留名的，请勾选“匿名投诉”。')).toBeVisible();
+  expect(await queuedOnDesk(clerk)).toBe(0);
   await intake.getByLabel('投诉人姓名').fill('刘建国');
   await intake.getByLabel('联系电话').fill('13800138000');
   await choose(clerk, '被投诉人', /^刘洋/);

@@ -2,7 +2,11 @@ import { Checkbox, Kbd, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput,
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPLAINT_CHANNELS, type ComplaintChannel } from '../../../shared/model/complaintEvents.ts';
+import {
+  COMPLAINT_CHANNELS,
+  complaintReceivedPayload,
+  type ComplaintChannel,
+} from '../../../shared/model/complaintEvents.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
@@ -11,11 +15,12 @@ import { queueComplaint } from '../../data/complaints/outbox.ts';
 import { useDirectory } from '../../data/hooks.ts';
 import { FormSubmit } from '../../forms/FormSubmit.tsx';
 import { useDeskForm } from '../../forms/useDeskForm.ts';
-import { complaintErrors } from './complaintErrors.ts';
+import { complaintErrors, fieldOf } from './complaintErrors.ts';
 import { intakePayload } from './intakePayload.ts';
 
 // A named complainant's fields are nested in the payload (complainant.name…); the form keeps them flat.
-const wording = complaintErrors({ name: 'complainantName', phone: 'complainantPhone', organisation: 'complainantOrg' });
+const ALIAS = { name: 'complainantName', phone: 'complainantPhone', organisation: 'complainantOrg' };
+const wording = complaintErrors(ALIAS);
 
 /**
  * 投诉受理 (art. 5, 31): any signed-in person, online or not. The complaint goes to the desk's complaint outbox
@@ -48,10 +53,15 @@ export function IntakeForm({
       referenceNo: '',
     },
     wording,
-    // The schema's own refusal of an empty name is zod's generic words; the clerk gets the office's.
-    check: (v) => ({
-      complainantName: !v.anonymous && !v.complainantName.trim() ? 'complainantNameRequired' : undefined,
-    }),
+    // Every problem at once (not one after another): the payload schema's, then the office's words for an empty
+    // name, which the schema would give in zod's generic words.
+    check: (v) => {
+      const out: Record<string, string | undefined> = {};
+      const parsed = complaintReceivedPayload.safeParse(intakePayload(v));
+      for (const issue of parsed.error?.issues ?? []) out[fieldOf(issue.path, ALIAS)] ??= issue.message;
+      if (!v.anonymous && !v.complainantName.trim()) out.complainantName = 'complainantNameRequired';
+      return out;
+    },
   });
   const v = form.getValues();
   const dirty = form.isDirty();

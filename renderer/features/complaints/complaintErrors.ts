@@ -20,7 +20,7 @@ export function failureWords(error: unknown, t: TFunction, exists: Exists): stri
 }
 
 /** The field an issue belongs to: its last named path segment (a list's index names no field), renamed by `alias`. */
-function fieldOf(path: readonly PropertyKey[], alias: Readonly<Record<string, string>>): string {
+export function fieldOf(path: readonly PropertyKey[], alias: Readonly<Record<string, string>>): string {
   const named = [...path].reverse().find((p): p is string => typeof p === 'string');
   if (named === undefined || named === 'payload') return 'form';
   return alias[named] ?? named;
