@@ -291,6 +291,8 @@ function apply(
     case 'complaint.complainantTold':
       if (!who.leader && !who.investigator) return refuse();
       if (state.told) return conflicting(state, e, flag);
+      // An anonymous complainant left no way to be told (art. 31 告知投诉人 applies to a named one).
+      if (state.complainant.anonymous) return outOfOrder(state, e, flag);
       if (state.status !== 'decided' && state.status !== 'dismissed') return outOfOrder(state, e, flag);
       return { ...state, status: 'told', told: { ...act, toldOn: e.payload.on, how: e.payload.how, ...note(e) } };
     case 'complaint.extensionDecided': {

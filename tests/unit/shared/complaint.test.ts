@@ -127,6 +127,11 @@ describe('art. 31: the path of a complaint to closure', () => {
     expect(fold([anonymous, dismissed('2025-09-30'), closed('2025-09-30')]).status).toBe('closed');
     expect(codes(fold([anonymous, order, closing, closed('2025-10-17')]))).toEqual(['outOfOrder']);
     expect(codes(fold([anonymous, closed('2025-09-30')]))).toEqual(['outOfOrder']);
+    // Nobody can be told who left no name: a 'told' for an anonymous complaint is kept, flagged, never applied.
+    const toldAnonymous = fold([anonymous, dismissed('2025-09-30'), told('2025-09-30', LEADER)]);
+    expect(codes(toldAnonymous)).toEqual(['outOfOrder']);
+    expect(toldAnonymous).toMatchObject({ status: 'dismissed' });
+    expect(toldAnonymous).not.toHaveProperty('told');
   });
 
   it('art. 31: the complainant is told once, by a leader or an investigator, after the decision', () => {
