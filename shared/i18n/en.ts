@@ -426,6 +426,12 @@ export const en: Strings<Resources> = {
     dueOn: 'by {{date}}',
     late: '{{count}} working days late',
     rectifications: 'Bad ratings to rectify (due today or overdue)',
+    complaints: 'Complaints waiting for you',
+    complaintCount: '{{count}} waiting',
+    complaintOwed: 'To do',
+    statementOwed: 'State your side',
+    statementYou: 'You',
+    statementDue: 'State your side by {{date}}',
     overdueTransfers: 'Transfers not accepted in time (your department)',
     overdueHint: 'Not accepted by the end of the next working day: escalated to the department head.',
     actions: {

@@ -404,6 +404,12 @@ export const zhCN = {
     dueOn: '{{date}} 前',
     late: '逾期 {{count}} 个工作日',
     rectifications: '待整改的差评（今日到期或已超期）',
+    complaints: '待办的投诉',
+    complaintCount: '{{count}} 件',
+    complaintOwed: '待办事项',
+    statementOwed: '陈述申辩',
+    statementYou: '本人',
+    statementDue: '{{date}} 前陈述申辩',
     overdueTransfers: '超时未承接的转办（本科室）',
     overdueHint: '转办超过下一个工作日结束仍未承接，已提请科室负责人督办。',
     actions: {

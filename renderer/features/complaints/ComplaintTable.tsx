@@ -81,7 +81,7 @@ export function ComplaintTable(props: {
   );
 }
 
-function DueCell({ row }: { row: ComplaintSummary }) {
+export function DueCell({ row }: { row: ComplaintSummary }) {
   const { t } = useTranslation();
   const tone = dueTone(row);
   const stage = row.stage;

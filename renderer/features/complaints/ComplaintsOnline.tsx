@@ -1,5 +1,5 @@
 import { Alert, Badge, Loader, Tabs, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import type { StaffSession } from '../../../shared/sync/staffAuth.ts';
@@ -11,6 +11,7 @@ import { ComplaintTable } from './ComplaintTable.tsx';
 import { failureWords } from './complaintErrors.ts';
 import { owedNow } from './complaintListView.ts';
 import { StatementInvitations } from './StatementInvitations.tsx';
+import { useComplaintFocus, type ComplaintFocusTarget } from '../../stores/complaintFocus.ts';
 
 /** Who keeps the accountability record (art. 33, issue 14 point 4): leaders and the supervisors (机关党委/人事科). */
 export const seesAccountability = (staff: Staff) =>
@@ -22,7 +23,20 @@ export function ComplaintsOnline({ staff, session }: { staff: Staff; session: St
   const { platform } = useDesk();
   const { client, failure: noClient } = useComplaintClient(platform, session);
   const list = useHqRead(client, (c) => c.list(), 'list');
+  // What the inbox asked for: taken once, so coming back to the tab later opens nothing by itself.
+  const focus = useComplaintFocus((s) => s.target);
+  const taken = useComplaintFocus((s) => s.taken);
   const [open, setOpen] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>(null);
+  const [followed, setFollowed] = useState<ComplaintFocusTarget>();
+  if (focus && focus !== followed) {
+    setFollowed(focus);
+    if (focus.kind === 'complaint') setOpen(focus.complaintId);
+    else setTab('statements');
+  }
+  useEffect(() => {
+    if (focus) taken();
+  }, [focus, taken]);
   const exists = (key: string) => i18n.exists(key);
   const failure = noClient ?? list.failure;
   if (!list.data) {
@@ -53,7 +67,8 @@ export function ComplaintsOnline({ staff, session }: { staff: Staff; session: St
         </Alert>
       )}
       <Tabs
-        defaultValue={statements.length > 0 && complaints.length === 0 ? 'statements' : 'complaints'}
+        value={tab ?? (statements.length > 0 && complaints.length === 0 ? 'statements' : 'complaints')}
+        onChange={setTab}
         keepMounted={false}
       >
         <Tabs.List>

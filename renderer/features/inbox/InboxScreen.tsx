@@ -17,6 +17,7 @@ import { OpenableRow } from '../../app/OpenableRow.tsx';
 import { FollowUpInbox } from '../followUp/FollowUpInbox.tsx';
 import { useFollowUpCount } from './useFollowUpCount.ts';
 import { RectificationInbox } from './RectificationInbox.tsx';
+import { ComplaintInbox } from './ComplaintInbox.tsx';
 import { useRectificationInbox } from './useRectificationInbox.ts';
 
 function actionOf(c: ContactRow): 'dispose' | 'accept' | 'assign' | 'review' | 'tell' {
@@ -54,6 +55,8 @@ export function InboxScreen({ staff }: { staff: Staff }) {
       {/* art. 27–30: the follow-ups this person owns, and for a leader the strong ones not yet reported. */}
       <FollowUpInbox staff={staff} />
       <RectificationInbox staff={staff} />
+      {/* art. 31: the complaint stages this person owes, and their own 陈述申辩; read online from HQ. */}
+      <ComplaintInbox staff={staff} />
       {items.length === 0 ? (
         rejections.length === 0 && followUps === 0 && rectifications === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>
       ) : (
