@@ -192,6 +192,16 @@ describe('case rows, one by one', () => {
       ctx,
     );
     expect(pick(cameIn.facts, 'breach', 'supplementNotImmediate')[0]).toMatchObject({ ongoing: false });
+    // Told the day after receipt: late for good, not growing.
+    const toldLate = caseFacts(
+      kase([
+        opened('2026-03-30'),
+        caseEv('case.materialsChecked', { checks: [{ materialId: 'm', state: 'missing' }] }, { on: '2026-03-30' }),
+        caseEv('case.supplementRequested', { requestedOn: '2026-03-31', materialIds: ['m'] }, { on: '2026-03-31' }),
+      ]),
+      ctx,
+    );
+    expect(pick(toldLate.facts, 'breach', 'supplementNotImmediate')[0]).toMatchObject({ ongoing: false, days: 1 });
     const leftForReview = caseFacts(
       kase([
         opened('2026-03-20', { intake: 'leftForReview' }),

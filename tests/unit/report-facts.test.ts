@@ -257,6 +257,8 @@ describe('case facts (art. 11, 14–18)', () => {
       staffId: 'liu-yang',
     });
     expect(over.facts.some((f) => f.kind === 'due' && f.code === 'stepDue')).toBe(false);
+    // A step over its limit is not the case over its own: due today, not overdue.
+    expect(over.facts[0]).toMatchObject({ overdueNow: false, everOverdue: false, dueOn: TODAY });
     // A step of 7 days: due Tue 04-07 — still due; the case itself is due 04-02 (today).
     const inTime = caseFacts(state, { ...ctx, stepsOf: () => [{ name: '审查', limitDays: 7 }] });
     expect(kinds(inTime.facts)).toEqual(['case', 'due:caseDue', 'due:stepDue']);

@@ -17,6 +17,7 @@ describe('report periods in Beijing days', () => {
     expect(periodOf('month', '2026-02-10')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(periodOf('month', '2026-12-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
     expect(periodOf('month', '2026-09-01')).toEqual({ from: '2026-09-01', to: '2026-09-30' });
+    expect(periodOf('month', '2026-11-10')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
     expect(periodOf('quarter', '2026-01-01')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
     expect(periodOf('quarter', '2026-05-20')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(periodOf('quarter', '2026-09-30')).toEqual({ from: '2026-07-01', to: '2026-09-30' });

@@ -143,7 +143,6 @@ export function caseFacts(state: CaseState, ctx: FactContext): AggregateFacts {
     });
   }
 
-  // A completed case still owes its result notice until it is told, in time or not.
-  const resultOpen = state.status === 'completed' && result?.notifiedOn === undefined;
-  return { recordId, facts, settled: ended && !resultOpen && noneOpen(facts) };
+  // A completed case that still owes its result notice has a due row or a growing breach, so noneOpen covers it.
+  return { recordId, facts, settled: ended && noneOpen(facts) };
 }
