@@ -126,6 +126,24 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
       anyVeryDissatisfied: 'Any aspect “very dissatisfied”',
       anyDissatisfied: 'Any aspect “dissatisfied” or worse',
     },
+    complaints: 'Complaint handling limits',
+    complaintsHint:
+      'Art. 31: the limit of each stage of a complaint, in working days, counted from the working day after the stage began; an overdue stage shows red in the inbox of those who owe it. An extension needs a leader’s approval and a reason.',
+    complaintDecideDays: 'Decide whether to investigate (working days)',
+    complaintDecideHint:
+      'After a complaint is received, a leader decides within this limit to investigate it or to dismiss it with a reason; once the findings are closed, the leader decides the outcome within the same limit.',
+    complaintInvestigateDays: 'Investigate (working days)',
+    complaintInvestigateHint:
+      'Once an investigation is ordered, the investigators establish the facts, gather the evidence and close their findings within this limit.',
+    complaintStatementDays: 'Time to state their side (at least, working days)',
+    complaintStatementHint:
+      'When the person complained about is invited to state their side, they are given at least this many working days; letting them pass counts as declining. No outcome is decided before they have been heard.',
+    complaintTellDays: 'Tell the complainant (working days)',
+    complaintTellHint:
+      'After the outcome or a dismissal, the complainant is told within this limit; an anonymous complainant cannot be told, so this limit does not apply.',
+    complaintRecuseSameDepartment: 'Everyone of the same department stands aside',
+    complaintRecuseHint:
+      'The person complained about and the head of each department concerned (a department complained about, the department of a person complained about) always stand aside from deciding, investigating and the outcome. When on, everyone else of those departments stands aside too; when off, they may investigate.',
     note: 'Note on this change (optional)',
     save: 'Save settings',
     reset: 'Discard changes',

@@ -118,6 +118,22 @@ export const zhCNAdmin = {
       anyVeryDissatisfied: '任一方面评价为非常不满意',
       anyDissatisfied: '任一方面评价为不满意或非常不满意',
     },
+    complaints: '投诉处理时限',
+    complaintsHint:
+      '第三十一条：投诉办理各环节的时限，均按工作日计算，自该环节开始的次一工作日起算；逾期的环节在承办人待办中标红。延长时限须经领导批准并说明理由。',
+    complaintDecideDays: '立案审查时限（工作日）',
+    complaintDecideHint:
+      '收到投诉后，由领导在该时限内决定是否立案调查或不予立案（说明理由）；调查终结后，亦在该时限内作出处理决定。',
+    complaintInvestigateDays: '调查核实时限（工作日）',
+    complaintInvestigateHint: '决定立案调查后，调查人员在该时限内调查核实、收集证据，并终结调查。',
+    complaintStatementDays: '陈述申辩期限（工作日，不少于）',
+    complaintStatementHint:
+      '通知被投诉人陈述申辩时，给予的期限不得少于该天数；期满未陈述申辩的，视为放弃。作出处理决定前须先听取陈述申辩。',
+    complaintTellDays: '告知投诉人时限（工作日）',
+    complaintTellHint: '作出处理决定或决定不予立案后，在该时限内将结果告知投诉人；匿名投诉无从告知，不计此项时限。',
+    complaintRecuseSameDepartment: '同科室人员一律回避',
+    complaintRecuseHint:
+      '被投诉人本人和所涉科室（被投诉的科室、被投诉人所在科室）负责人一律回避，不得参与立案、调查和处理决定。开启本项后，所涉科室的其他工作人员也一律回避；关闭后，其他工作人员可以参与调查。',
     note: '修改说明（选填）',
     save: '保存设置',
     reset: '放弃修改',

@@ -8,6 +8,7 @@ import {
   Paper,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -223,6 +224,50 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
             onChange={(v) => v && form.setFieldValue('followUpStrongWhen', v as StrongRule)}
           />
         </SimpleGrid>
+        <Title order={5}>{t('admin.settings.complaints')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('admin.settings.complaintsHint')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <NumberInput
+            label={t('admin.settings.complaintDecideDays')}
+            description={t('admin.settings.complaintDecideHint')}
+            allowDecimal={false}
+            allowNegative={false}
+            withAsterisk
+            {...numberField('complaintDecideDays')}
+          />
+          <NumberInput
+            label={t('admin.settings.complaintInvestigateDays')}
+            description={t('admin.settings.complaintInvestigateHint')}
+            allowDecimal={false}
+            allowNegative={false}
+            withAsterisk
+            {...numberField('complaintInvestigateDays')}
+          />
+          <NumberInput
+            label={t('admin.settings.complaintStatementDays')}
+            description={t('admin.settings.complaintStatementHint')}
+            allowDecimal={false}
+            allowNegative={false}
+            withAsterisk
+            {...numberField('complaintStatementDays')}
+          />
+          <NumberInput
+            label={t('admin.settings.complaintTellDays')}
+            description={t('admin.settings.complaintTellHint')}
+            allowDecimal={false}
+            allowNegative={false}
+            withAsterisk
+            {...numberField('complaintTellDays')}
+          />
+        </SimpleGrid>
+        <Switch
+          label={t('admin.settings.complaintRecuseSameDepartment')}
+          description={t('admin.settings.complaintRecuseHint')}
+          {...form.getInputProps('complaintRecuseSameDepartment', { type: 'checkbox' })}
+          name="complaintRecuseSameDepartment"
+        />
         <TextInput label={t('admin.settings.note')} maxLength={LIMITS.note} {...form.getInputProps('note')} />
         {newer && (
           <Alert color="yellow" role="status">

@@ -14,11 +14,13 @@ export function settingsFieldErrors(
   const out = adminFieldErrors(error, t, exists);
   if (!(error instanceof InvalidEventError)) return out;
   const seen = new Set<string>();
+  const shownOnFields = new Set<string>();
   for (const issue of error.issues) {
-    const field = issue.path.length === 1 ? String(issue.path[0]) : followUpField(issue.path);
+    const field = issue.path.length === 1 ? String(issue.path[0]) : nestedField(issue.path);
     // The first issue of a field is the one shown, as in adminFieldErrors.
     if (!field || seen.has(field)) continue;
     seen.add(field);
+    if (issue.path.length === 2) shownOnFields.add(String(issue.path[0]));
     if (field === 'followUpSamplePercent') {
       out[field] = t('admin.errors.percent'); // the schema's 0–1 is typed as 0–100
     } else if (issue.code === 'too_small' && issue.origin === 'number') {
@@ -28,21 +30,42 @@ export function settingsFieldErrors(
     } else if (issue.code === 'invalid_format' && field === 'nightlySyncAt') {
       out[field] = t('admin.errors.clockTime');
     } else if (issue.path.length === 2) {
-      // A follow-up field's own message, worded as adminFieldErrors words it (it files them all under 'followUp').
-      out[field] = adminFieldErrors(new InvalidEventError([issue]), t, exists).followUp ?? '';
+      // A nested field's own message, worded as adminFieldErrors words it (it files them under the block's name).
+      out[field] = adminFieldErrors(new InvalidEventError([issue]), t, exists)[String(issue.path[0])] ?? '';
     }
+  }
+  // adminFieldErrors also files a nested issue under its block's name, which no input has: shown on its own field
+  // it goes; otherwise (the block itself malformed, a path no field has) it is said on the form, not lost.
+  for (const block of Object.keys(NESTED_FIELDS)) {
+    if (out[block] === undefined) continue;
+    if (!shownOnFields.has(block)) out.form ??= out[block];
+    delete out[block];
   }
   return out;
 }
 
-/** settings.followUp's fields, shown under their own names in the form (settingsForm.ts). */
-const FOLLOW_UP_FIELDS: Record<string, string> = {
-  dueDays: 'followUpDueDays',
-  owner: 'followUpOwner',
-  contactSampleRate: 'followUpSamplePercent',
-  rectifyDays: 'followUpRectifyDays',
+/** settings.followUp's and settings.complaints' fields, shown under their own names in the form (settingsForm.ts). */
+const NESTED_FIELDS: Record<string, Record<string, string>> = {
+  followUp: {
+    dueDays: 'followUpDueDays',
+    owner: 'followUpOwner',
+    contactSampleRate: 'followUpSamplePercent',
+    rectifyDays: 'followUpRectifyDays',
+  },
+  complaints: {
+    decideDays: 'complaintDecideDays',
+    investigateDays: 'complaintInvestigateDays',
+    statementDays: 'complaintStatementDays',
+    tellDays: 'complaintTellDays',
+    recuseSameDepartment: 'complaintRecuseSameDepartment',
+  },
 };
 
-function followUpField(path: readonly PropertyKey[]): string | undefined {
-  return path.length === 2 && path[0] === 'followUp' ? FOLLOW_UP_FIELDS[String(path[1])] : undefined;
+// Own keys only: a path is data, and 'constructor' must not find Object's.
+const own = <T>(record: Record<string, T>, key: PropertyKey): T | undefined =>
+  Object.hasOwn(record, key) ? record[String(key)] : undefined;
+
+function nestedField(path: readonly PropertyKey[]): string | undefined {
+  const block = path.length === 2 ? own(NESTED_FIELDS, path[0]!) : undefined;
+  return block && own(block, path[1]!);
 }

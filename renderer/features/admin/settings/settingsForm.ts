@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
+  DEFAULT_COMPLAINT_SETTINGS,
   DEFAULT_FOLLOW_UP_SETTINGS,
+  type ComplaintSettings,
   type Settings,
   type settingsSchema,
   type StrongRule,
@@ -31,6 +33,12 @@ export type SettingsForm = {
   followUpRectifyDays: number | string;
   /** art. 30: the bureau's own rule for 反映强烈 (settings.followUp.strongWhen). */
   followUpStrongWhen: StrongRule;
+  /** Issue 14 (settings.complaints): the stage limits of a complaint in working days, and the 回避 rule. */
+  complaintDecideDays: number | string;
+  complaintInvestigateDays: number | string;
+  complaintStatementDays: number | string;
+  complaintTellDays: number | string;
+  complaintRecuseSameDepartment: boolean;
   /** '' when the bureau publishes no QR rating page (issue 13). */
   publicRatingBase: string;
 };
@@ -50,6 +58,8 @@ export function toForm(settings: Settings): SettingsForm {
     nightlySyncAt: settings.nightlySyncAt,
     deviceTokenMaxSilenceDays: settings.deviceTokenMaxSilenceDays ?? '',
     ...followUpForm(settings.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS),
+    // Like the follow-up block: the limits in force (the defaults where none were set), saved so on the next save.
+    ...complaintForm(settings.complaints ?? DEFAULT_COMPLAINT_SETTINGS),
     publicRatingBase: settings.publicRatingBase ?? '',
   };
 }
@@ -79,6 +89,13 @@ export function fromForm(form: SettingsForm, opened: Settings): z.input<typeof s
       // Nothing beyond the floor is written as absent, so settings saved before the rule read the same.
       ...(form.followUpStrongWhen === 'overall' ? {} : { strongWhen: form.followUpStrongWhen }),
     },
+    complaints: {
+      decideDays: number(form.complaintDecideDays) as number,
+      investigateDays: number(form.complaintInvestigateDays) as number,
+      statementDays: number(form.complaintStatementDays) as number,
+      tellDays: number(form.complaintTellDays) as number,
+      recuseSameDepartment: form.complaintRecuseSameDepartment,
+    },
     publicRatingBase: form.publicRatingBase.trim() || undefined,
   };
 }
@@ -90,5 +107,15 @@ function followUpForm(f: NonNullable<Settings['followUp']>) {
     followUpSamplePercent: percentOf(f.contactSampleRate),
     followUpRectifyDays: f.rectifyDays,
     followUpStrongWhen: f.strongWhen ?? 'overall',
+  };
+}
+
+function complaintForm(c: ComplaintSettings) {
+  return {
+    complaintDecideDays: c.decideDays,
+    complaintInvestigateDays: c.investigateDays,
+    complaintStatementDays: c.statementDays,
+    complaintTellDays: c.tellDays,
+    complaintRecuseSameDepartment: c.recuseSameDepartment,
   };
 }

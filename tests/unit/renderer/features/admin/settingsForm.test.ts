@@ -1,7 +1,12 @@
 import { createInstance, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settingsSavedPayload } from '../../../../../shared/model/adminEvents.ts';
-import { DEFAULT_FOLLOW_UP_SETTINGS, settingsSchema, type Settings } from '../../../../../shared/model/reference.ts';
+import {
+  DEFAULT_COMPLAINT_SETTINGS,
+  DEFAULT_FOLLOW_UP_SETTINGS,
+  settingsSchema,
+  type Settings,
+} from '../../../../../shared/model/reference.ts';
 import { InvalidEventError } from '../../../../../renderer/data/append.ts';
 import { fromForm, toForm } from '../../../../../renderer/features/admin/settings/settingsForm.ts';
 import { settingsFieldErrors } from '../../../../../renderer/features/admin/settings/settingsErrors.ts';
@@ -50,6 +55,7 @@ describe('the settings form', () => {
       ...SETTINGS,
       escalationAnswerDays: 5,
       followUp: DEFAULT_FOLLOW_UP_SETTINGS, // shown as in force, and saved so
+      complaints: DEFAULT_COMPLAINT_SETTINGS, // likewise
     });
   });
 
@@ -101,6 +107,114 @@ describe('the settings form’s messages, from the schema’s issues', () => {
       { code: 'custom', path: ['bureauCode'], message: 'bureauCodeFixed', input: undefined },
     ]);
     expect(settingsFieldErrors(fixed, zh, exists)).toEqual({ bureauCode: '单位代码不能在此修改。' });
+  });
+});
+
+describe('the complaint limits in the settings form (issue 14, settings.complaints)', () => {
+  const WITH_COMPLAINTS: Settings = {
+    ...SETTINGS,
+    complaints: { decideDays: 4, investigateDays: 15, statementDays: 7, tellDays: 3, recuseSameDepartment: false },
+  };
+
+  it('shows the bureau’s limits and 回避 rule and saves them back unchanged, beside an edit elsewhere', () => {
+    const form = toForm(WITH_COMPLAINTS);
+    expect(form).toMatchObject({
+      complaintDecideDays: 4,
+      complaintInvestigateDays: 15,
+      complaintStatementDays: 7,
+      complaintTellDays: 3,
+      complaintRecuseSameDepartment: false,
+    });
+    const saved = settingsSchema.parse(fromForm({ ...form, idleLockMinutes: 9 }, WITH_COMPLAINTS));
+    expect(saved.complaints).toEqual(WITH_COMPLAINTS.complaints);
+    expect(saved.idleLockMinutes).toBe(9);
+  });
+
+  it('saves each edited limit to its own place, and the switch as the rule', () => {
+    const form = {
+      ...toForm(WITH_COMPLAINTS),
+      complaintDecideDays: 1,
+      complaintInvestigateDays: 90,
+      complaintStatementDays: 10,
+      complaintTellDays: 5,
+      complaintRecuseSameDepartment: true,
+    };
+    expect(settingsSchema.parse(fromForm(form, WITH_COMPLAINTS)).complaints).toEqual({
+      decideDays: 1,
+      investigateDays: 90,
+      statementDays: 10,
+      tellDays: 5,
+      recuseSameDepartment: true,
+    });
+  });
+
+  it('shows the defaults in force (3, 20, 5, 2; same department stands aside) where the settings have no complaint block', () => {
+    expect(SETTINGS.complaints).toBeUndefined();
+    expect(toForm(SETTINGS)).toMatchObject({
+      complaintDecideDays: 3,
+      complaintInvestigateDays: 20,
+      complaintStatementDays: 5,
+      complaintTellDays: 2,
+      complaintRecuseSameDepartment: true,
+    });
+  });
+
+  it('refuses a limit below 1, above 90, blank or a fraction, each on its own field, in zh-CN and en', () => {
+    const form = {
+      ...toForm(WITH_COMPLAINTS),
+      complaintDecideDays: 0,
+      complaintInvestigateDays: 91,
+      complaintStatementDays: '',
+      complaintTellDays: 2.5,
+    };
+    const parsed = settingsSchema.safeParse(fromForm(form, WITH_COMPLAINTS));
+    expect(parsed.success).toBe(false);
+    const error = new InvalidEventError(parsed.error!.issues);
+    expect(settingsFieldErrors(error, zh, exists)).toEqual({
+      complaintDecideDays: '不能小于 1。',
+      complaintInvestigateDays: '不能大于 90。',
+      complaintStatementDays: '必填。',
+      complaintTellDays: '请填写整数。',
+    });
+    expect(settingsFieldErrors(error, english, exists)).toEqual({
+      complaintDecideDays: 'Must be at least 1.',
+      complaintInvestigateDays: 'Must be at most 90.',
+      complaintStatementDays: en.admin.errors.required,
+      complaintTellDays: en.admin.errors.wholeNumber,
+    });
+    // Refused as a whole: the settings.saved event would not be written either.
+    expect(settingsSavedPayload.safeParse({ settings: fromForm(form, WITH_COMPLAINTS), baseRev: 1 }).success).toBe(
+      false,
+    );
+  });
+
+  it('puts a bad 回避 rule (not a yes/no) on the switch, and says on the form what no field holds', () => {
+    const error = issuesOf({
+      ...WITH_COMPLAINTS,
+      complaints: { ...WITH_COMPLAINTS.complaints, recuseSameDepartment: 'yes' },
+    });
+    expect(settingsFieldErrors(error, zh, exists)).toEqual({ complaintRecuseSameDepartment: '必填。' });
+    const odd = new InvalidEventError([
+      {
+        code: 'too_small',
+        origin: 'number',
+        minimum: 1,
+        inclusive: true,
+        path: ['complaints', 'constructor'],
+        message: '',
+        input: 0,
+      },
+    ]);
+    expect(settingsFieldErrors(odd, zh, exists)).toEqual({ form: '数值超出允许范围。' });
+    // The whole block malformed (no field of its own): said on the form.
+    expect(settingsFieldErrors(issuesOf({ ...SETTINGS, complaints: 'strict' }), zh, exists)).toEqual({
+      form: '必填。',
+    });
+  });
+
+  it('names the section in the change history (the top-level key complaints)', () => {
+    expect(zhCN.admin.settings.complaints).toBe('投诉处理时限');
+    expect(en.admin.settings.complaints).toBe('Complaint handling limits');
   });
 });
 
