@@ -7,6 +7,8 @@ export default {
   mutate: [
     'shared/rules/{calendar,deadline,case,caseTimeliness,contact,contactDispositions}.ts',
     'shared/rules/complaint{,Permissions,Deadlines,Views}.ts',
+    // Supervision reports (issue 15): the fact rows, figures and the 预警/黄牌/红牌 rules.
+    'shared/rules/reports/*.ts',
   ],
   testRunner: 'vitest',
   vitest: { configFile: 'scripts/vitest.mutation.config.mjs' },

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../shared/model/caseEvents.ts';
-import type { ContactEvent } from '../../shared/model/contactEvents.ts';
-import { foldCase } from '../../shared/rules/case.ts';
-import { foldContact } from '../../shared/rules/contact.ts';
-import { foldRating } from '../../shared/rules/rating.ts';
-import { caseFacts } from '../../shared/rules/reports/caseFacts.ts';
-import { contactFacts, firstDisposedOn } from '../../shared/rules/reports/contactFacts.ts';
+import type { CaseEvent } from '../../../../shared/model/caseEvents.ts';
+import type { ContactEvent } from '../../../../shared/model/contactEvents.ts';
+import { foldCase } from '../../../../shared/rules/case.ts';
+import { foldContact } from '../../../../shared/rules/contact.ts';
+import { foldRating } from '../../../../shared/rules/rating.ts';
+import { caseFacts } from '../../../../shared/rules/reports/caseFacts.ts';
+import { contactFacts, firstDisposedOn } from '../../../../shared/rules/reports/contactFacts.ts';
 import {
   UNKNOWN_DEPARTMENT,
   type BreachFact,
   type FactContext,
   type ReportFact,
-} from '../../shared/rules/reports/facts.ts';
-import { figures } from '../../shared/rules/reports/figures.ts';
-import { periodOf } from '../../shared/rules/reports/periods.ts';
-import { ratingFacts } from '../../shared/rules/reports/ratingFacts.ts';
-import { warnings } from '../../shared/rules/reports/warnings.ts';
-import { contactEvent, contactOpened } from './shared/builders.ts';
-import { accepted, caseEv, completed, inOrder, opened, resultNotified } from './shared/caseBuilders.ts';
-import { calendar, given } from './shared/followUpBuilders.ts';
+} from '../../../../shared/rules/reports/facts.ts';
+import { figures } from '../../../../shared/rules/reports/figures.ts';
+import { periodOf } from '../../../../shared/rules/reports/periods.ts';
+import { ratingFacts } from '../../../../shared/rules/reports/ratingFacts.ts';
+import { warnings } from '../../../../shared/rules/reports/warnings.ts';
+import { contactEvent, contactOpened } from '../builders.ts';
+import { accepted, caseEv, completed, inOrder, opened, resultNotified } from '../caseBuilders.ts';
+import { calendar, given } from '../followUpBuilders.ts';
 
 // The rows' ids, articles and "still growing" flags one by one, and the orders a report is read in. 2026: Mon 03-02 …
 // Thu 04-02 is today; 04-04 to 04-06 rest (清明).

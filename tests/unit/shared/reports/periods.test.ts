@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inPeriod, period, periodOf } from '../../shared/rules/reports/periods.ts';
+import { inPeriod, period, periodOf } from '../../../../shared/rules/reports/periods.ts';
 
 describe('report periods in Beijing days', () => {
   it('starts the week on Monday, whichever day it is asked from', () => {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../shared/model/caseEvents.ts';
-import type { ContactEvent } from '../../shared/model/contactEvents.ts';
-import { foldCase } from '../../shared/rules/case.ts';
-import { foldContact } from '../../shared/rules/contact.ts';
-import { foldRating } from '../../shared/rules/rating.ts';
-import { caseFacts } from '../../shared/rules/reports/caseFacts.ts';
-import { contactEnding, contactFacts, firstDisposedOn } from '../../shared/rules/reports/contactFacts.ts';
-import { UNKNOWN_DEPARTMENT, type FactContext, type ReportFact } from '../../shared/rules/reports/facts.ts';
-import { figures } from '../../shared/rules/reports/figures.ts';
-import { periodOf } from '../../shared/rules/reports/periods.ts';
-import { ratingFacts } from '../../shared/rules/reports/ratingFacts.ts';
-import { contactEvent, contactOpened } from './shared/builders.ts';
-import { accepted, caseEv, completed, inOrder, opened } from './shared/caseBuilders.ts';
-import { calendar, given, HANDLER, ratingEv, SUPERVISOR } from './shared/followUpBuilders.ts';
+import type { CaseEvent } from '../../../../shared/model/caseEvents.ts';
+import type { ContactEvent } from '../../../../shared/model/contactEvents.ts';
+import { foldCase } from '../../../../shared/rules/case.ts';
+import { foldContact } from '../../../../shared/rules/contact.ts';
+import { foldRating } from '../../../../shared/rules/rating.ts';
+import { caseFacts } from '../../../../shared/rules/reports/caseFacts.ts';
+import { contactEnding, contactFacts, firstDisposedOn } from '../../../../shared/rules/reports/contactFacts.ts';
+import { UNKNOWN_DEPARTMENT, type FactContext, type ReportFact } from '../../../../shared/rules/reports/facts.ts';
+import { figures } from '../../../../shared/rules/reports/figures.ts';
+import { periodOf } from '../../../../shared/rules/reports/periods.ts';
+import { ratingFacts } from '../../../../shared/rules/reports/ratingFacts.ts';
+import { contactEvent, contactOpened } from '../builders.ts';
+import { accepted, caseEv, completed, inOrder, opened } from '../caseBuilders.ts';
+import { calendar, given, HANDLER, ratingEv, SUPERVISOR } from '../followUpBuilders.ts';
 
 // Each rule of the fact rows at its edges, through the real folds. Days are Beijing days of 2026: Mon 03-02 …,
 // Thu 04-02 is today, Fri 04-03, 04-04 to 04-06 rest (清明), Tue 04-07.

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../shared/model/caseEvents.ts';
-import type { ContactEvent } from '../../shared/model/contactEvents.ts';
-import { foldCase } from '../../shared/rules/case.ts';
-import { foldContact } from '../../shared/rules/contact.ts';
-import { foldRating } from '../../shared/rules/rating.ts';
-import { satisfactionRates, validRatingOutcomes } from '../../shared/rules/rates.ts';
-import { caseFacts } from '../../shared/rules/reports/caseFacts.ts';
-import { contactFacts } from '../../shared/rules/reports/contactFacts.ts';
-import type { AggregateFacts, FactContext, ReportFact } from '../../shared/rules/reports/facts.ts';
-import { figures, type FigureGroup } from '../../shared/rules/reports/figures.ts';
-import { periodOf } from '../../shared/rules/reports/periods.ts';
-import { ratingFacts } from '../../shared/rules/reports/ratingFacts.ts';
-import { warnings } from '../../shared/rules/reports/warnings.ts';
-import { contactEvent, contactOpened } from './shared/builders.ts';
-import { accepted, caseEv, completed, inOrder, opened, resultNotified } from './shared/caseBuilders.ts';
-import { calendar, given, ratingEv, SUPERVISOR } from './shared/followUpBuilders.ts';
+import type { CaseEvent } from '../../../../shared/model/caseEvents.ts';
+import type { ContactEvent } from '../../../../shared/model/contactEvents.ts';
+import { foldCase } from '../../../../shared/rules/case.ts';
+import { foldContact } from '../../../../shared/rules/contact.ts';
+import { foldRating } from '../../../../shared/rules/rating.ts';
+import { satisfactionRates, validRatingOutcomes } from '../../../../shared/rules/rates.ts';
+import { caseFacts } from '../../../../shared/rules/reports/caseFacts.ts';
+import { contactFacts } from '../../../../shared/rules/reports/contactFacts.ts';
+import type { AggregateFacts, FactContext, ReportFact } from '../../../../shared/rules/reports/facts.ts';
+import { figures, type FigureGroup } from '../../../../shared/rules/reports/figures.ts';
+import { periodOf } from '../../../../shared/rules/reports/periods.ts';
+import { ratingFacts } from '../../../../shared/rules/reports/ratingFacts.ts';
+import { warnings } from '../../../../shared/rules/reports/warnings.ts';
+import { contactEvent, contactOpened } from '../builders.ts';
+import { accepted, caseEv, completed, inOrder, opened, resultNotified } from '../caseBuilders.ts';
+import { calendar, given, ratingEv, SUPERVISOR } from '../followUpBuilders.ts';
 
 // A seeded month (March 2026) of one small bureau, built through the real folds, whose figures are computed BY HAND
 // below. The 2026 schedule: Mon 2026-03-30, Tue 03-31, Wed 04-01, Thu 04-02 (today), Fri 04-03, Sat 04-04 and

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BreachFact, DueFact, ReportFact, TransferFact } from '../../shared/rules/reports/facts.ts';
-import { figures } from '../../shared/rules/reports/figures.ts';
-import { periodOf } from '../../shared/rules/reports/periods.ts';
-import { DEFAULT_WARNING_THRESHOLDS, warnings } from '../../shared/rules/reports/warnings.ts';
-import { calendar } from './shared/followUpBuilders.ts';
+import type { BreachFact, DueFact, ReportFact, TransferFact } from '../../../../shared/rules/reports/facts.ts';
+import { figures } from '../../../../shared/rules/reports/figures.ts';
+import { periodOf } from '../../../../shared/rules/reports/periods.ts';
+import { DEFAULT_WARNING_THRESHOLDS, warnings } from '../../../../shared/rules/reports/warnings.ts';
+import { calendar } from '../followUpBuilders.ts';
 
 // Hand-made fact rows, so each level rule is tried at its edges. 2026-04-02 is a Thursday; 04-03 Fri, 04-06 清明.
 const TODAY = '2026-04-02';
