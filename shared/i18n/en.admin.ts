@@ -128,7 +128,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     },
     complaints: 'Complaint handling limits',
     complaintsHint:
-      'Art. 31: the limit of each stage of a complaint, in working days, counted from the working day after the stage began; an overdue stage shows red in the inbox of those who owe it. An extension needs a leader’s approval and a reason.',
+      'Art. 31: the limit of each stage of a complaint, in working days, counted from the working day after the stage began; an overdue stage shows red in the inbox of the leaders or investigators who owe it. An extension needs a leader’s approval and a reason.',
     complaintDecideDays: 'Decide whether to investigate (working days)',
     complaintDecideHint:
       'After a complaint is received, a leader decides within this limit to investigate it or to dismiss it with a reason; once the findings are closed, the leader decides the outcome within the same limit.',
