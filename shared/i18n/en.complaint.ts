@@ -158,6 +158,14 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     failed:
       'HQ refused the complaint ending {{id}}: {{error}}. What was typed is still kept on this desk; ask the administrator.',
   },
+  link: {
+    hint: 'Type a visitor’s name, a matter, a case number’s tail or a slip serial; ↑↓ to choose, Enter to add. Only the reference is kept, no personal details.',
+    placeholder: 'e.g. Zhang San, business licence, 3F9K2Q, NYKJ-…',
+    results: 'This desk’s records',
+    none: 'No record on this desk matches.',
+    remove: 'Remove {{record}}',
+    unnamed: '(no name given)',
+  },
   screen: {
     needsSession:
       'Sign in online to work complaints. They are read and worked only on the HQ server, with your own password.',

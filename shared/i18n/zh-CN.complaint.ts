@@ -156,6 +156,14 @@ export const zhCNComplaint = {
     queued: '另有 {{count}} 件投诉待上报市局。',
     failed: '投诉（编号尾号 {{id}}）上报被市局退回：{{error}}。登记内容仍保存在本窗口，请联系系统管理员处理。',
   },
+  link: {
+    hint: '输入来访人姓名、办理事项、办件编号尾号或告知单编号，↑↓ 选择，回车添加；只记录编号，不复制个人信息。',
+    placeholder: '如：张三、营业执照、3F9K2Q、NYKJ-…',
+    results: '本窗口的记录',
+    none: '本窗口没有符合的记录。',
+    remove: '移除 {{record}}',
+    unnamed: '（未留姓名）',
+  },
   screen: {
     needsSession: '请联网登录后办理投诉。投诉材料只在市局服务器上查阅和办理，须本人以密码在线登录。',
     loading: '正在读取投诉……',

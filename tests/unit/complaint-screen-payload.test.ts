@@ -1,6 +1,10 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { complaintDecidedPayload, complaintReceivedPayload } from '../../shared/model/complaintEvents.ts';
+import {
+  complaintDecidedPayload,
+  complaintReceivedPayload,
+  type ComplaintLink,
+} from '../../shared/model/complaintEvents.ts';
 import { zhCNComplaint } from '../../shared/i18n/zh-CN.complaint.ts';
 import { ComplaintClientError } from '../../renderer/data/complaints/client.ts';
 import { complaintErrors, failureWords } from '../../renderer/features/complaints/complaintErrors.ts';
@@ -17,6 +21,7 @@ const form: IntakeValues = {
   accusedStaffIds: ['staff-clerk-li'],
   accusedDepartmentIds: [],
   account: '窗口工作人员态度生硬',
+  links: [],
   referenceNo: 'GD-12345',
 };
 
@@ -37,6 +42,17 @@ describe('the intake form as a payload', () => {
     expect(complaintReceivedPayload.parse(intakePayload({ ...form, channel: 'referral12345' })).referenceNo).toBe(
       'GD-12345',
     );
+  });
+
+  it('sends the records it concerns as references only, and the schema refuses one named twice', () => {
+    const contact = { kind: 'contact', id: '01KB7Z3Q9XJ4M2N8P6R5S3T1VW' } as ComplaintLink;
+    const slip = { kind: 'slip', id: 'NYKJ-W7K2Q-2026-000127' } as ComplaintLink;
+    expect(complaintReceivedPayload.parse(intakePayload({ ...form, links: [contact, slip] })).links).toEqual([
+      contact,
+      slip,
+    ]);
+    const twice = complaintReceivedPayload.safeParse(intakePayload({ ...form, links: [contact, contact] }));
+    expect(twice.error?.issues.map((i) => i.message)).toEqual(['linkRepeated']);
   });
 
   it('sends nothing of a name typed before 匿名投诉 was ticked', () => {

@@ -6,6 +6,7 @@ import {
   COMPLAINT_CHANNELS,
   complaintReceivedPayload,
   type ComplaintChannel,
+  type ComplaintLink,
 } from '../../../shared/model/complaintEvents.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -17,9 +18,17 @@ import { FormSubmit } from '../../forms/FormSubmit.tsx';
 import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { complaintErrors, fieldOf } from './complaintErrors.ts';
 import { intakePayload } from './intakePayload.ts';
+import { RecordLinkPicker } from './RecordLinkPicker.tsx';
 
-// A named complainant's fields are nested in the payload (complainant.name…); the form keeps them flat.
-const ALIAS = { name: 'complainantName', phone: 'complainantPhone', organisation: 'complainantOrg' };
+// A named complainant's fields are nested in the payload (complainant.name…); the form keeps them flat. A link's
+// own fields (links.2.id) belong to the record picker.
+const ALIAS = {
+  name: 'complainantName',
+  phone: 'complainantPhone',
+  organisation: 'complainantOrg',
+  id: 'links',
+  kind: 'links',
+};
 const wording = complaintErrors(ALIAS);
 
 /**
@@ -50,6 +59,7 @@ export function IntakeForm({
       accusedStaffIds: [] as string[],
       accusedDepartmentIds: [] as string[],
       account: '',
+      links: [] as readonly ComplaintLink[],
       referenceNo: '',
     },
     wording,
@@ -149,6 +159,7 @@ export function IntakeForm({
           maxLength={LIMITS.matter}
           {...form.getInputProps('account')}
         />
+        <RecordLinkPicker label={t('complaint.field.links')} {...field('links')} />
         <FormSubmit type="submit" formError={formError} busy={busy}>
           {t('complaint.intake.submit')}
         </FormSubmit>

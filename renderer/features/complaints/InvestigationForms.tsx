@@ -1,21 +1,29 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { findingGroundSchema, type FindingGround } from '../../../shared/model/complaintEvents.ts';
+import { findingGroundSchema, type ComplaintLink, type FindingGround } from '../../../shared/model/complaintEvents.ts';
 import { LIMITS } from '../../../shared/model/limits.ts';
 import { FOLLOW_UP_MEANS, type FollowUpMeans } from '../../../shared/model/satisfaction.ts';
 import { earliestStatementDueOn } from '../../../shared/rules/complaint.ts';
 import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { actWording, type ActFormProps } from './actFormProps.ts';
+import { complaintErrors } from './complaintErrors.ts';
 import { ActFormShell } from './ActFormShell.tsx';
+import { RecordLinkPicker } from './RecordLinkPicker.tsx';
 import { unheardAccused } from './availableActs.ts';
 import { useNames } from './useNames.ts';
 
-/** 调查核实: one finding at a time; the form empties after each, ready for the next. */
+// A finding's evidence link refused by the schema (evidenceLinks.1.id) is shown at the record picker.
+const findingWording = complaintErrors({ id: 'evidenceLinks', kind: 'evidenceLinks' });
+
+/** 调查核实: one finding at a time, with the desk's records it rests on; the form empties after each. */
 export function FindingForm(props: ActFormProps) {
   const { t } = useTranslation();
-  const { busy, formError, form, submit } = useDeskForm({ initialValues: { text: '' }, wording: actWording });
+  const { busy, formError, form, field, submit } = useDeskForm({
+    initialValues: { text: '', evidenceLinks: [] as readonly ComplaintLink[] },
+    wording: findingWording,
+  });
   const save = () =>
-    void submit((v) => props.send('complaint.findingRecorded', { text: v.text, evidenceLinks: [] }), {
+    void submit((v) => props.send('complaint.findingRecorded', { text: v.text, evidenceLinks: [...v.evidenceLinks] }), {
       success: t('complaint.screen.saved'),
     });
   return (
@@ -34,6 +42,7 @@ export function FindingForm(props: ActFormProps) {
         maxLength={LIMITS.matter}
         {...form.getInputProps('text')}
       />
+      <RecordLinkPicker label={t('complaint.field.evidence')} {...field('evidenceLinks')} />
     </ActFormShell>
   );
 }

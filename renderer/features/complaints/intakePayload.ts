@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { ComplaintChannel, complaintReceivedPayload } from '../../../shared/model/complaintEvents.ts';
+import type {
+  ComplaintChannel,
+  ComplaintLink,
+  complaintReceivedPayload,
+} from '../../../shared/model/complaintEvents.ts';
 
 export interface IntakeValues {
   readonly channel: ComplaintChannel;
@@ -11,6 +15,8 @@ export interface IntakeValues {
   readonly accusedStaffIds: readonly string[];
   readonly accusedDepartmentIds: readonly string[];
   readonly account: string;
+  /** The desk's records it concerns: references only (kind + id), never their contents. */
+  readonly links: readonly ComplaintLink[];
   readonly referenceNo: string;
 }
 
@@ -33,7 +39,7 @@ export function intakePayload(v: IntakeValues): z.input<typeof complaintReceived
     accusedStaffIds: [...v.accusedStaffIds],
     accusedDepartmentIds: [...v.accusedDepartmentIds],
     account: v.account,
-    links: [],
+    links: [...v.links],
     ...(v.channel === 'referral12345' ? { referenceNo: v.referenceNo.trim() } : {}),
   };
 }
