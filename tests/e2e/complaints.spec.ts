@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, deskFor, syncNow, uniqueVisitor } from './desk.ts';
+import { choose, deskFor, registerContact, syncNow, uniqueVisitor } from './desk.ts';
 
 // Issue 14: a complaint taken at a clerk's desk reaches HQ and leaves the desk; a leader orders an investigation
 // and names an investigator; the investigator records a finding, closes the findings and invites the accused, who
@@ -44,6 +44,9 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   // The clerk, at the window: the intake works from the keyboard and is reported to HQ.
   const clerk = await deskFor(browser, '张伟');
   await clerk.setViewportSize({ width: 1366, height: 768 });
+  // The complainant's own visit, registered earlier at this window: the complaint names it (linked, not copied).
+  const visitor = uniqueVisitor('刘建国');
+  await registerContact(clerk, visitor, '申请科技型中小企业评价');
   await openComplaints(clerk);
   await clerk.getByRole('button', { name: /登记投诉/ }).click();
   const intake = clerk.getByRole('form', { name: '投诉受理登记' });
@@ -57,6 +60,14 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await intake.getByLabel('联系电话').fill('13800138000');
   await choose(clerk, '被投诉人', /^刘洋/);
   await intake.getByLabel('投诉事项').fill(account);
+  const picker = intake.getByRole('combobox', { name: '涉及的登记、办件和告知单' });
+  await picker.fill(visitor);
+  await expect(intake.getByRole('option', { name: new RegExp(visitor) })).toBeVisible();
+  await picker.press('Enter');
+  // Enter in the picker links the record; it does not send the complaint half-written.
+  await expect(intake.getByRole('list', { name: '涉及的登记、办件和告知单' })).toContainText(visitor);
+  await expect(picker).toHaveValue('');
+  expect(await queuedOnDesk(clerk)).toBe(0);
   await intake.getByLabel('投诉事项').press('Control+Enter');
   await expect(clerk.getByTestId('complaint-outbox-last')).toBeVisible();
   await syncNow(clerk);
@@ -71,6 +82,8 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await leader.setViewportSize({ width: 1366, height: 768 });
   const drawer = await openComplaint(leader, '刘洋');
   await expect(drawer.getByTestId('complaint-account')).toHaveText(account);
+  // The visit it concerns, labelled from the record this desk holds.
+  await expect(drawer.getByRole('list', { name: '涉及的登记、办件和告知单' })).toContainText(visitor);
   await expect(drawer.getByTestId('complaint-drawer-status')).toHaveText('已受理');
   await expect(drawer.getByTestId('clock-acceptance')).toBeVisible();
   const order = drawer.getByRole('form', { name: '立案调查' });

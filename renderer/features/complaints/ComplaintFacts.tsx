@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintState } from '../../../shared/rules/complaint.ts';
+import { LinkedRecords } from './LinkedRecords.tsx';
 import { useNames } from './useNames.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -45,9 +46,12 @@ export function ComplaintFacts({ state }: { state: ComplaintState }) {
         </Text>
       </Paper>
       {state.links.length > 0 && (
-        <Fact label={t('complaint.field.links')}>
-          {state.links.map((l) => `${t(`complaint.screen.linkKind.${l.kind}`)} ${l.id}`).join('；')}
-        </Fact>
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            {t('complaint.field.links')}
+          </Text>
+          <LinkedRecords links={state.links} label={t('complaint.field.links')} />
+        </Stack>
       )}
     </Stack>
   );

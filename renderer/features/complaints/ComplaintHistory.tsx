@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintAct, ComplaintState } from '../../../shared/rules/complaint.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { LinkedRecords } from './LinkedRecords.tsx';
 import { useNames } from './useNames.ts';
 
 interface Entry {
@@ -39,7 +40,15 @@ export function ComplaintHistory({ state }: { state: ComplaintState }) {
     const text = `${t('complaint.screen.investigators', { names: people(c.investigatorIds) })}\n${c.reason}`;
     entries.push({ act: c, title: t('complaint.act.changeInvestigators'), body: pre(text) });
   }
-  for (const f of state.findings) entries.push({ act: f, title: t('complaint.act.recordFinding'), body: pre(f.text) });
+  for (const f of state.findings) {
+    const body = (
+      <>
+        {pre(f.text)}
+        <LinkedRecords links={f.evidenceLinks} label={t('complaint.field.evidence')} />
+      </>
+    );
+    entries.push({ act: f, title: t('complaint.act.recordFinding'), body });
+  }
   if (state.findingsClosed) {
     const { summary, ground } = state.findingsClosed;
     entries.push({
