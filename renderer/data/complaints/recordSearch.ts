@@ -69,11 +69,16 @@ export function matterMatches(matter: string, text: string): boolean {
   return needle.length > 0 && matter.normalize('NFKC').toLowerCase().includes(needle);
 }
 
+/** How much of a matter a chip shows: enough to tell two visits apart, short enough for one line. */
+export const MATTER_SHOWN = 24;
+
 export function contactHit(row: ContactRow): RecordHit {
+  const matter = row.matter.trim();
+  const shown = [...matter].length > MATTER_SHOWN ? `${[...matter].slice(0, MATTER_SHOWN).join('')}…` : matter;
   return {
     link: { kind: 'contact', id: row.contactId } as ComplaintLink,
     title: row.visitor.name?.trim() || row.visitor.organisation?.trim() || '',
-    detail: `${row.matter} · ${row.openedDay}`,
+    detail: `${shown} · ${row.openedDay}`,
   };
 }
 

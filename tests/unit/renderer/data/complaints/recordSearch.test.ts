@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { COMPLAINT_LIMITS, type ComplaintLink } from '../../../../../shared/model/complaintEvents.ts';
+import type { ContactRow } from '../../../../../renderer/data/db.ts';
 import {
+  MATTER_SHOWN,
   caseIdMatches,
+  contactHit,
   freshHits,
   matterMatches,
   recordQueryOf,
@@ -93,5 +96,23 @@ describe('the links a complaint keeps', () => {
     const c = contact('C'.padStart(26, '0'));
     expect(freshHits([hit(a), hit(b), hit(a), hit(c)], [b], 5).map((h) => h.link)).toEqual([a, c]);
     expect(freshHits([hit(a), hit(b), hit(c)], [], 2)).toHaveLength(2);
+  });
+});
+
+describe('how a found contact is shown', () => {
+  const row = (visitor: object, matter: string) =>
+    ({ contactId: 'C'.padStart(26, '0'), visitor, matter, openedDay: '2026-11-02' }) as unknown as ContactRow;
+
+  it('by the visitor’s name (else the organisation), the matter and the day, never the phone', () => {
+    const hit = contactHit(row({ name: ' 张三 ', phone: '13800138000' }, '技术合同认定登记'));
+    expect(hit).toMatchObject({ title: '张三', detail: '技术合同认定登记 · 2026-11-02' });
+    expect(JSON.stringify(hit)).not.toContain('13800138000');
+    expect(contactHit(row({ organisation: '南阳光电' }, '咨询')).title).toBe('南阳光电');
+  });
+
+  it('cuts a long matter to one line, whole characters only', () => {
+    const matter = '申'.repeat(MATTER_SHOWN) + '请😀';
+    expect(contactHit(row({}, matter)).detail).toBe(`${'申'.repeat(MATTER_SHOWN)}… · 2026-11-02`);
+    expect(contactHit(row({}, '申'.repeat(MATTER_SHOWN))).detail).toBe(`${'申'.repeat(MATTER_SHOWN)} · 2026-11-02`);
   });
 });
