@@ -103,8 +103,14 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await expect(work.getByTestId('complaint-drawer-status')).toHaveText('调查核实中');
   const findingForm = work.getByRole('form', { name: '记录调查核实情况' });
   await findingForm.getByLabel('调查核实情况').fill('调取登记记录，申请人两次到窗口均未获一次性告知');
+  // The evidence: the same visit's record, picked from the keyboard.
+  const evidence = findingForm.getByRole('combobox', { name: '证据材料' });
+  await evidence.fill(visitor);
+  await expect(findingForm.getByRole('option', { name: new RegExp(visitor) })).toBeVisible();
+  await evidence.press('Enter');
   await findingForm.getByRole('button', { name: '记录调查核实情况' }).click();
   await expect(work.getByText('调取登记记录，申请人两次到窗口均未获一次性告知')).toBeVisible();
+  await expect(work.getByRole('list', { name: '证据材料' })).toContainText(visitor);
   await work.getByRole('button', { name: '调查终结', exact: true }).first().click();
   const closeForm = work.getByRole('form', { name: '调查终结' });
   await closeForm.getByLabel('调查结论').fill('未一次性告知补正材料，情况属实');
