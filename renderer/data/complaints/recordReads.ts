@@ -72,9 +72,16 @@ export async function linkedRecords(db: DeskDb, links: readonly ComplaintLink[])
   return found;
 }
 
-/** findRecords as the clerk types; undefined while reading. */
-export function useRecordSearch(db: DeskDb, raw: string, limit = 8): RecordHit[] | undefined {
-  return useLiveQuery(() => findRecords(db, raw, limit), [db, raw, limit]);
+/**
+ * findRecords as the clerk types, with the words the hits answer: while a new search runs the last answer stays,
+ * and the picker must not offer (or add on Enter) a record found for what was typed before. Undefined at first.
+ */
+export function useRecordSearch(
+  db: DeskDb,
+  raw: string,
+  limit = 8,
+): { readonly raw: string; readonly hits: readonly RecordHit[] } | undefined {
+  return useLiveQuery(async () => ({ raw, hits: await findRecords(db, raw, limit) }), [db, raw, limit]);
 }
 
 /** linkedRecords, live; undefined while reading. */

@@ -33,7 +33,8 @@ export function RecordLinkPicker({ label, value, onChange, error, ...rest }: Pro
   const found = useRecordSearch(db, typed, SHOWN * 2);
   const held = useLinkedRecords(db, value);
   // Only what answers the words now in the box: Enter never adds a record found for what was typed before.
-  const hits = query.trim() && typed === query ? freshHits(found ?? [], value, SHOWN) : [];
+  const answered = query.trim() !== '' && found?.raw === query;
+  const hits = answered ? freshHits(found.hits, value, SHOWN) : [];
   const current = Math.min(active, Math.max(hits.length - 1, 0));
   const add = (link: ComplaintLink) => {
     onChange(withLink(value, link));
@@ -61,24 +62,6 @@ export function RecordLinkPicker({ label, value, onChange, error, ...rest }: Pro
   const listId = `${id}-records`;
   return (
     <Stack gap={4} data-path={rest['data-path']}>
-      {value.length > 0 && (
-        <Group gap={6} role="list" aria-label={label}>
-          {value.map((link) => {
-            const words = linkLabel(t, link, held?.get(linkKey(link)));
-            return (
-              <Pill
-                key={linkKey(link)}
-                role="listitem"
-                withRemoveButton
-                removeButtonProps={{ 'aria-label': t('complaint.link.remove', { record: words }) }}
-                onRemove={() => onChange(withoutLink(value, link))}
-              >
-                {words}
-              </Pill>
-            );
-          })}
-        </Group>
-      )}
       <TextInput
         label={label}
         description={t('complaint.link.hint')}
@@ -97,7 +80,7 @@ export function RecordLinkPicker({ label, value, onChange, error, ...rest }: Pro
         aria-activedescendant={hits[current] ? `${listId}-${current}` : undefined}
         autoComplete="off"
       />
-      {query.trim() !== '' && (
+      {answered && (
         <Paper withBorder p={4} id={listId} role="listbox" aria-label={t('complaint.link.results')}>
           {hits.map((hit, i) => (
             <UnstyledButton
@@ -117,10 +100,27 @@ export function RecordLinkPicker({ label, value, onChange, error, ...rest }: Pro
               <Text size="sm">{linkLabel(t, hit.link, hit)}</Text>
             </UnstyledButton>
           ))}
-          {found !== undefined && typed === query && hits.length === 0 && (
-            <Input.Description px="xs">{t('complaint.link.none')}</Input.Description>
-          )}
+          {hits.length === 0 && <Input.Description px="xs">{t('complaint.link.none')}</Input.Description>}
         </Paper>
+      )}
+      {/* What is linked sits under the box, where the next Enter adds to it. */}
+      {value.length > 0 && (
+        <Group gap={6} role="list" aria-label={label}>
+          {value.map((link) => {
+            const words = linkLabel(t, link, held?.get(linkKey(link)));
+            return (
+              <Pill
+                key={linkKey(link)}
+                role="listitem"
+                withRemoveButton
+                removeButtonProps={{ 'aria-label': t('complaint.link.remove', { record: words }) }}
+                onRemove={() => onChange(withoutLink(value, link))}
+              >
+                {words}
+              </Pill>
+            );
+          })}
+        </Group>
       )}
     </Stack>
   );
