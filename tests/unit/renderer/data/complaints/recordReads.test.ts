@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ComplaintLink } from '../../../../../shared/model/complaintEvents.ts';
 import type { StaffId } from '../../../../../shared/model/ids.ts';
-import type { ReferenceDoc } from '../../../../../shared/model/reference.ts';
 import { openCase } from '../../../../../renderer/data/caseOperations.ts';
 import { findRecords, linkedRecords } from '../../../../../renderer/data/complaints/recordReads.ts';
 import type { DeskDb } from '../../../../../renderer/data/db.ts';
@@ -9,26 +8,12 @@ import { recordContact } from '../../../../../renderer/data/operations.ts';
 import { getStaff, mergeReferenceDocs } from '../../../../../renderer/data/references.ts';
 import { issueSlip } from '../../../../../renderer/data/slips.ts';
 import { freshDeskDb, withDirectory } from '../deskDb.ts';
+import { bureauSettings } from '../settingsDoc.ts';
 
 // The complaint's record picker finds the desk's own records with the desk's own reads, and the drawer labels a
 // link only from a record this desk holds.
 
 const clerk = 'zhang-wei' as StaffId;
-const SETTINGS = {
-  kind: 'settings',
-  id: 'bureau',
-  rev: 1,
-  hlc: '000000000000001-00000-hq',
-  updatedAt: '2026-11-28T00:00:00.000Z',
-  body: {
-    bureauName: '南阳市科学技术局',
-    bureauCode: 'NYKJ',
-    consultPhone: '0377-63176311',
-    complaintPhone: '0377-63176300',
-    idleLockMinutes: 10,
-    nightlySyncAt: '02:30',
-  },
-} as ReferenceDoc;
 
 let db: DeskDb;
 let contactId: string;
@@ -38,7 +23,7 @@ let serial: string;
 
 beforeEach(async () => {
   db = await withDirectory(freshDeskDb());
-  await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [SETTINGS]));
+  await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [bureauSettings('02:30')]));
   contactId = await recordContact(db, clerk, {
     channel: 'visit',
     visitor: { name: '张小三', organisation: '南阳光电科技有限公司', phone: '13800138000' },
