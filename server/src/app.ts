@@ -28,6 +28,7 @@ import { seedOnFirstRun } from './seed/firstRun.ts';
 import { openStorage, pingDatabase, type Storage, type StorageTuning } from './storage/db.ts';
 import { migrateToLatest } from './storage/migrations.ts';
 import { hasReferenceDocs } from './storage/reference.ts';
+import { ReportProjector } from './reports/projector.ts';
 
 export type ServerOptions = Pick<
   ServerConfig,
@@ -43,6 +44,8 @@ export interface BuiltServer {
   readonly app: FastifyInstance;
   /** The open database, for in-process tests and tools; requests never need it from here. */
   readonly storage: Storage;
+  /** The supervision reports' projection (issue 15): running; tests await catchUp(). */
+  readonly reports: ReportProjector;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
 }
@@ -98,7 +101,14 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
     throw err;
   }
 
-  app.addHook('onClose', async () => storage.close());
+  const reports = new ReportProjector(storage.db, {
+    onError: (err) => app.log.error({ err }, 'reports: the projection failed; it tries again'),
+  });
+  app.decorate('reportProjector', reports);
+  app.addHook('onClose', async () => {
+    await reports.stop();
+    await storage.close();
+  });
   const writes = new WriteTrouble();
   registerErrorHandler(app, (report) => writes.heard(report));
   registerJsonParser(app);
@@ -119,5 +129,6 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   registerComplaints(app, storage.db);
   await registerDeskApp(app, config.rendererDir);
   await app.ready();
-  return { app, storage, close: () => app.close() };
+  reports.start();
+  return { app, storage, reports, close: () => app.close() };
 }

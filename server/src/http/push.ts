@@ -96,6 +96,7 @@ export function registerPush(app: FastifyInstance, db: Db): void {
           (await admitRatingToken(trx, event, earlier, referenceLookup(trx), receivedAt)),
       });
 
+      if (result.stored > 0) app.reportProjector.wake(); // the supervision reports follow (reports/projector.ts)
       const rejected = [...refused, ...result.rejected];
       if (rejected.length > 0) request.log.warn({ deviceId, rejected }, 'push: events rejected');
       // An aged token is replaced only once the push is stored; the old one works until the desk uses the new.

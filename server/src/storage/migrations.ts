@@ -5,6 +5,7 @@ import type { Db } from './db.ts';
 import { migrateStaffSecrets } from './migrateStaffSecrets.ts';
 import { migratePadTablets } from './padTablets.ts';
 import { migrateSlipRatingPrints, migrateSlipRatingTokens } from './ratingTokens.ts';
+import { migrateReportFacts } from './reportFacts.ts';
 
 // One schema for SQLite and PostgreSQL: only `integer` and `text` columns, and timestamps as app-made
 // ISO strings (CURRENT_TIMESTAMP differs between the two). Migrations are inline so the bundled
@@ -129,6 +130,8 @@ const migrations: Record<string, Migration> = {
   '0009_slip_rating_prints': { up: (db) => migrateSlipRatingPrints(db) },
   // The confidential complaint log and its read log (issue 14), apart from the synced events. See the module.
   '0010_complaints': { up: (db) => migrateComplaints(db) },
+  // The supervision reports' fact rows, replaced per aggregate by server/src/reports (issue 15). See the module.
+  '0011_report_facts': { up: (db) => migrateReportFacts(db) },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */
