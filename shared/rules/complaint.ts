@@ -40,7 +40,7 @@ export interface ComplaintFlag {
    * telling or closing; statementPending: a founded decision before every accused person stated their side,
    * declined, or let the day passed (陈述申辩); statementTooShort: an invitation giving less time than the
    * settings; notAccused: a statement, waiver or measure for someone not accused (a correction: not in the
-   * decision); duplicateReceived: a second intake of the same complaint; eventBeforeReceived: arrived before it.
+   * decision); measuresRequired: a founded decision about staff that names no measure for any of them; duplicateReceived: a second intake of the same complaint; eventBeforeReceived: arrived before it.
    */
   readonly code:
     | 'notAllowed'
@@ -50,6 +50,7 @@ export interface ComplaintFlag {
     | 'statementPending'
     | 'statementTooShort'
     | 'notAccused'
+    | 'measuresRequired'
     | 'duplicateReceived'
     | 'eventBeforeReceived';
   readonly eventIds: readonly string[];
@@ -413,6 +414,13 @@ function statement(
       }
       next = { ...current, given: { ...act, text: e.payload.text } };
     } else {
+      // 陈述申辩 is the accused person's right: only they decline it, in their own name with their own session, and
+      // only once invited (told of the right). Nobody else records a waiver for them; without their word the
+      // invitation's day passing is what lets a founded decision go ahead.
+      if (!byTheAccused || current.invitations.length === 0) {
+        flag('notAllowed', e);
+        return state;
+      }
       next = { ...current, waived: { ...act, note: e.payload.note } };
     }
   }
@@ -439,6 +447,11 @@ function decide(
     }
     if (!state.statements.every((s) => statementSettled(s, act.on))) {
       flag('statementPending', e);
+      return state;
+    }
+    // art. 33 追责: a founded complaint about staff names the measures taken against at least one of them.
+    if (state.accusedStaffIds.length > 0 && p.measures.length === 0) {
+      flag('measuresRequired', e);
       return state;
     }
   }

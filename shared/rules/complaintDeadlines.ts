@@ -58,6 +58,23 @@ interface Span {
 
 const done = (act: ComplaintAct | undefined) => (act ? { doneOn: act.on } : {});
 
+/**
+ * art. 31 陈述申辩 before any decision: the leaders' decision clock starts once the findings are closed AND the
+ * accused invited by then have been heard — stated, declined, or let the invitation's day pass — so an invitation
+ * giving the statutory minimum never makes the decision late by itself. An invitation made after the findings
+ * were closed does not move the clock (a breach that happened cannot be pushed away).
+ */
+function decisionFrom(state: ComplaintState, closedOn: IsoDate): IsoDate {
+  let from = closedOn;
+  for (const statement of state.statements) {
+    if (!statement.invitations.some((i) => i.on <= closedOn)) continue;
+    const dueOn = statement.invitations.filter((i) => i.on <= closedOn).reduce((d, i) => later(d, i.dueOn), closedOn);
+    const heardOn = statement.given?.on ?? statement.waived?.on;
+    from = later(from, heardOn !== undefined && heardOn < dueOn ? heardOn : dueOn);
+  }
+  return from;
+}
+
 /** The stages the complaint has reached, each with the day it began and, when done, the day it was done. */
 function spans(state: ComplaintState, settings: ComplaintSettings): Span[] {
   // A complaint taken on a desk offline reaches HQ later: its clock starts on the day it was received when that
@@ -83,11 +100,10 @@ function spans(state: ComplaintState, settings: ComplaintSettings): Span[] {
     });
   }
   if (state.findingsClosed) {
-    const { on } = state.findingsClosed;
     result.push({
       stage: 'decision',
       owedBy: 'leaders',
-      from: on,
+      from: decisionFrom(state, state.findingsClosed.on),
       limitDays: settings.decideDays,
       ...done(state.decision),
     });

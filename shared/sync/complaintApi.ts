@@ -45,6 +45,7 @@ export const COMPLAINT_ERROR_CODES = [
   'statement-pending',
   'statement-too-short',
   'not-accused',
+  'measures-required',
   'conflict',
 ] as const;
 export type ComplaintErrorCode = (typeof COMPLAINT_ERROR_CODES)[number];

@@ -16,7 +16,6 @@ const LABEL: Record<ComplaintActKind, string> = {
   recordFinding: 'complaint.act.recordFinding',
   closeFindings: 'complaint.act.closeFindings',
   inviteStatement: 'complaint.act.inviteStatement',
-  waiveStatement: 'complaint.act.waiveStatement',
   decide: 'complaint.act.decide',
   tell: 'complaint.act.tell',
   extend: 'complaint.act.extend',
@@ -38,8 +37,6 @@ function ActForm({ kind, ...props }: ActFormProps & { kind: ComplaintActKind }) 
       return <CloseFindingsForm {...props} />;
     case 'inviteStatement':
       return <StatementActForm {...props} />;
-    case 'waiveStatement':
-      return <StatementActForm {...props} waive />;
     case 'decide':
       return <DecideForm {...props} />;
     case 'tell':

@@ -84,28 +84,24 @@ export function CloseFindingsForm(props: ActFormProps) {
   );
 }
 
-/** 告知陈述申辩 or 放弃陈述申辩 (recorded in writing) for an accused person not yet heard. */
-export function StatementActForm(props: ActFormProps & { waive?: boolean }) {
+/** 告知陈述申辩: invite an accused person not yet heard (declining is theirs alone, in 我的陈述申辩). */
+export function StatementActForm(props: ActFormProps) {
   const { t } = useTranslation();
   const names = useNames();
   const people = unheardAccused(props.state);
   const earliest = earliestStatementDueOn(props.today, props.context.calendar, props.context.settings);
   const { busy, formError, form, field, submit } = useDeskForm({
-    initialValues: { staffId: people[0] ?? '', dueOn: earliest as string, note: '' },
+    initialValues: { staffId: people[0] ?? '', dueOn: earliest as string },
     wording: actWording,
   });
   const staffId = field('staffId');
   const save = () =>
-    void submit((v) =>
-      props.waive
-        ? props.send('complaint.statementWaived', { staffId: v.staffId, note: v.note })
-        : props.send('complaint.statementInvited', { staffId: v.staffId, dueOn: v.dueOn }),
-    );
-  const title = t(props.waive ? 'complaint.act.waiveStatement' : 'complaint.act.inviteStatement');
+    void submit((v) => props.send('complaint.statementInvited', { staffId: v.staffId, dueOn: v.dueOn }));
+  const title = t('complaint.act.inviteStatement');
   return (
     <ActFormShell
       title={title}
-      hint={props.waive ? undefined : t('complaint.screen.inviteHint', { date: earliest })}
+      hint={t('complaint.screen.inviteHint', { date: earliest })}
       submitLabel={title}
       busy={busy}
       formError={formError}
@@ -119,25 +115,13 @@ export function StatementActForm(props: ActFormProps & { waive?: boolean }) {
           {...staffId}
           onChange={(v) => v && staffId.onChange(v)}
         />
-        {!props.waive && (
-          <TextInput
-            type="date"
-            label={t('complaint.field.statementDueOn')}
-            min={earliest}
-            {...form.getInputProps('dueOn')}
-          />
-        )}
-      </SimpleGrid>
-      {props.waive && (
-        <Textarea
-          label={t('complaint.field.waiverNote')}
-          withAsterisk
-          autosize
-          minRows={2}
-          maxLength={LIMITS.note}
-          {...form.getInputProps('note')}
+        <TextInput
+          type="date"
+          label={t('complaint.field.statementDueOn')}
+          min={earliest}
+          {...form.getInputProps('dueOn')}
         />
-      )}
+      </SimpleGrid>
     </ActFormShell>
   );
 }

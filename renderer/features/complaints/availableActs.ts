@@ -19,7 +19,6 @@ export type ComplaintActKind =
   | 'recordFinding'
   | 'closeFindings'
   | 'inviteStatement'
-  | 'waiveStatement'
   | 'decide'
   | 'tell'
   | 'extend'
@@ -78,7 +77,8 @@ export function availableActs(state: ComplaintState, me: StaffFacts | undefined)
   if (who.leader && s === 'received') acts.push('order', 'dismiss');
   if (who.leader && s === 'investigating') acts.push('changeInvestigators');
   if (who.investigator && s === 'investigating') acts.push('recordFinding', 'closeFindings');
-  if (either && working && unheardAccused(state).length > 0) acts.push('inviteStatement', 'waiveStatement');
+  // Declining to state one's side is the accused person's own act (我的陈述申辩), never offered to anyone else.
+  if (either && working && unheardAccused(state).length > 0) acts.push('inviteStatement');
   if (who.leader && s === 'findingsClosed') acts.push('decide');
   if (either && !state.told && !state.complainant.anonymous && (s === 'decided' || s === 'dismissed')) {
     acts.push('tell');

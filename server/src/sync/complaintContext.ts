@@ -58,6 +58,7 @@ export const FLAG_ERRORS: Record<ComplaintFlag['code'], { status: 403 | 409; cod
   statementPending: { status: 409, code: 'statement-pending' },
   statementTooShort: { status: 409, code: 'statement-too-short' },
   notAccused: { status: 409, code: 'not-accused' },
+  measuresRequired: { status: 409, code: 'measures-required' },
   duplicateReceived: { status: 409, code: 'conflict' },
   eventBeforeReceived: { status: 409, code: 'out-of-order' },
 };

@@ -288,7 +288,7 @@ describe('art. 31 陈述申辩: the person complained about states their side be
       fold([intake, order, invite, stated('2025-10-10'), findingsClosed('2025-10-10'), founded('2025-10-10')]).status,
     ).toBe('decided');
     expect(
-      fold([intake, order, waived('2025-10-09'), findingsClosed('2025-10-09'), founded('2025-10-09')]).status,
+      fold([intake, order, invite, waived('2025-10-09'), findingsClosed('2025-10-09'), founded('2025-10-09')]).status,
     ).toBe('decided');
   });
 
@@ -300,6 +300,7 @@ describe('art. 31 陈述申辩: the person complained about states their side be
       two,
       order,
       invite,
+      invited('2025-10-09', '2025-10-15', ACCUSED_2),
       stated('2025-10-10'),
       waived('2025-10-10', ACCUSED_2),
       closing,
@@ -365,9 +366,30 @@ describe('art. 31 陈述申辩: the person complained about states their side be
       'notAllowed',
     ]);
     expect(codes(fold([intake, order, invited('2025-10-09', '2025-10-15', ACCUSED, HEAD)]))).toEqual(['recused']);
-    expect(codes(fold([intake, order, waived('2025-10-09', ACCUSED, OUTSIDER)]))).toEqual(['notAllowed']);
-    // The accused declines in their own name.
-    expect(fold([intake, order, waived('2025-10-09', ACCUSED, ACCUSED)]).statements[0]?.waived?.by).toBe(ACCUSED);
+    expect(codes(fold([intake, order, invite, waived('2025-10-09', ACCUSED, OUTSIDER)]))).toEqual(['notAllowed']);
+    // The accused declines in their own name, once told of the right (invited); nobody declines it for them.
+    expect(fold([intake, order, invite, waived('2025-10-09', ACCUSED, ACCUSED)]).statements[0]?.waived?.by).toBe(
+      ACCUSED,
+    );
+    expect(codes(fold([intake, order, waived('2025-10-09', ACCUSED, ACCUSED)]))).toEqual(['notAllowed']);
+    for (const someoneElse of [INVESTIGATOR, LEADER]) {
+      const forThem = fold([intake, order, invite, waived('2025-10-09', ACCUSED, someoneElse)]);
+      expect(codes(forThem)).toEqual(['notAllowed']);
+      expect(forThem.statements[0]?.waived).toBeUndefined();
+      // …so a founded decision still waits for the invitation's day.
+      expect(
+        codes(
+          fold([
+            intake,
+            order,
+            invite,
+            waived('2025-10-09', ACCUSED, someoneElse),
+            findingsClosed('2025-10-10'),
+            founded('2025-10-14'),
+          ]),
+        ),
+      ).toEqual(['notAllowed', 'statementPending']);
+    }
     expect(codes(fold([intake, invite]))).toEqual(['notAllowed']); // not yet anyone's investigator
     expect(codes(fold([intake, invited('2025-10-09', '2025-10-15', ACCUSED, LEADER)]))).toEqual(['outOfOrder']);
   });
@@ -494,12 +516,20 @@ describe('the fold keeps what each act said', () => {
     expect(codes(fold([intake, order, short]))).toEqual(['statementTooShort']);
   });
 
+  it('art. 33: a founded complaint about staff names the measures against at least one of them', () => {
+    const none = fold([intake, order, invite, stated('2025-10-10'), closing, founded('2025-10-16', [])]);
+    expect(codes(none)).toEqual(['measuresRequired']);
+    expect(none.status).toBe('findingsClosed');
+    const againstTech = received(MON, { accusedStaffIds: [], accusedDepartmentIds: ['dept-tech'] });
+    expect(fold([againstTech, order, closing, founded('2025-10-16', [])]).status).toBe('decided');
+  });
+
   it('art. 33: a founded decision naming anyone not complained about is refused whole', () => {
     const mixed = founded('2025-10-17', [
       { staffId: ACCUSED, measures: ['criticism'], gravity: 'ordinary' },
       { staffId: COLLEAGUE, measures: ['criticism'], gravity: 'ordinary' },
     ]);
-    expect(codes(fold([intake, order, waived('2025-10-09'), closing, mixed]))).toEqual(['notAccused']);
+    expect(codes(fold([intake, order, invite, waived('2025-10-09'), closing, mixed]))).toEqual(['notAccused']);
     expect(codes(fold([intake, order, corrected('2025-10-09', ['remedy'], 'serious')]))).toEqual(['outOfOrder']);
   });
 

@@ -134,7 +134,7 @@ export const invited = (on: string, dueOn: string, staffId = ACCUSED, by = INVES
   cev('complaint.statementInvited', { staffId, dueOn }, { on, by });
 export const stated = (on: string, by = ACCUSED) =>
   cev('complaint.statementGiven', { text: '当日系统故障，未能一次打印告知单' }, { on, by });
-export const waived = (on: string, staffId = ACCUSED, by = INVESTIGATOR) =>
+export const waived = (on: string, staffId = ACCUSED, by: string = staffId) =>
   cev('complaint.statementWaived', { staffId, note: '本人书面表示放弃陈述申辩' }, { on, by });
 export const founded = (
   on: string,

@@ -12,6 +12,7 @@ import {
   LEADER,
   ordered,
   received,
+  stated,
   told,
   unfounded,
   waived,
@@ -196,5 +197,29 @@ describe('art. 31 陈述申辩: the time given to state one’s side', () => {
     expect(fold([...base, founded('2025-10-14')]).decision).toBeUndefined();
     expect(fold([...base, founded('2025-10-15')]).decision?.by).toBe(LEADER);
     expect(fold([...base, waived('2025-10-10'), founded('2025-10-10')]).decision?.outcome).toBe('founded');
+  });
+});
+
+describe('art. 31 陈述申辩 before any decision: the decision clock waits for the accused invited by the findings', () => {
+  const base = [received(MON), ordered('2025-09-30')];
+  const closed = findingsClosed('2025-10-13');
+  const invite = invited('2025-10-13', '2025-10-20'); // the statutory minimum: 5 working days
+
+  it('art. 31: counts the decision from the invitation’s day when the accused lets it pass', () => {
+    const events = [...base, invite, closed];
+    expect(stage(events, '2025-10-21', 'decision')).toMatchObject({ from: '2025-10-20', dueOn: '2025-10-23' });
+    expect(stage([...events, founded('2025-10-23')], '2025-10-23', 'decision')).toMatchObject({
+      state: 'doneInTime',
+    });
+  });
+
+  it('art. 31: counts from the day the accused stated their side, when that came first', () => {
+    const events = [...base, invite, closed, stated('2025-10-14')];
+    expect(stage(events, '2025-10-14', 'decision')).toMatchObject({ from: '2025-10-14', dueOn: '2025-10-17' });
+  });
+
+  it('art. 31: an invitation made after the findings were closed does not move the clock', () => {
+    const late = [...base, closed, invited('2025-10-14', '2025-10-21')];
+    expect(stage(late, '2025-10-14', 'decision')).toMatchObject({ from: '2025-10-13', dueOn: '2025-10-16' });
   });
 });

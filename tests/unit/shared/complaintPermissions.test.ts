@@ -109,6 +109,7 @@ describe('issue 14: complaint records are confidential', () => {
     const unfoundedState = fold([
       intake,
       ordered('2025-09-30'),
+      invited('2025-10-09', '2025-10-16'),
       waived('2025-10-09'),
       findingsClosed('2025-10-09'),
       unfounded('2025-10-10'),
@@ -177,7 +178,13 @@ describe('art. 31 回避: the recusal rule', () => {
 });
 
 describe('art. 33: the accountability record', () => {
-  const heard = [intake, ordered('2025-09-30'), waived('2025-10-09'), findingsClosed('2025-10-09')];
+  const heard = [
+    intake,
+    ordered('2025-09-30'),
+    invited('2025-10-09', '2025-10-16'),
+    waived('2025-10-09'),
+    findingsClosed('2025-10-09'),
+  ];
 
   it('art. 33: lists a person’s founded measures with the complaint, the day and the ground, corrections applied', () => {
     const decided = fold([
@@ -205,6 +212,8 @@ describe('art. 33: the accountability record', () => {
     const decided = fold([
       two,
       ordered('2025-09-30'),
+      invited('2025-10-09', '2025-10-16'),
+      invited('2025-10-09', '2025-10-16', ACCUSED_2),
       waived('2025-10-09'),
       waived('2025-10-09', ACCUSED_2),
       findingsClosed('2025-10-09'),
@@ -236,6 +245,8 @@ describe('art. 33: the accountability record', () => {
     const otherOnly = fold([
       two,
       ordered('2025-09-30'),
+      invited('2025-10-09', '2025-10-16'),
+      invited('2025-10-09', '2025-10-16', ACCUSED_2),
       waived('2025-10-09'),
       waived('2025-10-09', ACCUSED_2),
       findingsClosed('2025-10-09'),
