@@ -21,6 +21,7 @@ import { registerPadRelay } from './http/padRelay.ts';
 import { registerPull } from './http/pull.ts';
 import { registerPublicRating } from './http/publicRating.ts';
 import { registerPush } from './http/push.ts';
+import { registerReports } from './http/reports.ts';
 import { registerReference } from './http/reference.ts';
 import { registerStaffAuth } from './http/staffAuth.ts';
 import { registerDeskApp } from './http/static.ts';
@@ -127,6 +128,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   });
   registerPublicRating(app, storage.db);
   registerComplaints(app, storage.db);
+  registerReports(app, storage.db);
   await registerDeskApp(app, config.rendererDir);
   await app.ready();
   reports.start();
