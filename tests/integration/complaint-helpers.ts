@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { DEMO_DEPARTMENTS, DEMO_STAFF } from '../../server/src/seed/demoBureau.ts';
 import type { z } from 'zod';
 import type { complaintReceivedPayload } from '../../shared/model/complaintEvents.ts';
+import { beijingDate } from '../../shared/rules/case.ts';
 import { STAFF_SESSION_HEADER, staffSessionHeader, type StaffSession } from '../../shared/sync/staffAuth.ts';
 import { newUlid } from '../fixtures/events.ts';
 import type { TestServer } from './server/harness.ts';
@@ -19,7 +20,8 @@ export function intakeBody(
 ) {
   const payload: ComplaintReceivedInput = {
     channel: 'hotline',
-    receivedOn: '2026-12-01',
+    // HQ takes no receivedOn after its Beijing today nor long before it (sync/complaintDates.ts).
+    receivedOn: beijingDate(new Date().toISOString()),
     complainant: { anonymous: false, name: '赵先生', phone: '13803770000' },
     accusedStaffIds: [DEMO_STAFF.highTechHandler],
     accusedDepartmentIds: [],

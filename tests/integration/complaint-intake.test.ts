@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintAckSchema } from '../../shared/sync/complaintApi.ts';
 import { newUlid } from '../fixtures/events.ts';
 import { complaintEvents } from '../../server/src/storage/complaints.ts';
+import { RECEIVED_ON_MAX_AGE_DAYS } from '../../server/src/sync/complaintDates.ts';
+import { beijingDate } from '../../shared/rules/case.ts';
+import { addDays } from '../../shared/rules/isoDate.ts';
 import { BACKENDS, startServer, type TestServer } from './server/harness.ts';
 import { accountText, complaintRowCounts, DEMO_STAFF, intakeBody, postIntake } from './complaint-helpers.ts';
 
@@ -94,6 +97,34 @@ describe.each(BACKENDS)('complaint intake on $name', (backend) => {
     );
     expect(dept.json).toMatchObject({ code: 'unknown-reference' });
     expect(await complaintRowCounts(server)).toEqual(counts);
+  });
+
+  it('refuses a receivedOn after HQ’s Beijing today or more than 60 days before it, storing nothing', async () => {
+    const today = beijingDate(new Date().toISOString());
+    const counts = await complaintRowCounts(server);
+    const refused: [string, string][] = [
+      ['tomorrow', addDays(today, 1)],
+      ['far in the future', '2099-12-31'],
+      ['one day too old', addDays(today, -RECEIVED_ON_MAX_AGE_DAYS - 1)],
+      ['a planted overdue breach', '1990-01-01'],
+    ];
+    for (const [what, receivedOn] of refused) {
+      const res = await postIntake(server, desk, intakeBody({ receivedOn }));
+      expect(res.status, what).toBe(400);
+      expect(res.json, what).toMatchObject({ code: 'date-out-of-range', message: expect.stringContaining(receivedOn) });
+      expect(res.json.message, what).toMatch(/收到投诉日期.*未予接收.*nothing was stored/);
+    }
+    const future = await postIntake(server, desk, intakeBody({ receivedOn: '2099-12-31' }));
+    expect(future.json.message).toContain(`今天（${today}`);
+    const old = await postIntake(server, desk, intakeBody({ receivedOn: '1990-01-01' }));
+    expect(old.json.message).toContain(addDays(today, -RECEIVED_ON_MAX_AGE_DAYS));
+    expect(await complaintRowCounts(server)).toEqual(counts);
+
+    // The edges are in: today, and a letter logged the 60th day after it came.
+    for (const receivedOn of [today, addDays(today, -RECEIVED_ON_MAX_AGE_DAYS)]) {
+      const res = await postIntake(server, desk, intakeBody({ receivedOn }));
+      expect(res.status, res.body).toBe(200);
+    }
   });
 
   it('refuses malformed and hostile bodies with a clear 400 or 413, storing nothing', async () => {

@@ -1,4 +1,6 @@
+import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import type { ComplaintErrorCode } from '../../../shared/sync/complaintApi.ts';
+import { earliestReceivedOn, RECEIVED_ON_MAX_AGE_DAYS, type ComplaintDateRefusal } from '../sync/complaintDates.ts';
 
 // The person-facing words of the complaint API's refusals (zh-CN, then en), one place for the routes. The desk
 // branches on the code; these are what a person reads when the screen shows the server's own message.
@@ -17,6 +19,8 @@ export const COMPLAINT_MESSAGES: Record<ComplaintErrorCode, string> = {
     '给予陈述申辩的期限短于规定的工作日数，请延后期限。The day given to state one’s side is sooner than the settings allow: give a later day.',
   'not-accused':
     '所涉人员不是被投诉人（或未列入处理决定）。The person named is not complained about (or not in the decision).',
+  'measures-required':
+    '投诉属实的，应对被投诉人中至少一人作出追究责任的处理。A founded complaint names the measures taken against at least one of the staff complained about.',
   conflict:
     '该编号已用于另一项不同的记录，未予保存。This id was already used for a different record; nothing was stored.',
 };
@@ -29,3 +33,16 @@ export const UNKNOWN_ACCUSED_MESSAGE = (ids: readonly string[]) =>
 
 export const NOT_SUPERVISOR_MESSAGE =
   '只有局领导和机关党委（人事科）可以查看问责记录。Only leaders and the supervisors may read the accountability record.';
+
+/** A day named in an act that HQ's calendar refuses (sync/complaintDates.ts): 400 'date-out-of-range'. */
+export const DATE_OUT_OF_RANGE = 'date-out-of-range';
+
+export const DATE_REFUSAL_MESSAGES: Record<
+  ComplaintDateRefusal,
+  (day: { readonly sent: IsoDate; readonly today: IsoDate }) => string
+> = {
+  receivedOnFuture: ({ sent, today }) =>
+    `收到投诉日期（${sent}）晚于今天（${today}，北京时间），投诉未予接收，请核对日期。The day the complaint was received (${sent}) is after today (${today}, Beijing time); nothing was stored: check the date.`,
+  receivedOnTooOld: ({ sent, today }) =>
+    `收到投诉日期（${sent}）早于${earliestReceivedOn(today)}（今天前${RECEIVED_ON_MAX_AGE_DAYS}日），投诉未予接收，请核对日期。The day the complaint was received (${sent}) is before ${earliestReceivedOn(today)} (${RECEIVED_ON_MAX_AGE_DAYS} days before today); nothing was stored: check the date.`,
+};

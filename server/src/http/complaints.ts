@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   COMPLAINT_EVENT_VERSIONS,
   complaintEventSchema,
   type ComplaintEvent,
 } from '../../../shared/model/complaintEvents.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
+import { beijingDate } from '../../../shared/rules/case.ts';
 import { foldComplaint, type ComplaintFlag, type ComplaintState } from '../../../shared/rules/complaint.ts';
 import { mayReadComplaint } from '../../../shared/rules/complaintPermissions.ts';
 import { complaintActSchema, complaintIntakeSchema, type ComplaintAck } from '../../../shared/sync/complaintApi.ts';
@@ -16,10 +17,16 @@ import {
   judgeComplaintEvent,
   type HqComplaintContext,
 } from '../sync/complaintContext.ts';
+import { isDateRefusal, namedDayOf, ownDateRefusal, type ComplaintDateRefusal } from '../sync/complaintDates.ts';
 import { describeIssues } from '../sync/ingest.ts';
 import { BODY_LIMITS } from './bodyLimits.ts';
 import { callerOf, requireStaff, sendComplaintError } from './complaintGuard.ts';
-import { UNKNOWN_ACCUSED_MESSAGE, UNKNOWN_CLERK_MESSAGE } from './complaintMessages.ts';
+import {
+  DATE_OUT_OF_RANGE,
+  DATE_REFUSAL_MESSAGES,
+  UNKNOWN_ACCUSED_MESSAGE,
+  UNKNOWN_CLERK_MESSAGE,
+} from './complaintMessages.ts';
 import { complaintParamsSchema } from './complaintParams.ts';
 import { registerComplaintReads } from './complaintReads.ts';
 import { deviceOf, requireDevice } from './deviceGuard.ts';
@@ -38,6 +45,14 @@ import { sendError } from './errors.ts';
 function hasStanding(staff: Staff | undefined, state: ComplaintState): staff is Staff {
   if (!staff) return false;
   return mayReadComplaint(staff, state) || state.accusedStaffIds.includes(staff.id) || staff.roles.includes('leader');
+}
+
+type Refusal = ComplaintFlag['code'] | ComplaintDateRefusal;
+
+/** 400 'date-out-of-range': the day the act names, against HQ's Beijing today, in the person's words. */
+function sendDateRefusal(reply: FastifyReply, refusal: ComplaintDateRefusal, act: Pick<Unstamped, 'type' | 'payload'>) {
+  const day = { sent: namedDayOf(act) ?? '', today: beijingDate(new Date().toISOString()) };
+  return sendError(reply, 400, DATE_OUT_OF_RANGE, DATE_REFUSAL_MESSAGES[refusal](day));
 }
 
 const ackOf = (e: ComplaintEvent): ComplaintAck => ({ complaintId: e.complaintId, eventId: e.eventId, at: e.at });
@@ -60,12 +75,14 @@ async function commitAct(
   db: Db,
   act: Unstamped,
   context: HqComplaintContext,
-): Promise<{ ack: ComplaintAck } | { conflict: true } | { flag: ComplaintFlag['code'] }> {
-  const result = await commitComplaintEvent(db, {
+): Promise<{ ack: ComplaintAck } | { conflict: true } | { flag: Refusal }> {
+  const result = await commitComplaintEvent<Refusal>(db, {
     eventId: act.eventId,
     complaintId: act.complaintId,
     build: (at) => complaintEventSchema.parse({ ...act, v: COMPLAINT_EVENT_VERSIONS[act.type], at }),
-    judge: (stored, event) => judgeComplaintEvent(stored, event, context),
+    // Judged only when HQ does not hold this eventId yet, so a desk's retry of an acked intake is never refused
+    // because a day has passed since. The act's own day first (bad input), then the fold.
+    judge: (stored, event) => ownDateRefusal(event) ?? judgeComplaintEvent(stored, event, context),
   });
   if (result.kind === 'refused') return { flag: result.refusal };
   if (result.kind === 'stored') return { ack: ackOf(result.event) };
@@ -108,8 +125,9 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
       const result = await commitAct(db, { eventId, complaintId, type, staffId, deviceId, payload }, context);
       if ('conflict' in result) return sendComplaintError(reply, 409, 'conflict');
       if ('flag' in result) {
-        // The only flag an intake can raise: this complaint id is already another intake's.
         request.log.warn({ deviceId, complaintId, flag: result.flag }, 'intake refused');
+        if (isDateRefusal(result.flag)) return sendDateRefusal(reply, result.flag, { type, payload });
+        // The only flag the fold raises on an intake: this complaint id is already another intake's.
         return sendComplaintError(reply, 409, 'conflict');
       }
       request.log.info({ deviceId, complaintId, by: staffId, eventId }, 'complaint received');
@@ -143,8 +161,9 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
       );
       if ('conflict' in result) return sendComplaintError(reply, 409, 'conflict');
       if ('flag' in result) {
-        const error = FLAG_ERRORS[result.flag];
         request.log.warn({ ...caller, complaintId, type, flag: result.flag }, 'complaint act refused');
+        if (isDateRefusal(result.flag)) return sendDateRefusal(reply, result.flag, { type, payload });
+        const error = FLAG_ERRORS[result.flag];
         return sendComplaintError(reply, error.status, error.code);
       }
       request.log.info({ ...caller, complaintId, type, eventId }, 'complaint act stored');
