@@ -284,8 +284,15 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
 
     await ok(leader.act(id, act('complaint.investigationOrdered', { investigatorIds: [DEMO_STAFF.supervisor] })));
     await ok(supervisor.act(id, act('complaint.findingsClosed', { summary: '属实。', ground: 'art32_2' })));
+    // Only the invited accused declines to state their side, in their own name.
     await ok(
       supervisor.act(
+        id,
+        act('complaint.statementInvited', { staffId: DEMO_STAFF.highTechHandler, dueOn: addDays(today(), 30) }),
+      ),
+    );
+    await ok(
+      accused.act(
         id,
         act('complaint.statementWaived', { staffId: DEMO_STAFF.highTechHandler, note: '本人书面放弃。' }),
       ),
