@@ -117,7 +117,8 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
       'The person complained about has not yet stated their side: no decision to hold them to account can be taken.',
     statementTooShort: 'The time given to state their side is shorter than the bureau’s rule.',
     notAccused: 'This person is not complained about (or not named in the decision).',
-    measuresRequired: 'A founded complaint names the measures taken against at least one of the staff complained about.',
+    measuresRequired:
+      'A founded complaint names the measures taken against at least one of the staff complained about.',
     duplicateReceived: 'The same complaint was taken in twice; the first intake stands.',
     eventBeforeReceived: 'Recorded before the complaint’s intake arrived.',
   },
@@ -151,6 +152,12 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     identityProtected: 'The complainant’s identity is confidential: only those working the complaint see it.',
     accountHint:
       'What happened, when, and what the complainant asks for. Once HQ has it, this desk keeps nothing of it.',
+  },
+  discard: {
+    title: 'Discard what you have typed?',
+    body: 'Once closed, what was typed here is not kept.',
+    keep: 'Keep editing',
+    discard: 'Discard and close',
   },
   outbox: {
     queuedLast: 'Complaint recorded, waiting to be reported to HQ (number ending {{id}}). It is sent at the next sync.',
@@ -268,7 +275,8 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     'statement-pending': 'Not every accused person has been heard: no founded decision yet.',
     'statement-too-short': 'The accused get less time to state their side than the settings require.',
     'not-accused': 'That person is not complained about here (or not in the decision).',
-    'measures-required': 'A founded complaint names the measures taken against at least one of the staff complained about.',
+    'measures-required':
+      'A founded complaint names the measures taken against at least one of the staff complained about.',
     conflict: 'This record was already sent with different content; refresh to see it.',
     unrecognised: 'The HQ server’s answer was not understood; ask the administrator.',
     other: 'Failed, nothing changed: {{message}}',

@@ -151,6 +151,12 @@ export const zhCNComplaint = {
     identityProtected: '投诉人身份予以保密，仅承办人员可见。',
     accountHint: '写明投诉的具体事项、时间、经过和诉求；本窗口上报市局后不保留投诉内容。',
   },
+  discard: {
+    title: '放弃已填写的内容？',
+    body: '关闭后，本次已填写的内容不再保留。',
+    keep: '继续填写',
+    discard: '放弃并关闭',
+  },
   outbox: {
     queuedLast: '投诉已登记，待上报市局（编号尾号 {{id}}）。联网同步后自动上报。',
     sentLast: '投诉已上报市局（编号尾号 {{id}}），本窗口不再保留其内容。',

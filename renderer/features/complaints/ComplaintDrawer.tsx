@@ -10,6 +10,7 @@ import { useHqRead } from '../../data/complaints/hooks.ts';
 import { ActPanel } from './ActPanel.tsx';
 import { failureWords } from './complaintErrors.ts';
 import { ComplaintFacts } from './ComplaintFacts.tsx';
+import { useDiscardConfirm } from './DiscardConfirm.tsx';
 import { DraftGuard } from './draftGuard.ts';
 import { ComplaintHistory } from './ComplaintHistory.tsx';
 import { ReadLog } from './ReadLog.tsx';
@@ -32,31 +33,36 @@ interface Props {
 export function ComplaintDrawer({ staff, client, complaintId, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const [typing, setTyping] = useState(false);
+  // × with a reason being written asks first, as Escape and a click beside the drawer are refused (draftGuard.ts).
+  const { requestClose, confirm } = useDiscardConfirm(typing, () => {
+    setTyping(false);
+    onClose();
+  });
   return (
-    <Drawer
-      opened={complaintId !== null}
-      onClose={() => {
-        setTyping(false);
-        onClose();
-      }}
-      closeOnEscape={!typing}
-      closeOnClickOutside={!typing}
-      position="right"
-      size="xl"
-      title={t('complaint.screen.drawerTitle')}
-    >
-      {complaintId && (
-        <DraftGuard.Provider value={setTyping}>
-          <ComplaintBody
-            key={complaintId}
-            staff={staff}
-            client={client}
-            complaintId={complaintId}
-            onChanged={onChanged}
-          />
-        </DraftGuard.Provider>
-      )}
-    </Drawer>
+    <>
+      <Drawer
+        opened={complaintId !== null}
+        onClose={requestClose}
+        closeOnEscape={!typing}
+        closeOnClickOutside={!typing}
+        position="right"
+        size="xl"
+        title={t('complaint.screen.drawerTitle')}
+      >
+        {complaintId && (
+          <DraftGuard.Provider value={setTyping}>
+            <ComplaintBody
+              key={complaintId}
+              staff={staff}
+              client={client}
+              complaintId={complaintId}
+              onChanged={onChanged}
+            />
+          </DraftGuard.Provider>
+        )}
+      </Drawer>
+      {confirm}
+    </>
   );
 }
 

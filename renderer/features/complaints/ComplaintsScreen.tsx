@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useAuthor, useProvenSession } from '../../stores/session.ts';
 import { ComplaintsOnline } from './ComplaintsOnline.tsx';
+import { useDiscardConfirm } from './DiscardConfirm.tsx';
 import { IntakeForm } from './IntakeForm.tsx';
 import { OutboxStatus } from './OutboxStatus.tsx';
 
@@ -20,6 +21,10 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
   const [dirty, setDirty] = useState(false);
   const proven = useProvenSession(staff);
   const { session } = useAuthor(staff);
+  const { requestClose, confirm } = useDiscardConfirm(dirty, () => {
+    setDirty(false);
+    setIntake(false);
+  });
   // Not over an open drawer (a complaint being worked): the intake would cover it.
   useHotkeys([['alt+N', () => !document.querySelector('[role="dialog"][aria-modal="true"]') && setIntake(true)]]);
   return (
@@ -40,10 +45,10 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
       )}
       <Drawer
         opened={intake}
-        onClose={() => setIntake(false)}
+        onClose={requestClose}
         position="right"
         size="xl"
-        // A stray Escape or click beside the drawer never throws away a complaint being typed; the × still closes it.
+        // A stray Escape or click beside the drawer never throws away a complaint being typed; × asks first.
         closeOnEscape={!dirty}
         closeOnClickOutside={!dirty}
         title={t('complaint.intake.title')}
@@ -58,6 +63,7 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
           }}
         />
       </Drawer>
+      {confirm}
     </Stack>
   );
 }
