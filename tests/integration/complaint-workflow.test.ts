@@ -134,6 +134,13 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
     expect(twice.json).toMatchObject({ code: 'conflicting' });
     // Closing before the named complainant is told is out of order.
     expect((await investigator.act(id, act('complaint.closed', {}))).json).toMatchObject({ code: 'out-of-order' });
+    // Told the day before the decision was made: no complainant heard of an outcome before there was one.
+    const before = await investigator.act(
+      id,
+      act('complaint.complainantTold', { on: addDays(today(), -1), how: 'phone' }),
+    );
+    expect(before.status).toBe(400);
+    expect(before.json).toMatchObject({ code: 'date-out-of-range', message: expect.stringContaining('早于') });
     await ok(investigator.act(id, act('complaint.complainantTold', { on: today(), how: 'phone' })));
     await ok(investigator.act(id, act('complaint.closed', { note: '办结。' })));
 
@@ -320,6 +327,46 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
       decided: { measures: ['criticism'], gravity: 'ordinary' },
       corrections: [expect.objectContaining({ by: DEMO_STAFF.leader, reason: '复核后从重。' })],
     });
+  });
+
+  it('holds the day the complainant was told and a statement’s day to HQ’s calendar, storing nothing else', async () => {
+    const { complaintId: id } = await taken();
+    await ok(leader.act(id, act('complaint.dismissed', { reason: '所反映问题不属于本局职责。' })));
+    const refused: [string, string, RegExp][] = [
+      ['tomorrow', addDays(today(), 1), /晚于今天/],
+      ['a planted doneLate breach', '2030-01-01', /晚于今天/],
+      ['before the dismissal it tells of', addDays(today(), -1), /早于所告知的处理决定（或不予立案决定）/],
+      ['long before anything', '2000-01-01', /早于/],
+    ];
+    for (const [what, on, words] of refused) {
+      const res = await leader.act(id, act('complaint.complainantTold', { on, how: 'phone' }));
+      expect(res.status, what).toBe(400);
+      expect(res.json, what).toMatchObject({ code: 'date-out-of-range', message: expect.stringContaining(on) });
+      expect(res.json.message, what).toMatch(words);
+      expect(res.json.message, what).toContain('nothing was stored');
+    }
+    const events = async (complaintId: string) =>
+      complaintDetailSchema.parse((await leader.get(`/complaints/${complaintId}`)).json).events.map((e) => e.type);
+    expect(await events(id)).toEqual(['complaint.received', 'complaint.dismissed']);
+    await ok(leader.act(id, act('complaint.complainantTold', { on: today(), how: 'phone' })));
+
+    // An invitation whose day has already passed would let a founded decision go ahead unheard.
+    const other = (await taken()).complaintId;
+    await ok(leader.act(other, act('complaint.investigationOrdered', { investigatorIds: [DEMO_STAFF.windowLead] })));
+    for (const dueOn of [addDays(today(), -1), '1990-01-01']) {
+      const res = await investigator.act(
+        other,
+        act('complaint.statementInvited', { staffId: DEMO_STAFF.highTechHandler, dueOn }),
+      );
+      expect(res.status, dueOn).toBe(400);
+      expect(res.json, dueOn).toMatchObject({
+        code: 'date-out-of-range',
+        message: expect.stringContaining(`陈述申辩期限（${dueOn}）早于今天（${today()}`),
+      });
+    }
+    expect(await events(other)).toEqual(['complaint.received', 'complaint.investigationOrdered']);
+    // The accused was never invited, so still hears nothing of it.
+    expect((await accused.get(`/complaints/${other}/statement`)).status).toBe(404);
   });
 
   it('lets exactly one of two leaders deciding at once land', async () => {

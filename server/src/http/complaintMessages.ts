@@ -45,4 +45,10 @@ export const DATE_REFUSAL_MESSAGES: Record<
     `收到投诉日期（${sent}）晚于今天（${today}，北京时间），投诉未予接收，请核对日期。The day the complaint was received (${sent}) is after today (${today}, Beijing time); nothing was stored: check the date.`,
   receivedOnTooOld: ({ sent, today }) =>
     `收到投诉日期（${sent}）早于${earliestReceivedOn(today)}（今天前${RECEIVED_ON_MAX_AGE_DAYS}日），投诉未予接收，请核对日期。The day the complaint was received (${sent}) is before ${earliestReceivedOn(today)} (${RECEIVED_ON_MAX_AGE_DAYS} days before today); nothing was stored: check the date.`,
+  toldOnFuture: ({ sent, today }) =>
+    `告知投诉人日期（${sent}）晚于今天（${today}，北京时间），未予保存。The day the complainant was told (${sent}) is after today (${today}, Beijing time); nothing was stored.`,
+  toldBeforeOutcome: ({ sent }) =>
+    `告知投诉人日期（${sent}）早于所告知的处理决定（或不予立案决定）作出之日，未予保存。The day the complainant was told (${sent}) is before the day of the decision (or dismissal) it tells of; nothing was stored.`,
+  statementDueOnPast: ({ sent, today }) =>
+    `陈述申辩期限（${sent}）早于今天（${today}，北京时间），请另定期限，未予保存。The day given to state one’s side (${sent}) is before today (${today}, Beijing time): give a later day; nothing was stored.`,
 };

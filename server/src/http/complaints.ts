@@ -17,7 +17,13 @@ import {
   judgeComplaintEvent,
   type HqComplaintContext,
 } from '../sync/complaintContext.ts';
-import { isDateRefusal, namedDayOf, ownDateRefusal, type ComplaintDateRefusal } from '../sync/complaintDates.ts';
+import {
+  isDateRefusal,
+  namedDayOf,
+  ownDateRefusal,
+  toldDateRefusal,
+  type ComplaintDateRefusal,
+} from '../sync/complaintDates.ts';
 import { describeIssues } from '../sync/ingest.ts';
 import { BODY_LIMITS } from './bodyLimits.ts';
 import { callerOf, requireStaff, sendComplaintError } from './complaintGuard.ts';
@@ -81,8 +87,9 @@ async function commitAct(
     complaintId: act.complaintId,
     build: (at) => complaintEventSchema.parse({ ...act, v: COMPLAINT_EVENT_VERSIONS[act.type], at }),
     // Judged only when HQ does not hold this eventId yet, so a desk's retry of an acked intake is never refused
-    // because a day has passed since. The act's own day first (bad input), then the fold.
-    judge: (stored, event) => ownDateRefusal(event) ?? judgeComplaintEvent(stored, event, context),
+    // because a day has passed since. The act's own day first (bad input), then the fold, then the telling's day.
+    judge: (stored, event) =>
+      ownDateRefusal(event) ?? judgeComplaintEvent(stored, event, context) ?? toldDateRefusal(stored, event, context),
   });
   if (result.kind === 'refused') return { flag: result.refusal };
   if (result.kind === 'stored') return { ack: ackOf(result.event) };

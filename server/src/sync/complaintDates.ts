@@ -1,5 +1,6 @@
 import type { ComplaintEvent } from '../../../shared/model/complaintEvents.ts';
 import { beijingDate } from '../../../shared/rules/case.ts';
+import { foldComplaint, type ComplaintFoldContext } from '../../../shared/rules/complaint.ts';
 import { addDays, type IsoDate } from '../../../shared/rules/isoDate.ts';
 
 // The days a person names in a complaint's acts, held to HQ's own Beijing day (the day of the act's `at`, HQ's
@@ -14,7 +15,13 @@ import { addDays, type IsoDate } from '../../../shared/rules/isoDate.ts';
  */
 export const RECEIVED_ON_MAX_AGE_DAYS = 60;
 
-export const COMPLAINT_DATE_REFUSALS = ['receivedOnFuture', 'receivedOnTooOld'] as const;
+export const COMPLAINT_DATE_REFUSALS = [
+  'receivedOnFuture',
+  'receivedOnTooOld',
+  'toldOnFuture',
+  'toldBeforeOutcome',
+  'statementDueOnPast',
+] as const;
 export type ComplaintDateRefusal = (typeof COMPLAINT_DATE_REFUSALS)[number];
 
 export const isDateRefusal = (code: string): code is ComplaintDateRefusal =>
@@ -24,6 +31,8 @@ export const isDateRefusal = (code: string): code is ComplaintDateRefusal =>
 export function namedDayOf(event: { readonly type: string; readonly payload: unknown }): IsoDate | undefined {
   const { type, payload } = event as ComplaintEvent;
   if (type === 'complaint.received') return payload.receivedOn;
+  if (type === 'complaint.complainantTold') return payload.on;
+  if (type === 'complaint.statementInvited') return payload.dueOn;
   return undefined;
 }
 
@@ -39,7 +48,28 @@ export function ownDateRefusal(event: ComplaintEvent): ComplaintDateRefusal | nu
       if (receivedOn > today) return 'receivedOnFuture';
       return receivedOn < earliestReceivedOn(today) ? 'receivedOnTooOld' : null;
     }
+    case 'complaint.complainantTold':
+      return event.payload.on > today ? 'toldOnFuture' : null;
+    case 'complaint.statementInvited':
+      // Already passed, the invitation would let a founded decision go ahead at once without hearing anyone.
+      return event.payload.dueOn < today ? 'statementDueOnPast' : null;
     default:
       return null;
   }
+}
+
+/**
+ * A telling the fold applied is told no earlier than the Beijing day the decision or dismissal it tells of was
+ * recorded: the complainant cannot have heard of an outcome before there was one.
+ */
+export function toldDateRefusal(
+  stored: readonly ComplaintEvent[],
+  event: ComplaintEvent,
+  context: ComplaintFoldContext,
+): ComplaintDateRefusal | null {
+  if (event.type !== 'complaint.complainantTold') return null;
+  const state = foldComplaint(stored, context);
+  const outcome = state?.decision ?? state?.dismissal;
+  if (!outcome) return null; // the fold refused it as out of order already
+  return event.payload.on < outcome.on ? 'toldBeforeOutcome' : null;
 }
