@@ -7,7 +7,10 @@ import { ReportProjector } from '../../server/src/reports/projector.ts';
 import { seedOnFirstRun } from '../../server/src/seed/firstRun.ts';
 import { openStorage, type Storage } from '../../server/src/storage/db.ts';
 import { migrateToLatest } from '../../server/src/storage/migrations.ts';
+import { adminStore } from '../../server/src/storage/adminStore.ts';
 import { currentReferenceDocs } from '../../server/src/storage/referenceSnapshot.ts';
+import { lockSequence } from '../../server/src/storage/sequence.ts';
+import { DEFAULT_FOLLOW_UP_SETTINGS, SETTINGS_ID } from '../../shared/model/reference.ts';
 import { readCursors, readFactsBetween, type ReportedAggregate } from '../../server/src/storage/reportFacts.ts';
 import { BACKENDS } from './server/harness.ts';
 import { noonOf, SCENARIO_TODAY, scenarioLogs, storeEvents } from './reports-scenario.ts';
@@ -107,5 +110,26 @@ describe.each(BACKENDS)('the reporting projection on $name', (backend) => {
     expect(run.aggregates).toBeLessThan(logs.length);
     expect(run.aggregates).toBeGreaterThan(0);
     expect(await next.catchUp()).toEqual({ events: 0, aggregates: 0 });
+  });
+
+  it('re-derives what can still change when the settings change: a longer 整改 limit turns a late 差评 into one still due', async () => {
+    const logs = scenarioLogs();
+    await storeEvents(storage.db, logs.flat());
+    const p = projector(SCENARIO_TODAY);
+    await p.catchUp();
+    const r6 = async () => (await storedFacts(storage)).filter((f) => f.recordId === 'R6').map((f) => f.kind);
+    expect(await r6()).toEqual(['breach', 'rating']);
+
+    await storage.db.transaction().execute(async (trx) => {
+      await lockSequence(trx);
+      const store = adminStore(trx);
+      const settings = (await store.current('settings', SETTINGS_ID))!;
+      const followUp = { ...DEFAULT_FOLLOW_UP_SETTINGS, ...settings.body.followUp, rectifyDays: 15 };
+      await store.put({ ...settings, rev: settings.rev + 1, body: { ...settings.body, followUp } });
+    });
+    const run = await p.catchUp();
+    expect(run).toMatchObject({ events: 0 });
+    expect(await r6()).toEqual(['due', 'rating']);
+    expect(await storedFacts(storage)).toEqual(await expectedFacts(storage, logs, SCENARIO_TODAY));
   });
 });
