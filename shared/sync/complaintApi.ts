@@ -155,6 +155,11 @@ export type ComplaintRead = z.infer<typeof complaintReadSchema>;
 export const complaintDetailSchema = z.object({
   events: z.array(complaintEventSchema),
   reads: z.array(complaintReadSchema),
+  /**
+   * The register is tamper-evident (server/src/storage/complaintChain.ts): whether the stored acts still follow their
+   * SHA-256 chain, and its head, which leaders and supervisors can note down; for them only, like `reads`.
+   */
+  chain: z.object({ intact: z.boolean(), events: z.number().int().nonnegative(), head: z.string().max(64) }).optional(),
 });
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 

@@ -2,6 +2,12 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { complaintEventSchema, type ComplaintEvent } from '../../../shared/model/complaintEvents.ts';
 import { MAX_SEQ } from '../../../shared/model/seq.ts';
 import type { Database, Db } from './db.ts';
+import {
+  complaintChainHash,
+  migrateComplaintChain,
+  verifyComplaintChain,
+  type ComplaintChainCheck,
+} from './complaintChain.ts';
 
 // The complaint log at HQ (issue 14): confidential, so apart from `events` (which every desk pulls). Append-only:
 // one row per act HQ accepted, never updated or deleted; who read what is in complaint_reads. Tables typed here
@@ -20,6 +26,8 @@ export interface ComplaintEventsTable {
   device_id: string;
   /** The parsed payload as JSON text. */
   payload: string;
+  /** The tamper-evident chain (complaintChain.ts): SHA-256 over the previous act's chain and this act. */
+  chain: string | null;
 }
 
 export interface ComplaintReadsTable {
@@ -95,8 +103,9 @@ async function nextSeq(trx: ComplaintTrx, name: string): Promise<number> {
 
 type Row = ComplaintEventsTable;
 
-function toRow(event: ComplaintEvent, seq: number): Row {
+function toRow(event: ComplaintEvent, seq: number, chain: string): Row {
   return {
+    chain,
     seq,
     event_id: event.eventId,
     complaint_id: event.complaintId,
@@ -136,6 +145,29 @@ export async function complaintEvents(db: Db, complaintId: string): Promise<Comp
   return rows.map(fromRow);
 }
 
+/** Whether one complaint's stored acts still follow their hash chain (complaintChain.ts). */
+export async function complaintChain(db: Db, complaintId: string): Promise<ComplaintChainCheck> {
+  const rows = await complaintDb(db)
+    .selectFrom('complaint_events')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('seq')
+    .execute();
+  return verifyComplaintChain(rows.map((row) => ({ event: fromRow(row), chain: row.chain })));
+}
+
+/** Migration 0012_complaint_chain (see migrations.ts): the acts stored before it get their hashes, in order. */
+export async function migrateComplaintChainColumn(db: Kysely<unknown>): Promise<void> {
+  await migrateComplaintChain(db, async () => {
+    const rows = await (db as unknown as ComplaintDb)
+      .selectFrom('complaint_events')
+      .select(['seq', 'event_id', 'complaint_id', 'type', 'v', 'at', 'staff_id', 'device_id', 'payload'])
+      .orderBy('seq')
+      .execute();
+    return rows.map((row) => ({ seq: row.seq, event: fromRow({ ...row, chain: null }) }));
+  });
+}
+
 /** Every complaint's log, grouped by complaint, each in the order HQ stored it. */
 export async function allComplaintEvents(db: Db): Promise<Map<string, ComplaintEvent[]>> {
   const rows = await complaintDb(db).selectFrom('complaint_events').selectAll().orderBy('seq').execute();
@@ -150,7 +182,8 @@ export async function allComplaintEvents(db: Db): Promise<Map<string, ComplaintE
 }
 
 export type CommitResult<R extends string> =
-  | { readonly kind: 'stored'; readonly event: ComplaintEvent }
+  /** chain: the complaint's new head hash (complaintChain.ts), for the server log. */
+  | { readonly kind: 'stored'; readonly event: ComplaintEvent; readonly chain: string }
   /** An event with this eventId is stored already (the caller says whether it is the same act). */
   | { readonly kind: 'exists'; readonly event: ComplaintEvent }
   | { readonly kind: 'refused'; readonly refusal: R };
@@ -192,8 +225,12 @@ export async function commitComplaintEvent<R extends string>(
       const event = input.build(new Date(Math.max(now, last + 1)).toISOString());
       const refusal = input.judge(stored, event);
       if (refusal !== null) return { kind: 'refused', refusal } as const;
-      await trx.insertInto('complaint_events').values(toRow(event, seq)).execute();
-      return { kind: 'stored', event } as const;
+      const chain = complaintChainHash(rows.at(-1)?.chain ?? null, event);
+      await trx
+        .insertInto('complaint_events')
+        .values(toRow(event, seq, chain))
+        .execute();
+      return { kind: 'stored', event, chain } as const;
     });
 }
 

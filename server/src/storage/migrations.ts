@@ -1,6 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { MAX_SEQ } from '../../../shared/model/seq.ts';
-import { migrateComplaints } from './complaints.ts';
+import { migrateComplaints, migrateComplaintChainColumn } from './complaints.ts';
 import type { Db } from './db.ts';
 import { migrateStaffSecrets } from './migrateStaffSecrets.ts';
 import { migratePadTablets } from './padTablets.ts';
@@ -132,6 +132,8 @@ const migrations: Record<string, Migration> = {
   '0010_complaints': { up: (db) => migrateComplaints(db) },
   // The supervision reports' fact rows, replaced per aggregate by server/src/reports (issue 15). See the module.
   '0011_report_facts': { up: (db) => migrateReportFacts(db) },
+  // Each complaint act's SHA-256 chain over the acts before it: the register is tamper-evident (issue 14).
+  '0012_complaint_chain': { up: (db) => migrateComplaintChainColumn(db) },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */
