@@ -12,6 +12,7 @@ import type { StaffSession } from '../../shared/sync/staffAuth.ts';
 import { complaintReads } from '../../server/src/storage/complaints.ts';
 import { BACKENDS, startServer, type TestServer } from './server/harness.ts';
 import { signInAs } from './server/staffSessions.ts';
+import { newUlid } from '../fixtures/events.ts';
 import { act, actAs, DEMO_STAFF, getAs, intakeBody, postIntake } from './complaint-helpers.ts';
 
 // Issue 14, the whole path at HQ: a complaint taken in at a desk, investigated, the accused heard, decided with
@@ -78,6 +79,19 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
     await ok(
       investigator.act(id, act('complaint.findingRecorded', { text: '调取通话记录，确有推诿。', evidenceLinks: [] })),
     );
+    // Before the invitation the accused cannot tell from any answer that a complaint about them exists.
+    const unknown = (await accused.act(newUlid(), act('complaint.dismissed', { reason: '不属实' }))).json;
+    expect(unknown).toMatchObject({ code: 'unknown-complaint' });
+    for (const early of [
+      act('complaint.dismissed', { reason: '不属实' }),
+      act('complaint.statementGiven', { text: '我要申辩。' }),
+      act('complaint.statementWaived', { staffId: DEMO_STAFF.highTechHandler, note: '放弃。' }),
+    ]) {
+      const res = await accused.act(id, early);
+      expect(res.status, early.type).toBe(404);
+      expect(res.json, early.type).toEqual(unknown);
+    }
+    expect((await accused.get(`/complaints/${id}/statement`)).json).toEqual(unknown);
     // Too little time to state one's side is refused; enough is stored.
     const short = await investigator.act(
       id,
@@ -199,9 +213,18 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
       againstLeader.complaintId,
       act('complaint.investigationOrdered', { investigatorIds: [DEMO_STAFF.windowLead] }),
     );
-    expect(res.status).toBe(403);
-    expect(res.json).toMatchObject({ code: 'recused', message: expect.stringContaining('回避') });
-    expect((await leader.get(`/complaints/${againstLeader.complaintId}`)).status).toBe(404);
+    // The leader complained about may not learn of it from the answer: the same 404 as for no complaint at all.
+    expect(res.status).toBe(404);
+    const none = await leader.act(newUlid(), act('complaint.dismissed', { reason: '不予立案。' }));
+    expect(none.json).toMatchObject({ code: 'unknown-complaint' });
+    expect(res.json).toEqual(none.json);
+    for (const attempt of [
+      act('complaint.dismissed', { reason: '不予立案。' }),
+      act('complaint.extensionDecided', { stage: 'acceptance', days: 5, reason: '核实。', approved: true }),
+    ]) {
+      expect((await leader.act(againstLeader.complaintId, attempt)).json, attempt.type).toEqual(none.json);
+    }
+    expect((await leader.get(`/complaints/${againstLeader.complaintId}`)).json).toEqual(none.json);
     expect(
       complaintListSchema.parse((await leader.get('/complaints')).json).complaints.map((c) => c.complaintId),
     ).not.toContain(againstLeader.complaintId);
@@ -218,9 +241,18 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
       body.complaintId,
       act('complaint.investigationOrdered', { investigatorIds: [DEMO_STAFF.highTechHead] }),
     );
+    // The leader may hear why: they may read it, and the rule names who stands aside.
     expect(named.status).toBe(403);
-    expect(named.json).toMatchObject({ code: 'recused' });
-    expect((await as(DEMO_STAFF.highTechHead).get(`/complaints/${body.complaintId}`)).status).toBe(404);
+    expect(named.json).toMatchObject({ code: 'recused', message: expect.stringContaining('回避') });
+    // The head who stands aside acting on it hears 404, as for no complaint at all.
+    const head = as(DEMO_STAFF.highTechHead);
+    expect((await head.get(`/complaints/${body.complaintId}`)).status).toBe(404);
+    const headAct = await head.act(
+      body.complaintId,
+      act('complaint.findingRecorded', { text: '无', evidenceLinks: [] }),
+    );
+    expect(headAct.status).toBe(404);
+    expect(headAct.json).toMatchObject({ code: 'unknown-complaint' });
   });
 
   it('shows a clerk nothing, and logs every read', async () => {

@@ -45,12 +45,15 @@ import { sendError } from './errors.ts';
 // shared fold (shared/rules/complaint.ts) applies it.
 
 /**
- * Whether the caller learns that this complaint exists when an act is refused: those who may read it, the accused
- * (who state their side) and leaders (a recused leader is told why). Anyone else hears 404, as for an unknown id.
+ * Whether the caller may learn that this complaint exists when an act is refused: those who may read it, and an
+ * accused person once invited to state their side (the invitation told them; their statement routes need it).
+ * Anyone else hears 404, as for an unknown id: an accused person not (yet) invited, and a leader who stands aside,
+ * must not learn from a 403 'recused' that someone complained about them or their department.
  */
 function hasStanding(staff: Staff | undefined, state: ComplaintState): staff is Staff {
   if (!staff) return false;
-  return mayReadComplaint(staff, state) || state.accusedStaffIds.includes(staff.id) || staff.roles.includes('leader');
+  const invited = state.statements.some((s) => s.staffId === staff.id && s.invitations.length > 0);
+  return mayReadComplaint(staff, state) || invited;
 }
 
 type Refusal = ComplaintFlag['code'] | ComplaintDateRefusal;
@@ -158,6 +161,8 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
       // A complaint never stops existing, so who may hear of it is judged before the lock.
       const state = foldComplaint(await complaintEvents(db, complaintId), context);
       if (!state || !hasStanding(context.staffById.get(caller.staffId), state)) {
+        // Nothing was shown, but the attempt is on the server's log for whoever audits it.
+        request.log.warn({ ...caller, complaintId, type }, 'complaint act refused: unknown or not the caller’s');
         return sendComplaintError(reply, 404, 'unknown-complaint');
       }
       const { staffId, deviceId } = caller;
