@@ -89,6 +89,8 @@ export interface ComplaintOutboxRow extends ComplaintIntake {
   readonly attempts: number;
   /** Why HQ did not take it at the last attempt (status and HQ's message); absent until a refusal. */
   readonly lastError?: string;
+  /** HQ's error code of that refusal, when it gave one: the desk words it in the clerk's language. */
+  readonly lastCode?: string;
 }
 
 export interface MetaRow {

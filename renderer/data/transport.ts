@@ -69,7 +69,13 @@ export function failureOf(status: number, body: unknown, statusText: string, ret
   if (status === 403 && err.success && err.data.code === 'device-revoked') return { kind: 'device-revoked', message };
   // 503 (the database is down, full or busy) and 429 say how long to stay away; the scheduler honours it.
   const seconds = status === 503 || status === 429 ? retryAfterOf(retryAfter, body) : undefined;
-  return { kind: 'server-error', status, message, ...(seconds !== undefined ? { retryAfterSeconds: seconds } : {}) };
+  return {
+    kind: 'server-error',
+    status,
+    message,
+    ...(seconds !== undefined ? { retryAfterSeconds: seconds } : {}),
+    ...(err.success && err.data.code ? { code: err.data.code } : {}),
+  };
 }
 
 function authHeaders(auth: DeviceCredentials): Record<string, string> {

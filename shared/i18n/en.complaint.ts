@@ -164,7 +164,22 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     sentLast: 'Complaint reported to HQ (number ending {{id}}); this desk no longer keeps its content.',
     queued: '{{count}} more complaint(s) waiting to be reported to HQ.',
     failed:
-      'HQ refused the complaint ending {{id}}: {{error}}. What was typed is still kept on this desk; ask the administrator.',
+      'HQ refused the complaint ending {{id}}: {{error}}. What was typed is still kept on this desk: correct it and send it again.',
+  },
+  refused: {
+    reopen: 'Correct and send again',
+    title: 'HQ refused this complaint',
+    submit: 'Send again, corrected',
+    saved: 'Corrected; waiting to be sent to HQ again.',
+    gone: 'This complaint no longer waits to be sent (it was sent, or corrected at another window); nothing changed.',
+    other: 'HQ’s reason: {{message}}',
+    'bad-request': 'Something in the form does not meet the rules; check each field and send it again.',
+    'unknown-staff':
+      'The person who took it in is not an active member of HQ’s staff directory; an active member must check and send it.',
+    'unknown-reference': 'A person or department complained about is not in HQ’s directory; choose again.',
+    'date-out-of-range':
+      'HQ does not accept this day received (not after today, not more than 60 days before it): check the date.',
+    conflict: 'This id was already used for a different record; send it again.',
   },
   link: {
     hint: 'Type a visitor’s name, a matter, a case number’s tail or a slip serial; ↑↓ to choose, Enter to add. Only the reference is kept, no personal details.',

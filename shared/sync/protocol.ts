@@ -160,7 +160,8 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export type SyncFailure =
   | { kind: 'offline' }
   // 503 (database down, full or busy) and 429 carry Retry-After: the desk waits at least that long (scheduler.ts).
-  | { kind: 'server-error'; status: number; message: string; retryAfterSeconds?: number }
+  // code: the server's own error code when it gave one, so a screen can word the refusal in the person's language.
+  | { kind: 'server-error'; status: number; message: string; retryAfterSeconds?: number; code?: string }
   | { kind: 'format-mismatch'; message: string }
   | { kind: 'bad-response'; message: string }
   // 401: this desk is not enrolled, or its token is not the one the server gave its deviceId: enrol again.

@@ -40,12 +40,20 @@ export async function queueComplaint(
   return { complaintId: row.complaintId };
 }
 
+/** An intake HQ refused, as the screen lists it: which row, HQ's message and code (no complainant, no account). */
+export interface RefusedIntake {
+  readonly eventId: EventId;
+  readonly complaintId: ComplaintId;
+  readonly lastError: string;
+  readonly lastCode?: string;
+}
+
 /** What the intake screen says: how many complaints still wait for HQ, and which HQ refused and why. */
 export interface ComplaintOutboxState {
   /** Every complaint taken in here that HQ has not acknowledged yet (the refused ones included). */
   readonly queued: number;
   /** Those HQ answered with a refusal: they stay here (nothing the clerk typed is lost) until HQ takes them. */
-  readonly failed: readonly { readonly complaintId: ComplaintId; readonly lastError: string }[];
+  readonly failed: readonly RefusedIntake[];
   /** The complaint ids still waiting, so a screen can tell "待上报" from "已上报" for the one just taken. */
   readonly complaintIds: readonly ComplaintId[];
   /** False until the first read of the table: nothing is "已上报" before it is known. */
@@ -59,7 +67,18 @@ export async function readComplaintOutbox(db: DeskDb): Promise<ComplaintOutboxSt
   const rows = await db.complaintOutbox.orderBy('queuedAt').toArray();
   return {
     queued: rows.length,
-    failed: rows.flatMap((r) => (r.lastError ? [{ complaintId: r.complaintId, lastError: r.lastError }] : [])),
+    failed: rows.flatMap((r) =>
+      r.lastError
+        ? [
+            {
+              eventId: r.eventId,
+              complaintId: r.complaintId,
+              lastError: r.lastError,
+              ...(r.lastCode ? { lastCode: r.lastCode } : {}),
+            },
+          ]
+        : [],
+    ),
     complaintIds: rows.map((r) => r.complaintId),
     loaded: true,
   };
@@ -68,4 +87,53 @@ export async function readComplaintOutbox(db: DeskDb): Promise<ComplaintOutboxSt
 /** Live: changes as complaints are queued, refused and acknowledged. */
 export function useComplaintOutbox(db: DeskDb): ComplaintOutboxState {
   return useLiveQuery(() => readComplaintOutbox(db), [db]) ?? NOTHING_YET;
+}
+
+/** A refused intake with what was typed, for the clerk to correct; undefined once it is gone (sent, or replaced). */
+export async function readRefusedIntake(db: DeskDb, eventId: string): Promise<ComplaintOutboxRow | undefined> {
+  const row = await db.complaintOutbox.get(eventId as EventId);
+  return row?.lastError ? row : undefined;
+}
+
+/**
+ * The clerk corrected an intake HQ refused: it goes again as the same complaint (same complaintId) under a new
+ * eventId — HQ is idempotent by eventId and would answer the old one's refusal again — with the attempts reset.
+ * The refused row is deleted and the new one added in ONE transaction: a crash between leaves the refused row (and
+ * what was typed in it), never zero rows. Bad input throws InvalidEventError and changes nothing; a row no longer
+ * refused (sent, or corrected in another window) is not replaced: throws RefusedIntakeGoneError.
+ */
+export async function resendRefusedComplaint(
+  db: DeskDb,
+  refusedEventId: string,
+  staffId: string,
+  payload: ComplaintReceivedInput,
+): Promise<{ complaintId: ComplaintId; eventId: EventId }> {
+  const parsed = complaintReceivedPayload.safeParse(payload);
+  if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
+  const clerk = staffIdSchema.safeParse(staffId);
+  if (!clerk.success) throw new InvalidEventError(clerk.error.issues.map((i) => ({ ...i, path: ['form'] })));
+  return db.transaction('rw', db.complaintOutbox, async () => {
+    const old = await db.complaintOutbox.get(refusedEventId as EventId);
+    if (!old?.lastError) throw new RefusedIntakeGoneError();
+    const row: ComplaintOutboxRow = {
+      eventId: newId() as EventId,
+      complaintId: old.complaintId,
+      staffId: clerk.data,
+      payload: parsed.data,
+      // Keeps its place in the queue (sent oldest first).
+      queuedAt: old.queuedAt,
+      attempts: 0,
+    };
+    await db.complaintOutbox.delete(old.eventId);
+    await db.complaintOutbox.add(row);
+    return { complaintId: row.complaintId, eventId: row.eventId };
+  });
+}
+
+/** The refused intake is no longer waiting (HQ took it, or it was corrected elsewhere): nothing was changed. */
+export class RefusedIntakeGoneError extends Error {
+  constructor() {
+    super('refused-intake-gone');
+    this.name = 'RefusedIntakeGoneError';
+  }
 }

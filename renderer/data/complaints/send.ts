@@ -54,7 +54,7 @@ async function sendAll(db: DeskDb, post: PostComplaint): Promise<ComplaintSendRe
       if (!(error instanceof SyncError)) throw error;
       const verdict = judge(error);
       if (verdict === 'quiet') break;
-      await refuse(db, row, describe(error));
+      await refuse(db, row, describe(error), codeOf(error));
       refused += 1;
       if (verdict === 'stop') break;
       continue;
@@ -85,6 +85,10 @@ function judge(error: SyncError): 'quiet' | 'next' | 'stop' {
   return 'stop';
 }
 
+function codeOf(error: SyncError): string | undefined {
+  return error.failure.kind === 'server-error' ? error.failure.code?.slice(0, 60) : undefined;
+}
+
 function describe(error: SyncError): string {
   const { failure } = error;
   const text = failure.kind === 'server-error' ? `HTTP ${failure.status}: ${failure.message}` : error.message;
@@ -92,9 +96,17 @@ function describe(error: SyncError): string {
 }
 
 /** Keeps the row (update never re-creates one another window just erased on its ack) with why HQ did not take it. */
-async function refuse(db: DeskDb, row: ComplaintOutboxRow, lastError: string): Promise<void> {
+async function refuse(db: DeskDb, row: ComplaintOutboxRow, lastError: string, lastCode?: string): Promise<void> {
   await db.transaction('rw', db.complaintOutbox, async () => {
     const now = await db.complaintOutbox.get(row.eventId);
-    if (now) await db.complaintOutbox.update(row.eventId, { lastError, attempts: now.attempts + 1 });
+    if (!now) return;
+    // A refusal without a code clears the previous one's, so the words shown always match this message.
+    const { lastCode: _previous, ...rest } = now;
+    await db.complaintOutbox.put({
+      ...rest,
+      lastError,
+      attempts: now.attempts + 1,
+      ...(lastCode ? { lastCode } : {}),
+    });
   });
 }

@@ -3,6 +3,9 @@ import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
+import { useDesk } from '../../app/context.tsx';
+import { readRefusedIntake } from '../../data/complaints/outbox.ts';
+import type { ComplaintOutboxRow } from '../../data/db.ts';
 import { useAuthor, useProvenSession } from '../../stores/session.ts';
 import { ComplaintsOnline } from './ComplaintsOnline.tsx';
 import { useDiscardConfirm } from './DiscardConfirm.tsx';
@@ -19,12 +22,25 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
   const [intake, setIntake] = useState(false);
   const [lastQueued, setLastQueued] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  // A refused intake opened to be corrected (the form starts from it), or undefined for a new complaint.
+  const [refused, setRefused] = useState<ComplaintOutboxRow | undefined>(undefined);
+  const { db } = useDesk();
   const proven = useProvenSession(staff);
   const { session } = useAuthor(staff);
-  const { requestClose, confirm } = useDiscardConfirm(dirty, () => {
+  const close = () => {
     setDirty(false);
     setIntake(false);
-  });
+    setRefused(undefined);
+  };
+  const { requestClose, confirm } = useDiscardConfirm(dirty, close);
+  const reopen = async (eventId: string) => {
+    // Not over a complaint being typed: it would be replaced without a word.
+    if (intake) return;
+    const row = await readRefusedIntake(db, eventId);
+    if (!row) return;
+    setRefused(row);
+    setIntake(true);
+  };
   // Not over an open drawer (a complaint being worked): the intake would cover it.
   useHotkeys([['alt+N', () => !document.querySelector('[role="dialog"][aria-modal="true"]') && setIntake(true)]]);
   return (
@@ -35,7 +51,7 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
           {t('complaint.intake.open')}
         </Button>
       </Group>
-      <OutboxStatus lastQueued={lastQueued} />
+      <OutboxStatus lastQueued={lastQueued} onReopen={(eventId) => void reopen(eventId)} />
       {proven && session ? (
         <ComplaintsOnline key={session.sessionId} staff={staff} session={session} />
       ) : (
@@ -54,12 +70,13 @@ export function ComplaintsScreen({ staff }: { staff: Staff }) {
         title={t('complaint.intake.title')}
       >
         <IntakeForm
+          key={refused?.eventId ?? 'new'}
           staff={staff}
           onDirty={setDirty}
+          {...(refused ? { refused } : {})}
           onQueued={(id) => {
             setLastQueued(id);
-            setDirty(false);
-            setIntake(false);
+            close();
           }}
         />
       </Drawer>

@@ -1,4 +1,4 @@
-import { Checkbox, Kbd, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Kbd, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +12,13 @@ import { LIMITS } from '../../../shared/model/limits.ts';
 import type { Staff } from '../../../shared/model/reference.ts';
 import { useDesk } from '../../app/context.tsx';
 import { today } from '../../data/calendar.ts';
-import { queueComplaint } from '../../data/complaints/outbox.ts';
+import { queueComplaint, resendRefusedComplaint } from '../../data/complaints/outbox.ts';
+import type { ComplaintOutboxRow } from '../../data/db.ts';
 import { useDirectory } from '../../data/hooks.ts';
 import { FormSubmit } from '../../forms/FormSubmit.tsx';
 import { useDeskForm } from '../../forms/useDeskForm.ts';
-import { complaintErrors, fieldOf } from './complaintErrors.ts';
-import { intakePayload } from './intakePayload.ts';
+import { complaintErrors, fieldOf, refusalWords } from './complaintErrors.ts';
+import { intakePayload, intakeValuesOf } from './intakePayload.ts';
 import { RecordLinkPicker } from './RecordLinkPicker.tsx';
 
 // A named complainant's fields are nested in the payload (complainant.name…); the form keeps them flat. A link's
@@ -39,29 +40,34 @@ export function IntakeForm({
   staff,
   onQueued,
   onDirty,
+  refused,
 }: {
   staff: Staff;
+  /** An intake HQ refused, opened to be corrected: the form starts from what was typed and sends it again. */
+  refused?: ComplaintOutboxRow;
   onQueued: (complaintId: string) => void;
   /** Whether anything was typed: the drawer then closes only by its × button. */
   onDirty: (dirty: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { db } = useDesk();
   const directory = useDirectory(db);
   const { form, busy, formError, field, submit } = useDeskForm({
-    initialValues: {
-      channel: 'hotline' as ComplaintChannel,
-      receivedOn: today() as string,
-      anonymous: false,
-      complainantName: '',
-      complainantPhone: '',
-      complainantOrg: '',
-      accusedStaffIds: [] as string[],
-      accusedDepartmentIds: [] as string[],
-      account: '',
-      links: [] as readonly ComplaintLink[],
-      referenceNo: '',
-    },
+    initialValues: refused
+      ? editable(intakeValuesOf(refused.payload))
+      : {
+          channel: 'hotline' as ComplaintChannel,
+          receivedOn: today() as string,
+          anonymous: false,
+          complainantName: '',
+          complainantPhone: '',
+          complainantOrg: '',
+          accusedStaffIds: [] as string[],
+          accusedDepartmentIds: [] as string[],
+          account: '',
+          links: [] as readonly ComplaintLink[],
+          referenceNo: '',
+        },
     wording,
     // Every problem at once (not one after another): the payload schema's, then the office's words for an empty
     // name, which the schema would give in zod's generic words.
@@ -79,10 +85,12 @@ export function IntakeForm({
   const save = () =>
     void submit(
       async (values) => {
-        const { complaintId } = await queueComplaint(db, staff.id, intakePayload(values));
+        const { complaintId } = refused
+          ? await resendRefusedComplaint(db, refused.eventId, staff.id, intakePayload(values))
+          : await queueComplaint(db, staff.id, intakePayload(values));
         onQueued(complaintId);
       },
-      { success: t('complaint.intake.saved') },
+      { success: t(refused ? 'complaint.refused.saved' : 'complaint.intake.saved') },
     );
   const staffOptions = [...(directory?.staffById.values() ?? [])]
     .filter((s) => s.active)
@@ -99,6 +107,11 @@ export function IntakeForm({
       onKeyDown={getHotkeyHandler([['mod+Enter', save]])}
     >
       <Stack gap="sm">
+        {refused && (
+          <Alert color="red" title={t('complaint.refused.title')} data-testid="complaint-refusal">
+            {refusalWords(refused, t, (k) => i18n.exists(k))}
+          </Alert>
+        )}
         <SimpleGrid cols={2} spacing="sm">
           <Select
             label={t('complaint.field.channel')}
@@ -161,7 +174,7 @@ export function IntakeForm({
         />
         <RecordLinkPicker label={t('complaint.field.links')} {...field('links')} />
         <FormSubmit type="submit" formError={formError} busy={busy}>
-          {t('complaint.intake.submit')}
+          {t(refused ? 'complaint.refused.submit' : 'complaint.intake.submit')}
         </FormSubmit>
         <Text size="xs" c="dimmed">
           <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {t('complaint.intake.submit')}
@@ -169,4 +182,13 @@ export function IntakeForm({
       </Stack>
     </form>
   );
+}
+
+/** The stored values as the form holds them (mutable lists, as useDeskForm's values are). */
+function editable(v: ReturnType<typeof intakeValuesOf>) {
+  return {
+    ...v,
+    accusedStaffIds: [...v.accusedStaffIds],
+    accusedDepartmentIds: [...v.accusedDepartmentIds],
+  };
 }

@@ -1,4 +1,4 @@
-import { Alert } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../app/context.tsx';
 import { useComplaintOutbox } from '../../data/complaints/outbox.ts';
@@ -7,7 +7,14 @@ import { useComplaintOutbox } from '../../data/complaints/outbox.ts';
  * Where the complaints taken at this desk stand: the one just taken (待上报市局 until HQ acknowledges it, then 已上报),
  * any others still waiting, and those HQ refused with its reason — kept, never dropped, so nothing typed is lost.
  */
-export function OutboxStatus({ lastQueued }: { lastQueued: string | null }) {
+export function OutboxStatus({
+  lastQueued,
+  onReopen,
+}: {
+  lastQueued: string | null;
+  /** The clerk opens a refused intake to correct it and send it again. */
+  onReopen: (eventId: string) => void;
+}) {
   const { t } = useTranslation();
   const { db } = useDesk();
   const outbox = useComplaintOutbox(db);
@@ -20,7 +27,12 @@ export function OutboxStatus({ lastQueued }: { lastQueued: string | null }) {
     <>
       {outbox.failed.map((f) => (
         <Alert key={f.complaintId} color="red" role="alert" data-testid="complaint-outbox-failed">
-          {t('complaint.outbox.failed', { id: f.complaintId.slice(-8), error: f.lastError })}
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('complaint.outbox.failed', { id: f.complaintId.slice(-8), error: f.lastError })}</Text>
+            <Button size="xs" variant="white" color="red" onClick={() => onReopen(f.eventId)}>
+              {t('complaint.refused.reopen')}
+            </Button>
+          </Group>
         </Alert>
       ))}
       {lastQueued !== null && !lastFailed && (

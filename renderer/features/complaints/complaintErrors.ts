@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { ZodError } from 'zod';
 import { InvalidEventError } from '../../data/append.ts';
 import { ComplaintClientError } from '../../data/complaints/client.ts';
+import { RefusedIntakeGoneError } from '../../data/complaints/outbox.ts';
 import type { ErrorWording } from '../../forms/useDeskForm.ts';
 import { fieldErrors } from '../contact/fieldErrors.ts';
 
@@ -19,6 +20,16 @@ export function failureWords(error: unknown, t: TFunction, exists: Exists): stri
   return t('complaint.failure.other', { message: error instanceof Error ? error.message : String(error) });
 }
 
+/** Why HQ refused an intake: in the clerk's language when HQ's code is one the desk knows, else HQ's own message. */
+export function refusalWords(
+  refusal: { readonly lastError?: string; readonly lastCode?: string },
+  t: TFunction,
+  exists: Exists,
+): string {
+  const key = `complaint.refused.${refusal.lastCode ?? ''}`;
+  return refusal.lastCode && exists(key) ? t(key) : t('complaint.refused.other', { message: refusal.lastError ?? '' });
+}
+
 /** The field an issue belongs to: its last named path segment (a list's index names no field), renamed by `alias`. */
 export function fieldOf(path: readonly PropertyKey[], alias: Readonly<Record<string, string>>): string {
   const named = [...path].reverse().find((p): p is string => typeof p === 'string');
@@ -30,6 +41,7 @@ export function fieldOf(path: readonly PropertyKey[], alias: Readonly<Record<str
 export function complaintErrors(alias: Readonly<Record<string, string>> = {}): ErrorWording {
   return (error: unknown, t: TFunction, exists: Exists) => {
     if (error instanceof ComplaintClientError) return { form: failureWords(error, t, exists) };
+    if (error instanceof RefusedIntakeGoneError) return { form: t('complaint.refused.gone') };
     // A schema's refusal, or the form's own check (useDeskForm words a check as an InvalidEventError).
     if (!(error instanceof ZodError) && !(error instanceof InvalidEventError)) return fieldErrors(error, t, exists);
     const out: Record<string, string> = {};

@@ -43,3 +43,21 @@ export function intakePayload(v: IntakeValues): z.input<typeof complaintReceived
     ...(v.channel === 'referral12345' ? { referenceNo: v.referenceNo.trim() } : {}),
   };
 }
+
+/** A stored intake back in the form's values (a refused one, for the clerk to correct): nothing typed is lost. */
+export function intakeValuesOf(p: z.output<typeof complaintReceivedPayload>): IntakeValues {
+  const named = p.complainant.anonymous ? undefined : p.complainant;
+  return {
+    channel: p.channel,
+    receivedOn: p.receivedOn,
+    anonymous: p.complainant.anonymous,
+    complainantName: named?.name ?? '',
+    complainantPhone: named?.phone ?? '',
+    complainantOrg: named?.organisation ?? '',
+    accusedStaffIds: [...p.accusedStaffIds],
+    accusedDepartmentIds: [...p.accusedDepartmentIds],
+    account: p.account,
+    links: [...p.links],
+    referenceNo: p.referenceNo ?? '',
+  };
+}

@@ -68,6 +68,7 @@ describe('the sync transport over HTTP', () => {
       status: 503,
       message: '数据库繁忙',
       retryAfterSeconds: 5,
+      code: 'db-unavailable',
     });
     expect(failureOf(503, busy, 'Service Unavailable', null)).toMatchObject({ retryAfterSeconds: 30 });
     expect(failureOf(429, undefined, 'Too Many', '86400')).toMatchObject({ retryAfterSeconds: 3600 });

@@ -76,6 +76,17 @@ describe('sendComplaintOutbox', () => {
     expect(rows.some((r) => r.complaintId === good.complaintId)).toBe(false);
   });
 
+  it('keeps HQ’s code with the refusal, and drops it when the next refusal gives none', async () => {
+    await queueComplaint(db, 'zhang-wei', intake());
+    const coded = fakeHq(() => ({ ...refused(400, '收到投诉日期…'), code: 'date-out-of-range' }));
+    await sendComplaintOutbox(db, coded.post);
+    expect((await db.complaintOutbox.toArray())[0]).toMatchObject({ attempts: 1, lastCode: 'date-out-of-range' });
+    await sendComplaintOutbox(db, fakeHq(() => refused(400, 'bad')).post);
+    const [row] = await db.complaintOutbox.toArray();
+    expect(row).toMatchObject({ attempts: 2, lastError: 'HTTP 400: bad' });
+    expect(row!.lastCode).toBeUndefined();
+  });
+
   it('keeps a complaint HQ answers with 409 conflict (another intake under its ids), and tries it again next time', async () => {
     const { complaintId } = await queueComplaint(db, 'zhang-wei', intake());
     await sendComplaintOutbox(db, fakeHq(() => refused(409, 'conflict')).post);

@@ -90,7 +90,7 @@ describe('the outbox as the intake screen sees it', () => {
     const state = await readComplaintOutbox(db);
     expect(state).toEqual({
       queued: 2,
-      failed: [{ complaintId: first.complaintId, lastError: '400: 未知人员' }],
+      failed: [{ eventId: expect.any(String), complaintId: first.complaintId, lastError: '400: 未知人员' }],
       complaintIds: [first.complaintId, second.complaintId],
       loaded: true,
     });
