@@ -283,6 +283,7 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
     await ok(leader.act(id, act('complaint.investigationOrdered', { investigatorIds: [DEMO_STAFF.windowLead] })));
     const seenByInvestigator = complaintDetailSchema.parse((await investigator.get(`/complaints/${id}`)).json);
     expect(seenByInvestigator.reads).toEqual([]); // the read log is for leaders and supervisors
+    expect(seenByInvestigator).not.toHaveProperty('chain'); // …and so is the register's chain check
     expect(owed((await investigator.get('/complaints')).json)).toMatchObject({
       owedByCaller: true,
       investigatorIds: [DEMO_STAFF.windowLead],
@@ -290,6 +291,7 @@ describe.each(BACKENDS)('the complaint workflow on $name', (backend) => {
     });
     expect(owed((await leader.get('/complaints')).json)).toMatchObject({ owedByCaller: false });
     const seenByLeader = complaintDetailSchema.parse((await leader.get(`/complaints/${id}`)).json);
+    expect(seenByLeader.chain).toEqual({ intact: true, events: 2, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(seenByLeader.reads.map((r) => [r.staffId, r.what, r.deviceId])).toEqual([
       [DEMO_STAFF.windowLead, 'detail', desk],
       [DEMO_STAFF.leader, 'detail', desk],

@@ -17,7 +17,13 @@ import type {
   ComplaintSummary,
   StatementInvitation,
 } from '../../../shared/sync/complaintApi.ts';
-import { allComplaintEvents, complaintEvents, complaintReads, logComplaintRead } from '../storage/complaints.ts';
+import {
+  allComplaintEvents,
+  complaintChain,
+  complaintEvents,
+  complaintReads,
+  logComplaintRead,
+} from '../storage/complaints.ts';
 import type { Db } from '../storage/db.ts';
 import { currentComplaintContext, type HqComplaintContext } from '../sync/complaintContext.ts';
 import { describeIssues } from '../sync/ingest.ts';
@@ -137,10 +143,20 @@ export function registerComplaintReads(app: FastifyInstance, db: Db): void {
       at: new Date().toISOString(),
       what: 'detail',
     });
-    const reads = isOverseer(staff) ? await complaintReads(db, state.complaintId) : [];
+    const overseer = isOverseer(staff);
+    const reads = overseer ? await complaintReads(db, state.complaintId) : [];
+    // Leaders and supervisors also see whether the register still follows its hash chain (tamper-evident).
+    const chain = overseer ? await complaintChain(db, state.complaintId) : undefined;
+    if (chain && !chain.intact) {
+      request.log.error(
+        { complaintId: state.complaintId, brokenAt: chain.brokenAt },
+        'complaint register chain broken',
+      );
+    }
     const detail = {
       events,
       reads: reads.map((r) => ({ at: r.at, staffId: r.staffId, deviceId: r.deviceId, what: r.what })),
+      ...(chain ? { chain: { intact: chain.intact, events: chain.events, head: chain.head } } : {}),
     } as ComplaintDetail;
     return detail;
   });

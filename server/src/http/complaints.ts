@@ -84,7 +84,7 @@ async function commitAct(
   db: Db,
   act: Unstamped,
   context: HqComplaintContext,
-): Promise<{ ack: ComplaintAck } | { conflict: true } | { flag: Refusal }> {
+): Promise<{ ack: ComplaintAck; chain?: string } | { conflict: true } | { flag: Refusal }> {
   const result = await commitComplaintEvent<Refusal>(db, {
     eventId: act.eventId,
     complaintId: act.complaintId,
@@ -95,7 +95,7 @@ async function commitAct(
       ownDateRefusal(event) ?? judgeComplaintEvent(stored, event, context) ?? toldDateRefusal(stored, event, context),
   });
   if (result.kind === 'refused') return { flag: result.refusal };
-  if (result.kind === 'stored') return { ack: ackOf(result.event) };
+  if (result.kind === 'stored') return { ack: ackOf(result.event), chain: result.chain };
   const e = result.event;
   const same =
     e.type === act.type &&
@@ -140,7 +140,8 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
         // The only flag the fold raises on an intake: this complaint id is already another intake's.
         return sendComplaintError(reply, 409, 'conflict');
       }
-      request.log.info({ deviceId, complaintId, by: staffId, eventId }, 'complaint received');
+      // The chain's head in the server log: an outside record a rewrite of the whole register cannot match.
+      request.log.info({ deviceId, complaintId, by: staffId, eventId, chain: result.chain }, 'complaint received');
       return result.ack;
     },
   );
@@ -178,7 +179,7 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
         const error = FLAG_ERRORS[result.flag];
         return sendComplaintError(reply, error.status, error.code);
       }
-      request.log.info({ ...caller, complaintId, type, eventId }, 'complaint act stored');
+      request.log.info({ ...caller, complaintId, type, eventId, chain: result.chain }, 'complaint act stored');
       return result.ack;
     },
   );
