@@ -142,6 +142,9 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     extensionReasonRequired: 'Give the reason for the extension.',
     correctionReasonRequired: 'Give the reason for the correction.',
     groundRequired: 'Choose the ground under art. 32.',
+    measuresRequired:
+      'A founded complaint names the measures taken against at least one of the staff complained about: tick them.',
+    gravityRequired: 'Choose how serious it was.',
     complainantNameRequired: 'Enter the complainant’s name, or tick “Anonymous”.',
   },
   intake: {

@@ -140,6 +140,8 @@ export const zhCNComplaint = {
     extensionReasonRequired: '请写明延长期限的理由。',
     correctionReasonRequired: '请写明更正的理由。',
     groundRequired: '请选择认定的第三十二条情形。',
+    measuresRequired: '投诉属实的，应对被投诉人中至少一人作出追究责任的处理，请勾选处理措施。',
+    gravityRequired: '请选择情节。',
     complainantNameRequired: '请填写投诉人姓名；不愿留名的，请勾选“匿名投诉”。',
   },
   // The screens (renderer/features/complaints).

@@ -8,7 +8,7 @@ import {
 import { zhCNComplaint } from '../../shared/i18n/zh-CN.complaint.ts';
 import { ComplaintClientError } from '../../renderer/data/complaints/client.ts';
 import { complaintErrors, failureWords } from '../../renderer/features/complaints/complaintErrors.ts';
-import { decisionPayload } from '../../renderer/features/complaints/decisionPayload.ts';
+import { decisionCheck, decisionPayload } from '../../renderer/features/complaints/decisionPayload.ts';
 import { intakePayload, type IntakeValues } from '../../renderer/features/complaints/intakePayload.ts';
 
 const form: IntakeValues = {
@@ -100,6 +100,24 @@ describe('the decision form as a payload', () => {
         { staffId: 'staff-c', measures: ['remedy', 'administrative'], gravity: 'serious' },
       ],
     });
+  });
+
+  it('refuses before sending a founded decision about staff that names no measure, or a gravity not chosen', () => {
+    const none = { ...values, outcome: 'founded' as const, measures: {}, gravity: {} };
+    expect(decisionCheck(none, accused)).toEqual({ measures: 'measuresRequired' });
+    // HQ would refuse the same (measures-required): the schema alone lets it through.
+    expect(complaintDecidedPayload.safeParse(decisionPayload(none, accused)).success).toBe(true);
+    const unweighed = { ...values, outcome: 'founded' as const, gravity: { 'staff-a': 'serious' as const } };
+    expect(decisionCheck(unweighed, accused)).toEqual({ 'gravity.staff-c': 'gravityRequired' });
+    // Never a silent 一般: an unchosen gravity reaches no payload the schema accepts.
+    expect(complaintDecidedPayload.safeParse(decisionPayload(unweighed, accused)).success).toBe(false);
+    expect(decisionCheck({ ...values, outcome: 'founded', ground: '' }, accused)).toEqual({ ground: 'groundRequired' });
+    expect(decisionCheck({ ...values, outcome: 'founded' }, accused)).toEqual({});
+  });
+
+  it('asks no measure of a decision about departments only, nor of an unfounded one', () => {
+    expect(decisionCheck({ ...values, outcome: 'founded', measures: {} }, [])).toEqual({});
+    expect(decisionCheck({ ...values, outcome: 'unfounded', measures: {}, gravity: {} }, accused)).toEqual({});
   });
 
   it('carries no measure at all when unfounded, whatever was ticked before', () => {

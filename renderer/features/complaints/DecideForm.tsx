@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Group, SegmentedControl, Select, Stack, Table, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Group, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   COMPLAINT_GRAVITIES,
@@ -13,7 +13,7 @@ import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { actWording, type ActFormProps } from './actFormProps.ts';
 import { ActFormShell } from './ActFormShell.tsx';
 import { foundedBlocked } from './availableActs.ts';
-import { decisionPayload } from './decisionPayload.ts';
+import { decisionCheck, decisionPayload } from './decisionPayload.ts';
 import { useNames } from './useNames.ts';
 
 /**
@@ -36,17 +36,20 @@ export function DecideForm(props: ActFormProps) {
         string,
         ComplaintMeasure[]
       >,
-      gravity: Object.fromEntries(accused.map((id) => [id, 'ordinary' as ComplaintGravity])) as Record<
+      // No default: the leader chooses each gravity (一般 is a finding too, not what an untouched field means).
+      gravity: Object.fromEntries(accused.map((id) => [id, '' as ComplaintGravity | ''])) as Record<
         string,
-        ComplaintGravity
+        ComplaintGravity | ''
       >,
       reason: '',
     },
     wording: actWording,
-    check: (v) => ({ ground: v.outcome === 'founded' && !v.ground ? 'groundRequired' : undefined }),
+    check: (v) => decisionCheck(v, accused),
   });
   const v = form.getValues();
   const ground = field('ground');
+  const errors = form.errors;
+  const noMeasures = accused.length > 0 && accused.every((id) => (v.measures[id]?.length ?? 0) === 0);
   const save = () =>
     void submit((values) =>
       props.send(
@@ -91,7 +94,10 @@ export function DecideForm(props: ActFormProps) {
                     <div role="group" aria-label={t('complaint.screen.measuresOf', { name: names.staff(id) })}>
                       <Checkbox.Group
                         value={v.measures[id] ?? []}
-                        onChange={(m) => form.setFieldValue(`measures.${id}`, m as never)}
+                        onChange={(m) => {
+                          form.setFieldValue(`measures.${id}`, m as never);
+                          form.clearFieldError('measures');
+                        }}
                       >
                         <Group gap="xs">
                           {COMPLAINT_MEASURES.map((m) => (
@@ -106,15 +112,29 @@ export function DecideForm(props: ActFormProps) {
                       size="xs"
                       aria-label={t('complaint.screen.gravityOf', { name: names.staff(id) })}
                       data={COMPLAINT_GRAVITIES.map((g) => ({ value: g, label: t(`complaint.gravity.${g}`) }))}
-                      value={v.gravity[id] ?? 'ordinary'}
+                      placeholder={t('complaint.field.gravity')}
+                      value={v.gravity[id] || null}
                       allowDeselect={false}
-                      onChange={(g) => g && form.setFieldValue(`gravity.${id}`, g as never)}
+                      // Whose measures are none has no gravity to weigh.
+                      disabled={(v.measures[id]?.length ?? 0) === 0}
+                      error={errors[`gravity.${id}`]}
+                      onChange={(g) => {
+                        if (!g) return;
+                        form.setFieldValue(`gravity.${id}`, g as never);
+                        form.clearFieldError(`gravity.${id}`);
+                      }}
                     />
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
+          {/* Said before sending, not only when HQ refuses it (measures-required). */}
+          {(noMeasures || errors.measures) && (
+            <Text size="xs" c={errors.measures ? 'red' : 'orange'} role={errors.measures ? 'alert' : undefined}>
+              {errors.measures ?? t('complaint.errors.measuresRequired')}
+            </Text>
+          )}
         </Stack>
       )}
       <Textarea

@@ -10,7 +10,8 @@ export interface DecisionValues {
   readonly outcome: 'unfounded' | 'founded';
   readonly ground: ComplaintGround;
   readonly measures: Readonly<Record<string, readonly ComplaintMeasure[]>>;
-  readonly gravity: Readonly<Record<string, ComplaintGravity>>;
+  /** Chosen per person given measures; '' until the leader chooses (never a silent 一般). */
+  readonly gravity: Readonly<Record<string, ComplaintGravity | ''>>;
   readonly reason: string;
 }
 
@@ -19,6 +20,24 @@ export interface DecisionValues {
  * order they were named (one ticked none: the decision names no measure for them); unfounded carries no measure at
  * all, whatever was ticked before the outcome changed.
  */
+/**
+ * What the decision form must say before it is sent, by field (message keys): a founded decision names its ground,
+ * measures for at least one accused person (art. 33; HQ refuses it: measures-required), and the gravity of each
+ * person given measures, chosen, not assumed. A decision about departments only names no measure.
+ */
+export function decisionCheck(
+  v: Omit<DecisionValues, 'ground'> & { readonly ground: ComplaintGround | '' },
+  accused: readonly string[],
+): Record<string, string | undefined> {
+  if (v.outcome !== 'founded') return {};
+  const out: Record<string, string | undefined> = {};
+  if (!v.ground) out.ground = 'groundRequired';
+  const given = accused.filter((id) => (v.measures[id]?.length ?? 0) > 0);
+  if (accused.length > 0 && given.length === 0) out.measures = 'measuresRequired';
+  for (const id of given) if (!v.gravity[id]) out[`gravity.${id}`] = 'gravityRequired';
+  return out;
+}
+
 export function decisionPayload(
   v: DecisionValues,
   accused: readonly string[],
@@ -29,7 +48,12 @@ export function decisionPayload(
     ground: v.ground,
     measures: accused
       .filter((id) => (v.measures[id]?.length ?? 0) > 0)
-      .map((id) => ({ staffId: id, measures: [...(v.measures[id] ?? [])], gravity: v.gravity[id] ?? 'ordinary' })),
+      // decisionCheck refused a missing gravity before: the schema refuses an empty one too, never defaults it.
+      .map((id) => ({
+        staffId: id,
+        measures: [...(v.measures[id] ?? [])],
+        gravity: (v.gravity[id] ?? '') as ComplaintGravity,
+      })),
     reason: v.reason,
   };
 }
