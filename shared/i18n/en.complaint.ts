@@ -145,6 +145,8 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     measuresRequired:
       'A founded complaint names the measures taken against at least one of the staff complained about: tick them.',
     gravityRequired: 'Choose how serious it was.',
+    receivedOnFuture: 'The day received cannot be after today (Beijing time): check it.',
+    receivedOnTooOld: 'The day received is more than 60 days ago; HQ does not accept it: check the date.',
     complainantNameRequired: 'Enter the complainant’s name, or tick “Anonymous”.',
   },
   intake: {
@@ -153,6 +155,7 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     submit: 'Record and report',
     saved: 'Complaint recorded.',
     identityProtected: 'The complainant’s identity is confidential: only those working the complaint see it.',
+    receivedOnRange: 'Today, or within {{days}} days before it',
     accountHint:
       'What happened, when, and what the complainant asks for. Once HQ has it, this desk keeps nothing of it.',
   },

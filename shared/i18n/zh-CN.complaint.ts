@@ -142,6 +142,8 @@ export const zhCNComplaint = {
     groundRequired: '请选择认定的第三十二条情形。',
     measuresRequired: '投诉属实的，应对被投诉人中至少一人作出追究责任的处理，请勾选处理措施。',
     gravityRequired: '请选择情节。',
+    receivedOnFuture: '受理日期不能晚于今天（北京时间），请核对。',
+    receivedOnTooOld: '受理日期早于今天前60日，市局不予接收，请核对受理日期。',
     complainantNameRequired: '请填写投诉人姓名；不愿留名的，请勾选“匿名投诉”。',
   },
   // The screens (renderer/features/complaints).
@@ -151,6 +153,7 @@ export const zhCNComplaint = {
     submit: '登记并上报',
     saved: '投诉已登记。',
     identityProtected: '投诉人身份予以保密，仅承办人员可见。',
+    receivedOnRange: '今天或今天前{{days}}日内',
     accountHint: '写明投诉的具体事项、时间、经过和诉求；本窗口上报市局后不保留投诉内容。',
   },
   discard: {

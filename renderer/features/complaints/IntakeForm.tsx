@@ -18,7 +18,13 @@ import { useDirectory } from '../../data/hooks.ts';
 import { FormSubmit } from '../../forms/FormSubmit.tsx';
 import { useDeskForm } from '../../forms/useDeskForm.ts';
 import { complaintErrors, fieldOf, refusalWords } from './complaintErrors.ts';
-import { intakePayload, intakeValuesOf } from './intakePayload.ts';
+import {
+  intakePayload,
+  intakeValuesOf,
+  RECEIVED_ON_MAX_AGE_DAYS,
+  receivedOnCheck,
+  receivedOnRange,
+} from './intakePayload.ts';
 import { RecordLinkPicker } from './RecordLinkPicker.tsx';
 
 // A named complainant's fields are nested in the payload (complainant.name…); the form keeps them flat. A link's
@@ -76,6 +82,7 @@ export function IntakeForm({
       const parsed = complaintReceivedPayload.safeParse(intakePayload(v));
       for (const issue of parsed.error?.issues ?? []) out[fieldOf(issue.path, ALIAS)] ??= issue.message;
       if (!v.anonymous && !v.complainantName.trim()) out.complainantName = 'complainantNameRequired';
+      out.receivedOn ??= receivedOnCheck(v.receivedOn, today());
       return out;
     },
   });
@@ -97,6 +104,7 @@ export function IntakeForm({
     .map((s) => ({ value: s.id as string, label: `${s.name}（${s.title}）` }));
   const departmentOptions = (directory?.departments ?? []).map((d) => ({ value: d.id as string, label: d.name }));
   const channel = field('channel');
+  const days = receivedOnRange(today());
   return (
     <form
       aria-label={t('complaint.intake.title')}
@@ -121,7 +129,15 @@ export function IntakeForm({
             {...channel}
             onChange={(value) => value && channel.onChange(value as ComplaintChannel)}
           />
-          <TextInput type="date" label={t('complaint.field.receivedOn')} {...form.getInputProps('receivedOn')} />
+          <TextInput
+            type="date"
+            label={t('complaint.field.receivedOn')}
+            // The picker offers only the days HQ takes; a day typed outside them is refused with words (check).
+            min={days.min}
+            max={days.max}
+            description={t('complaint.intake.receivedOnRange', { days: RECEIVED_ON_MAX_AGE_DAYS })}
+            {...form.getInputProps('receivedOn')}
+          />
         </SimpleGrid>
         {v.channel === 'referral12345' && (
           <TextInput label={t('complaint.field.referenceNo')} maxLength={40} {...form.getInputProps('referenceNo')} />

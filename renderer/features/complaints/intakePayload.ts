@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { addDays, type IsoDate } from '../../../shared/rules/isoDate.ts';
 import type {
   ComplaintChannel,
   ComplaintLink,
@@ -60,4 +61,22 @@ export function intakeValuesOf(p: z.output<typeof complaintReceivedPayload>): In
     links: [...p.links],
     referenceNo: p.referenceNo ?? '',
   };
+}
+
+/** HQ takes a complaint received at most this many days before its today (Beijing), never one dated after it. */
+export const RECEIVED_ON_MAX_AGE_DAYS = 60;
+
+/** The days the 受理日期 may be, from today (Beijing): the date input's min and max. */
+export function receivedOnRange(today: IsoDate): { readonly min: IsoDate; readonly max: IsoDate } {
+  return { min: addDays(today, -RECEIVED_ON_MAX_AGE_DAYS), max: today };
+}
+
+/** Why the 受理日期 would be refused by HQ (a message key), or undefined: said on the desk before it is queued. */
+export function receivedOnCheck(receivedOn: string, today: IsoDate): string | undefined {
+  // A malformed day is the payload schema's to word.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) return undefined;
+  const { min, max } = receivedOnRange(today);
+  if (receivedOn > max) return 'receivedOnFuture';
+  if (receivedOn < min) return 'receivedOnTooOld';
+  return undefined;
 }

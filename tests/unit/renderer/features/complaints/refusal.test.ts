@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { complaintReceivedPayload } from '../../../../../shared/model/complaintEvents.ts';
 import { zhCNComplaint } from '../../../../../shared/i18n/zh-CN.complaint.ts';
 import { refusalWords } from '../../../../../renderer/features/complaints/complaintErrors.ts';
-import { intakePayload, intakeValuesOf } from '../../../../../renderer/features/complaints/intakePayload.ts';
+import {
+  intakePayload,
+  intakeValuesOf,
+  receivedOnCheck,
+  receivedOnRange,
+} from '../../../../../renderer/features/complaints/intakePayload.ts';
+import type { IsoDate } from '../../../../../shared/rules/isoDate.ts';
 
 // A refused intake reopened for correction: the form starts from exactly what was typed, and HQ's reason is worded.
 
@@ -50,5 +56,18 @@ describe('refusalWords', () => {
       'complaint.refused.other|HTTP 400: 未知',
     );
     expect(refusalWords({ lastError: 'HTTP 422: x' }, t, exists)).toBe('complaint.refused.other|HTTP 422: x');
+  });
+});
+
+describe('the 受理日期 HQ takes', () => {
+  it('is today (Beijing) back to 60 days before it, and says which side a day falls outside', () => {
+    const today = '2026-12-02' as IsoDate;
+    expect(receivedOnRange(today)).toEqual({ min: '2026-10-03', max: '2026-12-02' });
+    expect(receivedOnCheck('2026-12-02', today)).toBeUndefined();
+    expect(receivedOnCheck('2026-10-03', today)).toBeUndefined();
+    expect(receivedOnCheck('2026-12-03', today)).toBe('receivedOnFuture');
+    expect(receivedOnCheck('2026-10-02', today)).toBe('receivedOnTooOld');
+    expect(receivedOnCheck('2020-01-01', today)).toBe('receivedOnTooOld');
+    for (const key of ['receivedOnFuture', 'receivedOnTooOld']) expect(zhCNComplaint.errors).toHaveProperty(key);
   });
 });
