@@ -132,4 +132,13 @@ describe.each(BACKENDS)('the reporting projection on $name', (backend) => {
     expect(await r6()).toEqual(['due', 'rating']);
     expect(await storedFacts(storage)).toEqual(await expectedFacts(storage, logs, SCENARIO_TODAY));
   });
+
+  it('gives the same rows when two instances catch up at once (each write moves the cursor only from what it read)', async () => {
+    const logs = scenarioLogs();
+    await storeEvents(storage.db, logs.flat());
+    const runs = await Promise.all([projector(SCENARIO_TODAY, 5).catchUp(), projector(SCENARIO_TODAY, 3).catchUp()]);
+    // Every event was projected once, by one or the other.
+    expect(runs[0]!.events + runs[1]!.events).toBe(logs.flat().length);
+    expect(await storedFacts(storage)).toEqual(await expectedFacts(storage, logs, SCENARIO_TODAY));
+  });
 });
