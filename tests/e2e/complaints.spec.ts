@@ -68,6 +68,21 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await expect(intake.getByRole('list', { name: '涉及的登记、办件和告知单' })).toContainText(visitor);
   await expect(picker).toHaveValue('');
   expect(await queuedOnDesk(clerk)).toBe(0);
+  // A day HQ would refuse (more than 60 days ago) is refused here, with the reason, before anything is queued.
+  const receivedOn = intake.getByLabel('受理日期');
+  const todayIs = await receivedOn.inputValue();
+  await expect(receivedOn).toHaveAttribute('max', todayIs);
+  await receivedOn.fill('2020-01-01');
+  await intake.getByRole('button', { name: '登记并上报' }).click();
+  await expect(intake.getByText('受理日期早于今天前60日，市局不予接收，请核对受理日期。')).toBeVisible();
+  expect(await queuedOnDesk(clerk)).toBe(0);
+  await receivedOn.fill(todayIs);
+  // × with a complaint typed asks first; 继续填写 keeps everything.
+  await clerk.locator('.mantine-Drawer-close').click();
+  const discard = clerk.getByRole('dialog', { name: '放弃已填写的内容？' });
+  await expect(discard.getByRole('button', { name: '继续填写' })).toBeFocused();
+  await discard.getByRole('button', { name: '继续填写' }).click();
+  await expect(intake.getByLabel('投诉事项')).toHaveValue(account);
   await intake.getByLabel('投诉事项').press('Control+Enter');
   await expect(clerk.getByTestId('complaint-outbox-last')).toBeVisible();
   await syncNow(clerk);
@@ -145,12 +160,26 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await decide.getByRole('button', { name: '作出处理决定', exact: true }).first().click();
   const decision = decide.getByRole('form', { name: '作出处理决定' });
   await decision.getByText('投诉属实，予以责任追究').click();
+  // A founded complaint about staff names measures for one of them: said under the table before anything is sent.
+  await expect(decision.getByText(/应对被投诉人中至少一人作出追究责任的处理/)).toBeVisible();
   // The findings named no art. 32 ground: the leader chooses one, nothing is chosen for them.
   await decision.getByRole('button', { name: '作出处理决定' }).click();
   await expect(decision.getByText('请选择认定的第三十二条情形。')).toBeVisible();
+  await expect(decision.getByRole('alert').filter({ hasText: '请勾选处理措施' })).toBeVisible();
   await choose(leader, '认定情形', /第三十二条第（三）项/);
   await decision.getByRole('group', { name: '刘洋 的问责处理措施' }).getByLabel('批评教育、公开检讨').check();
+  await expect(decision.getByText(/应对被投诉人中至少一人作出追究责任的处理/)).toHaveCount(0);
   await decision.getByLabel('理由').fill('经局领导研究，投诉反映问题属实，予以批评教育');
+  // The gravity is the leader's choice, never a silent 一般.
+  await decision.getByRole('button', { name: '作出处理决定' }).click();
+  await expect(decision.getByText('请选择情节。')).toBeVisible();
+  await choose(leader, '刘洋 的情节', '一般');
+  // × with a reason written asks first; 继续填写 (the default) keeps it.
+  await leader.locator('.mantine-Drawer-close').click();
+  const keepDecision = leader.getByRole('dialog', { name: '放弃已填写的内容？' });
+  await expect(keepDecision).toBeVisible();
+  await keepDecision.getByRole('button', { name: '继续填写' }).click();
+  await expect(keepDecision).toHaveCount(0);
   // A stray Escape does not throw the decision being written away.
   await decision.getByLabel('理由').press('Escape');
   await expect(decision.getByLabel('理由')).toHaveValue('经局领导研究，投诉反映问题属实，予以批评教育');

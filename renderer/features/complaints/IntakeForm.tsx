@@ -108,6 +108,9 @@ export function IntakeForm({
   return (
     <form
       aria-label={t('complaint.intake.title')}
+      // The date's min/max guide the picker; a day outside them is refused by check() in the office's words, not by
+      // the browser's bubble (which would also keep the other problems unsaid).
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         save();
