@@ -116,7 +116,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('a complaint taken in at a desk, 
     const state = await readComplaintOutbox(desk);
     expect(state.complaintIds).toEqual([refused.complaintId]);
     expect(state.failed).toEqual([
-      { complaintId: refused.complaintId, lastError: expect.stringMatching(/^HTTP 400: /) },
+      {
+        eventId: expect.any(String),
+        complaintId: refused.complaintId,
+        lastError: expect.stringMatching(/^HTTP 400: /),
+        // HQ's code travels with the refusal, so the clerk reads the reason in their own words.
+        lastCode: 'unknown-reference',
+      },
     ]);
     expect(state.failed[0]!.lastError).toContain('nobody-here');
     expect(await complaintEvents(hq.server.storage.db, refused.complaintId)).toHaveLength(0);
