@@ -252,6 +252,9 @@ export const enComplaint: Strings<typeof zhCNComplaint> = {
     history: 'What was done',
     flags: 'These records did not take effect',
     reads: 'Read log',
+    chainIntact: 'Register check passed: {{count}} acts, last digest {{head}}…',
+    chainBroken:
+      'Register check FAILED: acts may have been changed or removed. Report it to the supervisors and the administrator at once.',
     readWhat: { detail: 'Read the file', statement: 'Read the statement view', accountability: 'Read the record' },
     acts: 'What you can do',
     nothingToDo: 'Nothing is yours to do at this stage.',

@@ -244,6 +244,8 @@ export const zhCNComplaint = {
     history: '办理经过',
     flags: '以下办理记录未生效',
     reads: '查阅记录',
+    chainIntact: '办理记录校验完整：共 {{count}} 条，末条摘要 {{head}}…',
+    chainBroken: '办理记录校验未通过：记录可能被改动或删除，请立即报告机关党委（人事科）和系统管理员。',
     readWhat: { detail: '查阅案卷', statement: '查阅陈述申辩材料', accountability: '查阅过错追究记录' },
     acts: '可办理事项',
     nothingToDo: '当前环节没有需要您办理的事项。',

@@ -110,6 +110,8 @@ test('a complaint goes from a clerk’s desk to closure: investigated, the accus
   await expect(drawer.getByTestId('complaint-drawer-status')).toHaveText('调查核实中');
   // Each reading is logged at HQ, and a leader sees the log.
   await expect(drawer.getByRole('table', { name: '查阅记录' })).toContainText('何建国');
+  // The register is tamper-evident: HQ checks the acts' hash chain for a leader on every read.
+  await expect(drawer.getByTestId('complaint-chain')).toContainText('办理记录校验完整');
 
   // The investigator: records a finding, then closes the findings.
   const investigator = await deskFor(browser, '黄秀英');

@@ -123,6 +123,20 @@ function ComplaintBody({
           ))}
         </Alert>
       )}
+      {detail.data.chain && (
+        // The register is tamper-evident: HQ recomputes the acts' hash chain on every read by a leader or supervisor.
+        <Text
+          size="xs"
+          c={detail.data.chain.intact ? 'dimmed' : 'red'}
+          fw={detail.data.chain.intact ? undefined : 700}
+          data-testid="complaint-chain"
+        >
+          {t(detail.data.chain.intact ? 'complaint.screen.chainIntact' : 'complaint.screen.chainBroken', {
+            count: detail.data.chain.events,
+            head: detail.data.chain.head.slice(0, 12),
+          })}
+        </Text>
+      )}
       {detail.data.reads.length > 0 && (
         <>
           <Divider label={t('complaint.screen.reads')} labelPosition="left" />
