@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, deskFor, registerContact, syncNow, uniqueVisitor } from './desk.ts';
+import { choose, deskFor, registerContact, storeCount, syncNow, uniqueVisitor } from './desk.ts';
 
 // Issue 14: a complaint taken at a clerk's desk reaches HQ and leaves the desk; a leader orders an investigation
 // and names an investigator; the investigator records a finding, closes the findings and invites the accused, who
@@ -19,21 +19,7 @@ async function openComplaint(page: Page, accused: string) {
 }
 
 /** The complaint outbox of this desk, read from IndexedDB: what still waits for HQ. */
-const queuedOnDesk = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('firstdesk');
-        open.onerror = () => reject(open.error ?? new Error('cannot open the desk database'));
-        open.onsuccess = () => {
-          const count = open.result.transaction('complaintOutbox').objectStore('complaintOutbox').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
+const queuedOnDesk = (page: Page) => storeCount(page, 'complaintOutbox');
 
 test('a complaint goes from a clerk’s desk to closure: investigated, the accused heard, decided, told, on the record', async ({
   browser,

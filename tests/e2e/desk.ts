@@ -84,27 +84,32 @@ export function todayRow(page: Page, visitor: string) {
   return page.getByRole('table', { name: '今日登记' }).getByRole('row', { name: new RegExp(visitor) });
 }
 
+/** How many rows one of the desk's IndexedDB stores holds now (the outbox, the complaint outbox…). */
+export function storeCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('firstdesk');
+        open.onerror = () => reject(open.error ?? new Error('cannot open the desk database'));
+        open.onsuccess = () => {
+          const count = open.result.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+        };
+      }),
+    store,
+  );
+}
+
 /**
  * Wait until the desk's outbox is really empty, then for the indicator to say so. The indicator alone is not
  * enough right after an action: its live query may not have counted the new record yet, and "已全部上传" from
  * just before the action would pass the check while the record is still waiting.
  */
 export async function allUploaded(page: Page): Promise<void> {
-  const outboxCount = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('firstdesk');
-          open.onerror = () => reject(open.error ?? new Error('cannot open the desk database'));
-          open.onsuccess = () => {
-            const count = open.result.transaction('outbox').objectStore('outbox').count();
-            count.onsuccess = () => {
-              resolve(count.result);
-              open.result.close();
-            };
-          };
-        }),
-    );
+  const outboxCount = () => storeCount(page, 'outbox');
   await expect.poll(outboxCount, { timeout: 15_000 }).toBe(0);
   await expect(page.getByTestId('sync-pending')).toHaveText('已全部上传');
 }
