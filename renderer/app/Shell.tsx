@@ -13,6 +13,8 @@ import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { useFollowUpCount } from '../features/inbox/useFollowUpCount.ts';
 import { useRectificationInbox } from '../features/inbox/useRectificationInbox.ts';
 import { usePendingCaseRejections } from '../data/caseHooks.ts';
+import { ReportsScreen, seesReports } from '../features/reports/ReportsScreen.tsx';
+import { TodayStrip } from '../features/today/TodayStrip.tsx';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
 import { SatisfactionScreen } from '../features/satisfaction/SatisfactionScreen.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
@@ -61,6 +63,7 @@ export function Shell({ staff }: { staff: Staff }) {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <TodayStrip staff={staff} />
             <SyncIndicator compact />
             <LanguageSwitch />
             <Text fw={500} data-testid="signed-in-staff">
@@ -107,6 +110,7 @@ export function Shell({ staff }: { staff: Staff }) {
             {seesFollowUpBoard(staff) && <Tabs.Tab value="followUps">{t('shell.followUps')}</Tabs.Tab>}
             <Tabs.Tab value="satisfaction">{t('shell.satisfaction')}</Tabs.Tab>
             <Tabs.Tab value="complaints">{t('complaint.title')}</Tabs.Tab>
+            {seesReports(staff) && <Tabs.Tab value="reports">{t('shell.reports')}</Tabs.Tab>}
             <Tabs.Tab value="endOfDay">{t('shell.endOfDay')}</Tabs.Tab>
             {staff.roles.includes('admin') && <Tabs.Tab value="admin">{t('admin.title')}</Tabs.Tab>}
           </Tabs.List>
@@ -121,6 +125,7 @@ export function Shell({ staff }: { staff: Staff }) {
         {screen === 'followUps' && seesFollowUpBoard(staff) && <FollowUpBoard staff={staff} />}
         {screen === 'satisfaction' && <SatisfactionScreen staff={staff} />}
         {screen === 'complaints' && <ComplaintsScreen staff={staff} />}
+        {screen === 'reports' && seesReports(staff) && <ReportsScreen staff={staff} />}
         {screen === 'endOfDay' && <EndOfDayScreen staff={staff} />}
       </AppShell.Main>
     </AppShell>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 export type Screen =
-  'register' | 'inbox' | 'cases' | 'followUps' | 'satisfaction' | 'complaints' | 'endOfDay' | 'admin';
+  'register' | 'inbox' | 'cases' | 'followUps' | 'satisfaction' | 'complaints' | 'reports' | 'endOfDay' | 'admin';
 
 /** Which screen the desk shows; not persisted (a reload starts at the register). */
 interface NavState {

@@ -12,6 +12,9 @@ import { enFollowUpBoard } from './en.followUpBoard.ts';
 import { enPublicRating } from './en.publicRating.ts';
 import { enTablet } from './en.tablet.ts';
 import { enSlips } from './en.slips.ts';
+import { enReports } from './en.reports.ts';
+import { enReportPrint } from './en.reportPrint.ts';
+import { enToday } from './en.today.ts';
 
 /** English, complete: the type makes a missing key a compile error. */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -30,6 +33,9 @@ export const en: Strings<Resources> = {
   publicRating: enPublicRating,
   tablet: enTablet,
   slips: enSlips,
+  reports: enReports,
+  reportPrint: enReportPrint,
+  today: enToday,
   app: {
     name: 'FirstDesk',
     tagline: 'First-inquiry responsibility · One-time notification · Time-limited completion',
@@ -58,6 +64,7 @@ export const en: Strings<Resources> = {
     endOfDay: 'End of day',
     followUps: 'Follow-ups',
     satisfaction: 'Ratings',
+    reports: 'Supervision reports',
     signOut: 'Sign out',
     lock: 'Lock',
     signedInAs: '{{name}}, {{title}}',

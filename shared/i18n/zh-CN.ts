@@ -12,6 +12,9 @@ import { zhCNFollowUpBoard } from './zh-CN.followUpBoard.ts';
 import { zhCNPublicRating } from './zh-CN.publicRating.ts';
 import { zhCNTablet } from './zh-CN.tablet.ts';
 import { zhCNSlips } from './zh-CN.slips.ts';
+import { zhCNReports } from './zh-CN.reports.ts';
+import { zhCNReportPrint } from './zh-CN.reportPrint.ts';
+import { zhCNToday } from './zh-CN.today.ts';
 
 export const zhCN = {
   admin: zhCNAdmin,
@@ -27,6 +30,9 @@ export const zhCN = {
   publicRating: zhCNPublicRating,
   tablet: zhCNTablet,
   slips: zhCNSlips,
+  reports: zhCNReports,
+  reportPrint: zhCNReportPrint,
+  today: zhCNToday,
   app: {
     name: '首问台',
     tagline: '首问负责 · 一次性告知 · 限时办结',
@@ -54,6 +60,7 @@ export const zhCN = {
     endOfDay: '日终检查',
     followUps: '服务回访',
     satisfaction: '好差评',
+    reports: '督查报表',
     signOut: '退出登录',
     lock: '锁定',
     signedInAs: '{{title}} {{name}}',

@@ -1,0 +1,2 @@
+// The printed monthly supervision report and its charts
+export const enReportPrint = {};

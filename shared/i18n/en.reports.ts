@@ -1,0 +1,2 @@
+// Supervision reports: filters, figures, drill-down, warnings, export (issue 15)
+export const enReports = {};

@@ -1,0 +1,2 @@
+// 督查月报（打印）与图表
+export const zhCNReportPrint = {};
