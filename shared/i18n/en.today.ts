@@ -1,2 +1,22 @@
 // This window's numbers for today and the day's summary
-export const enToday = {};
+export const enToday = {
+  label: 'Today',
+  registered: 'Registered',
+  disposed: 'Disposed',
+  waiting: 'Waiting',
+  stripLabel: 'Today: {{registered}} registered, {{disposed}} disposed, {{waiting}} waiting. Open the day’s summary',
+  transfersBadge: '{{count}} to accept',
+  casesBadge: '{{count}} due',
+  summaryTitle: 'Today ({{day}})',
+  scope: 'Scope',
+  window: 'This window',
+  mine: 'Registered by me',
+  transfers: 'Transfers to accept',
+  transfersDetail: '{{toMe}} to me, {{toDepartment}} to my department (art. 8(3))',
+  cases: 'Cases due soon',
+  casesDetail: '{{soon}} due within two working days, {{overdue}} overdue',
+  disposedMeans:
+    'Disposed: answered, transferred, referred to another agency, escalated to a leader, a “no” under review, or a case opened (art. 8).',
+  localOnly: 'Counted from the records on this desk; other windows’ contacts count once they have synced.',
+  openEndOfDay: 'End-of-day check',
+};

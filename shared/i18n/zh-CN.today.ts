@@ -1,2 +1,21 @@
 // 窗口今日数字与日终小结
-export const zhCNToday = {};
+export const zhCNToday = {
+  label: '今日',
+  registered: '登记',
+  disposed: '已处置',
+  waiting: '未处置',
+  stripLabel: '今日：登记 {{registered}} 件，已处置 {{disposed}} 件，未处置 {{waiting}} 件。查看今日小结',
+  transfersBadge: '待承接 {{count}}',
+  casesBadge: '临期 {{count}}',
+  summaryTitle: '今日小结（{{day}}）',
+  scope: '范围',
+  window: '本窗口',
+  mine: '本人登记',
+  transfers: '待承接的转办',
+  transfersDetail: '转给本人 {{toMe}} 件，转给本科室 {{toDepartment}} 件（第八条第三项）',
+  cases: '临期办件',
+  casesDetail: '两个工作日内到期 {{soon}} 件，已超期 {{overdue}} 件',
+  disposedMeans: '已处置：已答复、转办、告知其他部门、请示领导、拟说“不”待审或已受理办件（第八条）。',
+  localOnly: '按本机已有的记录统计；其他窗口的登记同步后计入。',
+  openEndOfDay: '日终检查',
+};

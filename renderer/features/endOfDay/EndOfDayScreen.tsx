@@ -10,6 +10,9 @@ import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { EscalationDue } from '../contact/EscalationLimit.tsx';
 import { STATUS_COLOR } from '../contact/status.ts';
 import { OpenableRow } from '../../app/OpenableRow.tsx';
+import { useTodayNumbers } from '../../data/today.ts';
+import { DaySummary } from '../today/DaySummary.tsx';
+import { useToday } from '../today/useToday.ts';
 
 const GROUPS = [
   { key: 'undisposed', match: (c: ContactRow) => c.status === 'open' || c.status === 'refused' },
@@ -24,12 +27,15 @@ export function EndOfDayScreen({ staff }: { staff: Staff }) {
   const rows = useUnfinishedAtDesk(db) ?? [];
   const directory = useDirectory(db);
   const settings = useSettings(db);
+  const numbers = useTodayNumbers(db, staff, useToday());
   const [openId, setOpenId] = useState<string>();
   const name = (id?: string) => (id ? (directory?.staffById.get(id)?.name ?? id) : '');
   return (
     <Stack>
       <Title order={4}>{t('endOfDay.title')}</Title>
       <Text c="dimmed">{t('endOfDay.hint')}</Text>
+      {/* issue 15, point 4: the check opens with the day's numbers, then lists what is still unfinished (art. 9). */}
+      {numbers && <DaySummary numbers={numbers} framed />}
       {rows.length === 0 && <Alert color="teal">{t('endOfDay.allClear')}</Alert>}
       {GROUPS.map(({ key, match }) => {
         const group = rows.filter(match);
