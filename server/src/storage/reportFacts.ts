@@ -435,3 +435,40 @@ export async function readFactsBetween(db: Db, from: string, to: string): Promis
     .execute();
   return rows.map((r) => JSON.parse(r.body) as ReportFact);
 }
+
+/**
+ * What a period's warning list is judged from (shared/rules/reports/warnings.ts): the breaches that began in
+ * [breachFrom, to] (the period and the repeat window before it) and the open duties due in [dueFrom, dueTo].
+ * Only those two kinds are read, through the (kind, day) index.
+ */
+export async function readWarningFacts(
+  db: Db,
+  breaches: { readonly from: string; readonly to: string },
+  due: { readonly from: string; readonly to: string } | null,
+): Promise<ReportFact[]> {
+  const rows = await reportDb(db)
+    .selectFrom('report_facts')
+    .select('body')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'breach'), eb('day', '>=', breaches.from), eb('day', '<=', breaches.to)]),
+        ...(due ? [eb.and([eb('kind', '=', 'due'), eb('day', '>=', due.from), eb('day', '<=', due.to)])] : []),
+      ]),
+    )
+    .orderBy('aggregate')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => JSON.parse(r.body) as ReportFact);
+}
+
+/** How current the projection is: the last event it folded, and the last event HQ holds. */
+export async function readProjectionProgress(db: Db): Promise<{ projectedSeq: number; latestSeq: number }> {
+  const [cursors, top] = await Promise.all([
+    readCursors(db),
+    db
+      .selectFrom('events')
+      .select(sql<number | string | null>`max(seq)`.as('top'))
+      .executeTakeFirst(),
+  ]);
+  return { projectedSeq: cursors.events, latestSeq: Number(top?.top ?? 0) };
+}

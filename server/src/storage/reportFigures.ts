@@ -3,6 +3,8 @@ import { CHANNELS } from '../../../shared/model/contactEvents.ts';
 import { BAD_LEVELS, GOOD_LEVELS } from '../../../shared/model/satisfaction.ts';
 import { CONTACT_ENDINGS } from '../../../shared/rules/reports/facts.ts';
 import type { Figure, FigureGroup, FigureKey, GroupBy } from '../../../shared/rules/reports/figures.ts';
+import type { IsoDate } from '../../../shared/rules/isoDate.ts';
+import type { ReportFact } from '../../../shared/rules/reports/facts.ts';
 import type { Period } from '../../../shared/rules/reports/periods.ts';
 import type { Db } from './db.ts';
 
@@ -102,6 +104,11 @@ const DEFINITIONS: Record<FigureKey, SqlDefinition> = {
 
 const KEYS = Object.keys(DEFINITIONS) as FigureKey[];
 
+/** A key figures() knows: the only keys a drill-down or a series may name. */
+export function isFigureKey(key: string): key is FigureKey {
+  return Object.hasOwn(DEFINITIONS, key);
+}
+
 const GROUP_COLUMN: Record<GroupBy, string> = { bureau: "'bureau'", department: 'department_id', staff: 'staff_id' };
 
 /** The definitions that read the same rows (kind and day column): one query each. */
@@ -155,13 +162,7 @@ export async function sqlFigures(
     const day = sql.raw(set.day);
     const where = sql`kind = ${set.kind} and ${day} >= ${p.from} and ${day} <= ${p.to}`;
     const columns = set.keys.flatMap((key, i) => {
-      const d = DEFINITIONS[key];
-      const numerator = d.value
-        ? `sum(case when ${both(d)} then ${d.value} else 0 end)`
-        : `sum(case when ${both(d)} then 1 else 0 end)`;
-      const denominator = d.value
-        ? `sum(case when ${both(d)} then 1 else 0 end)`
-        : `sum(case when ${d.denominator} then 1 else 0 end)`;
+      const [numerator, denominator] = countColumns(DEFINITIONS[key]);
       return [sql.raw(`${numerator} as n${i}`), sql.raw(`${denominator} as d${i}`)];
     });
     const rows = await execute(
@@ -220,6 +221,99 @@ export async function sqlFigures(
     });
     return { group: g, figures: Object.fromEntries(entries) as Record<FigureKey, Figure> };
   });
+}
+
+/** One page of the facts behind a figure's numerator in one group, in id order, and how many there are in all. */
+export interface DrillPage {
+  readonly total: number;
+  readonly facts: readonly ReportFact[];
+}
+
+/**
+ * The drill-down: the numerator's facts of figure `key` in `group` ('bureau', a department or staff id) of the
+ * period, in id order (figures()'s factIds, as whole facts), `limit` from `offset`, and their total.
+ */
+export async function sqlDrill(
+  db: Db,
+  p: Period,
+  groupBy: GroupBy,
+  group: string,
+  key: FigureKey,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<DrillPage> {
+  const d = DEFINITIONS[key];
+  const day = sql.raw(d.day);
+  if (groupBy === 'bureau' && group !== 'bureau') return { total: 0, facts: [] };
+  const inGroup = groupBy === 'bureau' ? sql`1 = 1` : sql`${sql.raw(GROUP_COLUMN[groupBy])} = ${group}`;
+  const where = sql`kind = ${d.kind} and ${day} >= ${p.from} and ${day} <= ${p.to} and ${inGroup} and ${sql.raw(both(d))}`;
+  const [countRow] = await execute(db, sql`select count(*) as n from report_facts where ${where}`);
+  const total = Number(countRow?.['n'] ?? 0);
+  if (total <= page.offset) return { total, facts: [] };
+  const rows = await execute(
+    db,
+    sql`select body from report_facts where ${where} order by id, aggregate limit ${page.limit} offset ${page.offset}`,
+  );
+  return { total, facts: rows.map((r) => JSON.parse(String(r['body'])) as ReportFact) };
+}
+
+/** Counts of chosen figures per group and day: what a series adds up into its weeks or months. */
+export interface DayCounts {
+  readonly group: string;
+  readonly day: IsoDate;
+  readonly counts: ReadonlyMap<FigureKey, { readonly numerator: number; readonly denominator: number }>;
+}
+
+/**
+ * The numerator and denominator of each of `keys` per group and per day of the period (each figure on its own day
+ * column): one grouped query per set of figures reading the same rows, so a year by month costs what a year does.
+ * Counts only (a median does not add up across days).
+ */
+export async function sqlDayCounts(
+  db: Db,
+  p: Period,
+  groupBy: GroupBy,
+  keys: readonly FigureKey[],
+): Promise<DayCounts[]> {
+  const group = sql.raw(GROUP_COLUMN[groupBy]);
+  const byGroupDay = new Map<string, { group: string; day: IsoDate; counts: Map<FigureKey, Counts> }>();
+  for (const set of QUERY_SETS) {
+    const chosen = set.keys.filter((k) => keys.includes(k));
+    if (chosen.length === 0) continue;
+    const day = sql.raw(set.day);
+    const columns = chosen.flatMap((key, i) => {
+      const [numerator, denominator] = countColumns(DEFINITIONS[key]);
+      return [sql.raw(`${numerator} as n${i}`), sql.raw(`${denominator} as d${i}`)];
+    });
+    const groupClause = groupBy === 'bureau' ? sql`group by ${day}` : sql`group by ${group}, ${day}`;
+    const rows = await execute(
+      db,
+      sql`select ${group} as grp, ${day} as day, ${sql.join(columns)} from report_facts
+          where kind = ${set.kind} and ${day} >= ${p.from} and ${day} <= ${p.to} ${groupClause}`,
+    );
+    for (const row of rows) {
+      const g = String(row['grp']);
+      const on = String(row['day']);
+      const id = `${g}\u0000${on}`;
+      let entry = byGroupDay.get(id);
+      if (!entry) byGroupDay.set(id, (entry = { group: g, day: on, counts: new Map() }));
+      const counts = entry.counts;
+      chosen.forEach((key, i) =>
+        counts.set(key, { numerator: Number(row[`n${i}`]), denominator: Number(row[`d${i}`]) }),
+      );
+    }
+  }
+  return [...byGroupDay.values()];
+}
+
+/** The SQL of a definition's numerator and denominator (a figure of values: their sum and how many). */
+function countColumns(d: SqlDefinition): [numerator: string, denominator: string] {
+  const numerator = d.value
+    ? `sum(case when ${both(d)} then ${d.value} else 0 end)`
+    : `sum(case when ${both(d)} then 1 else 0 end)`;
+  const denominator = d.value
+    ? `sum(case when ${both(d)} then 1 else 0 end)`
+    : `sum(case when ${d.denominator} then 1 else 0 end)`;
+  return [numerator, denominator];
 }
 
 async function execute(db: Db, query: RawBuilder<unknown>): Promise<Row[]> {

@@ -210,3 +210,16 @@ export function figures(facts: readonly ReportFact[], p: Period, groupBy: GroupB
     return { group, figures: Object.fromEntries(entries) as Record<FigureKey, Figure> };
   });
 }
+
+/** The figures GET /reports/series answers when no keys are asked for: what the report's charts draw. */
+export const DEFAULT_SERIES_KEYS: readonly FigureKey[] = [
+  'contacts.total',
+  'cases.received',
+  'cases.onTime',
+  'cases.overdueNow',
+  'transfers.acceptedInTime',
+  'ratings.goodRate',
+];
+
+/** The most figures one series may ask for. */
+export const MAX_SERIES_KEYS = 16;

@@ -52,3 +52,35 @@ function monthsFrom(year: string, month: number, count: number): Period {
 export function inPeriod(day: IsoDate | undefined, p: Period): boolean {
   return day !== undefined && day >= p.from && day <= p.to;
 }
+
+export type SeriesStep = 'week' | 'month';
+
+/**
+ * The weeks (Monday to Sunday) or months that overlap `p`, in order, each clipped to it: the buckets of a chart's
+ * series. The first and last may be partial; together they cover `p` exactly, day for day.
+ */
+export function seriesBuckets(p: Period, step: SeriesStep): Period[] {
+  const buckets: Period[] = [];
+  for (let from = p.from; from <= p.to;) {
+    const whole = periodOf(step, from);
+    const to = whole.to < p.to ? whole.to : p.to;
+    buckets.push({ from, to });
+    from = addDays(to, 1);
+  }
+  return buckets;
+}
+
+/** How many buckets seriesBuckets(p, step) makes, without making them (to refuse a range before any work). */
+export function seriesBucketCount(p: Period, step: SeriesStep): number {
+  if (step === 'week') {
+    const mondayOf = (d: IsoDate) => dayNumber(periodOf('week', d).from);
+    return (mondayOf(p.to) - mondayOf(p.from)) / 7 + 1;
+  }
+  const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  return months(p.to) - months(p.from) + 1;
+}
+
+/** Days in a period, both ends counted. */
+export function periodDays(p: Period): number {
+  return dayNumber(p.to) - dayNumber(p.from) + 1;
+}
