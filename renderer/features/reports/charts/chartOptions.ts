@@ -1,0 +1,254 @@
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type {
+  AriaComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import type { ReportGroup, ReportSeries } from '../../../../shared/sync/reportApi.ts';
+import { SANS } from '../../../print/styles.ts';
+import { fill, type ReportPrintWords } from '../../../print/report/words.ts';
+
+// The report's charts as ECharts options, from a ReportSeries (GET /reports/series) — pure, so the screen and the
+// printed 月报 draw the very same charts and a test can read them. They must stay readable printed in black and
+// white (issue 15): every bar series carries its own decal pattern (hatching, dots, cross lines) on top of its
+// colour, every line its own dash and symbol, values are written on the bars and points, and no meaning rests on
+// colour alone.
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | AriaComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+>;
+
+/** Names for the ids a series holds, from the desk's directory. */
+export interface ChartNames {
+  staff(id: string): string;
+  department(id: string): string;
+}
+
+export type ChartKind = 'trend' | 'rates' | 'departments';
+
+export interface ReportChart {
+  readonly kind: ChartKind;
+  readonly title: string;
+  readonly option: ChartOption;
+}
+
+/** Colours far apart in lightness too, so a grey print still tells two bars apart even without their pattern. */
+const PALETTE = ['#1864ab', '#e8590c', '#2b8a3e', '#862e9c', '#495057'];
+
+/** One pattern per bar series: diagonal hatching, dots, horizontal lines, the other diagonal, a grid. */
+export const BAR_DECALS = [
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4 },
+  {
+    symbol: 'circle',
+    symbolSize: 0.7,
+    dashArrayX: [
+      [3, 3],
+      [0, 3, 3, 0],
+    ],
+    dashArrayY: [3, 0],
+    rotation: 0,
+  },
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: 0 },
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4 },
+  { symbol: 'rect', symbolSize: 1, dashArrayX: [[1, 3]], dashArrayY: [1, 3], rotation: 0 },
+].map((d) => ({ ...d, color: 'rgba(255, 255, 255, 0.6)' }));
+
+/** One dash and one symbol per line series. */
+export const LINE_STYLES: readonly { type: 'solid' | 'dashed' | 'dotted' | number[]; symbol: string }[] = [
+  { type: 'solid', symbol: 'circle' },
+  { type: 'dashed', symbol: 'rect' },
+  { type: 'dotted', symbol: 'triangle' },
+  { type: [8, 3, 2, 3], symbol: 'diamond' },
+];
+
+/** Beyond this many points a label on each would overlap its neighbours; the axis and tooltip still tell. */
+const MAX_LABELLED_POINTS = 16;
+
+const TREND_KEYS = [
+  ['contacts.total', 'contacts'],
+  ['cases.received', 'cases'],
+] as const;
+
+const RATE_KEYS = [
+  ['cases.onTime', 'onTime'],
+  ['transfers.acceptedInTime', 'acceptedInTime'],
+  ['ratings.goodRate', 'goodRate'],
+] as const;
+
+const DEPARTMENT_KEYS = [
+  ['contacts.total', 'contacts'],
+  ['cases.received', 'cases'],
+  ['cases.overdueNow', 'overdueNow'],
+] as const;
+
+interface Sum {
+  numerator: number;
+  denominator: number;
+}
+
+/** A figure summed over groups (counts add up: each fact belongs to one group); absent → nothing counted. */
+export function sumFigure(groups: readonly ReportGroup[], key: string): Sum {
+  let numerator = 0;
+  let denominator = 0;
+  for (const g of groups) {
+    const f = g.figures[key];
+    if (!f) continue;
+    numerator += f.numerator;
+    denominator += f.denominator;
+  }
+  return { numerator, denominator };
+}
+
+/** A rate in per cent, one decimal; null when nothing was counted (a gap in the line, not a fall to 0 %). */
+export function percent({ numerator, denominator }: Sum): number | null {
+  return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
+}
+
+export function bucketLabel(bucket: { from: string; to: string }, step: ReportSeries['step'], words: ReportPrintWords) {
+  return step === 'month' ? bucket.from.slice(0, 7) : fill(words.charts.weekOf, { from: bucket.from.slice(5) });
+}
+
+function base(title: string, animation: boolean): ChartOption {
+  return {
+    animation,
+    aria: { enabled: true, decal: { show: true } },
+    color: PALETTE,
+    textStyle: { fontFamily: SANS, color: '#000' },
+    title: { text: title, left: 'center', top: 0, textStyle: { fontSize: 14, fontWeight: 'bold', color: '#000' } },
+    legend: { top: 26, itemGap: 16, textStyle: { color: '#000' } },
+    tooltip: { trigger: 'axis' },
+    // ECharts 6 keeps axis labels and names inside the chart by itself (grid.outerBounds), so no containLabel.
+    grid: { left: 40, right: 16, top: 72, bottom: 28 },
+  };
+}
+
+function bars(name: string, data: number[], index: number, labelled: boolean): BarSeriesOption {
+  return {
+    type: 'bar',
+    name,
+    data,
+    barMaxWidth: 36,
+    itemStyle: { decal: BAR_DECALS[index % BAR_DECALS.length]!, borderColor: '#000', borderWidth: 0.6 },
+    label: { show: labelled, position: 'top', color: '#000', fontSize: 10 },
+  };
+}
+
+function line(name: string, data: (number | null)[], index: number, labelled: boolean): LineSeriesOption {
+  const style = LINE_STYLES[index % LINE_STYLES.length]!;
+  return {
+    type: 'line',
+    name,
+    data,
+    symbol: style.symbol,
+    symbolSize: 7,
+    connectNulls: false,
+    lineStyle: { type: style.type, width: 2 },
+    label: { show: labelled, position: 'top', color: '#000', fontSize: 10, formatter: '{c}%' },
+  };
+}
+
+export interface ChartOptionsInput {
+  readonly series: ReportSeries;
+  readonly names: ChartNames;
+  readonly words: ReportPrintWords;
+  /** Off for print and server-side rendering: the SVG is drawn once, finished. */
+  readonly animation?: boolean;
+}
+
+/** Bars of contacts registered and cases received per week or month, the whole bureau. */
+export function trendChart({ series, words, animation = false }: ChartOptionsInput): ReportChart {
+  const title = fill(words.charts.trend, { step: words.charts.step[series.step] });
+  const labelled = series.buckets.length <= MAX_LABELLED_POINTS;
+  return {
+    kind: 'trend',
+    title,
+    option: {
+      ...base(title, animation),
+      xAxis: { type: 'category', data: series.buckets.map((b) => bucketLabel(b, series.step, words)) },
+      yAxis: { type: 'value', name: words.charts.countAxis, minInterval: 1 },
+      series: TREND_KEYS.map(([key, word], i) =>
+        bars(
+          words.charts.series[word],
+          series.buckets.map((b) => sumFigure(b.groups, key).numerator),
+          i,
+          labelled,
+        ),
+      ),
+    },
+  };
+}
+
+/** The on-time rate (and the transfer and rating rates) per week or month, 0–100 %. */
+export function ratesChart({ series, words, animation = false }: ChartOptionsInput): ReportChart {
+  const title = fill(words.charts.rates, { step: words.charts.step[series.step] });
+  const labelled = series.buckets.length <= MAX_LABELLED_POINTS;
+  return {
+    kind: 'rates',
+    title,
+    option: {
+      ...base(title, animation),
+      xAxis: { type: 'category', data: series.buckets.map((b) => bucketLabel(b, series.step, words)) },
+      yAxis: { type: 'value', name: words.charts.rateAxis, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: RATE_KEYS.map(([key, word], i) =>
+        line(
+          words.charts.series[word],
+          series.buckets.map((b) => percent(sumFigure(b.groups, key))),
+          i,
+          labelled,
+        ),
+      ),
+    },
+  };
+}
+
+/** Departments (or people) side by side over the whole range: grouped bars, one pattern per figure. */
+export function departmentsChart({ series, names, words, animation = false }: ChartOptionsInput): ReportChart {
+  const title = words.charts.departments;
+  const ids = [...new Set(series.buckets.flatMap((b) => b.groups.map((g) => g.group)))];
+  const nameOf = (id: string) => (series.groupBy === 'staff' ? names.staff(id) : names.department(id));
+  const labels = ids.map(nameOf);
+  const order = ids.map((_, i) => i).sort((a, b) => labels[a]!.localeCompare(labels[b]!, 'zh-CN'));
+  const total = (id: string, key: string) =>
+    sumFigure(
+      series.buckets.flatMap((b) => b.groups.filter((g) => g.group === id)),
+      key,
+    ).numerator;
+  return {
+    kind: 'departments',
+    title,
+    option: {
+      ...base(title, animation),
+      xAxis: {
+        type: 'category',
+        data: order.map((i) => labels[i]!),
+        axisLabel: { interval: 0, rotate: ids.length > 6 ? 30 : 0 },
+      },
+      yAxis: { type: 'value', name: words.charts.countAxis, minInterval: 1 },
+      series: DEPARTMENT_KEYS.map(([key, word], i) =>
+        bars(
+          words.charts.series[word],
+          order.map((o) => total(ids[o]!, key)),
+          i,
+          ids.length <= MAX_LABELLED_POINTS,
+        ),
+      ),
+    },
+  };
+}
+
+/** The charts a series makes: the trends always; departments side by side when it is grouped. */
+export function reportCharts(input: ChartOptionsInput): ReportChart[] {
+  if (input.series.buckets.length === 0) return [];
+  const charts = [trendChart(input), ratesChart(input)];
+  if (input.series.groupBy !== 'bureau') charts.push(departmentsChart(input));
+  return charts;
+}
