@@ -3,7 +3,6 @@ import { beijingDate } from '../../shared/rules/case.ts';
 import { figures, type Figure } from '../../shared/rules/reports/figures.ts';
 import { warnings } from '../../shared/rules/reports/warnings.ts';
 import { reportAnswerSchema, REPORT_MAX_DAYS, type ReportAnswer } from '../../shared/sync/reportApi.ts';
-import { STAFF_SESSION_HEADER, staffSessionHeader, type StaffSession } from '../../shared/sync/staffAuth.ts';
 import { reportContextOf } from '../../server/src/reports/context.ts';
 import { currentReferenceDocs } from '../../server/src/storage/referenceSnapshot.ts';
 import { readFactsBetween } from '../../server/src/storage/reportFacts.ts';
@@ -11,6 +10,7 @@ import { makeContactOpened } from '../fixtures/events.ts';
 import { contactEvent, contactOpened } from '../unit/shared/builders.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './server/harness.ts';
 import { signInAs, signOut } from './server/staffSessions.ts';
+import { reportGetter, type ReportGet } from './reports-http.ts';
 import { scenarioLogs, storeEvents } from './reports-scenario.ts';
 
 // Issue 15: GET /reports answers a supervisor or a leader, with their own live session on an enrolled desk, the
@@ -32,24 +32,13 @@ const wire = ({ numerator, denominator, rate, median }: Figure) => ({
 describe.each(BACKENDS)('GET /reports on $name', (backend) => {
   let server: TestServer;
   let deviceId: string;
+  let get: ReportGet;
   beforeEach(async () => {
     server = await startServer(backend);
     deviceId = await server.device();
+    get = reportGetter(server, deviceId);
   });
   afterEach(async () => server.stop());
-
-  const get = async (
-    url: string,
-    session?: StaffSession,
-    headers: Record<string, string> = server.authHeaders(deviceId),
-  ) => {
-    const res = await server.app.inject({
-      method: 'GET',
-      url,
-      headers: { ...headers, ...(session ? { [STAFF_SESSION_HEADER]: staffSessionHeader(session) } : {}) },
-    });
-    return { status: res.statusCode, json: res.json() as unknown };
-  };
 
   it('answers a supervisor and a leader the figures, warnings and freshness of the period, as figures() and warnings() over the stored facts', async () => {
     await storeEvents(server.storage.db, scenarioLogs().flat());
