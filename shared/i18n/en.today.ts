@@ -12,9 +12,9 @@ export const enToday = {
   window: 'This window',
   mine: 'Registered by me',
   transfers: 'Transfers to accept',
-  transfersDetail: '{{toMe}} to me, {{toDepartment}} to my department (art. 8(3))',
+  transfersDetail: ': {{total}} ({{toMe}} to me, {{toDepartment}} to my department; art. 8(3))',
   cases: 'Cases due soon',
-  casesDetail: '{{soon}} due within two working days, {{overdue}} overdue',
+  casesDetail: ': {{total}} ({{soon}} due within two working days, {{overdue}} overdue)',
   disposedMeans:
     'Disposed: answered, transferred, referred to another agency, escalated to a leader, a “no” under review, or a case opened (art. 8).',
   localOnly: 'Counted from the records on this desk; other windows’ contacts count once they have synced.',

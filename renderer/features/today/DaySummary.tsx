@@ -31,6 +31,7 @@ export function DaySummary({ numbers, framed = false }: { numbers: TodayNumbers;
     <Stack gap="xs" data-testid="today-summary">
       <Title order={5}>{t('today.summaryTitle', { day: numbers.day })}</Title>
       <Table
+        maw={560}
         withTableBorder
         withColumnBorders
         verticalSpacing={4}
@@ -54,14 +55,14 @@ export function DaySummary({ numbers, framed = false }: { numbers: TodayNumbers;
       <Text size="sm" data-testid="today-transfers">
         <Text span fw={600}>
           {t('today.transfers')}
-        </Text>{' '}
-        {numbers.transfers.total}：{t('today.transfersDetail', numbers.transfers)}
+        </Text>
+        {t('today.transfersDetail', numbers.transfers)}
       </Text>
       <Text size="sm" data-testid="today-cases">
         <Text span fw={600}>
           {t('today.cases')}
-        </Text>{' '}
-        {numbers.casesDue.total}：{t('today.casesDetail', numbers.casesDue)}
+        </Text>
+        {t('today.casesDetail', numbers.casesDue)}
       </Text>
       <Text size="xs" c="dimmed">
         {t('today.disposedMeans')} {t('today.localOnly')}

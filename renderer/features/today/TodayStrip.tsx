@@ -29,7 +29,16 @@ export function TodayStrip({ staff }: { staff: Staff }) {
     </Text>
   );
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow shadow="md" width={420}>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      withArrow
+      shadow="md"
+      width={420}
+      trapFocus
+      returnFocus
+    >
       <Popover.Target>
         <UnstyledButton
           onClick={() => setOpened((o) => !o)}
