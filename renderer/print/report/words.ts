@@ -1,6 +1,9 @@
 import { enReportPrint } from '../../../shared/i18n/en.reportPrint.ts';
 import { zhCNReportPrint } from '../../../shared/i18n/zh-CN.reportPrint.ts';
 
+/** `{{name}}` placeholders, the slips' own filler. */
+export { fill } from '../../../shared/rules/slips/paper.ts';
+
 // The printed 月报 and its charts are drawn outside React's i18next context (a string of HTML, an SVG rendered off
 // screen), so they take the words of the language they are printed in directly: zh-CN unless English was asked for.
 
@@ -13,9 +16,4 @@ export function reportWords(lang: string): ReportPrintWords {
 
 export function reportLang(lang: string): ReportLang {
   return lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
-}
-
-/** `第 {{page}} 页` with { page: 2 } → `第 2 页`; a placeholder without a value stays as it is. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
