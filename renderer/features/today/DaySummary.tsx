@@ -27,6 +27,15 @@ export function DaySummary({ numbers, framed = false }: { numbers: TodayNumbers;
       ))}
     </Table.Tr>
   );
+  /** A bold label, then the sentence with its figures (the label and its numbers read as one line). */
+  const line = (key: 'transfers' | 'cases', figures: Record<string, number>) => (
+    <Text size="sm" data-testid={`today-${key}`}>
+      <Text span fw={600}>
+        {t(`today.${key}`)}
+      </Text>
+      {t(`today.${key}Detail`, figures)}
+    </Text>
+  );
   const body = (
     <Stack gap="xs" data-testid="today-summary">
       <Title order={5}>{t('today.summaryTitle', { day: numbers.day })}</Title>
@@ -52,18 +61,8 @@ export function DaySummary({ numbers, framed = false }: { numbers: TodayNumbers;
           {row('mine', numbers.mine)}
         </Table.Tbody>
       </Table>
-      <Text size="sm" data-testid="today-transfers">
-        <Text span fw={600}>
-          {t('today.transfers')}
-        </Text>
-        {t('today.transfersDetail', numbers.transfers)}
-      </Text>
-      <Text size="sm" data-testid="today-cases">
-        <Text span fw={600}>
-          {t('today.cases')}
-        </Text>
-        {t('today.casesDetail', numbers.casesDue)}
-      </Text>
+      {line('transfers', numbers.transfers)}
+      {line('cases', numbers.casesDue)}
       <Text size="xs" c="dimmed">
         {t('today.disposedMeans')} {t('today.localOnly')}
       </Text>
