@@ -12,7 +12,7 @@ export const zhCNToday = {
   window: '本窗口',
   mine: '本人登记',
   transfers: '待承接的转办',
-  transfersDetail: '：{{total}} 件（转给本人 {{toMe}} 件，转给本科室 {{toDepartment}} 件；第八条第三项）',
+  transfersDetail: '：{{total}} 件（转给本人 {{toMe}} 件，转给本科室 {{toDepartment}} 件；第八条第（三）项）',
   cases: '临期办件',
   casesDetail: '：{{total}} 件（两个工作日内到期 {{soon}} 件，已超期 {{overdue}} 件）',
   disposedMeans: '已处置：已答复、转办、告知其他部门、请示领导、拟说“不”待审或已受理办件（第八条）。',
