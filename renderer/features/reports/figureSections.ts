@@ -1,0 +1,96 @@
+import { CHANNELS } from '../../../shared/model/contactEvents.ts';
+import { CONTACT_ENDINGS } from '../../../shared/rules/reports/facts.ts';
+import type { ReportAnswer, ReportFigure } from '../../../shared/sync/reportApi.ts';
+
+// How the screen lays out HQ's figures: in sections, in a fixed order, each figure a row and each group (the bureau,
+// a department or a person) a column. A figure HQ answers that the desk does not know yet (a newer server) still
+// shows, under 其他指标 with its key, so nothing counted is hidden; a known figure HQ does not answer (an older
+// server) is left out, so the screen shows what exists and the complaint figures slot in when they land.
+
+export const SECTIONS = [
+  {
+    id: 'contacts',
+    keys: ['contacts.total', ...CHANNELS.map((c) => `contacts.channel.${c}`), 'contacts.undisposedAtDayEnd'],
+  },
+  { id: 'endings', keys: CONTACT_ENDINGS.map((e) => `contacts.ending.${e}`) },
+  { id: 'transfers', keys: ['transfers.acceptedInTime', 'transfers.workingDaysToAccept', 'transfers.returned'] },
+  {
+    id: 'cases',
+    keys: [
+      'cases.received',
+      'cases.onTime',
+      'cases.overdueNow',
+      'cases.everOverdue',
+      'cases.extended',
+      'extensions.approved',
+      'cases.paused',
+      'cases.supplementNotice',
+      'cases.rejected',
+      'cases.resultNotifiedInTime',
+    ],
+  },
+  { id: 'escalations', keys: ['escalations.answeredInTime'] },
+  {
+    id: 'ratings',
+    keys: [
+      'ratings.goodRate',
+      'ratings.proactiveGoodRate',
+      'ratings.badRate',
+      'ratings.unratedRate',
+      'ratings.badFollowedUpRate',
+      'ratings.rectifiedRate',
+      'ratings.rectificationSatisfiedRate',
+    ],
+  },
+  { id: 'complaints', keys: ['complaints.received', 'complaints.founded', 'complaints.withMeasures'] },
+] as const satisfies readonly { id: string; keys: readonly string[] }[];
+
+export type SectionId = (typeof SECTIONS)[number]['id'] | 'other';
+
+export interface Section {
+  readonly id: SectionId;
+  readonly keys: readonly string[];
+}
+
+const KNOWN = new Set<string>(SECTIONS.flatMap((s) => s.keys));
+
+/** The sections with the figures HQ answered, in the screen's order; unknown figures last, under 'other'. */
+export function sectionsOf(answer: Pick<ReportAnswer, 'groups'>): Section[] {
+  const answered = new Set(answer.groups.flatMap((g) => Object.keys(g.figures)));
+  const out: Section[] = SECTIONS.map((s) => ({ id: s.id, keys: s.keys.filter((k) => answered.has(k)) }));
+  const other = [...answered].filter((k) => !KNOWN.has(k)).sort();
+  out.push({ id: 'other', keys: other });
+  return out.filter((s) => s.keys.length > 0);
+}
+
+/** The i18n key of a figure's label (figure keys hold dots, which i18next reads as nesting). */
+export function figureLabelKey(key: string): string {
+  return `reports.figure.${key.replaceAll('.', '_')}`;
+}
+
+/** A figure of values (working days to accept): its numerator is their sum, its rate their mean, with a median. */
+export function isValueFigure(f: ReportFigure): boolean {
+  return f.median !== undefined;
+}
+
+/** A rate as the screen and the exports write it: one decimal, '—' when nothing was counted (0 of 0 is not 0 %). */
+export function formatRate(rate: number | null, locale: string): string {
+  if (rate === null) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    rate,
+  );
+}
+
+/** A mean or median of working days: at most one decimal. */
+export function formatDays(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** The groups of the answer in the order they are shown: the bureau, then by name as the reader's language sorts. */
+export function orderedGroups(answer: Pick<ReportAnswer, 'groups'>, name: (group: string) => string, locale: string) {
+  const collator = new Intl.Collator(locale);
+  return [...answer.groups].sort(
+    (a, b) => collator.compare(name(a.group), name(b.group)) || (a.group < b.group ? -1 : 1),
+  );
+}
