@@ -20,6 +20,14 @@ export interface SlipPrintOptions {
   readonly reprint: number;
 }
 
+/** How a monthly report (督查月报, issue 15) is printed: on A4, to a printer or through the dialog, archived by name. */
+export interface DocumentPrintOptions {
+  readonly format: 'a4';
+  readonly printerName?: string | undefined;
+  /** The archived PDF's name (renderer/print/report: reportArchiveName). */
+  readonly archiveName: string;
+}
+
 /**
  * What the renderer needs from the machine it runs on. desktop.ts implements it over the Electron
  * preload bridge (window.desk), web.ts over plain browser APIs.
@@ -51,6 +59,11 @@ export interface Platform {
    * Never throws for a printer's failure: the result says what happened.
    */
   printSlip(html: string, options: SlipPrintOptions): Promise<PrintSlipResult>;
+  /**
+   * Print a monthly report's HTML (renderer/print/report) by the slips' very path: Electron prints it in the same
+   * hidden window and archives the PDF under userData/reports/; the browser prints it in the same hidden frame.
+   */
+  printDocument(html: string, options: DocumentPrintOptions): Promise<PrintSlipResult>;
   /** The installed printers; the browser cannot know them and lists none. */
   listPrinters(): Promise<Printer[]>;
   /**

@@ -28,6 +28,8 @@ export function webPlatform(db: DeskDb): Platform {
     onSyncWake: (listener) => nightly.onWake(listener),
     setNightlySync: async (request) => nightly.arm(request.at),
     printSlip: (html) => printInFrame(html),
+    // The 督查月报 goes through the very same frame (its "Save as PDF" is the browser's archive).
+    printDocument: (html) => printInFrame(html),
     listPrinters: async () => [],
     openRatingPad: async () => {
       // Same origin, so the pad shares this desk's IndexedDB and BroadcastChannel; a named window is reused.

@@ -67,9 +67,28 @@ export const printerSchema = z.object({
 export type Printer = z.infer<typeof printerSchema>;
 
 /**
- * Print one slip and archive it as a PDF. The HTML is the self-contained slip document (renderer/print): main
- * shows it in a hidden window with no script and no preload, prints it, and keeps the PDF under
- * userData/slips/<year>/<serial>[-reprintN].pdf.
+ * A printed 督查月报's archive name (issue 15): its month, then what tells one print from another — the range when it
+ * is not a calendar month, the grouping, the moment computed (renderer/print/report). It becomes a file name: no
+ * dot, no slash, nothing but digits, letters, '-' and '_'.
+ */
+export const REPORT_ARCHIVE_RE = /^\d{4}-(0[1-9]|1[0-2])(-[0-9A-Za-z_-]{1,80})?$/;
+
+/** Which slip print this is: the serial and the reprint number. */
+export const slipArchiveSchema = z.strictObject({
+  serial: slipSerialSchema,
+  reprint: z.number().int().min(0).max(9999),
+});
+export type SlipArchive = z.infer<typeof slipArchiveSchema>;
+
+/** Which monthly report this is. */
+export const reportArchiveSchema = z.strictObject({ report: z.string().max(100).regex(REPORT_ARCHIVE_RE) });
+export type ReportArchive = z.infer<typeof reportArchiveSchema>;
+
+/**
+ * Print one document of the desk's one print path and archive it as a PDF. The HTML is self-contained (a slip,
+ * renderer/print; or the 督查月报, renderer/print/report): main shows it in a hidden window with no script and no
+ * preload, prints it, and keeps the PDF under userData/slips/<year>/<serial>[-reprintN].pdf, or for a report
+ * userData/reports/<name>.pdf.
  */
 export const printSlipRequestSchema = z
   .object({
@@ -81,8 +100,12 @@ export const printSlipRequestSchema = z
     printerName: z.string().trim().min(1).max(300).optional(),
     /** No dialog: only meaningful with a printer. */
     silent: z.boolean(),
-    /** Which slip print this is, for the archived PDF's name. */
-    archive: z.object({ serial: slipSerialSchema, reprint: z.number().int().min(0).max(9999) }),
+    /** Which slip print (or which report) this is, for the archived PDF's name. */
+    archive: z.union([slipArchiveSchema, reportArchiveSchema]),
+  })
+  .refine((r) => !('report' in r.archive) || r.format === 'a4', {
+    message: 'a report prints on A4',
+    path: ['format'],
   })
   .refine((r) => r.format === 'a4' || r.receiptHeightMm !== undefined, {
     message: 'a receipt needs its measured page height',
@@ -113,7 +136,7 @@ export interface DeskApi {
   onSyncWake(listener: (reason: SyncWakeReason) => void): () => void;
   /** Wake this desk at the bureau's nightly time, even with the window hidden in the tray; main keeps the time. */
   setNightlySync(request: NightlySyncRequest): Promise<NightlySyncSchedule>;
-  /** Print a slip (silently to `printerName`, or through the system dialog) and archive it as PDF. */
+  /** Print a slip or a monthly report (silently to `printerName`, or through the system dialog) and archive it as PDF. */
   printSlip(request: PrintSlipRequest): Promise<PrintSlipResult>;
   /** The printers installed on this machine, for the desk's print settings. */
   listPrinters(): Promise<Printer[]>;

@@ -1,4 +1,4 @@
-// Main process: printing slips and listing printers. The slip is archived as PDF first, so a printer that is
+// Main process: printing slips (and the 督查月报, by the same path) and listing printers. The slip is archived as PDF first, so a printer that is
 // missing, out of paper or cancelled still leaves the paper's exact copy on disk; the clerk is told either way.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,10 +7,10 @@ import { createPrintWindow } from '../window.ts';
 import { z } from 'zod';
 import { printSlipRequestSchema, type PrintSlipRequest, type PrintSlipResult } from '../../../shared/ipc/contract.ts';
 import {
+  archivePath,
   printerList,
   printOutcome,
   SLIP_PDF_OPTIONS,
-  slipArchivePath,
   slipDataUrl,
   slipPrintOptions,
 } from '../pure/print.ts';
@@ -32,7 +32,7 @@ async function printSlip(userDataDir: string, request: PrintSlipRequest): Promis
   const window = createPrintWindow();
   try {
     await window.loadURL(slipDataUrl(request.html));
-    let pdfPath: string | null = slipArchivePath(userDataDir, request.archive);
+    let pdfPath: string | null = archivePath(userDataDir, request.archive);
     let archiveError = '';
     try {
       await archivePdf(window.webContents, pdfPath);

@@ -2,7 +2,14 @@
 // webContents.print and printToPDF, where the archived PDF goes, and what a printer's failure means for the clerk.
 import path from 'node:path';
 import type { PrinterInfo, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
-import type { PrintSlipRequest, PrintSlipResult, Printer } from '../../../shared/ipc/contract.ts';
+import {
+  REPORT_ARCHIVE_RE,
+  type PrintSlipRequest,
+  type PrintSlipResult,
+  type Printer,
+  type ReportArchive,
+  type SlipArchive,
+} from '../../../shared/ipc/contract.ts';
 import { receiptPageMm, SERIAL_RE } from '../../../shared/model/slip.ts';
 
 type PathApi = Pick<typeof path, 'join'>;
@@ -31,15 +38,31 @@ export function slipDataUrl(html: string): string {
  * the serial's year (the year of issue), so a reprint sits next to its original. The serial is checked again
  * here because it becomes a file name.
  */
-export function slipArchivePath(
-  userDataDir: string,
-  archive: PrintSlipRequest['archive'],
-  pathApi: PathApi = path,
-): string {
+export function slipArchivePath(userDataDir: string, archive: SlipArchive, pathApi: PathApi = path): string {
   if (!SERIAL_RE.test(archive.serial)) throw new Error(`not a slip serial: ${archive.serial}`);
   const year = archive.serial.split('-')[2] ?? '';
   const name = archive.reprint > 0 ? `${archive.serial}-reprint${archive.reprint}.pdf` : `${archive.serial}.pdf`;
   return pathApi.join(userDataDir, 'slips', year, name);
+}
+
+/**
+ * userData/reports/2026-11-department-20261202T073012345Z.pdf: a 督查月报 (issue 15), each print kept under its own
+ * name. The name is checked again here because it becomes a file name.
+ */
+export function reportArchivePath(userDataDir: string, archive: ReportArchive, pathApi: PathApi = path): string {
+  if (!REPORT_ARCHIVE_RE.test(archive.report)) throw new Error(`not a report archive name: ${archive.report}`);
+  return pathApi.join(userDataDir, 'reports', `${archive.report}.pdf`);
+}
+
+/** Where this print's PDF is kept: a slip's, or a report's. */
+export function archivePath(
+  userDataDir: string,
+  archive: PrintSlipRequest['archive'],
+  pathApi: PathApi = path,
+): string {
+  return 'report' in archive
+    ? reportArchivePath(userDataDir, archive, pathApi)
+    : slipArchivePath(userDataDir, archive, pathApi);
 }
 
 const MICRONS_PER_MM = 1000;
