@@ -1,0 +1,165 @@
+import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintSlipResult } from '../../../../shared/ipc/contract.ts';
+import type { ReportAnswer, ReportSeries } from '../../../../shared/sync/reportApi.ts';
+import { useDesk } from '../../../app/context.tsx';
+import { useSettings } from '../../../data/hooks.ts';
+import type { ChartNames } from '../charts/chartOptions.ts';
+
+// 打印月报 (issue 15, art. 4): the report as it will print, in a frame at A4's proportions — its own HTML, as the
+// slips' preview shows theirs — then printed by the slips' one path (Electron: the printer or its dialog, and the
+// PDF archived under userData/reports/; the browser: its print dialog, where "Save as PDF" is). The renderer and
+// ECharts load only when a report is first printed.
+
+export interface PrintMonthlyReportProps {
+  readonly answer: ReportAnswer;
+  /** The period's series for the charts; without it the report prints without charts (and says so). */
+  readonly series: ReportSeries | undefined;
+  readonly names: ChartNames;
+}
+
+interface Rendered {
+  /** What it was made from: a preview of an older answer (or language) is not printed. */
+  readonly from: readonly unknown[];
+  readonly html?: string;
+  readonly archiveName?: string;
+  readonly error?: string;
+}
+
+const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function useOutcome() {
+  const { t } = useTranslation();
+  return (result: PrintSlipResult): string => {
+    const path = result.pdfPath ?? '';
+    if (result.printed) return path ? t('reportPrint.print.printedArchived', { path }) : t('reportPrint.print.printed');
+    if (result.failure === 'cancelled') return t('reportPrint.print.cancelled');
+    const why = result.failureReason || t('reportPrint.print.unknownFailure');
+    return path
+      ? t('reportPrint.print.failedArchived', { reason: why, path })
+      : t('reportPrint.print.failed', { reason: why });
+  };
+}
+
+function ReportPreview({ answer, series, names, onClose }: PrintMonthlyReportProps & { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { db, platform } = useDesk();
+  const settings = useSettings(db);
+  const outcome = useOutcome();
+  const [made, setMade] = useState<Rendered | null>(null);
+  const [failed, setFailed] = useState<{ message: string; cancelled: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const bureauName = settings?.bureauName ?? t('app.name');
+  const lang = i18n.language;
+
+  const inputs = [answer, series, names, bureauName, lang];
+  const current = made && same(made.from, inputs) ? made : null;
+  const rendered = current?.html !== undefined && current.archiveName ? current : null;
+  const error = current?.error ?? null;
+
+  useEffect(() => {
+    let live = true;
+    const from = [answer, series, names, bureauName, lang];
+    import('../../../print/report/renderMonthlyReport.tsx')
+      .then((m) => ({
+        from,
+        html: m.renderMonthlyReportHtml({ answer, series, names, bureauName, lang }),
+        archiveName: m.reportArchiveName(answer),
+      }))
+      .then(
+        (r) => live && setMade(r),
+        (e: unknown) => live && setMade({ from, error: t('reportPrint.print.renderFailed', { reason: reason(e) }) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [answer, series, names, bureauName, lang, t]);
+
+  async function print() {
+    if (!rendered?.html || !rendered.archiveName || busy) return;
+    setBusy(true);
+    setFailed(null);
+    try {
+      const result = await platform.printDocument(rendered.html, { format: 'a4', archiveName: rendered.archiveName });
+      const message = outcome(result);
+      if (result.printed) {
+        notifications.show({ color: 'teal', message });
+        onClose();
+      } else setFailed({ message, cancelled: result.failure === 'cancelled' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="62rem"
+      title={t('reportPrint.print.previewTitle')}
+      closeOnClickOutside={!busy}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" align="center">
+          <Text size="sm" c="dimmed">
+            {series ? t('reportPrint.report.period', answer.period) : t('reportPrint.print.noSeries')}
+          </Text>
+          {/* Above the preview, so it is never scrolled out of reach. */}
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose} disabled={busy}>
+              {t('reportPrint.print.close')}
+            </Button>
+            <Button onClick={() => void print()} loading={busy} disabled={!rendered}>
+              {t('reportPrint.print.print')}
+            </Button>
+          </Group>
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        {failed && (
+          <Alert color={failed.cancelled ? 'yellow' : 'red'} data-testid="report-print-failed">
+            {failed.message}
+          </Alert>
+        )}
+        {rendered ? (
+          <iframe
+            title={t('reportPrint.print.frame')}
+            srcDoc={rendered.html}
+            sandbox=""
+            data-testid="report-preview-frame"
+            style={{
+              width: '100%',
+              height: 'max(20rem, calc(100vh - 16rem))',
+              border: '1px solid var(--mantine-color-gray-4)',
+              borderRadius: 4,
+            }}
+          />
+        ) : (
+          !error && (
+            <Group gap="xs" role="status">
+              <Loader size="sm" />
+              <Text size="sm">{t('reportPrint.print.preparing')}</Text>
+            </Group>
+          )
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+/** 打印月报: the button, and the preview it opens. */
+export function PrintMonthlyReport(props: PrintMonthlyReportProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpen(true)}>
+        {t('reportPrint.print.button')}
+      </Button>
+      {open && <ReportPreview {...props} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
