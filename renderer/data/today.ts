@@ -29,6 +29,8 @@ export interface TodayNumbers {
   readonly window: DayCounts;
   /** Contacts this person registered today (at any desk whose records reached this one). */
   readonly mine: DayCounts;
+  /** art. 9: contacts registered at this window on an earlier day and still without a disposition. */
+  readonly carriedOver: number;
   /** art. 8(3): transfers waiting to be accepted by this person or by anyone of their department (each once). */
   readonly transfers: { readonly toMe: number; readonly toDepartment: number; readonly total: number };
   /** This person's open cases due within DUE_SOON_WORKING_DAYS working days, and those already overdue (art. 17–18). */
@@ -46,6 +48,8 @@ export interface TodayInput {
   readonly staff: Pick<Staff, 'id' | 'departmentId'>;
   /** The contacts registered on `day` (any desk, any person). */
   readonly contactsOfDay: readonly ContactFields[];
+  /** Contacts still open (status open), any day, any desk: those of this window before `day` are carried over. */
+  readonly stillOpen: readonly (ContactFields & { readonly openedDay: string })[];
   /** Contacts whose transfer waits for acceptance (status transferPending), any addressee. */
   readonly pendingTransfers: readonly Pick<ContactState, 'status' | 'transfer'>[];
   /** This person's open cases with their clock today (null: not accepted yet, nothing counts). */
@@ -101,12 +105,18 @@ export function countToday(input: TodayInput): TodayNumbers {
     day: input.day,
     window: dayCounts(window),
     mine: dayCounts(mine),
+    carriedOver: input.stillOpen.filter(
+      (c) => deviceId !== undefined && c.openedDeviceId === deviceId && c.openedDay < input.day && !isDisposed(c),
+    ).length,
     transfers: { toMe, toDepartment, total },
     casesDue: { soon, overdue, total: soon + overdue },
   };
 }
 
-/** Read the rows that can count today (indexed: the day's contacts, waiting transfers, open cases) and count them. */
+/**
+ * Read the rows that can count today and count them: indexed reads of the day's contacts, the open ones and the
+ * waiting transfers (few at any time), and the open cases.
+ */
 export async function readTodayNumbers(
   db: DeskDb,
   staff: Pick<Staff, 'id' | 'departmentId'>,
@@ -115,10 +125,11 @@ export async function readTodayNumbers(
   const device = (await db.meta.get('device'))?.value as { deviceId?: string } | undefined;
   const contactsOfDay = await db.contacts.where('openedDay').equals(day).toArray();
   const pendingTransfers = await db.contacts.where('status').equals('transferPending').toArray();
+  const stillOpen = await db.contacts.where('status').equals('open').toArray();
   const open = await db.cases.where('status').noneOf([...CASE_ENDED]).toArray();
   await listReference(db, 'calendarYear'); // a live query re-runs when the calendar changes (the clocks move)
   const openCases = open.filter((c) => c.handlerStaffId === staff.id).map((c) => ({ clock: clockOf(c, day) }));
-  return countToday({ day, deviceId: device?.deviceId, staff, contactsOfDay, pendingTransfers, openCases });
+  return countToday({ day, deviceId: device?.deviceId, staff, contactsOfDay, stillOpen, pendingTransfers, openCases });
 }
 
 /** Today's numbers, live: they change as soon as anything is registered, disposed, accepted or synced. */

@@ -15,6 +15,7 @@ export const enToday = {
   transfersDetail: ': {{total}} ({{toMe}} to me, {{toDepartment}} to my department; art. 8(3))',
   cases: 'Cases due soon',
   casesDetail: ': {{total}} ({{soon}} due within two working days, {{overdue}} overdue)',
+  carriedOver: 'Registered here on an earlier day and still waiting: {{count}} (art. 9)',
   disposedMeans:
     'Disposed: answered, transferred, referred to another agency, escalated to a leader, a “no” under review, or a case opened (art. 8).',
   localOnly: 'Counted from the records on this desk; other windows’ contacts count once they have synced.',

@@ -15,6 +15,7 @@ export const zhCNToday = {
   transfersDetail: '：{{total}} 件（转给本人 {{toMe}} 件，转给本科室 {{toDepartment}} 件；第八条第（三）项）',
   cases: '临期办件',
   casesDetail: '：{{total}} 件（两个工作日内到期 {{soon}} 件，已超期 {{overdue}} 件）',
+  carriedOver: '本窗口以前登记、至今仍待处置：{{count}} 件（第九条）',
   disposedMeans: '已处置：已答复、转办、告知其他部门、请示领导、拟说“不”待审或已受理办件（第八条）。',
   localOnly: '按本机已有的记录统计；其他窗口的登记同步后计入。',
   openEndOfDay: '日终检查',

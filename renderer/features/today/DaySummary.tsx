@@ -63,6 +63,11 @@ export function DaySummary({ numbers, framed = false }: { numbers: TodayNumbers;
       </Table>
       {line('transfers', numbers.transfers)}
       {line('cases', numbers.casesDue)}
+      {numbers.carriedOver > 0 && (
+        <Text size="sm" c="orange.8" fw={600} data-testid="today-carried-over">
+          {t('today.carriedOver', { count: numbers.carriedOver })}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
         {t('today.disposedMeans')} {t('today.localOnly')}
       </Text>

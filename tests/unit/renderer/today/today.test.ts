@@ -67,7 +67,20 @@ describe('today at this window and for this clerk', () => {
   it('counts only the contacts registered today: an undisposed one from an earlier day is not today’s', async () => {
     await registeredDaysAgo(1);
     await recordContact(db, clerk, visit('今天的咨询'));
-    expect((await numbersOf(zhangWei)).window).toEqual({ registered: 1, disposed: 0, waiting: 1 });
+    const numbers = await numbersOf(zhangWei);
+    expect(numbers.window).toEqual({ registered: 1, disposed: 0, waiting: 1 });
+    // art. 9: yesterday's still waits, and is said apart from today's.
+    expect(numbers.carriedOver).toBe(1);
+  });
+
+  it('art. 9: carried over are this window’s earlier contacts still undisposed — not a disposed one, not another desk’s', async () => {
+    const answered = await registeredDaysAgo(2);
+    await answerContact(db, clerk, answered, { answer: '已答复' });
+    const elsewhere = await registeredDaysAgo(1);
+    await db.contacts.put({ ...(await db.contacts.get(elsewhere))!, openedDeviceId: 'another-desk' });
+    expect((await numbersOf(zhangWei)).carriedOver).toBe(0);
+    await registeredDaysAgo(3);
+    expect((await numbersOf(zhangWei)).carriedOver).toBe(1);
   });
 
   it('the window counts every person registering at this desk; the clerk only what they registered', async () => {
@@ -171,10 +184,12 @@ describe('countToday and caseDueState (pure)', () => {
       deviceId: undefined,
       staff: zhangWei as never,
       contactsOfDay: [row],
+      stillOpen: [{ ...(row as object), openedDay: '2026-12-01' } as never],
       pendingTransfers: [],
       openCases: [],
     });
     expect(numbers.window.registered).toBe(0);
     expect(numbers.mine).toEqual({ registered: 1, disposed: 0, waiting: 1 });
+    expect(numbers.carriedOver).toBe(0);
   });
 });

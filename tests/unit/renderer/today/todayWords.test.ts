@@ -37,6 +37,13 @@ describe('today’s words', () => {
     expect(english('today.casesDetail', cases)).toBe(': 4 (3 due within two working days, 1 overdue)');
   });
 
+  it('art. 9: the contacts carried over from earlier days are counted in words', () => {
+    expect(zh('today.carriedOver', { count: 2 })).toBe('本窗口以前登记、至今仍待处置：2 件（第九条）');
+    expect(english('today.carriedOver', { count: 2 })).toBe(
+      'Registered here on an earlier day and still waiting: 2 (art. 9)',
+    );
+  });
+
   it('leaves no placeholder and no key unresolved in either language', () => {
     const all = {
       registered: 1,
