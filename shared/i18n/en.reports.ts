@@ -6,6 +6,7 @@ export const enReports = {
   needsSession:
     'Supervision reports are read online: you signed in offline this time. Lock the desk and sign in again with the network up.',
   loading: 'Asking HQ…',
+  figuresTitle: 'Figures',
   reload: 'Refresh',
   period: {
     label: 'Period',

@@ -5,6 +5,7 @@ export const zhCNReports = {
     '依据第四条，机关党委（人事科）对各科室和工作人员落实首问负责制的情况进行督查。以下数字由市局服务器根据登记记录统计。',
   needsSession: '督查报表须联网查看：您本次是离线登录的，请锁定后在联网状态下重新登录。',
   loading: '正在向市局查询…',
+  figuresTitle: '各项指标',
   reload: '刷新',
   period: {
     label: '统计期间',

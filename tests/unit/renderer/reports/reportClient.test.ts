@@ -15,7 +15,7 @@ const session = {
   expiresAt: '2026-12-02T12:00:00Z',
 } as unknown as StaffSession;
 
-export const ANSWER: ReportAnswer = {
+const ANSWER: ReportAnswer = {
   period: { from: '2026-11-01', to: '2026-11-30' },
   groupBy: 'department',
   groups: [

@@ -1,0 +1,111 @@
+import { ActionIcon, Group, SegmentedControl, Text, TextInput, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ReportGroupBy } from '../../data/reports/client.ts';
+import { REPORT_GROUP_BYS, REPORT_MAX_DAYS } from '../../../shared/sync/reportApi.ts';
+import {
+  PERIOD_CHOICES,
+  resolvePeriod,
+  shiftChoice,
+  withKind,
+  type PeriodChoice,
+  type PeriodChoiceKind,
+} from './periodChoice.ts';
+
+interface Props {
+  readonly choice: PeriodChoice;
+  readonly onChoice: (next: PeriodChoice) => void;
+  readonly groupBy: ReportGroupBy;
+  readonly onGroupBy: (next: ReportGroupBy) => void;
+}
+
+/** 日/周/月/季/年/自定义 with ‹ › to step through periods, and 全局/按科室/按人员. Every control is reachable by Tab. */
+export function PeriodPicker({ choice, onChoice, groupBy, onGroupBy }: Props) {
+  const { t } = useTranslation();
+  const resolved = resolvePeriod(choice);
+  const custom = choice.kind === 'custom';
+  return (
+    <Group align="flex-end" gap="md" wrap="wrap">
+      <div>
+        <Text size="sm" fw={500} mb={4} id="reports-period-kind">
+          {t('reports.period.label')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="reports-period-kind"
+          value={choice.kind}
+          onChange={(v) => onChoice(withKind(choice, v as PeriodChoiceKind))}
+          data={PERIOD_CHOICES.map((k) => ({ value: k, label: t(`reports.period.kind.${k}`) }))}
+        />
+      </div>
+      <Group gap={4} align="flex-end" wrap="nowrap">
+        <StepButton direction={-1} choice={choice} onChoice={onChoice} />
+        {custom ? (
+          <>
+            <TextInput
+              type="date"
+              label={t('reports.period.from')}
+              value={choice.from}
+              onChange={(e) => onChoice({ ...choice, from: e.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('reports.period.to')}
+              value={choice.to}
+              onChange={(e) => onChoice({ ...choice, to: e.currentTarget.value })}
+            />
+          </>
+        ) : (
+          <TextInput
+            type="date"
+            label={t('reports.period.anchor')}
+            value={choice.anchor}
+            onChange={(e) => onChoice({ ...choice, anchor: e.currentTarget.value })}
+          />
+        )}
+        <StepButton direction={1} choice={choice} onChoice={onChoice} />
+      </Group>
+      <div>
+        <Text size="sm" fw={500} mb={4} id="reports-group-by">
+          {t('reports.groupBy.label')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="reports-group-by"
+          value={groupBy}
+          onChange={(v) => onGroupBy(v as ReportGroupBy)}
+          data={REPORT_GROUP_BYS.map((g) => ({ value: g, label: t(`reports.groupBy.${g}`) }))}
+        />
+      </div>
+      <Text size="sm" data-testid="reports-period" role={'problem' in resolved ? 'alert' : undefined}>
+        {'period' in resolved
+          ? t('reports.period.range', { from: resolved.period.from, to: resolved.period.to })
+          : t(`reports.period.problem.${resolved.problem}`, { days: REPORT_MAX_DAYS })}
+      </Text>
+    </Group>
+  );
+}
+
+/** ‹ or ›: the period before or after the one shown (disabled while the range typed is not a period). */
+function StepButton({
+  direction,
+  choice,
+  onChoice,
+}: {
+  direction: -1 | 1;
+  choice: PeriodChoice;
+  onChoice: (next: PeriodChoice) => void;
+}) {
+  const { t } = useTranslation();
+  const label = t(direction < 0 ? 'reports.period.previous' : 'reports.period.next');
+  return (
+    <Tooltip label={label}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={label}
+        disabled={!('period' in resolvePeriod(choice))}
+        onClick={() => onChoice(shiftChoice(choice, direction))}
+      >
+        {direction < 0 ? '‹' : '›'}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
