@@ -11,7 +11,7 @@ import { migrateToLatest } from '../../server/src/storage/migrations.ts';
 import { readFactsBetween, replaceFacts } from '../../server/src/storage/reportFacts.ts';
 import { sqlFigures } from '../../server/src/storage/reportFigures.ts';
 import { BACKENDS } from './server/harness.ts';
-import { noonOf, SCENARIO_TODAY, scenarioLogs, storeEvents } from './reports-scenario.ts';
+import { noonOf, Q1, Q2, SCENARIO_TODAY, scenarioLogs, storeComplaints, storeEvents } from './reports-scenario.ts';
 
 // Issue 15: the report's figures come from SQL over the fact rows, and must be exactly those of figures() (the
 // oracle, shared/rules/reports/figures.ts) on both engines: counts, rates, medians and drill-down ids, group by group.
@@ -46,7 +46,17 @@ function randomFacts(count: number): ReportFact[] {
       staffId,
       departmentId: staffId === 'ghost' ? '-' : `dept-${staffId.length % 3}`,
     };
-    const kind = pick(['contact', 'transfer', 'escalation', 'case', 'extension', 'rating', 'breach', 'due'] as const);
+    const kind = pick([
+      'contact',
+      'transfer',
+      'escalation',
+      'case',
+      'extension',
+      'rating',
+      'complaint',
+      'breach',
+      'due',
+    ] as const);
     const drop = <T extends object>(o: T) =>
       Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
     switch (kind) {
@@ -121,6 +131,17 @@ function randomFacts(count: number): ReportFact[] {
           }),
         );
         break;
+      case 'complaint':
+        facts.push(
+          drop({
+            ...base,
+            kind,
+            ...(next() < 0.2 ? { staffId: '-' } : {}),
+            founded: maybe(bool()),
+            measures: Math.floor(next() * 3),
+          }),
+        );
+        break;
       case 'breach':
         facts.push({ ...base, kind, code: 'overdue', article: 'art. 18(1)', days: 2, ongoing: bool() });
         break;
@@ -150,6 +171,7 @@ describe.each(BACKENDS)('the SQL figures on $name', (backend) => {
 
   it('equal figures() on the seeded scenario, per period and per bureau, department and person', async () => {
     await storeEvents(storage.db, scenarioLogs().flat());
+    await storeComplaints(storage.db);
     const projector = new ReportProjector(storage.db, { now: () => noonOf(SCENARIO_TODAY) });
     await projector.catchUp();
     await projector.stop();
@@ -173,6 +195,24 @@ describe.each(BACKENDS)('the SQL figures on $name', (backend) => {
       denominator: 3,
       median: 2,
     });
+    // March's complaints (art. 31–33): Q1's two people and Q2's department received; decided, all three; founded,
+    // Q1's two; with measures, 张伟 alone. Q3 (1 April) is April's.
+    const march = (await sqlFigures(storage.db, PERIODS[0]!, 'bureau'))[0]!.figures;
+    expect(march['complaints.received']).toMatchObject({ numerator: 3, denominator: 3 });
+    expect(march['complaints.founded']).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      factIds: [`${Q1}:li-na`, `${Q1}:zhang-wei`],
+    });
+    expect(march['complaints.withMeasures']).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      factIds: [`${Q1}:zhang-wei`],
+    });
+    const byDepartment = await sqlFigures(storage.db, PERIODS[0]!, 'department');
+    expect(byDepartment.find((g) => g.group === 'dept-high-tech')?.figures['complaints.received'].factIds).toEqual([
+      `${Q2}:department:dept-high-tech`,
+    ]);
   });
 
   it('equal figures() on 600 generated facts of every kind, every field present and absent', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/model/events.ts';
-import type { ReportFact } from '../../shared/rules/reports/facts.ts';
+import { UNKNOWN_DEPARTMENT, type ComplaintFact, type ReportFact } from '../../shared/rules/reports/facts.ts';
 import { reportContextOf } from '../../server/src/reports/context.ts';
 import { deriveAggregate } from '../../server/src/reports/derive.ts';
 import { ReportProjector } from '../../server/src/reports/projector.ts';
@@ -11,9 +11,19 @@ import { adminStore } from '../../server/src/storage/adminStore.ts';
 import { currentReferenceDocs } from '../../server/src/storage/referenceSnapshot.ts';
 import { lockSequence } from '../../server/src/storage/sequence.ts';
 import { DEFAULT_FOLLOW_UP_SETTINGS, SETTINGS_ID } from '../../shared/model/reference.ts';
-import { readCursors, readFactsBetween, type ReportedAggregate } from '../../server/src/storage/reportFacts.ts';
+import { readCursors, readFactsBetween, type EventAggregate } from '../../server/src/storage/reportFacts.ts';
 import { BACKENDS } from './server/harness.ts';
-import { noonOf, SCENARIO_TODAY, scenarioLogs, storeEvents } from './reports-scenario.ts';
+import {
+  noonOf,
+  Q1,
+  Q2,
+  Q3,
+  SCENARIO_TODAY,
+  scenarioComplaints,
+  scenarioLogs,
+  storeComplaints,
+  storeEvents,
+} from './reports-scenario.ts';
 
 // Issue 15: HQ's reporting projection follows the stored log by its own cursor, replaces each touched aggregate's
 // fact rows with what the shared rules derive from its whole log, catches up after a restart, and re-derives the
@@ -25,7 +35,7 @@ const byKey = (a: ReportFact, b: ReportFact) => `${a.kind}/${a.id}`.localeCompar
 async function expectedFacts(storage: Storage, logs: readonly DeskEvent[][], today: string): Promise<ReportFact[]> {
   const ctx = reportContextOf(await currentReferenceDocs(storage.db), today);
   return logs
-    .flatMap((log) => deriveAggregate(log[0]!.aggregate as ReportedAggregate, log[0]!.aggregateId, log, ctx).facts)
+    .flatMap((log) => deriveAggregate(log[0]!.aggregate as EventAggregate, log[0]!.aggregateId, log, ctx).facts)
     .sort(byKey);
 }
 
@@ -87,6 +97,36 @@ describe.each(BACKENDS)('the reporting projection on $name', (backend) => {
       .executeTakeFirstOrThrow();
     expect((await readCursors(storage.db)).events).toBe(Number(top.top));
     // Nothing new: a run reads nothing and writes nothing.
+    expect(await restarted.catchUp()).toEqual({ events: 0, aggregates: 0 });
+  });
+
+  it('follows the complaint log by its own cursor: a complaint’s rows are replaced as its acts arrive, after a restart too', async () => {
+    const [q1, q2, q3] = scenarioComplaints();
+    // Q1 received and under investigation, Q3 received: both open.
+    await storeComplaints(storage.db, [q1!.slice(0, 3), q3!]);
+    const first = projector(SCENARIO_TODAY);
+    expect(await first.catchUp()).toMatchObject({ events: 0, aggregates: 2 });
+    const complaintRows = async () =>
+      (await storedFacts(storage)).filter((f): f is ComplaintFact => f.kind === 'complaint');
+    expect((await complaintRows()).map((f) => [f.id, f.founded, f.measures])).toEqual([
+      [`${Q1}:li-na`, undefined, 0],
+      [`${Q1}:zhang-wei`, undefined, 0],
+      [`${Q3}:liu-yang`, undefined, 0],
+    ]);
+    await first.stop();
+
+    // The rest of Q1 (heard, decided founded) and Q2 arrive while no projector runs; the next one catches up.
+    await storeComplaints(storage.db, [q1!.slice(3), q2!]);
+    const restarted = projector(SCENARIO_TODAY, 2);
+    expect(await restarted.catchUp()).toMatchObject({ events: 0 });
+    expect((await complaintRows()).map((f) => [f.id, f.staffId, f.departmentId, f.founded, f.measures])).toEqual([
+      [`${Q1}:li-na`, 'li-na', 'dept-window', true, 0],
+      [`${Q1}:zhang-wei`, 'zhang-wei', 'dept-window', true, 1],
+      [`${Q2}:department:dept-high-tech`, UNKNOWN_DEPARTMENT, 'dept-high-tech', false, 0],
+      [`${Q3}:liu-yang`, 'liu-yang', 'dept-high-tech', undefined, 0],
+    ]);
+    const acts = scenarioComplaints().flat().length;
+    expect((await readCursors(storage.db)).complaints).toBe(acts);
     expect(await restarted.catchUp()).toEqual({ events: 0, aggregates: 0 });
   });
 

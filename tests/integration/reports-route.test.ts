@@ -10,6 +10,7 @@ import { makeContactOpened } from '../fixtures/events.ts';
 import { contactEvent, contactOpened } from '../unit/shared/builders.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './server/harness.ts';
 import { signInAs, signOut } from './server/staffSessions.ts';
+import { intakeBody, postIntake } from './complaint-helpers.ts';
 import { reportGetter, type ReportGet } from './reports-http.ts';
 import { scenarioLogs, storeEvents } from './reports-scenario.ts';
 
@@ -184,6 +185,34 @@ describe.each(BACKENDS)('GET /reports on $name', (backend) => {
     expect((tooLong.json as { message: string }).message).toMatch(
       new RegExp(`最长 ${REPORT_MAX_DAYS} 天.*at most ${REPORT_MAX_DAYS} days`),
     );
+  });
+
+  it('follows a complaint HQ received: counted under the person complained about, and nothing of the complaint itself', async () => {
+    const body = intakeBody({ accusedStaffIds: ['liu-yang'] });
+    expect((await postIntake(server, deviceId, body)).status).toBe(200);
+    const today = body.payload.receivedOn;
+    const session = await signInAs(server, deviceId, 'huang-xiuying');
+    let received = -1;
+    let answer: ReportAnswer | undefined;
+    for (let i = 0; i < 50 && received !== 1; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      answer = reportAnswerSchema.parse((await get(`/reports?from=${today}&to=${today}&groupBy=staff`, session)).json);
+      received = answer.groups.find((g) => g.group === 'liu-yang')?.figures['complaints.received']?.numerator ?? 0;
+    }
+    expect(received).toBe(1);
+    expect(answer?.groups.find((g) => g.group === 'liu-yang')?.figures['complaints.founded']).toEqual({
+      numerator: 0,
+      denominator: 0,
+      rate: null,
+    });
+    // The drill-down names the complaint by id only: its account and complainant stay behind GET /complaints/:id.
+    const drill = await get(
+      `/reports/facts?from=${today}&to=${today}&groupBy=staff&group=liu-yang&key=complaints.received`,
+      session,
+    );
+    expect(drill.json).toMatchObject({ total: 1, facts: [{ kind: 'complaint', recordId: body.complaintId }] });
+    expect(JSON.stringify(drill.json)).not.toContain(body.payload.account as string);
+    expect(JSON.stringify(drill.json)).not.toContain('赵先生');
   });
 
   it('follows a push: the projection is woken after the events are stored', async () => {

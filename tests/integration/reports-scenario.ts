@@ -3,12 +3,15 @@
 // pad rating is filed under contact C1's id, as a pad rating is (its service's id), so a contact and a rating share
 // a record id and a fact id.
 import type { CaseEvent } from '../../shared/model/caseEvents.ts';
+import type { ComplaintEvent } from '../../shared/model/complaintEvents.ts';
 import type { ContactEvent } from '../../shared/model/contactEvents.ts';
 import type { DeskEvent } from '../../shared/model/events.ts';
+import { commitComplaintEvent } from '../../server/src/storage/complaints.ts';
 import { appendEvents } from '../../server/src/storage/events.ts';
 import type { Db } from '../../server/src/storage/db.ts';
 import { contactEvent, contactOpened } from '../unit/shared/builders.ts';
 import { accepted, caseEv, completed, inOrder, opened, resultNotified } from '../unit/shared/caseBuilders.ts';
+import * as cb from '../unit/shared/complaintBuilders.ts';
 import { given, ratingEv, SUPERVISOR } from '../unit/shared/followUpBuilders.ts';
 
 export const SCENARIO_TODAY = '2026-04-02';
@@ -172,4 +175,55 @@ export async function storeEvents(db: Db, events: readonly DeskEvent[]): Promise
     receivedAt: new Date().toISOString(),
     judgeExisting: () => null,
   });
+}
+
+const LEADER = 'he-jianguo';
+const INVESTIGATOR = 'huang-xiuying';
+/** Complaint ids (ULIDs, as the complaint schema wants). */
+export const Q1 = `01JZQ1${'0'.repeat(20)}`;
+export const Q2 = `01JZQ2${'0'.repeat(20)}`;
+export const Q3 = `01JZQ3${'0'.repeat(20)}`;
+const about = (complaintId: string, events: ComplaintEvent[]) =>
+  events.map((e) => ({ ...e, complaintId }) as ComplaintEvent);
+
+/**
+ * The scenario's complaints (art. 31–33), as the demo bureau's people would act on them: Q1 about 张伟 and 李娜,
+ * received 5 March, investigated, both heard, decided founded on 30 March with a measure for 张伟 only; Q2 about
+ * 高新科 alone, received 20 March and dismissed (不予立案) the next day; Q3 about 刘洋, received 1 April, open.
+ */
+export function scenarioComplaints(): ComplaintEvent[][] {
+  return [
+    about(Q1, [
+      cb.received(
+        '2026-03-05',
+        { accusedStaffIds: ['zhang-wei', 'li-na'], accusedDepartmentIds: [] },
+        { by: 'wang-fang' },
+      ),
+      cb.ordered('2026-03-06', [INVESTIGATOR], LEADER),
+      cb.findingsClosed('2026-03-12', INVESTIGATOR),
+      cb.invited('2026-03-12', '2026-03-27', 'zhang-wei', INVESTIGATOR),
+      cb.invited('2026-03-12', '2026-03-27', 'li-na', INVESTIGATOR),
+      cb.waived('2026-03-13', 'zhang-wei'),
+      cb.stated('2026-03-13', 'li-na'),
+      cb.founded('2026-03-30', [{ staffId: 'zhang-wei', measures: ['criticism'], gravity: 'ordinary' }], LEADER),
+    ]),
+    about(Q2, [
+      cb.received('2026-03-20', { accusedStaffIds: [], accusedDepartmentIds: ['dept-high-tech'] }, { by: 'wang-fang' }),
+      cb.dismissed('2026-03-21', LEADER),
+    ]),
+    about(Q3, [cb.received('2026-04-01', { accusedStaffIds: ['liu-yang'] }, { by: 'wang-fang' })]),
+  ];
+}
+
+/** Store complaint acts as HQ's complaint routes do (their checks are the complaint tests' business). */
+export async function storeComplaints(db: Db, logs: readonly ComplaintEvent[][] = scenarioComplaints()): Promise<void> {
+  for (const event of logs.flat()) {
+    const result = await commitComplaintEvent(db, {
+      eventId: event.eventId,
+      complaintId: event.complaintId,
+      build: () => event,
+      judge: () => null,
+    });
+    if (result.kind !== 'stored') throw new Error(`complaint act ${event.type} not stored: ${result.kind}`);
+  }
 }

@@ -8,7 +8,9 @@ import type { FoldContext } from '../../../shared/rules/contact.ts';
 import { hasAppealDeciderRole } from '../../../shared/rules/followUpPermissions.ts';
 import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import type { RatingFoldContext } from '../../../shared/rules/rating.ts';
+import type { ComplaintFoldContext } from '../../../shared/rules/complaint.ts';
 import type { FactContext } from '../../../shared/rules/reports/facts.ts';
+import { complaintContextOf } from '../sync/complaintContext.ts';
 
 // What the projection derives facts under, from the reference documents as they stand: the calendar (bundled years
 // overlaid by the confirmed ones, as the desks build it), staff → department, the settings, the catalog's steps per
@@ -19,6 +21,8 @@ export interface ReportContext {
   readonly facts: FactContext;
   readonly fold: FoldContext;
   readonly rating: RatingFoldContext;
+  /** As HQ judges complaint acts (sync/complaintContext.ts). */
+  readonly complaint: ComplaintFoldContext;
 }
 
 export function reportContextOf(docs: readonly ReferenceDoc[], today: IsoDate): ReportContext {
@@ -45,6 +49,7 @@ export function reportContextOf(docs: readonly ReferenceDoc[], today: IsoDate): 
       stepsOf: (itemId, rev) => steps.get(catalogVersionId(itemId, rev)),
     },
     fold: { isLeader },
+    complaint: complaintContextOf(docs),
     rating: {
       mayDecideAppeals: (id) => Boolean(staffById.get(id) && hasAppealDeciderRole(staffById.get(id)!)),
       staffOf: (id) => staffById.get(id),

@@ -1,8 +1,11 @@
 import { beijingDate } from '../../../shared/rules/case.ts';
 import type { Db } from '../storage/db.ts';
 import { currentReferenceDocs } from '../storage/referenceSnapshot.ts';
+import { complaintEvents } from '../storage/complaints.ts';
 import {
+  ensureComplaintCursor,
   readAggregateEvents,
+  readComplaintsTouchedAfter,
   readCursors,
   readReferenceSeq,
   readTouchedAfter,
@@ -10,10 +13,11 @@ import {
   replaceFacts,
   type Cursors,
   type DerivedAggregate,
+  type EventAggregate,
   type ReportedAggregate,
 } from '../storage/reportFacts.ts';
 import { reportContextOf, type ReportContext } from './context.ts';
-import { deriveAggregate } from './derive.ts';
+import { deriveAggregate, deriveComplaint } from './derive.ts';
 
 // The supervision reports' projection (issue 15, shared/rules/reports/facts.ts): it follows the event log by its
 // own cursor on the server sequence, outside the push transaction (a push never waits on a report), and keeps the
@@ -127,6 +131,7 @@ export class ReportProjector {
   private async runOnce(): Promise<RunSummary> {
     let events = 0;
     let aggregates = 0;
+    await ensureComplaintCursor(this.db);
     for (;;) {
       const cursors = await readCursors(this.db);
       const ctx = await this.context();
@@ -146,17 +151,18 @@ export class ReportProjector {
       if (daily === null) continue;
       aggregates += daily;
 
-      const batch = await readTouchedAfter(this.db, cursors.events, this.opts.batchSize);
-      if (batch.lastSeq === cursors.events) return { events, aggregates };
+      // The synced log first, then the complaint log (its own seq): each batch moves its own cursor.
+      let batch = await readTouchedAfter(this.db, cursors.events, this.opts.batchSize);
+      let to: Partial<Cursors> = { events: batch.lastSeq };
+      if (batch.lastSeq === cursors.events) {
+        batch = await readComplaintsTouchedAfter(this.db, cursors.complaints, this.opts.batchSize);
+        if (batch.lastSeq === cursors.complaints) return { events, aggregates };
+        to = { complaints: batch.lastSeq };
+      }
       const derived = await this.derive(batch.touched, ctx);
-      const written = await replaceFacts(this.db, {
-        derived,
-        derivedOn: ctx.facts.today,
-        from: cursors,
-        to: { events: batch.lastSeq },
-      });
+      const written = await replaceFacts(this.db, { derived, derivedOn: ctx.facts.today, from: cursors, to });
       if (written) {
-        events += batch.count;
+        events += to.events !== undefined ? batch.count : 0;
         aggregates += derived.length;
       }
     }
@@ -187,11 +193,17 @@ export class ReportProjector {
     ctx: ReportContext,
   ): Promise<DerivedAggregate[]> {
     const derived: DerivedAggregate[] = [];
-    for (const aggregate of ['contact', 'case', 'rating'] as const) {
+    for (const aggregate of ['contact', 'case', 'rating'] as const satisfies readonly EventAggregate[]) {
       const ids = refs.filter((r) => r.aggregate === aggregate).map((r) => r.id);
       if (ids.length === 0) continue;
       const logs = await readAggregateEvents(this.db, aggregate, ids);
       for (const id of ids) derived.push(deriveAggregate(aggregate, id, logs.get(id) ?? [], ctx));
+    }
+    // Complaints are few (a bureau's dozens a year): each one's log is read on its own.
+    for (const ref of refs) {
+      if (ref.aggregate === 'complaint') {
+        derived.push(deriveComplaint(ref.id, await complaintEvents(this.db, ref.id), ctx));
+      }
     }
     return derived;
   }

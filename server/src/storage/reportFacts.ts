@@ -72,10 +72,17 @@ export const reportDb = (db: Db): ReportDb => db.withTables<ReportTables>();
 /** report_cursors rows: the last event seq projected, and the last reference-document seq the facts were derived under. */
 export const REPORT_CURSOR = 'report_cursor';
 export const REPORT_REFERENCE_SEQ = 'report_reference_seq';
+/**
+ * The last complaint act (complaint_events.seq, the confidential log's own counter) projected. Added after migration
+ * 0011 without one of its own: ensureComplaintCursor inserts it, at 0, on a database that lacks it.
+ */
+export const REPORT_COMPLAINT_CURSOR = 'report_complaint_cursor';
 
-/** The aggregates whose events make facts. */
+/** The aggregates of the synced event log whose events make facts. */
 export const REPORTED_AGGREGATES = ['contact', 'case', 'rating'] as const;
-export type ReportedAggregate = (typeof REPORTED_AGGREGATES)[number];
+export type EventAggregate = (typeof REPORTED_AGGREGATES)[number];
+/** Those, and complaints (their own log, complaint_events). */
+export type ReportedAggregate = EventAggregate | 'complaint';
 
 /** Migration 0011_report_facts (see migrations.ts). */
 export async function migrateReportFacts(db: Kysely<unknown>): Promise<void> {
@@ -198,6 +205,13 @@ export function factToRow(aggregate: ReportedAggregate, f: ReportFact): ReportFa
       };
     case 'extension':
       return { ...row, outcome: f.decision };
+    case 'complaint':
+      // No column of its own (no migration): the decision in `outcome`, the measures standing in `days`.
+      return {
+        ...row,
+        outcome: f.founded === undefined ? null : f.founded ? 'founded' : 'unfounded',
+        days: f.measures,
+      };
     case 'rating':
       return {
         ...row,
@@ -218,6 +232,19 @@ export interface Cursors {
   readonly events: number;
   /** The last reference-document seq the unsettled facts were derived under. */
   readonly references: number;
+  /** The last complaint act projected. */
+  readonly complaints: number;
+}
+
+const CURSOR_NAMES = [REPORT_CURSOR, REPORT_REFERENCE_SEQ, REPORT_COMPLAINT_CURSOR];
+
+/** The complaint cursor's row, at 0 where it is missing (a database migrated before complaints were projected). */
+export async function ensureComplaintCursor(db: Db): Promise<void> {
+  await reportDb(db)
+    .insertInto('report_cursors')
+    .values({ name: REPORT_COMPLAINT_CURSOR, value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
 }
 
 export async function readCursors(db: Db): Promise<Cursors> {
@@ -228,10 +255,10 @@ async function cursorsIn(db: ReportDb): Promise<Cursors> {
   const rows = await db
     .selectFrom('report_cursors')
     .select(['name', 'value'])
-    .where('name', 'in', [REPORT_CURSOR, REPORT_REFERENCE_SEQ])
+    .where('name', 'in', CURSOR_NAMES)
     .execute();
   const of = (name: string) => Number(rows.find((r) => r.name === name)?.value ?? 0);
-  return { events: of(REPORT_CURSOR), references: of(REPORT_REFERENCE_SEQ) };
+  return { events: of(REPORT_CURSOR), references: of(REPORT_REFERENCE_SEQ), complaints: of(REPORT_COMPLAINT_CURSOR) };
 }
 
 export interface TouchedBatch {
@@ -252,15 +279,33 @@ export async function readTouchedAfter(db: Db, cursor: number, limit: number): P
     .limit(limit)
     .execute();
   const seen = new Set<string>();
-  const touched: { aggregate: ReportedAggregate; id: string }[] = [];
+  const touched: { aggregate: EventAggregate; id: string }[] = [];
   for (const r of rows) {
     if (!(REPORTED_AGGREGATES as readonly string[]).includes(r.aggregate)) continue;
     const key = `${r.aggregate}\u0000${r.aggregate_id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    touched.push({ aggregate: r.aggregate as ReportedAggregate, id: r.aggregate_id });
+    touched.push({ aggregate: r.aggregate as EventAggregate, id: r.aggregate_id });
   }
   return { lastSeq: rows.at(-1)?.seq ?? cursor, count: rows.length, touched };
+}
+
+/** The complaints touched by the next `limit` complaint acts after `cursor` (only their ids). */
+export async function readComplaintsTouchedAfter(db: Db, cursor: number, limit: number): Promise<TouchedBatch> {
+  const rows = await db
+    .withTables<{ complaint_events: { seq: number; complaint_id: string } }>()
+    .selectFrom('complaint_events')
+    .select(['seq', 'complaint_id'])
+    .where('seq', '>', cursor)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  const ids = [...new Set(rows.map((r) => r.complaint_id))];
+  return {
+    lastSeq: rows.at(-1)?.seq ?? cursor,
+    count: rows.length,
+    touched: ids.map((id) => ({ aggregate: 'complaint', id })),
+  };
 }
 
 // Under every engine's bound-parameter limit.
@@ -269,7 +314,7 @@ const ID_CHUNK = 500;
 /** Every stored event of the given aggregates, by aggregate id. */
 export async function readAggregateEvents(
   db: Db,
-  aggregate: ReportedAggregate,
+  aggregate: EventAggregate,
   ids: readonly string[],
 ): Promise<Map<string, DeskEvent[]>> {
   const logs = new Map<string, DeskEvent[]>();
@@ -320,10 +365,11 @@ export async function replaceFacts(db: Db, write: FactWrite): Promise<boolean> {
         await trx
           .updateTable('report_cursors')
           .set({ value: sql<number>`value` })
-          .where('name', 'in', [REPORT_CURSOR, REPORT_REFERENCE_SEQ])
+          .where('name', 'in', CURSOR_NAMES)
           .execute();
         const now = await cursorsIn(trx);
-        if (now.events !== write.from.events || now.references !== write.from.references) return false;
+        const from = write.from;
+        if ((['events', 'references', 'complaints'] as const).some((k) => now[k] !== from[k])) return false;
       }
       for (const [aggregate, ids] of groupIds(write.derived)) {
         for (let i = 0; i < ids.length; i += ID_CHUNK) {
@@ -362,6 +408,7 @@ export async function replaceFacts(db: Db, write: FactWrite): Promise<boolean> {
       for (const [name, value] of [
         [REPORT_CURSOR, write.to?.events],
         [REPORT_REFERENCE_SEQ, write.to?.references],
+        [REPORT_COMPLAINT_CURSOR, write.to?.complaints],
       ] as const) {
         if (value !== undefined)
           await trx.updateTable('report_cursors').set({ value }).where('name', '=', name).execute();

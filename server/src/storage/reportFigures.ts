@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { CHANNELS } from '../../../shared/model/contactEvents.ts';
 import { BAD_LEVELS, GOOD_LEVELS } from '../../../shared/model/satisfaction.ts';
-import { CONTACT_ENDINGS } from '../../../shared/rules/reports/facts.ts';
+import { CONTACT_ENDINGS, UNKNOWN_DEPARTMENT } from '../../../shared/rules/reports/facts.ts';
 import type { Figure, FigureGroup, FigureKey, GroupBy } from '../../../shared/rules/reports/figures.ts';
 import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import type { ReportFact } from '../../../shared/rules/reports/facts.ts';
@@ -100,6 +100,21 @@ const DEFINITIONS: Record<FigureKey, SqlDefinition> = {
     `${BAD} and new_level is not null`,
     `new_level not in (${quoted(BAD_LEVELS)})`,
   ),
+  // A complaint fact keeps its decision in `outcome` ('founded' / 'unfounded', null while undecided) and its
+  // measures in `days` (factToRow).
+  'complaints.received': { kind: 'complaint', day: 'day', denominator: ALL, numerator: ALL },
+  'complaints.founded': {
+    kind: 'complaint',
+    day: 'day',
+    denominator: 'outcome is not null',
+    numerator: "outcome = 'founded'",
+  },
+  'complaints.withMeasures': {
+    kind: 'complaint',
+    day: 'day',
+    denominator: `outcome = 'founded' and staff_id <> '${UNKNOWN_DEPARTMENT}'`,
+    numerator: 'days > 0',
+  },
 };
 
 const KEYS = Object.keys(DEFINITIONS) as FigureKey[];

@@ -3,6 +3,7 @@ import { isBadLevel, isGoodLevel } from '../../model/satisfaction.ts';
 import type { IsoDate } from '../isoDate.ts';
 import type {
   CaseFact,
+  ComplaintFact,
   ContactFact,
   EscalationFact,
   ExtensionFact,
@@ -10,7 +11,7 @@ import type {
   ReportFact,
   TransferFact,
 } from './facts.ts';
-import { CONTACT_ENDINGS, type ContactEnding } from './facts.ts';
+import { CONTACT_ENDINGS, UNKNOWN_DEPARTMENT, type ContactEnding } from './facts.ts';
 import { inPeriod, type Period } from './periods.ts';
 
 // The figures of a period, per bureau, department or staff member: each a fraction with its numerator, denominator
@@ -134,6 +135,28 @@ const FIXED = {
     (f) => bad(f) && f.newLevel !== undefined,
     (f) => !isBadLevel(f.newLevel),
   ),
+
+  // 投诉 (art. 31–33, complaintFacts.ts), counted per person complained about (a department named alone, once):
+  // received on the day received; of those decided (founded, unfounded or dismissed), the founded; of the founded
+  // facts about a person, those with measures standing against them (art. 33).
+  'complaints.received': define<ComplaintFact>({
+    kind: 'complaint',
+    day: (f) => f.day,
+    denominator: all,
+    numerator: all,
+  }),
+  'complaints.founded': define<ComplaintFact>({
+    kind: 'complaint',
+    day: (f) => f.day,
+    denominator: (f) => f.founded !== undefined,
+    numerator: (f) => f.founded === true,
+  }),
+  'complaints.withMeasures': define<ComplaintFact>({
+    kind: 'complaint',
+    day: (f) => f.day,
+    denominator: (f) => f.founded === true && f.staffId !== UNKNOWN_DEPARTMENT,
+    numerator: (f) => f.measures > 0,
+  }),
 } as const satisfies Record<string, Definition<ReportFact>>;
 
 export type FigureKey = keyof typeof FIXED | `contacts.channel.${Channel}` | `contacts.ending.${ContactEnding}`;
