@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inPeriod, period, periodOf } from '../../../../shared/rules/reports/periods.ts';
+import {
+  inPeriod,
+  period,
+  periodDays,
+  periodOf,
+  seriesBucketCount,
+  seriesBuckets,
+} from '../../../../shared/rules/reports/periods.ts';
 
 describe('report periods in Beijing days', () => {
   it('starts the week on Monday, whichever day it is asked from', () => {
@@ -41,5 +48,36 @@ describe('report periods in Beijing days', () => {
     expect(() => period('2026-02-30', '2026-03-01')).toThrow('YYYY-MM-DD, got 2026-02-30 – 2026-03-01');
     expect(() => period('2026-03-01', '2026-3-1')).toThrow(RangeError);
     expect(() => periodOf('month', '2026-13-01')).toThrow('a period needs a day as YYYY-MM-DD, got 2026-13-01');
+  });
+
+  it('splits a range into the weeks (Monday–Sunday) or months it overlaps, clipped to it, and counts them first', () => {
+    // Wed 2026-04-01 to Tue 2026-04-14: a partial week, a whole one, a partial one.
+    const range = { from: '2026-04-01', to: '2026-04-14' };
+    expect(seriesBuckets(range, 'week')).toEqual([
+      { from: '2026-04-01', to: '2026-04-05' },
+      { from: '2026-04-06', to: '2026-04-12' },
+      { from: '2026-04-13', to: '2026-04-14' },
+    ]);
+    expect(seriesBuckets(range, 'month')).toEqual([range]);
+    // Across a year and February of a leap year, by month.
+    expect(seriesBuckets({ from: '2023-12-15', to: '2024-03-01' }, 'month')).toEqual([
+      { from: '2023-12-15', to: '2023-12-31' },
+      { from: '2024-01-01', to: '2024-01-31' },
+      { from: '2024-02-01', to: '2024-02-29' },
+      { from: '2024-03-01', to: '2024-03-01' },
+    ]);
+    for (const [p, step] of [
+      [range, 'week'],
+      [range, 'month'],
+      [{ from: '2023-12-15', to: '2024-03-01' }, 'month'],
+      [{ from: '2025-12-29', to: '2026-12-31' }, 'week'],
+      [{ from: '2026-04-05', to: '2026-04-06' }, 'week'], // Sunday, Monday: two weeks
+      [{ from: '2026-04-06', to: '2026-04-06' }, 'week'],
+    ] as const) {
+      expect([p, step, seriesBucketCount(p, step)]).toEqual([p, step, seriesBuckets(p, step).length]);
+    }
+    expect(seriesBucketCount({ from: '2026-04-05', to: '2026-04-06' }, 'week')).toBe(2);
+    expect(periodDays({ from: '2024-02-28', to: '2024-03-01' })).toBe(3);
+    expect(periodDays({ from: '2026-04-06', to: '2026-04-06' })).toBe(1);
   });
 });
