@@ -42,12 +42,12 @@ tr.total td, tr.total th { border-top: 0.6mm double #000; }
 figure.chart { margin: 2mm 0 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 .summary { font-family: ${SANS}; font-weight: 700; margin: 1mm 0 1.5mm; }
-.level { display: inline-block; padding: 0 1.2mm; border: 0.35mm solid #000; white-space: nowrap; }
+.level { display: inline-block; padding: 0 1.2mm; border: 0.35mm solid #000; overflow-wrap: normal; }
 .level-red { background: #000; color: #fff; }
 .level-yellow { border-style: solid; }
 .level-warning { border-style: dashed; font-weight: 400; }
 .rule { display: block; font-size: 8pt; }
-table.warnings col.level-col { width: 15mm; }
+table.warnings col.level-col { width: 20mm; }
 table.warnings col.article { width: 19mm; }
 table.warnings col.day { width: 21mm; }
 table.warnings col.days { width: 22mm; }

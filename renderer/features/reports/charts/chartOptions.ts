@@ -63,11 +63,16 @@ export const BAR_DECALS = [
 ].map((d) => ({ ...d, color: 'rgba(255, 255, 255, 0.6)' }));
 
 /** One dash and one symbol per line series. */
-export const LINE_STYLES: readonly { type: 'solid' | 'dashed' | 'dotted' | number[]; symbol: string }[] = [
-  { type: 'solid', symbol: 'circle' },
-  { type: 'dashed', symbol: 'rect' },
-  { type: 'dotted', symbol: 'triangle' },
-  { type: [8, 3, 2, 3], symbol: 'diamond' },
+export const LINE_STYLES: readonly {
+  type: 'solid' | 'dashed' | 'dotted' | number[];
+  symbol: string;
+  /** Where its values are written: each line on its own side, so close lines do not print over each other. */
+  label: 'top' | 'bottom' | 'right' | 'left';
+}[] = [
+  { type: 'solid', symbol: 'circle', label: 'top' },
+  { type: 'dashed', symbol: 'rect', label: 'bottom' },
+  { type: 'dotted', symbol: 'triangle', label: 'right' },
+  { type: [8, 3, 2, 3], symbol: 'diamond', label: 'left' },
 ];
 
 /** Beyond this many points a label on each would overlap its neighbours; the axis and tooltip still tell. */
@@ -139,6 +144,7 @@ function bars(name: string, data: number[], index: number, labelled: boolean): B
     barMaxWidth: 36,
     itemStyle: { decal: BAR_DECALS[index % BAR_DECALS.length]!, borderColor: '#000', borderWidth: 0.6 },
     label: { show: labelled, position: 'top', color: '#000', fontSize: 10 },
+    labelLayout: { hideOverlap: true },
   };
 }
 
@@ -152,7 +158,9 @@ function line(name: string, data: (number | null)[], index: number, labelled: bo
     symbolSize: 7,
     connectNulls: false,
     lineStyle: { type: style.type, width: 2 },
-    label: { show: labelled, position: 'top', color: '#000', fontSize: 10, formatter: '{c}%' },
+    label: { show: labelled, position: style.label, color: '#000', fontSize: 10, formatter: '{c}%' },
+    // Lines close together (three rates near 85 %) would print their values on top of each other: drop the overlap.
+    labelLayout: { hideOverlap: true },
   };
 }
 
