@@ -172,50 +172,65 @@ export interface ChartOptionsInput {
   readonly animation?: boolean;
 }
 
-/** Bars of contacts registered and cases received per week or month, the whole bureau. */
-export function trendChart({ series, words, animation = false }: ChartOptionsInput): ReportChart {
-  const title = fill(words.charts.trend, { step: words.charts.step[series.step] });
+/** A chart over the series' weeks or months: one category per bucket, one series per figure. */
+function overTime(
+  { series, words, animation = false }: ChartOptionsInput,
+  kind: ChartKind,
+  template: string,
+  yAxis: ChartOption['yAxis'],
+  draw: (perBucket: (key: string) => Sum[], index: number, labelled: boolean) => BarSeriesOption | LineSeriesOption,
+  count: number,
+): ReportChart {
+  const title = fill(template, { step: words.charts.step[series.step] });
   const labelled = series.buckets.length <= MAX_LABELLED_POINTS;
+  const perBucket = (key: string) => series.buckets.map((b) => sumFigure(b.groups, key));
   return {
-    kind: 'trend',
+    kind,
     title,
     option: {
       ...base(title, animation),
       xAxis: { type: 'category', data: series.buckets.map((b) => bucketLabel(b, series.step, words)) },
-      yAxis: { type: 'value', name: words.charts.countAxis, minInterval: 1 },
-      series: TREND_KEYS.map(([key, word], i) =>
-        bars(
-          words.charts.series[word],
-          series.buckets.map((b) => sumFigure(b.groups, key).numerator),
-          i,
-          labelled,
-        ),
-      ),
+      yAxis,
+      series: Array.from({ length: count }, (_, i) => draw(perBucket, i, labelled)),
     },
   };
 }
 
-/** The on-time rate (and the transfer and rating rates) per week or month, 0–100 %. */
-export function ratesChart({ series, words, animation = false }: ChartOptionsInput): ReportChart {
-  const title = fill(words.charts.rates, { step: words.charts.step[series.step] });
-  const labelled = series.buckets.length <= MAX_LABELLED_POINTS;
-  return {
-    kind: 'rates',
-    title,
-    option: {
-      ...base(title, animation),
-      xAxis: { type: 'category', data: series.buckets.map((b) => bucketLabel(b, series.step, words)) },
-      yAxis: { type: 'value', name: words.charts.rateAxis, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      series: RATE_KEYS.map(([key, word], i) =>
-        line(
-          words.charts.series[word],
-          series.buckets.map((b) => percent(sumFigure(b.groups, key))),
-          i,
-          labelled,
-        ),
-      ),
+/** Bars of contacts registered and cases received per week or month, the whole bureau. */
+export function trendChart(input: ChartOptionsInput): ReportChart {
+  const { charts } = input.words;
+  return overTime(
+    input,
+    'trend',
+    charts.trend,
+    { type: 'value', name: charts.countAxis, minInterval: 1 },
+    (perBucket, i, labelled) => {
+      const [key, word] = TREND_KEYS[i]!;
+      return bars(
+        charts.series[word],
+        perBucket(key).map((s) => s.numerator),
+        i,
+        labelled,
+      );
     },
-  };
+    TREND_KEYS.length,
+  );
+}
+
+/** The on-time rate (and the transfer and rating rates) per week or month, 0–100 %. */
+export function ratesChart(input: ChartOptionsInput): ReportChart {
+  const { charts } = input.words;
+  return overTime(
+    input,
+    'rates',
+    charts.rates,
+    { type: 'value', name: charts.rateAxis, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    (perBucket, i, labelled) => {
+      const [key, word] = RATE_KEYS[i]!;
+      return line(charts.series[word], perBucket(key).map(percent), i, labelled);
+    },
+    RATE_KEYS.length,
+  );
 }
 
 /** Departments (or people) side by side over the whole range: grouped bars, one pattern per figure. */
