@@ -54,12 +54,13 @@ export function TodayStrip({ staff }: { staff: Staff }) {
             {figure('disposed', disposed)}
             {figure('waiting', waiting)}
             {numbers.transfers.total > 0 && (
-              <Badge color="orange" variant="light" data-testid="today-strip-transfers">
+              <Badge size="sm" color="orange" variant="light" data-testid="today-strip-transfers">
                 {t('today.transfersBadge', { count: numbers.transfers.total })}
               </Badge>
             )}
             {numbers.casesDue.total > 0 && (
               <Badge
+                size="sm"
                 color={numbers.casesDue.overdue > 0 ? 'red' : 'yellow'}
                 variant="light"
                 data-testid="today-strip-cases"
