@@ -19,7 +19,10 @@ import { openStorage } from '../../server/src/storage/db.ts';
 import { appendEvents } from '../../server/src/storage/events.ts';
 import { migrateToLatest } from '../../server/src/storage/migrations.ts';
 import { reportDb } from '../../server/src/storage/reportFacts.ts';
-import { sqlFigures } from '../../server/src/storage/reportFigures.ts';
+import { sqlDrill, sqlFigures } from '../../server/src/storage/reportFigures.ts';
+import { reportAnswer, reportSeries } from '../../server/src/reports/answers.ts';
+import { DEFAULT_SERIES_KEYS } from '../../shared/rules/reports/figures.ts';
+import { REPORT_DRILL_PAGE } from '../../shared/sync/reportApi.ts';
 import { contactEvent, contactOpened } from '../unit/shared/builders.ts';
 import { accepted, completed, opened, resultNotified } from '../unit/shared/caseBuilders.ts';
 import { given } from '../unit/shared/followUpBuilders.ts';
@@ -111,6 +114,45 @@ async function measure(label: string, database: DatabaseConfig): Promise<void> {
     const staffFigures = await sqlFigures(storage.db, month, 'staff');
     const reportMs = performance.now() - t2;
     expect(staffFigures.length).toBeGreaterThan(0);
+
+    // What a supervisor waits for (issue 15 item 5: ≤ 2 s): GET /reports's answer of a month (counts, warnings,
+    // freshness) per department and per person, this month too (预警 judged today); a year's series by month and by
+    // week per department (the charts); a drill-down page. Each timed twice (cold, then warm).
+    const today = '2026-12-01';
+    const timed = async <T>(run: () => Promise<T>): Promise<[T, string]> => {
+      const times: number[] = [];
+      let result: T | undefined;
+      for (let i = 0; i < 2; i++) {
+        const t = performance.now();
+        result = await run();
+        times.push(performance.now() - t);
+      }
+      return [result!, times.map((ms) => ms.toFixed(0)).join('/')];
+    };
+    const [byDept, deptMs] = await timed(() => reportAnswer(storage.db, month, 'department', today));
+    const [byStaff, staffMs] = await timed(() => reportAnswer(storage.db, month, 'staff', today));
+    const [current, currentMs] = await timed(() => reportAnswer(storage.db, periodOf('month', today), 'staff', today));
+    const year = periodOf('year', '2024-06-15');
+    const [monthly, monthlyMs] = await timed(() =>
+      reportSeries(storage.db, year, 'month', 'department', DEFAULT_SERIES_KEYS),
+    );
+    const [weekly, weeklyMs] = await timed(() =>
+      reportSeries(storage.db, year, 'week', 'department', DEFAULT_SERIES_KEYS),
+    );
+    const [drill, drillMs] = await timed(() =>
+      sqlDrill(storage.db, month, 'bureau', 'bureau', 'contacts.total', { offset: 0, limit: REPORT_DRILL_PAGE }),
+    );
+    expect(byDept.groups.length).toBeGreaterThan(0);
+    expect(byStaff.groups.length).toBe(staffFigures.length);
+    expect(monthly.buckets).toHaveLength(12);
+    expect(weekly.buckets.length).toBeGreaterThanOrEqual(52);
+    // The series adds up to the year's report.
+    const yearAnswer = await reportAnswer(storage.db, year, 'bureau', today);
+    const seriesTotal = monthly.buckets
+      .flatMap((b) => b.groups)
+      .reduce((n, g) => n + (g.figures['contacts.total']?.numerator ?? 0), 0);
+    expect(seriesTotal).toBe(yearAnswer.groups[0]!.figures['contacts.total']!.numerator);
+    expect(drill.facts).toHaveLength(Math.min(REPORT_DRILL_PAGE, drill.total));
     const rows = await reportDb(storage.db)
       .selectFrom('report_aggregates')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -120,7 +162,11 @@ async function measure(label: string, database: DatabaseConfig): Promise<void> {
     console.log(
       `report projection (${label}): ${stored} events (${units} contacts, ${Number(rows.n)} aggregates; stored in ${(storeMs / 1000).toFixed(0)} s) ` +
         `caught up in ${(projectMs / 1000).toFixed(1)} s = ${Math.round((stored / projectMs) * 1000)} events/s; ` +
-        `a month's report per person (with drill-down ids) in ${reportMs.toFixed(0)} ms [${machine}]`,
+        `a month's report per person (with drill-down ids) in ${reportMs.toFixed(0)} ms; ` +
+        `GET /reports of a month (cold/warm) per department ${deptMs} ms, per person ${staffMs} ms ` +
+        `(${byStaff.warnings.length} cards), this month per person ${currentMs} ms (${current.warnings.length} cards); ` +
+        `a year's series per department by month ${monthlyMs} ms, by week ${weeklyMs} ms; ` +
+        `a drill-down page of ${REPORT_DRILL_PAGE} of ${drill.total} ${drillMs} ms [${machine}]`,
     );
   } finally {
     await storage.close();
