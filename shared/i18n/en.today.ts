@@ -4,7 +4,7 @@ export const enToday = {
   registered: 'Registered',
   disposed: 'Disposed',
   waiting: 'Waiting',
-  stripLabel: 'Today: {{registered}} registered, {{disposed}} disposed, {{waiting}} waiting. Open the day's summary',
+  stripLabel: "Today: {{registered}} registered, {{disposed}} disposed, {{waiting}} waiting. Open the day's summary",
   transfersBadge: '{{count}} to accept',
   casesBadge: '{{count}} due',
   summaryTitle: 'Today ({{day}})',
@@ -18,6 +18,6 @@ export const enToday = {
   carriedOver: 'Registered here on an earlier day and still waiting: {{count}} (art. 9)',
   disposedMeans:
     'Disposed: answered, transferred, referred to another agency, escalated to a leader, a refusal under review, or a case opened (art. 8).',
-  localOnly: 'Counted from the records on this desk; other windows' contacts count once they have synced.',
+  localOnly: "Counted from the records on this desk; other windows' contacts count once they have synced.",
   openEndOfDay: 'End-of-day check',
 };

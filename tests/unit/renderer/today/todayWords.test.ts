@@ -24,7 +24,7 @@ describe('today’s words', () => {
     const figures = { registered: 7, disposed: 5, waiting: 2 };
     expect(zh('today.stripLabel', figures)).toBe('今日：登记 7 件，已处置 5 件，待处置 2 件。查看今日小结');
     expect(english('today.stripLabel', figures)).toBe(
-      'Today: 7 registered, 5 disposed, 2 waiting. Open the day's summary',
+      "Today: 7 registered, 5 disposed, 2 waiting. Open the day's summary",
     );
   });
 
