@@ -6,6 +6,11 @@ import {
   reportArchiveName,
 } from '../../renderer/print/report/renderMonthlyReport.tsx';
 import { SLIP_CSP } from '../../renderer/print/renderSlip.tsx';
+import { enReportPrint } from '../../shared/i18n/en.reportPrint.ts';
+import { zhCNReportPrint } from '../../shared/i18n/zh-CN.reportPrint.ts';
+import { BREACH_CODES } from '../../shared/rules/caseTimeliness.ts';
+import type { BreachFactCode, DueCode } from '../../shared/rules/reports/facts.ts';
+import type { WarningRule } from '../../shared/rules/reports/warnings.ts';
 
 // Issue 15: the printed 月报 (art. 4) — one self-contained A4 document: header, period, how current, the figures
 // per department with numerator, denominator and rate, the charts as inline SVG, the warning list in words; every
@@ -231,5 +236,33 @@ describe('the archived PDF name', () => {
   it('reads Beijing time from the instant', () => {
     expect(beijingTime('2026-12-31T16:05:00.000Z')).toBe('2027-01-01 00:05');
     expect(beijingTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('the words of the report', () => {
+  // A new duty or level rule in shared/rules/reports must get its words in both languages: the typecheck says so.
+  const zhCodes: Record<BreachFactCode | DueCode, string> = zhCNReportPrint.report.code;
+  const enCodes: Record<BreachFactCode | DueCode, string> = enReportPrint.report.code;
+  const zhRules: Record<WarningRule, string> = zhCNReportPrint.report.rule;
+  const enRules: Record<WarningRule, string> = enReportPrint.report.rule;
+
+  it('names every breach of the case clock, in both languages', () => {
+    for (const code of BREACH_CODES) {
+      expect(zhCodes[code]).toMatch(/[\u4e00-\u9fff]/u);
+      expect(enCodes[code]).toMatch(/^[A-Z][\x20-\x7e]+$/);
+    }
+    expect(Object.keys(zhRules)).toEqual(Object.keys(enRules));
+  });
+
+  it('has the same placeholders in zh-CN and English, string for string', () => {
+    const leaves = (o: object, at = ''): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'string' ? [[`${at}${k}`, v] as [string, string]] : leaves(v as object, `${at}${k}.`),
+      );
+    const en = new Map(leaves(enReportPrint));
+    const zhLeaves = leaves(zhCNReportPrint);
+    expect(zhLeaves.map(([k]) => k)).toEqual([...en.keys()]);
+    const holes = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
+    for (const [key, zh] of zhLeaves) expect(holes(en.get(key)!), key).toEqual(holes(zh));
   });
 });
