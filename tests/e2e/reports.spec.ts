@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { choose, deskFor, registerContact, syncNow, todayRow, uniqueVisitor } from './desk.ts';
+import { choose, deskFor, openDesk, registerContact, signIn, syncNow, todayRow, uniqueVisitor } from './desk.ts';
+import { printPdf } from './slipPdf.ts';
 
 // Issue 15 (art. 4): the bureau's supervisor reads the month's report online — a transfer sent two months ago and
 // never accepted is a red card (art. 8(3), late beyond the yellow limit), which opens its record; a figure drills
@@ -26,7 +27,7 @@ async function readXlsx(page: Page, button: string) {
   return { workbook, name: download.suggestedFilename() };
 }
 
-test('a supervisor reads the month: a red card opens its record, a figure drills down, both export to Excel', async ({
+test('a supervisor reads the month: a red card opens its record, a figure drills down, exports to Excel, the 月报 prints', async ({
   browser,
 }) => {
   const day = sendDay();
@@ -62,7 +63,18 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
   expect(await asked.json()).toMatchObject({ code: 'not-allowed' });
   expect((await clerk.request.get(`/reports?from=${day}&to=${day}&groupBy=bureau`)).status()).toBe(401);
 
-  const supervisor = await deskFor(browser, '黄秀英');
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // The browser build prints through the browser's own dialog, which a headless test cannot drive: keep what the
+  // print frame was asked to print instead (the init script runs in every frame, the print frame too).
+  await context.addInitScript(() => {
+    window.print = () => {
+      const top = window.top as unknown as { __printed?: string[] };
+      top.__printed = [...(top.__printed ?? []), document.documentElement.outerHTML];
+    };
+  });
+  const supervisor = await context.newPage();
+  await openDesk(supervisor);
+  await signIn(supervisor, '黄秀英');
   await supervisor.getByRole('tab', { name: '督查报表' }).click();
   await expect(supervisor.getByTestId('reports-period')).toContainText('至');
   await supervisor.getByLabel('所在日期').fill(day);
@@ -146,4 +158,24 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
   ]);
   expect(typeof red?.[7]).toBe('number');
   expect(red?.[7] as number).toBeGreaterThan(3);
+
+  // The monthly report, printed by the slips' one path: the HTML handed to the print frame, laid out as A4 PDF.
+  await supervisor.getByRole('button', { name: '打印月报' }).click();
+  const preview = supervisor.getByRole('dialog', { name: '督查月报预览' });
+  // Printable once the report is laid out in the preview frame.
+  await expect(preview.locator('iframe[title="月报预览"]')).toHaveAttribute('srcdoc', /刘洋/, { timeout: 20_000 });
+  await expect(preview.getByRole('button', { name: '打印', exact: true })).toBeEnabled();
+  await preview.getByRole('button', { name: '打印', exact: true }).click();
+  await expect(supervisor.getByText('月报已打印。')).toBeVisible();
+  const printed = await supervisor.evaluate(() => (window as unknown as { __printed?: string[] }).__printed ?? []);
+  expect(printed).toHaveLength(1);
+  const reportPage = await context.newPage();
+  await reportPage.setContent(printed[0]!);
+  await reportPage.evaluate(() => document.fonts.ready);
+  const pdf = await printPdf(reportPage, 'reports-e2e-month', printed[0]!);
+  expect([Math.round(pdf.widthPt), Math.round(pdf.heightPt)]).toEqual([595, 842]);
+  expect(pdf.pages).toBeGreaterThanOrEqual(2);
+  for (const words of ['督查月报', month, '红牌1张', '刘洋', '高新技术发展及产业化科', '政务服务窗口']) {
+    expect(pdf.text, words).toContain(words);
+  }
 });

@@ -4,6 +4,10 @@ import type { ReportAnswer, ReportFigure } from '../../../shared/sync/reportApi.
 import { figureLabelKey, formatDays, formatRate, isValueFigure, orderedGroups, sectionsOf } from './figureSections.ts';
 import { groupName, type ReportNames } from './reportNames.ts';
 
+const FIGURE_COLUMN_REM = 14;
+/** Room for "12345/67890 (100.0%)". */
+const GROUP_COLUMN_REM = 10;
+
 export interface DrillTarget {
   readonly key: string;
   readonly group: string;
@@ -48,10 +52,20 @@ export function FiguresView({ answer, names, onDrill }: Props) {
             </Text>
           </Group>
           <ScrollArea type="auto" offsetScrollbars>
-            <Table withTableBorder withColumnBorders striped verticalSpacing={4} data-section={section.id}>
+            <Table
+              withTableBorder
+              withColumnBorders
+              striped
+              verticalSpacing={4}
+              data-section={section.id}
+              // The same column widths in every section, so the groups line up down the page.
+              style={{ tableLayout: 'fixed', minWidth: `${FIGURE_COLUMN_REM + groups.length * GROUP_COLUMN_REM}rem` }}
+            >
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('reports.column.figure')}</Table.Th>
+                  <Table.Th scope="col" style={{ width: `${FIGURE_COLUMN_REM}rem` }}>
+                    {t('reports.column.figure')}
+                  </Table.Th>
                   {groups.map((g) => (
                     <Table.Th key={g.group} scope="col" style={{ whiteSpace: 'nowrap' }}>
                       {name(g.group)}

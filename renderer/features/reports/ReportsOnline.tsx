@@ -10,6 +10,7 @@ import type { ReportGroupBy, ReportQuery } from '../../data/reports/client.ts';
 import { useReportClient, useReportRead } from '../../data/reports/hooks.ts';
 import { ContactDrawer } from '../contact/ContactDrawer.tsx';
 import { ReportCharts } from './charts/ReportCharts.tsx';
+import { PrintMonthlyReport } from './print/PrintMonthlyReport.tsx';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { ExportButtons } from './export/ExportButtons.tsx';
 import { figuresTable } from './export/reportTables.ts';
@@ -82,17 +83,20 @@ export function ReportsOnline({ staff, session }: { staff: Staff; session: Staff
         <>
           <Group justify="space-between" align="center">
             <FreshnessLine freshness={data.freshness} />
-            <Button
-              size="xs"
-              variant="default"
-              loading={answer.loading}
-              onClick={() => {
-                answer.reload();
-                series.reload();
-              }}
-            >
-              {t('reports.reload')}
-            </Button>
+            <Group gap="xs">
+              <PrintMonthlyReport answer={data} series={series.data} names={names} />
+              <Button
+                size="xs"
+                variant="default"
+                loading={answer.loading}
+                onClick={() => {
+                  answer.reload();
+                  series.reload();
+                }}
+              >
+                {t('reports.reload')}
+              </Button>
+            </Group>
           </Group>
           <Paper withBorder p="md">
             <WarningList warnings={data.warnings} names={names} period={query} onOpenRecord={records.open} />
