@@ -24,7 +24,7 @@ export const enReports = {
     },
   },
   groupBy: { label: 'Grouped by', bureau: 'Whole bureau', department: 'By department', staff: 'By person' },
-  group: { bureau: 'Whole bureau', unknown: '(not in the directory)' },
+  group: { bureau: 'Whole bureau', unknown: '(none named, or not in the directory)' },
   freshness: {
     current: 'Counted up to {{time}} (computed by HQ on {{today}}); every record uploaded is included.',
     behind:

@@ -23,7 +23,7 @@ export const zhCNReports = {
     },
   },
   groupBy: { label: '统计口径', bureau: '全局', department: '按科室', staff: '按人员' },
-  group: { bureau: '全局', unknown: '（名录中未登记）' },
+  group: { bureau: '全局', unknown: '（未指明或名录中没有）' },
   freshness: {
     current: '统计截至 {{time}}（市局于 {{today}} 计算），所有已上传的记录均已计入。',
     behind: '统计截至 {{time}}（市局于 {{today}} 计算），尚有 {{count}} 条记录待统计，数字可能偏少，请稍后刷新。',
