@@ -142,6 +142,7 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
       }
       // The chain's head in the server log: an outside record a rewrite of the whole register cannot match.
       request.log.info({ deviceId, complaintId, by: staffId, eventId, chain: result.chain }, 'complaint received');
+      if (result.chain) app.reportProjector.wake(); // stored now (not a repeat): the reports count it (reports/)
       return result.ack;
     },
   );
@@ -180,6 +181,7 @@ export function registerComplaints(app: FastifyInstance, db: Db): void {
         return sendComplaintError(reply, error.status, error.code);
       }
       request.log.info({ ...caller, complaintId, type, eventId, chain: result.chain }, 'complaint act stored');
+      if (result.chain) app.reportProjector.wake();
       return result.ack;
     },
   );

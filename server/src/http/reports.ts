@@ -22,13 +22,6 @@ const beijingToday = () => beijingDate(new Date().toISOString());
 
 export function registerReports(app: FastifyInstance, db: Db): void {
   app.decorateRequest('reportReaderId', null);
-  // A complaint act HQ stored (http/complaints.ts answers 200) changes that complaint's report rows: the projection
-  // follows it as it follows a push.
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method === 'POST' && reply.statusCode === 200 && request.routeOptions.url?.startsWith('/complaints')) {
-      app.reportProjector.wake();
-    }
-  });
   const guard = { onRequest: requireReportReader(db) };
 
   app.get('/reports', guard, async (request, reply) => {
