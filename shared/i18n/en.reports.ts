@@ -103,6 +103,7 @@ export const enReports = {
     complaints_withMeasures: 'With measures (of those founded)',
   },
   cell: {
+    denominatorLabel: '{{figure}}, {{group}}: denominator {{denominator}} ({{whole}}), show the records',
     nothingLabel: '{{figure}}, {{group}}: none',
     label: '{{figure}}, {{group}}: {{numerator}} of {{denominator}} ({{rate}}), show the records',
     valueLabel: '{{figure}}, {{group}}: {{count}}, median {{median}}, mean {{mean}} working days, show the records',

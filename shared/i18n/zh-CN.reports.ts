@@ -100,6 +100,7 @@ export const zhCNReports = {
     complaints_withMeasures: '已追究责任（占查实的）',
   },
   cell: {
+    denominatorLabel: '{{figure}}，{{group}}：分母 {{denominator}}（{{whole}}），查看明细',
     nothingLabel: '{{figure}}，{{group}}：无记录',
     label: '{{figure}}，{{group}}：{{numerator}} / {{denominator}}（{{rate}}），查看明细',
     valueLabel: '{{figure}}，{{group}}：{{count}} 件，中位数 {{median}}，平均 {{mean}} 个工作日，查看明细',

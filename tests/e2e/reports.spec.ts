@@ -115,6 +115,11 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
   expect(drillSheet.getRow(2).getCell(1).value).toBe(day);
   expect(drillSheet.getRow(2).getCell(2).value).toBe('张伟');
   await supervisor.keyboard.press('Escape');
+  // Its denominator is every contact registered at the window: a drill-down of its own.
+  await supervisor.getByRole('button', { name: /^已转办，政务服务窗口：分母 1（登记总数）/ }).click();
+  await expect(supervisor.getByRole('dialog', { name: '登记总数 · 政务服务窗口' })).toBeVisible();
+  await expect(supervisor.getByTestId('drill-summary')).toHaveText('共 1 条，显示第 1–1 条');
+  await supervisor.keyboard.press('Escape');
 
   const figures = await readXlsx(supervisor, '导出指标表（Excel）');
   expect(figures.name.startsWith(`督查指标_${month}_`)).toBe(true);

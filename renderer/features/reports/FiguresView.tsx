@@ -1,7 +1,16 @@
 import { Group, ScrollArea, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportAnswer, ReportFigure } from '../../../shared/sync/reportApi.ts';
-import { figureLabelKey, formatDays, formatRate, isValueFigure, orderedGroups, sectionsOf } from './figureSections.ts';
+import {
+  denominatorFigure,
+  figureLabelKey,
+  formatDays,
+  formatRate,
+  isValueFigure,
+  orderedGroups,
+  sectionsOf,
+} from './figureSections.ts';
 import { groupName, type ReportNames } from './reportNames.ts';
 
 const FIGURE_COLUMN_REM = 14;
@@ -84,11 +93,14 @@ export function FiguresView({ answer, names, onDrill }: Props) {
                       {groups.map((g) => (
                         <Table.Td key={g.group} style={{ whiteSpace: 'nowrap' }}>
                           <FigureCell
+                            figureKey={key}
                             figure={g.figures[key]}
                             label={label}
                             group={name(g.group)}
                             language={language}
-                            onDrill={() => onDrill({ key, group: g.group, figure: label, groupName: name(g.group) })}
+                            onDrill={(drilled, figure) =>
+                              onDrill({ key: drilled, group: g.group, figure, groupName: name(g.group) })
+                            }
                           />
                         </Table.Td>
                       ))}
@@ -105,56 +117,91 @@ export function FiguresView({ answer, names, onDrill }: Props) {
 }
 
 interface CellProps {
+  readonly figureKey: string;
   readonly figure: ReportFigure | undefined;
   readonly label: string;
   readonly group: string;
   readonly language: string;
-  readonly onDrill: () => void;
+  readonly onDrill: (key: string, figure: string) => void;
 }
 
-function FigureCell({ figure, label, group, language, onDrill }: CellProps) {
-  const { t } = useTranslation();
+function FigureCell({ figureKey, figure, label, group, language, onDrill }: CellProps) {
+  const { t, i18n } = useTranslation();
   if (!figure) return <Text c="dimmed">—</Text>;
-  const value = isValueFigure(figure);
-  // A figure of values counts the accepted transfers: the denominator is how many, the numerator their days' sum.
-  const count = value ? figure.denominator : figure.numerator;
-  const text = value
-    ? `${t('reports.cell.valueCount', { count })} · ${t('reports.cell.value', {
-        median: formatDays(figure.median, language),
-        mean: formatDays(figure.rate, language),
-      })}`
-    : `${figure.numerator}/${figure.denominator} (${formatRate(figure.rate, language)})`;
-  if (count === 0) {
+  if (isValueFigure(figure)) {
+    // A figure of values counts the accepted transfers: the denominator is how many, the numerator their days' sum.
+    const count = figure.denominator;
+    const median = formatDays(figure.median, language);
+    const mean = formatDays(figure.rate, language);
+    if (count === 0) {
+      return (
+        <Text c="dimmed" size="sm" aria-label={t('reports.cell.nothingLabel', { figure: label, group })}>
+          {t('reports.cell.nothing')}
+        </Text>
+      );
+    }
     return (
-      <Text c="dimmed" size="sm" aria-label={t('reports.cell.nothingLabel', { figure: label, group })}>
-        {value ? t('reports.cell.nothing') : text}
-      </Text>
+      <CellButton
+        onClick={() => onDrill(figureKey, label)}
+        label={t('reports.cell.valueLabel', { figure: label, group, count, median, mean })}
+      >
+        {`${t('reports.cell.valueCount', { count })} · ${t('reports.cell.value', { median, mean })}`}
+      </CellButton>
     );
   }
-  const aria = value
-    ? t('reports.cell.valueLabel', {
-        figure: label,
-        group,
-        count,
-        median: formatDays(figure.median, language),
-        mean: formatDays(figure.rate, language),
-      })
-    : t('reports.cell.label', {
-        figure: label,
-        group,
-        numerator: figure.numerator,
-        denominator: figure.denominator,
-        rate: formatRate(figure.rate, language),
-      });
+  const rate = formatRate(figure.rate, language);
+  const whole = denominatorFigure(figureKey);
+  const wholeLabel = whole && (i18n.exists(figureLabelKey(whole)) ? t(figureLabelKey(whole)) : whole);
+  const numerator =
+    figure.numerator > 0 ? (
+      <CellButton
+        onClick={() => onDrill(figureKey, label)}
+        label={t('reports.cell.label', {
+          figure: label,
+          group,
+          numerator: figure.numerator,
+          denominator: figure.denominator,
+          rate,
+        })}
+      >
+        {figure.numerator}
+      </CellButton>
+    ) : (
+      String(figure.numerator)
+    );
+  const denominator =
+    whole && wholeLabel && figure.denominator > 0 ? (
+      <CellButton
+        onClick={() => onDrill(whole, wholeLabel)}
+        label={t('reports.cell.denominatorLabel', {
+          figure: label,
+          group,
+          denominator: figure.denominator,
+          whole: wholeLabel,
+        })}
+      >
+        {figure.denominator}
+      </CellButton>
+    ) : (
+      String(figure.denominator)
+    );
   return (
-    <UnstyledButton
-      onClick={onDrill}
-      aria-label={aria}
-      style={{ textDecoration: 'underline dotted', fontVariantNumeric: 'tabular-nums' }}
+    <Text
+      size="sm"
+      span
+      c={figure.denominator === 0 ? 'dimmed' : undefined}
+      style={{ fontVariantNumeric: 'tabular-nums' }}
     >
-      <Text size="sm" span>
-        {text}
-      </Text>
+      {numerator}/{denominator} ({rate})
+    </Text>
+  );
+}
+
+/** A count that lists its records: underlined, reachable by Tab, named in full for a screen reader. */
+function CellButton({ onClick, label, children }: { onClick: () => void; label: string; children: ReactNode }) {
+  return (
+    <UnstyledButton onClick={onClick} aria-label={label} fz="sm" style={{ textDecoration: 'underline dotted' }}>
+      {children}
     </UnstyledButton>
   );
 }

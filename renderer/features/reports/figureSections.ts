@@ -63,6 +63,24 @@ export function sectionsOf(answer: Pick<ReportAnswer, 'groups'>): Section[] {
   return out.filter((s) => s.keys.length > 0);
 }
 
+// HQ lists the records behind a figure's numerator. Where a denominator is exactly another figure's numerator (every
+// contact registered; every case received), the denominator is a drill-down too; elsewhere (the cases completed in
+// the period, the ratings counted) it is shown, not listed.
+const CASES_RECEIVED = [
+  'cases.overdueNow',
+  'cases.everOverdue',
+  'cases.paused',
+  'cases.supplementNotice',
+  'cases.extended',
+];
+
+/** The figure whose numerator is this figure's denominator, when there is one (never the figure itself). */
+export function denominatorFigure(key: string): string | undefined {
+  if (key.startsWith('contacts.') && key !== 'contacts.total') return 'contacts.total';
+  if (CASES_RECEIVED.includes(key)) return 'cases.received';
+  return undefined;
+}
+
 /** The i18n key of a figure's label (figure keys hold dots, which i18next reads as nesting). */
 export function figureLabelKey(key: string): string {
   return `reports.figure.${key.replaceAll('.', '_')}`;

@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BREACH_CODES } from '../../../../shared/rules/caseTimeliness.ts';
-import { FIGURE_KEYS } from '../../../../shared/rules/reports/figures.ts';
+import type { ReportFact } from '../../../../shared/rules/reports/facts.ts';
+import { FIGURE_KEYS, figures } from '../../../../shared/rules/reports/figures.ts';
 import { REPORT_MAX_DAYS, type ReportWarning } from '../../../../shared/sync/reportApi.ts';
 import { factWords } from '../../../../renderer/features/reports/factWords.ts';
 import {
+  denominatorFigure,
   figureLabelKey,
   formatRate,
   orderedGroups,
@@ -95,6 +97,58 @@ describe('the figure sections', () => {
       { id: 'complaints', keys: ['complaints.received'] },
       { id: 'other', keys: ['future.figure'] },
     ]);
+  });
+
+  it('drills a denominator only where it is exactly another figure’s numerator (the oracle agrees)', () => {
+    const who = { departmentId: 'dept-hitech', staffId: 'liu-yang' };
+    const contact = (id: string, channel: string, ending: string, day: string) =>
+      ({
+        kind: 'contact',
+        id,
+        recordId: id,
+        day,
+        ...who,
+        channel,
+        ending,
+        undisposedAtDayEnd: ending === 'undisposed',
+      }) as ReportFact;
+    const kase = (id: string, overdueNow: boolean, endedOn?: string) =>
+      ({
+        kind: 'case',
+        id,
+        recordId: id,
+        day: '2026-11-02',
+        ...who,
+        serviceItemId: 's',
+        clock: true,
+        overdueNow,
+        everOverdue: overdueNow,
+        pauses: overdueNow ? 1 : 0,
+        supplementNotice: false,
+        extensionsApproved: 0,
+        ...(endedOn ? { ending: 'completed', endedOn, onTime: true } : {}),
+      }) as ReportFact;
+    const facts = [
+      contact('a', 'visit', 'answered', '2026-11-03'),
+      contact('b', 'call', 'transferred', '2026-11-04'),
+      contact('c', 'visit', 'undisposed', '2026-11-05'),
+      contact('d', 'visit', 'answered', '2026-10-30'),
+      kase('k1', true),
+      kase('k2', false, '2026-11-20'),
+    ];
+    const [bureau] = figures(facts, { from: '2026-11-01', to: '2026-11-30' }, 'bureau');
+    let drilled = 0;
+    for (const key of FIGURE_KEYS) {
+      const whole = denominatorFigure(key);
+      if (!whole) continue;
+      drilled += 1;
+      expect(whole, key).not.toBe(key);
+      expect(bureau!.figures[key].denominator, key).toBe(bureau!.figures[whole as typeof key].numerator);
+    }
+    expect(drilled).toBeGreaterThan(10);
+    expect(denominatorFigure('contacts.total')).toBeUndefined();
+    expect(denominatorFigure('cases.onTime')).toBeUndefined();
+    expect(denominatorFigure('ratings.goodRate')).toBeUndefined();
   });
 
   it('writes 0 of 0 as no rate, never 0 %', () => {
