@@ -25,17 +25,13 @@ export function PeriodPicker({ choice, onChoice, groupBy, onGroupBy }: Props) {
   const custom = choice.kind === 'custom';
   return (
     <Group align="flex-end" gap="md" wrap="wrap">
-      <div>
-        <Text size="sm" fw={500} mb={4} id="reports-period-kind">
-          {t('reports.period.label')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="reports-period-kind"
-          value={choice.kind}
-          onChange={(v) => onChoice(withKind(choice, v as PeriodChoiceKind))}
-          data={PERIOD_CHOICES.map((k) => ({ value: k, label: t(`reports.period.kind.${k}`) }))}
-        />
-      </div>
+      <Segments
+        id="reports-period-kind"
+        label={t('reports.period.label')}
+        value={choice.kind}
+        onChange={(v) => onChoice(withKind(choice, v as PeriodChoiceKind))}
+        data={PERIOD_CHOICES.map((k) => ({ value: k, label: t(`reports.period.kind.${k}`) }))}
+      />
       <Group gap={4} align="flex-end" wrap="nowrap">
         <StepButton direction={-1} choice={choice} onChoice={onChoice} />
         {custom ? (
@@ -63,17 +59,13 @@ export function PeriodPicker({ choice, onChoice, groupBy, onGroupBy }: Props) {
         )}
         <StepButton direction={1} choice={choice} onChoice={onChoice} />
       </Group>
-      <div>
-        <Text size="sm" fw={500} mb={4} id="reports-group-by">
-          {t('reports.groupBy.label')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="reports-group-by"
-          value={groupBy}
-          onChange={(v) => onGroupBy(v as ReportGroupBy)}
-          data={REPORT_GROUP_BYS.map((g) => ({ value: g, label: t(`reports.groupBy.${g}`) }))}
-        />
-      </div>
+      <Segments
+        id="reports-group-by"
+        label={t('reports.groupBy.label')}
+        value={groupBy}
+        onChange={(v) => onGroupBy(v as ReportGroupBy)}
+        data={REPORT_GROUP_BYS.map((g) => ({ value: g, label: t(`reports.groupBy.${g}`) }))}
+      />
       <Text size="sm" data-testid="reports-period" role={'problem' in resolved ? 'alert' : undefined}>
         {'period' in resolved
           ? t('reports.period.range', { from: resolved.period.from, to: resolved.period.to })
@@ -107,5 +99,27 @@ function StepButton({
         {direction < 0 ? '‹' : '›'}
       </ActionIcon>
     </Tooltip>
+  );
+}
+
+/** A segmented choice with a visible label that also names it for a screen reader. */
+function Segments({
+  id,
+  label,
+  ...control
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  data: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <Text size="sm" fw={500} mb={4} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={id} {...control} />
+    </div>
   );
 }

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReportAnswer, ReportDrill, ReportWarning } from '../../../../shared/sync/reportApi.ts';
+import type { ReportDrill, ReportWarning } from '../../../../shared/sync/reportApi.ts';
 import { BOM, guardFormula, toCsv } from '../../../../renderer/features/reports/export/csv.ts';
 import { drillTable, figuresTable, warningsTable } from '../../../../renderer/features/reports/export/reportTables.ts';
 import { exportFileName, type ExportTable } from '../../../../renderer/features/reports/export/table.ts';
 import { sheetName, toXlsx } from '../../../../renderer/features/reports/export/xlsx.ts';
-import { NAMES, reportWords } from './i18nHarness.ts';
+import { NAMES, novemberAnswer, reportWords } from './i18nHarness.ts';
 
 // Any table of the supervision screen to CSV (Excel on a Chinese Windows opens it: BOM, RFC 4180) and to .xlsx
 // (numbers as numbers, rates as percentages, Chinese sheet names, bold frozen header), each read back here.
@@ -16,28 +16,22 @@ let exists: (key: string) => boolean;
 beforeAll(async () => ({ zh, exists } = await reportWords()));
 const words = () => ({ t: zh, exists, language: 'zh-CN', names: NAMES });
 
-const ANSWER: ReportAnswer = {
-  period: { from: '2026-11-01', to: '2026-11-30' },
-  groupBy: 'department',
-  groups: [
-    {
-      group: 'dept-hitech',
-      figures: {
-        'cases.onTime': { numerator: 3, denominator: 4, rate: 0.75 },
-        'transfers.workingDaysToAccept': { numerator: 5, denominator: 4, rate: 1.25, median: 1 },
-      },
+const ANSWER = novemberAnswer([
+  {
+    group: 'dept-hitech',
+    figures: {
+      'cases.onTime': { numerator: 3, denominator: 4, rate: 0.75 },
+      'transfers.workingDaysToAccept': { numerator: 5, denominator: 4, rate: 1.25, median: 1 },
     },
-    {
-      group: 'dept-office',
-      figures: {
-        'cases.onTime': { numerator: 0, denominator: 0, rate: null },
-        'transfers.workingDaysToAccept': { numerator: 0, denominator: 0, rate: null, median: null },
-      },
+  },
+  {
+    group: 'dept-office',
+    figures: {
+      'cases.onTime': { numerator: 0, denominator: 0, rate: null },
+      'transfers.workingDaysToAccept': { numerator: 0, denominator: 0, rate: null, median: null },
     },
-  ],
-  warnings: [],
-  freshness: { projectedSeq: 1, latestSeq: 1, today: '2026-12-02', computedAt: '2026-12-02T06:00:00Z' },
-};
+  },
+]);
 
 const RED: ReportWarning = {
   level: 'red',

@@ -1,4 +1,5 @@
 import { createInstance, type TFunction } from 'i18next';
+import type { ReportAnswer, ReportGroup } from '../../../../shared/sync/reportApi.ts';
 import { en } from '../../../../shared/i18n/en.ts';
 import { zhCN } from '../../../../shared/i18n/zh-CN.ts';
 
@@ -21,3 +22,14 @@ export const NAMES = {
   staff: (id: string) => ({ 'chen-jing': '陈静', 'liu-yang': '刘洋', 'he-jianguo': '何建国' })[id] ?? id,
   department: (id: string) => ({ 'dept-hitech': '高新技术发展及产业化科', 'dept-office': '办公室' })[id] ?? id,
 };
+
+/** A November answer grouped by department, with the groups given. */
+export function novemberAnswer(groups: ReportGroup[]): ReportAnswer {
+  return {
+    period: { from: '2026-11-01', to: '2026-11-30' },
+    groupBy: 'department',
+    groups,
+    warnings: [],
+    freshness: { projectedSeq: 10, latestSeq: 12, today: '2026-12-02', computedAt: '2026-12-02T06:00:00.000Z' },
+  };
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_ID_HEADER, type DeviceCredentials } from '../../../../shared/sync/enrolment.ts';
-import type { ReportAnswer } from '../../../../shared/sync/reportApi.ts';
 import { STAFF_SESSION_HEADER, type StaffSession } from '../../../../shared/sync/staffAuth.ts';
 import { reportClient, ReportClientError } from '../../../../renderer/data/reports/client.ts';
+import { novemberAnswer } from './i18nHarness.ts';
 
 // The supervision screen's calls to HQ (art. 4): both proofs on every call, no HTTP cache, answers parsed against
 // the wire contract, HQ's refusals kept as their codes so the screen can say why.
@@ -15,21 +15,15 @@ const session = {
   expiresAt: '2026-12-02T12:00:00Z',
 } as unknown as StaffSession;
 
-const ANSWER: ReportAnswer = {
-  period: { from: '2026-11-01', to: '2026-11-30' },
-  groupBy: 'department',
-  groups: [
-    {
-      group: 'dept-hitech',
-      figures: {
-        'contacts.total': { numerator: 4, denominator: 4, rate: 1 },
-        'cases.onTime': { numerator: 1, denominator: 2, rate: 0.5 },
-      },
+const ANSWER = novemberAnswer([
+  {
+    group: 'dept-hitech',
+    figures: {
+      'contacts.total': { numerator: 4, denominator: 4, rate: 1 },
+      'cases.onTime': { numerator: 1, denominator: 2, rate: 0.5 },
     },
-  ],
-  warnings: [],
-  freshness: { projectedSeq: 10, latestSeq: 12, today: '2026-12-02', computedAt: '2026-12-02T06:00:00.000Z' },
-};
+  },
+]);
 
 function fakeFetch(status: number, body: unknown) {
   const calls: { url: string; init: RequestInit }[] = [];
