@@ -87,7 +87,7 @@ export function FiguresView({ answer, names, onDrill }: Props) {
                   const label = i18n.exists(figureLabelKey(key)) ? t(figureLabelKey(key)) : key;
                   return (
                     <Table.Tr key={key} data-figure={key}>
-                      <Table.Th scope="row" style={{ whiteSpace: 'nowrap', fontWeight: 500 }}>
+                      <Table.Th scope="row" style={{ fontWeight: 500 }}>
                         {label}
                       </Table.Th>
                       {groups.map((g) => (
