@@ -162,8 +162,12 @@ test.describe('the printed 督查月报', () => {
       '按时办结率等比率走势（按周）',
       '三、预警与红黄牌',
       '红牌28张，黄牌28张，预警14条。',
-      '拒绝未说明理由和依据',
-      '转办未按时接收',
+      // The screen's words for a duty (reports.code) and a rule (reports.rule), the article as the text cites it.
+      '拒办未说明理由和依据',
+      '转办未在次一工作日内承接',
+      '超期超过黄牌上限',
+      '第八条第（三）项',
+      '第十八条第（一）项',
     ]) {
       expect(pdf.text, phrase).toContain(squeezed(phrase));
     }
@@ -173,7 +177,7 @@ test.describe('the printed 督查月报', () => {
     // Every warning row is on one page, whole: its level, duty, person, day and days late together.
     for (const [i, w] of warnings.entries()) {
       const level = { red: '红牌', yellow: '黄牌', warning: '预警' }[w.level];
-      const days = w.level === 'warning' ? `剩${w.days}个工作日` : `逾期${w.days}个工作日`;
+      const days = w.level === 'warning' ? `剩余${w.days}个工作日` : `超期${w.days}个工作日`;
       const row = squeezed(`${STAFF[i % STAFF.length]}${DEPARTMENTS[w.departmentId]}${w.day}${days}`);
       const holding = pages.filter((p) => p.includes(row));
       expect(holding, `warning ${i} (${level})`).toHaveLength(1);
@@ -199,12 +203,15 @@ test.describe('the printed 督查月报', () => {
       'Period: 2026-11-01 to 2026-11-30',
       '50 events are not counted yet',
       '28 red cards, 28 yellow cards, 14 warnings.',
-      'Refusal without reasons and basis',
+      'Refused without reasons and basis',
+      'Transfer not accepted by the next working day',
+      'Art. 8(3)',
       '129 working days late',
       `Page 1 of ${pdf.pages}`,
     ]) {
       expect(pdf.text, phrase).toContain(squeezed(phrase));
     }
     expect(pdf.text).not.toContain(squeezed('2. Charts'));
+    expect(pdf.text).not.toMatch(/转办|超期|第八条/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportAnswer, ReportSeries } from '../../shared/sync/reportApi.ts';
+import type { ReportAnswer, ReportSeries, ReportWarning } from '../../shared/sync/reportApi.ts';
 import {
   beijingTime,
   renderMonthlyReportHtml,
@@ -8,7 +8,9 @@ import {
 import { SLIP_CSP } from '../../renderer/print/renderSlip.tsx';
 import { enReportPrint } from '../../shared/i18n/en.reportPrint.ts';
 import { zhCNReportPrint } from '../../shared/i18n/zh-CN.reportPrint.ts';
-import { BREACH_CODES } from '../../shared/rules/caseTimeliness.ts';
+import { enReports } from '../../shared/i18n/en.reports.ts';
+import { zhCNReports } from '../../shared/i18n/zh-CN.reports.ts';
+import { warningPrintWords } from '../../renderer/print/report/words.ts';
 import type { BreachFactCode, DueCode } from '../../shared/rules/reports/facts.ts';
 import type { WarningRule } from '../../shared/rules/reports/warnings.ts';
 
@@ -175,16 +177,18 @@ describe('the printed 月报', () => {
   it('lists warnings red first, each with its level, rule and duty in words, article, person and days', () => {
     const words = text(html);
     expect(words).toContain('红牌 1 张，黄牌 1 张，预警 1 条。');
-    const red = words.indexOf('红牌 转办未按时接收');
-    const yellow = words.indexOf('黄牌 办件超期未办结');
+    const red = words.indexOf('红牌 转办未在次一工作日内承接');
+    const yellow = words.indexOf('黄牌 办件超期');
     const warning = words.indexOf('预警 办件即将到期');
     expect(red).toBeGreaterThan(0);
     expect(red).toBeLessThan(yellow);
     expect(yellow).toBeLessThan(warning);
-    expect(words).toContain('转办未按时接收 逾期超过黄牌上限 art. 8(3)');
-    expect(words).toContain('逾期 19 个工作日');
-    expect(words).toContain('剩 1 个工作日');
-    expect(words).toMatch(/黄牌 办件超期未办结 逾期未超过黄牌上限 art\. 18\(1\) 未知人员 办公室/);
+    // The screen's words (reports.code/rule/warning), the article as a Chinese text cites it (art. 8(3)).
+    expect(words).toContain('转办未在次一工作日内承接 超期超过黄牌上限 第八条 第（三）项');
+    expect(words).toContain('超期 19 个工作日');
+    expect(words).toContain('剩余 1 个工作日');
+    expect(words).toMatch(/黄牌 办件超期 首次超期，未超过黄牌上限 第十八条 第（一）项 未知人员 办公室/);
+    expect(words).not.toMatch(/art\.|转办未按时接收/);
     expect(html).toContain('class="level level-red"');
   });
 
@@ -194,8 +198,11 @@ describe('the printed 月报', () => {
     expect(en).toContain('Period: 2026-11-01 to 2026-11-30');
     expect(en).toContain('3 events are not counted yet');
     expect(en).toContain('1 red cards, 1 yellow cards, 1 warnings.');
-    expect(en).toContain('Red card Transfer not accepted in time late beyond the yellow-card limit');
+    expect(en).toContain(
+      'Red card Transfer not accepted by the next working day Late beyond the yellow limit Art. 8(3)',
+    );
     expect(en).toContain('19 working days late');
+    expect(en).toContain('Art. 18(1)');
     expect(en).toContain('Contacts registered and cases received (by week)');
     expect(en).not.toMatch(/督查|红牌|预警|主要指标|统计期间/);
   });
@@ -240,18 +247,42 @@ describe('the archived PDF name', () => {
 });
 
 describe('the words of the report', () => {
-  // A new duty or level rule in shared/rules/reports must get its words in both languages: the typecheck says so.
-  const zhCodes: Record<BreachFactCode | DueCode, string> = zhCNReportPrint.report.code;
-  const enCodes: Record<BreachFactCode | DueCode, string> = enReportPrint.report.code;
-  const zhRules: Record<WarningRule, string> = zhCNReportPrint.report.rule;
-  const enRules: Record<WarningRule, string> = enReportPrint.report.rule;
+  // The paper says a duty, a level rule and an article exactly as the 督查报表 screen does (reports.code/rule,
+  // cases.article*): one wording of the regulation, not two.
+  const zhCodes: Record<BreachFactCode | DueCode, string> = zhCNReports.code;
+  const rules: Record<WarningRule, string> = zhCNReports.rule;
+  const card = (over: Partial<ReportWarning>): ReportWarning => ({ ...answer.warnings[1]!, ...over });
 
-  it('names every breach of the case clock, in both languages', () => {
-    for (const code of BREACH_CODES) {
-      expect(zhCodes[code]).toMatch(/[\u4e00-\u9fff]/u);
-      expect(enCodes[code]).toMatch(/^[A-Z][\x20-\x7e]+$/);
+  it('words every duty and level rule as the screen does, in both languages', () => {
+    const zh = warningPrintWords('zh-CN');
+    const en = warningPrintWords('en-US');
+    for (const code of Object.keys(zhCodes) as (keyof typeof zhCodes)[]) {
+      expect(zh(card({ code })).duty).toBe(zhCNReports.code[code]);
+      expect(en(card({ code })).duty).toBe(enReports.code[code]);
     }
-    expect(Object.keys(zhRules)).toEqual(Object.keys(enRules));
+    for (const rule of Object.keys(rules) as WarningRule[]) {
+      expect(zh(card({ rule })).rule).toBe(zhCNReports.rule[rule].replace('{{window}}', '30'));
+      expect(en(card({ rule })).rule).toMatch(/^[A-Z][\x20-\x7e]+$/);
+    }
+    expect(zh(card({ rule: 'repeated' })).rule).toBe('同一人员在 30 天内再次违反同一规定');
+  });
+
+  it('cites the article as the text does: 第八条第（三）项, Art. 8(3); a list or a statute as it is', () => {
+    const zh = warningPrintWords('zh-CN');
+    const en = warningPrintWords('en');
+    expect(zh(card({ article: 'art. 8(3)' })).article).toBe('第八条第（三）项');
+    expect(en(card({ article: 'art. 8(3)' })).article).toBe('Art. 8(3)');
+    expect(zh(card({ article: 'art. 17, 18(1)' })).article).toBe('第十七条、第十八条第（一）项');
+    expect(en(card({ article: 'art. 32' })).article).toBe('Art. 32');
+    expect(zh(card({ article: '§32' })).article).toBe('§32');
+  });
+
+  it('counts working days as the screen does, and says a 预警 due today', () => {
+    const zh = warningPrintWords('zh-CN');
+    expect(zh(card({ level: 'red', days: 19 })).days).toBe('超期 19 个工作日');
+    expect(zh(card({ level: 'warning', days: 2 })).days).toBe('剩余 2 个工作日');
+    expect(zh(card({ level: 'warning', days: 0 })).days).toBe('今日到期');
+    expect(warningPrintWords('en')(card({ level: 'warning', days: 0 })).days).toBe('due today');
   });
 
   it('has the same placeholders in zh-CN and English, string for string', () => {

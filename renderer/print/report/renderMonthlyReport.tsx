@@ -11,7 +11,7 @@ import { escapeHtml } from '../escape.ts';
 import { SLIP_CSP } from '../renderSlip.tsx';
 import { chartSvgs, type ChartSvg } from './chartSvg.ts';
 import { reportCss } from './reportCss.ts';
-import { fill, reportLang, reportWords, type ReportPrintWords } from './words.ts';
+import { fill, reportLang, reportWords, warningPrintWords, type ReportPrintWords } from './words.ts';
 
 // The monthly supervision report (督查月报, issue 15, art. 4) as one self-contained A4 HTML document — inline CSS,
 // the charts as inline SVG, no script, no request, under the slips' own CSP — which the preview frame shows, the
@@ -200,10 +200,12 @@ function Warnings({
   warnings,
   names,
   words,
+  lang,
 }: {
   warnings: readonly ReportWarning[];
   names: ChartNames;
   words: ReportPrintWords;
+  lang: string;
 }) {
   const w = words.report;
   if (warnings.length === 0) return <p>{w.noWarnings}</p>;
@@ -215,8 +217,7 @@ function Warnings({
       a.departmentId.localeCompare(b.departmentId) ||
       a.factId.localeCompare(b.factId),
   );
-  const codeWords = w.code as Record<string, string>;
-  const ruleWords = w.rule as Record<string, string>;
+  const say = warningPrintWords(lang);
   return (
     <>
       <p className="summary">
@@ -244,22 +245,32 @@ function Warnings({
           </tr>
         </thead>
         <tbody>
-          {sorted.map((x) => (
-            <tr key={x.factId}>
-              <td>
-                <span className={`level level-${x.level}`}>{w.level[x.level]}</span>
-              </td>
-              <td>
-                {codeWords[x.code] ?? x.code}
-                <span className="rule">{ruleWords[x.rule] ?? x.rule}</span>
-              </td>
-              <td>{x.article}</td>
-              <td>{nameOr(names.staff(x.staffId), w.unknownPerson, x.staffId)}</td>
-              <td>{nameOr(names.department(x.departmentId), w.unknownDepartment, x.departmentId)}</td>
-              <td>{x.day}</td>
-              <td>{fill(x.level === 'warning' ? w.daysLeft : w.daysLate, { n: x.days })}</td>
-            </tr>
-          ))}
+          {sorted.map((x) => {
+            const said = say(x);
+            return (
+              <tr key={x.factId}>
+                <td>
+                  <span className={`level level-${x.level}`}>{said.level}</span>
+                </td>
+                <td>
+                  {said.duty}
+                  <span className="rule">{said.rule}</span>
+                </td>
+                <td>
+                  {/* 第十八条 | 第（一）项: a narrow column breaks between the article and its item, not inside. */}
+                  {said.article.split(/(?<=条)/).map((part, i) => (
+                    <span key={i} className="nobr">
+                      {part}
+                    </span>
+                  ))}
+                </td>
+                <td>{nameOr(names.staff(x.staffId), w.unknownPerson, x.staffId)}</td>
+                <td>{nameOr(names.department(x.departmentId), w.unknownDepartment, x.departmentId)}</td>
+                <td>{x.day}</td>
+                <td>{said.days}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </>
@@ -315,7 +326,7 @@ function MonthlyReport({
       )}
       <section>
         <h2>{w.warnings}</h2>
-        <Warnings warnings={answer.warnings} names={names} words={words} />
+        <Warnings warnings={answer.warnings} names={names} words={words} lang={input.lang} />
       </section>
     </article>
   );

@@ -47,8 +47,9 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 .level-yellow { border-style: solid; }
 .level-warning { border-style: dashed; font-weight: 400; }
 .rule { display: block; font-size: 8pt; }
+.nobr { white-space: nowrap; }
 table.warnings col.level-col { width: 20mm; }
-table.warnings col.article { width: 19mm; }
+table.warnings col.article { width: 21mm; }
 table.warnings col.day { width: 21mm; }
 table.warnings col.days { width: 22mm; }
 @media screen {
