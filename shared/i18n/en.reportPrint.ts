@@ -97,4 +97,8 @@ export const enReportPrint = {
     renderFailed: 'The report could not be prepared: {{reason}}',
     unknownFailure: 'reason unknown',
   },
+  // The 督查报表 screen's warning list, drawn a page at a time (the same list the paper prints whole).
+  warningList: {
+    more: 'Show {{count}} more',
+  },
 };

@@ -95,4 +95,8 @@ export const zhCNReportPrint = {
     renderFailed: '月报生成失败：{{reason}}',
     unknownFailure: '原因不明',
   },
+  // 督查报表's warning list, drawn a page at a time (the same list the paper prints whole).
+  warningList: {
+    more: '再显示 {{count}} 条',
+  },
 };

@@ -1,5 +1,5 @@
-import { Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_WARNING_THRESHOLDS } from '../../../shared/rules/reports/warnings.ts';
 import type { ReportWarning } from '../../../shared/sync/reportApi.ts';
@@ -8,7 +8,16 @@ import { ExportButtons } from './export/ExportButtons.tsx';
 import { warningsTable, warningWords } from './export/reportTables.ts';
 import type { OpenRecord } from './RecordButton.tsx';
 import type { ReportNames } from './reportNames.ts';
-import { filterWarnings, LEVEL_COLOUR, levelCounts, WARNING_LEVELS, type WarningFilter } from './warningView.ts';
+import {
+  filterWarnings,
+  LEVEL_COLOUR,
+  levelCounts,
+  showMore,
+  WARNING_LEVELS,
+  WARNING_PAGE,
+  warningPage,
+  type WarningFilter,
+} from './warningView.ts';
 
 interface Props {
   readonly warnings: readonly ReportWarning[];
@@ -25,13 +34,32 @@ const WINDOW = {
 /**
  * 预警 / 黄牌 / 红牌: the counts on top, a level filter, and a card per warning with its level in words as well as in
  * colour (a printout in black and white still says which), the rule that raised it, the article, the person, the
- * department, the day and the working days late or left. A card opens its record.
+ * department, the day and the working days late or left. A card opens its record. The cards are drawn
+ * WARNING_PAGE at a time ("再显示 50 条"); the counts and the export take them all.
  */
 export function WarningList({ warnings, names, period, onOpenRecord }: Props) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<WarningFilter>('all');
+  // How many cards are asked for, for this answer and filter: a new answer or another level starts at one page.
+  const [paging, setPaging] = useState({ warnings, filter, limit: WARNING_PAGE });
+  const limit = paging.warnings === warnings && paging.filter === filter ? paging.limit : WARNING_PAGE;
+  const grid = useRef<HTMLDivElement>(null);
+  // After "再显示", focus goes to the first card just drawn, so a keyboard user carries on where the list grew
+  // (the button itself may be gone once all are shown).
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusAt.current;
+    if (at === null) return;
+    focusAt.current = null;
+    grid.current?.querySelectorAll<HTMLElement>('[data-fact]')[at]?.focus();
+  }, [limit]);
   const counts = levelCounts(warnings);
   const shown = filterWarnings(warnings, filter);
+  const page = warningPage(shown, limit);
+  const more = () => {
+    focusAt.current = page.shown.length;
+    setPaging({ warnings, filter, limit: showMore(limit, page.total) });
+  };
   const exists = (key: string) => i18n.exists(key);
   const words = { t, exists, language: i18n.language, names };
   return (
@@ -87,11 +115,25 @@ export function WarningList({ warnings, names, period, onOpenRecord }: Props) {
           {shown.length === 0 ? (
             <Text c="dimmed">{t('reports.warning.noneOfLevel')}</Text>
           ) : (
-            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="sm" data-testid="warning-cards">
-              {shown.map((card) => (
-                <WarningCard key={card.factId} card={card} names={names} onOpenRecord={onOpenRecord} />
-              ))}
-            </SimpleGrid>
+            <>
+              <SimpleGrid ref={grid} cols={{ base: 1, md: 2, xl: 3 }} spacing="sm" data-testid="warning-cards">
+                {page.shown.map((card) => (
+                  <WarningCard key={card.factId} card={card} names={names} onOpenRecord={onOpenRecord} />
+                ))}
+              </SimpleGrid>
+              {page.total > WARNING_PAGE && (
+                <Group gap="sm" data-testid="warning-paging">
+                  <Text size="sm" c="dimmed" role="status">
+                    {t('reports.drill.summary', { total: page.total, first: 1, last: page.shown.length })}
+                  </Text>
+                  {page.more > 0 && (
+                    <Button variant="default" size="xs" onClick={more} data-testid="warning-more">
+                      {t('reportPrint.warningList.more', { count: page.more })}
+                    </Button>
+                  )}
+                </Group>
+              )}
+            </>
           )}
         </>
       )}

@@ -20,7 +20,13 @@ import {
   withKind,
 } from '../../../../renderer/features/reports/periodChoice.ts';
 import { recordKind } from '../../../../renderer/features/reports/recordTarget.ts';
-import { filterWarnings, levelCounts } from '../../../../renderer/features/reports/warningView.ts';
+import {
+  filterWarnings,
+  levelCounts,
+  showMore,
+  WARNING_PAGE,
+  warningPage,
+} from '../../../../renderer/features/reports/warningView.ts';
 import { NAMES, reportWords } from './i18nHarness.ts';
 
 let zh: TFunction;
@@ -263,6 +269,43 @@ describe('the warning list', () => {
     expect(levelCounts(cards)).toEqual({ red: 2, yellow: 1, warning: 1 });
     expect(filterWarnings(cards, 'red').map((w) => w.factId)).toEqual(['a', 'b']);
     expect(filterWarnings(cards, 'all')).toHaveLength(4);
+  });
+
+  it('draws a long list 50 cards at a time, in order, the last page only what is left', () => {
+    // HQ's bench month raised over a thousand cards; the screen draws a page and a button for the next.
+    const many = Array.from({ length: 1_234 }, (_, i) => card(i % 3 ? 'yellow' : 'red', `f${i}`));
+    let page = warningPage(many, WARNING_PAGE);
+    expect(WARNING_PAGE).toBe(50);
+    expect(page.shown.map((w) => w.factId)).toEqual(many.slice(0, 50).map((w) => w.factId));
+    expect(page).toMatchObject({ total: 1_234, more: 50 });
+    let limit = WARNING_PAGE;
+    let clicks = 0;
+    while (page.more > 0) {
+      limit = showMore(limit, page.total);
+      const next = warningPage(many, limit);
+      // Each click adds the next cards after the ones already drawn, never redraws others in their place.
+      expect(next.shown.slice(0, page.shown.length)).toEqual(page.shown);
+      expect(next.shown.length - page.shown.length).toBe(page.more);
+      page = next;
+      clicks += 1;
+    }
+    expect(clicks).toBe(24);
+    expect(page).toMatchObject({ total: 1_234, more: 0 });
+    expect(page.shown).toHaveLength(1_234);
+    expect(page.shown.at(-1)?.factId).toBe('f1233');
+    // Past the end, asking again changes nothing.
+    expect(showMore(limit, page.total)).toBe(1_234);
+  });
+
+  it('pages the filtered list: a level with fewer cards than a page has no button', () => {
+    const many = Array.from({ length: 120 }, (_, i) => card(i < 7 ? 'red' : 'warning', `f${i}`));
+    const red = warningPage(filterWarnings(many, 'red'), showMore(WARNING_PAGE, 120));
+    expect(red).toMatchObject({ total: 7, more: 0 });
+    expect(red.shown).toHaveLength(7);
+    const warnings = warningPage(filterWarnings(many, 'warning'), WARNING_PAGE);
+    expect(warnings).toMatchObject({ total: 113, more: 50 });
+    expect(warningPage(filterWarnings(many, 'warning'), showMore(WARNING_PAGE, 113))).toMatchObject({ more: 13 });
+    expect(warningPage([], WARNING_PAGE)).toEqual({ shown: [], total: 0, more: 0 });
   });
 
   it('has words for every level, rule and duty code the shared rules raise', () => {
