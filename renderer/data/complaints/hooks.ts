@@ -1,31 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StaffSession } from '../../../shared/sync/staffAuth.ts';
 import type { Platform } from '../../platform/types.ts';
+import { useOnlineClient } from '../onlineClient.ts';
 import { complaintClient, ComplaintClientError, type ComplaintClient } from './client.ts';
 
 // The complaint screens' online reads. Nothing is cached across sessions: each hook is mounted per session (the
 // screen keys it) and asks HQ again on reload(), so a locked desk or the next person never sees an earlier answer.
 
+const noCredentials = () => new ComplaintClientError('unauthenticated', 'this desk holds no credentials');
+
 /** The HQ client for this person's proven session, or the failure that stops it (no credentials on this desk). */
 export function useComplaintClient(platform: Platform, session: StaffSession) {
-  const [client, setClient] = useState<ComplaintClient | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  useEffect(() => {
-    let current = true;
-    const open = async () => {
-      const credentials = await platform.loadDeviceCredentials();
-      if (!credentials) throw new ComplaintClientError('unauthenticated', 'this desk holds no credentials');
-      return complaintClient(await platform.serverUrl(), credentials, session);
-    };
-    open().then(
-      (next) => current && setClient(next),
-      (error: unknown) => current && setFailure(error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [platform, session]);
-  return { client, failure };
+  return useOnlineClient<ComplaintClient>(platform, session, complaintClient, noCredentials);
 }
 
 export interface HqRead<T> {

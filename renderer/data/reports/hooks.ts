@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StaffSession } from '../../../shared/sync/staffAuth.ts';
 import type { Platform } from '../../platform/types.ts';
+import { useOnlineClient } from '../onlineClient.ts';
 import { reportClient, ReportClientError, type ReportClient } from './client.ts';
 
 // The supervision screen's online reads. Nothing is cached: the screen keys the hooks by the session, so a locked
@@ -8,26 +9,11 @@ import { reportClient, ReportClientError, type ReportClient } from './client.ts'
 // request overtaken by a newer one is aborted and its answer, should it still arrive, is dropped: the table never
 // shows last month's figures under this month's heading.
 
+const noCredentials = () => new ReportClientError('unauthenticated', 'this desk holds no credentials');
+
 /** The HQ client for this person's proven session, or the failure that stops it (no credentials on this desk). */
 export function useReportClient(platform: Platform, session: StaffSession) {
-  const [client, setClient] = useState<ReportClient | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  useEffect(() => {
-    let current = true;
-    const open = async () => {
-      const credentials = await platform.loadDeviceCredentials();
-      if (!credentials) throw new ReportClientError('unauthenticated', 'this desk holds no credentials');
-      return reportClient(await platform.serverUrl(), credentials, session);
-    };
-    open().then(
-      (next) => current && setClient(next),
-      (error: unknown) => current && setFailure(error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [platform, session]);
-  return { client, failure };
+  return useOnlineClient<ReportClient>(platform, session, reportClient, noCredentials);
 }
 
 export interface ReportRead<T> {

@@ -1,5 +1,7 @@
 import { createInstance, type TFunction } from 'i18next';
+import type { DeviceCredentials } from '../../../../shared/sync/enrolment.ts';
 import type { ReportAnswer, ReportGroup } from '../../../../shared/sync/reportApi.ts';
+import type { StaffSession } from '../../../../shared/sync/staffAuth.ts';
 import { en } from '../../../../shared/i18n/en.ts';
 import { zhCN } from '../../../../shared/i18n/zh-CN.ts';
 
@@ -33,3 +35,12 @@ export function novemberAnswer(groups: ReportGroup[]): ReportAnswer {
     freshness: { projectedSeq: 10, latestSeq: 12, today: '2026-12-02', computedAt: '2026-12-02T06:00:00.000Z' },
   };
 }
+
+/** An enrolled desk and a supervisor's proven session, as the HQ clients take them. */
+export const DESK = { deviceId: '01JZDESK000000000000000001', token: 'desk-token' } as unknown as DeviceCredentials;
+export const SESSION = {
+  staffId: 'huang-xiuying',
+  sessionId: 'sid',
+  key: 'k',
+  expiresAt: '2026-12-02T12:00:00Z',
+} as unknown as StaffSession;

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEVICE_ID_HEADER, type DeviceCredentials } from '../../../../shared/sync/enrolment.ts';
-import { STAFF_SESSION_HEADER, type StaffSession } from '../../../../shared/sync/staffAuth.ts';
+import { DEVICE_ID_HEADER } from '../../../../shared/sync/enrolment.ts';
+import { STAFF_SESSION_HEADER } from '../../../../shared/sync/staffAuth.ts';
 import { reportClient, ReportClientError } from '../../../../renderer/data/reports/client.ts';
-import { novemberAnswer } from './i18nHarness.ts';
+import { DESK, novemberAnswer, SESSION } from './i18nHarness.ts';
 
 // The supervision screen's calls to HQ (art. 4): both proofs on every call, no HTTP cache, answers parsed against
 // the wire contract, HQ's refusals kept as their codes so the screen can say why.
-
-const desk = { deviceId: '01JZDESK000000000000000001', token: 'desk-token' } as unknown as DeviceCredentials;
-const session = {
-  staffId: 'huang-xiuying',
-  sessionId: 'sid',
-  key: 'k',
-  expiresAt: '2026-12-02T12:00:00Z',
-} as unknown as StaffSession;
 
 const ANSWER = novemberAnswer([
   {
@@ -37,7 +29,7 @@ function fakeFetch(status: number, body: unknown) {
 describe('the report client', () => {
   it('asks GET /reports with the period and grouping, proving the desk and the person, never cached', async () => {
     const { calls, impl } = fakeFetch(200, ANSWER);
-    const answer = await reportClient('https://hq.example/', desk, session, impl).answer({
+    const answer = await reportClient('https://hq.example/', DESK, SESSION, impl).answer({
       from: '2026-11-01',
       to: '2026-11-30',
       groupBy: 'department',
@@ -52,7 +44,7 @@ describe('the report client', () => {
     });
     const headers = calls[0]!.init.headers as Record<string, string>;
     expect(headers.authorization).toBe('Bearer desk-token');
-    expect(headers[DEVICE_ID_HEADER]).toBe(desk.deviceId);
+    expect(headers[DEVICE_ID_HEADER]).toBe(DESK.deviceId);
     expect(headers[STAFF_SESSION_HEADER]).toBe('sid.k');
     expect(calls[0]!.init.cache).toBe('no-store');
     expect(calls[0]!.init.method).toBe('GET');
@@ -60,7 +52,7 @@ describe('the report client', () => {
 
   it('asks a drill-down page and a series with their parameters', async () => {
     const drill = fakeFetch(200, { key: 'cases.onTime', group: 'dept-hitech', total: 0, offset: 200, facts: [] });
-    await reportClient('https://hq', desk, session, drill.impl).drill({
+    await reportClient('https://hq', DESK, SESSION, drill.impl).drill({
       from: '2026-11-01',
       to: '2026-11-30',
       groupBy: 'department',
@@ -77,7 +69,7 @@ describe('the report client', () => {
     });
 
     const series = fakeFetch(200, { step: 'month', groupBy: 'bureau', buckets: [] });
-    await reportClient('https://hq', desk, session, series.impl).series({
+    await reportClient('https://hq', DESK, SESSION, series.impl).series({
       from: '2026-01-01',
       to: '2026-12-31',
       groupBy: 'bureau',
@@ -90,19 +82,19 @@ describe('the report client', () => {
     expect(s.searchParams.get('step')).toBe('month');
   });
 
-  it('keeps HQ’s refusal as its code: a clerk is not-allowed (403), an expired session needs a new one', async () => {
+  it('keeps HQ’s refusal as its code: a clerk is not-allowed (403), an expired SESSION needs a new one', async () => {
     const refused = fakeFetch(403, { error: 'Forbidden', code: 'not-allowed', message: 'supervisors only' });
     const q = { from: '2026-11-01', to: '2026-11-30', groupBy: 'bureau' } as const;
-    await expect(reportClient('https://hq', desk, session, refused.impl).answer(q)).rejects.toMatchObject({
+    await expect(reportClient('https://hq', DESK, SESSION, refused.impl).answer(q)).rejects.toMatchObject({
       code: 'not-allowed',
       status: 403,
     });
     const expired = fakeFetch(401, { error: 'Unauthorized', code: 'staff-session-required', message: 'sign in' });
-    await expect(reportClient('https://hq', desk, session, expired.impl).answer(q)).rejects.toMatchObject({
+    await expect(reportClient('https://hq', DESK, SESSION, expired.impl).answer(q)).rejects.toMatchObject({
       code: 'staff-session-required',
     });
     const bare = fakeFetch(502, '<html>bad gateway</html>');
-    await expect(reportClient('https://hq', desk, session, bare.impl).answer(q)).rejects.toMatchObject({
+    await expect(reportClient('https://hq', DESK, SESSION, bare.impl).answer(q)).rejects.toMatchObject({
       code: 'other',
       status: 502,
     });
@@ -113,13 +105,13 @@ describe('the report client', () => {
     const down = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
-    const error = await reportClient('https://hq', desk, session, down)
+    const error = await reportClient('https://hq', DESK, SESSION, down)
       .answer(q)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportClientError);
     expect(error).toMatchObject({ code: 'offline' });
     const odd = fakeFetch(200, { ...ANSWER, groups: [{ group: 'x', figures: { a: { numerator: 'many' } } }] });
-    await expect(reportClient('https://hq', desk, session, odd.impl).answer(q)).rejects.toMatchObject({
+    await expect(reportClient('https://hq', DESK, SESSION, odd.impl).answer(q)).rejects.toMatchObject({
       code: 'unrecognised',
     });
   });
@@ -130,7 +122,7 @@ describe('the report client', () => {
       new Promise((_resolve, reject) =>
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
       )) as unknown as typeof fetch;
-    const call = reportClient('https://hq', desk, session, hanging).answer(
+    const call = reportClient('https://hq', DESK, SESSION, hanging).answer(
       { from: '2026-11-01', to: '2026-11-30', groupBy: 'bureau' },
       controller.signal,
     );
