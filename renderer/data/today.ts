@@ -32,6 +32,7 @@ export interface TodayNumbers {
   /** art. 9: contacts registered at this window on an earlier day and still without a disposition. */
   readonly carriedOver: number;
   /** art. 8(3): transfers waiting to be accepted by this person or by anyone of their department (each once). */
+  /** toDepartment: those to my department not named to me; toMe + toDepartment = total. */
   readonly transfers: { readonly toMe: number; readonly toDepartment: number; readonly total: number };
   /** This person's open cases due within DUE_SOON_WORKING_DAYS working days, and those already overdue (art. 17–18). */
   readonly casesDue: { readonly soon: number; readonly overdue: number; readonly total: number };
@@ -90,8 +91,9 @@ export function countToday(input: TodayInput): TodayNumbers {
     if (c.status !== 'transferPending' || !c.transfer) continue;
     const me = c.transfer.toStaffId === staff.id;
     const department = c.transfer.toDepartmentId === staff.departmentId;
+    // Disjoint, so the two parts add up to the total: a transfer named to me is not counted again for my department.
     if (me) toMe++;
-    if (department) toDepartment++;
+    else if (department) toDepartment++;
     if (me || department) total++;
   }
   let soon = 0;

@@ -12,7 +12,7 @@ export const enToday = {
   window: 'This window',
   mine: 'Registered by me',
   transfers: 'Transfers to accept',
-  transfersDetail: ': {{total}} ({{toMe}} to me, {{toDepartment}} to my department; art. 8(3))',
+  transfersDetail: ': {{total}} ({{toMe}} to me, {{toDepartment}} to others in my department; art. 8(3))',
   cases: 'Cases due soon',
   casesDetail: ': {{total}} ({{soon}} due within two working days, {{overdue}} overdue)',
   carriedOver: 'Registered here on an earlier day and still waiting: {{count}} (art. 9)',

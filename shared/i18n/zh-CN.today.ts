@@ -12,7 +12,7 @@ export const zhCNToday = {
   window: '本窗口',
   mine: '本人登记',
   transfers: '待承接的转办',
-  transfersDetail: '：{{total}} 件（转给本人 {{toMe}} 件，转给本科室 {{toDepartment}} 件；第八条第（三）项）',
+  transfersDetail: '：{{total}} 件（转给本人 {{toMe}} 件，转给本科室其他人 {{toDepartment}} 件；第八条第（三）项）',
   cases: '临期办件',
   casesDetail: '：{{total}} 件（两个工作日内到期 {{soon}} 件，已超期 {{overdue}} 件）',
   carriedOver: '本窗口以前登记、至今仍待处置：{{count}} 件（第九条）',

@@ -122,7 +122,7 @@ describe('today at this window and for this clerk', () => {
   it('art. 8(3): a waiting transfer counts for its handler and for everyone of the receiving department, once each', async () => {
     const id = await recordContact(db, clerk, visit('转高新科'));
     await transferContact(db, clerk, id, { toStaffId: 'li-na' as StaffId });
-    expect((await numbersOf(liNa)).transfers).toEqual({ toMe: 1, toDepartment: 1, total: 1 });
+    expect((await numbersOf(liNa)).transfers).toEqual({ toMe: 1, toDepartment: 0, total: 1 });
     expect((await numbersOf(zhaoGang)).transfers).toEqual({ toMe: 0, toDepartment: 1, total: 1 });
     expect((await numbersOf(zhangWei)).transfers).toEqual({ toMe: 0, toDepartment: 0, total: 0 });
 
