@@ -31,7 +31,9 @@ describe('today’s words', () => {
   it('art. 8(3) and art. 17–18: the transfers and cases sentences hold every count', () => {
     const transfers = { total: 3, toMe: 1, toDepartment: 2 };
     const cases = { total: 4, soon: 3, overdue: 1 };
-    expect(zh('today.transfersDetail', transfers)).toBe('：3 件（转给本人 1 件，转给本科室其他人 2 件；第八条第（三）项）');
+    expect(zh('today.transfersDetail', transfers)).toBe(
+      '：3 件（转给本人 1 件，转给本科室其他人 2 件；第八条第（三）项）',
+    );
     expect(english('today.transfersDetail', transfers)).toBe(': 3 (1 to me, 2 to others in my department; art. 8(3))');
     expect(zh('today.casesDetail', cases)).toBe('：4 件（两个工作日内到期 3 件，已超期 1 件）');
     expect(english('today.casesDetail', cases)).toBe(': 4 (3 due within two working days, 1 overdue)');
