@@ -6,7 +6,7 @@ export type ReportGet = (
   url: string,
   session?: StaffSession,
   headers?: Record<string, string>,
-) => Promise<{ status: number; json: unknown }>;
+) => Promise<{ status: number; json: unknown; cacheControl: string | undefined }>;
 
 export function reportGetter(server: TestServer, deviceId: string): ReportGet {
   return async (url, session, headers = server.authHeaders(deviceId)) => {
@@ -15,6 +15,7 @@ export function reportGetter(server: TestServer, deviceId: string): ReportGet {
       url,
       headers: { ...headers, ...(session ? { [STAFF_SESSION_HEADER]: staffSessionHeader(session) } : {}) },
     });
-    return { status: res.statusCode, json: res.json() as unknown };
+    const cacheControl = res.headers['cache-control'];
+    return { status: res.statusCode, json: res.json() as unknown, cacheControl: cacheControl?.toString() };
   };
 }

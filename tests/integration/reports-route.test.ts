@@ -52,6 +52,8 @@ describe.each(BACKENDS)('GET /reports on $name', (backend) => {
       const session = await signInAs(server, deviceId, staffId);
       const res = await get(`${MARCH}&groupBy=department`, session);
       expect(res.status).toBe(200);
+      // No HTTP cache keeps a report (http/noStore.ts).
+      expect(res.cacheControl).toBe('no-store');
       const body = reportAnswerSchema.parse(res.json);
       expect(body.period).toEqual(march);
       expect(body.groupBy).toBe('department');

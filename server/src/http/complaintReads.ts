@@ -31,6 +31,7 @@ import { NOT_SUPERVISOR_MESSAGE } from './complaintMessages.ts';
 import { complaintParamsSchema } from './complaintParams.ts';
 import { callerOf, requireStaff, sendComplaintError } from './complaintGuard.ts';
 import { sendError } from './errors.ts';
+import { noStore } from './noStore.ts';
 
 // Reading complaints at HQ (issue 14, point 3), each call with the person's own live staff session: the list
 // (no complainant, no account: not logged), one complaint, the accused person's statement view and the
@@ -85,7 +86,7 @@ async function allStates(db: Db, context: HqComplaintContext): Promise<Complaint
 }
 
 export function registerComplaintReads(app: FastifyInstance, db: Db): void {
-  const options = { onRequest: requireStaff(db) };
+  const options = { onRequest: requireStaff(db), onSend: noStore };
 
   /** GET /complaints: those the caller may read, with their clocks, and the caller's own invitations. Not logged. */
   app.get('/complaints', options, async (request) => {

@@ -6,6 +6,7 @@ import { describeIssues } from '../sync/ingest.ts';
 import { requireDevice } from './deviceGuard.ts';
 import { sendError } from './errors.ts';
 import { deviceLane } from './inFlight.ts';
+import { noStore } from './noStore.ts';
 
 /**
  * GET /sync/pull?cursor=&limit= — everything after the cursor, events and reference docs, in seq order, at most
@@ -19,7 +20,7 @@ export function registerPull(app: FastifyInstance, db: Db): void {
   const onRequest = [requireDevice(db), lane.claim];
   app.get(
     '/sync/pull',
-    { onRequest },
+    { onRequest, onSend: noStore },
     lane.hold(async (request, reply) => {
       const query = pullQuerySchema.safeParse(request.query);
       if (!query.success) return sendError(reply, 400, 'bad-request', describeIssues(query.error));

@@ -7,6 +7,7 @@ import { sqlDrill } from '../storage/reportFigures.ts';
 import { sendError } from './errors.ts';
 import { parseDrillQuery, parseReportQuery, parseSeriesQuery } from './reportQueries.ts';
 import { readerOf, requireReportReader } from './reportGuard.ts';
+import { noStore } from './noStore.ts';
 
 // The supervision reports (issue 15, art. 4; the wire contract is shared/sync/reportApi.ts), read from the
 // projection's fact rows by SQL (storage/reportFigures.ts, equal to shared/rules/reports/figures.ts):
@@ -22,7 +23,7 @@ const beijingToday = () => beijingDate(new Date().toISOString());
 
 export function registerReports(app: FastifyInstance, db: Db): void {
   app.decorateRequest('reportReaderId', null);
-  const guard = { onRequest: requireReportReader(db) };
+  const guard = { onRequest: requireReportReader(db), onSend: noStore };
 
   app.get('/reports', guard, async (request, reply) => {
     const checked = parseReportQuery(request.query);
