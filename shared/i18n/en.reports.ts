@@ -2,10 +2,13 @@
 export const enReports = {
   title: 'Supervision reports',
   intro:
-    'Under art. 4 the bureau’s Party committee (personnel office) supervises how every department and person follows first-inquiry responsibility. These figures are computed by HQ from the register.',
+    "Under art. 4 the bureau's Party committee (personnel office) supervises how every department and person follows first-inquiry responsibility. These figures are computed by HQ from the register.",
   needsSession:
     'Supervision reports are read online: you signed in offline this time. Lock the desk and sign in again with the network up.',
   loading: 'Asking HQ…',
+  tab: { figures: 'Figures', warnings: 'Warnings and cards ({{count}})', charts: 'Charts' },
+  staffHint:
+    'By person lists only the people with records in this period; anyone not listed registered, transferred, handled, was rated on or complained about nothing in it.',
   figuresTitle: 'Figures',
   reload: 'Refresh',
   period: {
@@ -29,15 +32,17 @@ export const enReports = {
     current: 'Counted up to {{time}} (computed by HQ on {{today}}); every record uploaded is included.',
     behind:
       'Counted up to {{time}} (computed by HQ on {{today}}); {{count}} records are still being counted, so figures may be low. Refresh shortly.',
+    behind_one:
+      'Counted up to {{time}} (computed by HQ on {{today}}); 1 record is still being counted, so figures may be low. Refresh shortly.',
   },
   failure: {
     offline: 'Cannot reach HQ; supervision reports are read online. Check the network and press Refresh.',
     unauthenticated: 'This desk is not enrolled at HQ or has been disabled: contact the administrator.',
     'staff-session-required': 'Your sign-in has expired: lock the desk and sign in again with the network up.',
     'staff-session-invalid': 'Your sign-in has expired: lock the desk and sign in again with the network up.',
-    'not-allowed': 'HQ refused: supervision reports are for the bureau’s supervisors and leaders only.',
+    'not-allowed': "HQ refused: supervision reports are for the bureau's supervisors and leaders only.",
     'bad-request': 'HQ did not accept the query: {{message}}',
-    unrecognised: 'HQ’s answer could not be read (a version mismatch?): contact the administrator.',
+    unrecognised: "HQ's answer could not be read (a version mismatch?): contact the administrator.",
     other: 'The query failed: {{message}}',
   },
   empty: 'Nothing to count in this period.',
@@ -110,6 +115,11 @@ export const enReports = {
     value: 'median {{median}} · mean {{mean}}',
     valueCount: '{{count}} accepted',
     nothing: 'none',
+    rate: ' ({{rate}})',
+    countLabel: '{{figure}}, {{group}}: {{count}}, show the records',
+    pending:
+      'Counted once the day is over: this period holds a day not yet ended, whose contacts cannot be judged undisposed at day end yet.',
+    pendingLabel: '{{figure}}, {{group}}: not counted yet. {{hint}}',
   },
   column: {
     section: 'Section',
@@ -127,6 +137,10 @@ export const enReports = {
     department: 'Department',
     day: 'Day',
     days: 'Working days',
+    dueDay: 'Due day',
+    daysLeft: 'Working days left',
+    lateSince: 'Late since',
+    daysLate: 'Working days late',
     says: 'What it says',
     record: 'Record id',
     open: 'Open',
@@ -152,6 +166,8 @@ export const enReports = {
     noneOfLevel: 'None at this level.',
     daysLate: '{{count}} working days late',
     daysLeft: '{{count}} working days left',
+    daysLate_one: '{{count}} working day late',
+    daysLeft_one: '{{count}} working day left',
     daysLeftNone: 'due today',
     card: '{{level}}: {{duty}}, {{staff}} ({{department}}), {{day}}, {{days}}. Press Enter to open the record',
     dayLabel: 'Day {{day}}',
@@ -202,6 +218,7 @@ export const enReports = {
     acceptBy: 'to accept by {{date}}',
     acceptedOn: 'accepted {{date}}',
     workingDays: 'took {{count}} working days',
+    workingDays_one: 'took {{count}} working day',
     inTime: 'in time',
     late: 'late',
     leader: 'escalated to {{name}}',
@@ -226,10 +243,13 @@ export const enReports = {
     overdueNow: 'overdue now',
     everOverdue: 'was overdue',
     pauses: 'paused {{count}} times',
+    pauses_one: 'paused once',
     supplementNotice: 'supplement notice given',
     extensions: 'extended {{count}} times',
+    extensions_one: 'extended once',
     resultNotice: { inTime: 'result told in time', late: 'result told late', pending: 'result still to tell' },
     extensionDays: '{{count}} working days asked',
+    extensionDays_one: '{{count}} working day asked',
     decision: { approved: 'approved', refused: 'refused', pending: 'awaiting decision' },
     approvedBy: 'approved by {{name}}',
     decidedOn: 'decided {{date}}',
@@ -242,7 +262,9 @@ export const enReports = {
     founded: 'founded',
     unfounded: 'not founded',
     measures: '{{count}} measures',
+    measures_one: '{{count}} measure',
     daysLate: '{{count}} working days late',
+    daysLate_one: '{{count}} working day late',
     ongoing: 'still unmet',
   },
   export: {

@@ -1,4 +1,5 @@
-import { Group, ScrollArea, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Group, ScrollArea, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportAnswer, ReportFigure } from '../../../shared/sync/reportApi.ts';
@@ -7,15 +8,26 @@ import {
   figureLabelKey,
   formatDays,
   formatRate,
+  isCountFigure,
   isValueFigure,
+  notYetJudged,
   orderedGroups,
   sectionsOf,
 } from './figureSections.ts';
 import { groupName, type ReportNames } from './reportNames.ts';
 
-const FIGURE_COLUMN_REM = 14;
-/** Room for "12345/67890 (100.0%)". */
-const GROUP_COLUMN_REM = 10;
+const FIGURE_COLUMN_REM = 12;
+/** Room for "1234/5678（100.0%）": compact, so a dozen people fit beside the figure names at 1366 px. */
+const GROUP_COLUMN_REM = 8;
+
+/** The figure names stay in view while the groups scroll sideways (by person there may be hundreds of columns). */
+const STICKY: CSSProperties = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+  boxShadow: 'inset -1px 0 0 var(--mantine-color-default-border)',
+};
 
 export interface DrillTarget {
   readonly key: string;
@@ -72,11 +84,15 @@ export function FiguresView({ answer, names, onDrill }: Props) {
             >
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col" style={{ width: `${FIGURE_COLUMN_REM}rem` }}>
+                  <Table.Th scope="col" style={{ ...STICKY, width: `${FIGURE_COLUMN_REM}rem` }}>
                     {t('reports.column.figure')}
                   </Table.Th>
                   {groups.map((g) => (
-                    <Table.Th key={g.group} scope="col" style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Th
+                      key={g.group}
+                      scope="col"
+                      style={{ width: `${GROUP_COLUMN_REM}rem`, overflowWrap: 'anywhere' }}
+                    >
                       {name(g.group)}
                     </Table.Th>
                   ))}
@@ -87,7 +103,7 @@ export function FiguresView({ answer, names, onDrill }: Props) {
                   const label = i18n.exists(figureLabelKey(key)) ? t(figureLabelKey(key)) : key;
                   return (
                     <Table.Tr key={key} data-figure={key}>
-                      <Table.Th scope="row" style={{ fontWeight: 500 }}>
+                      <Table.Th scope="row" style={{ ...STICKY, fontWeight: 500 }}>
                         {label}
                       </Table.Th>
                       {groups.map((g) => (
@@ -98,6 +114,7 @@ export function FiguresView({ answer, names, onDrill }: Props) {
                             label={label}
                             group={name(g.group)}
                             language={language}
+                            pending={notYetJudged(key, answer.period, answer.freshness.today)}
                             onDrill={(drilled, figure) =>
                               onDrill({ key: drilled, group: g.group, figure, groupName: name(g.group) })
                             }
@@ -122,12 +139,30 @@ interface CellProps {
   readonly label: string;
   readonly group: string;
   readonly language: string;
+  /** Not judged yet (当日未处置 while a day of the period is not over). */
+  readonly pending: boolean;
   readonly onDrill: (key: string, figure: string) => void;
 }
 
-function FigureCell({ figureKey, figure, label, group, language, onDrill }: CellProps) {
+function FigureCell({ figureKey, figure, label, group, language, pending, onDrill }: CellProps) {
   const { t, i18n } = useTranslation();
   if (!figure) return <Text c="dimmed">—</Text>;
+  if (pending) {
+    const hint = t('reports.cell.pending');
+    return (
+      <Tooltip label={hint}>
+        <Text
+          c="dimmed"
+          size="sm"
+          span
+          tabIndex={0}
+          aria-label={t('reports.cell.pendingLabel', { figure: label, group, hint })}
+        >
+          —
+        </Text>
+      </Tooltip>
+    );
+  }
   if (isValueFigure(figure)) {
     // A figure of values counts the accepted transfers: the denominator is how many, the numerator their days' sum.
     const count = figure.denominator;
@@ -147,6 +182,21 @@ function FigureCell({ figureKey, figure, label, group, language, onDrill }: Cell
       >
         {`${t('reports.cell.valueCount', { count })} · ${t('reports.cell.value', { median, mean })}`}
       </CellButton>
+    );
+  }
+  if (isCountFigure(figureKey)) {
+    // Its denominator is itself: the count alone, a button to its records.
+    return figure.numerator > 0 ? (
+      <CellButton
+        onClick={() => onDrill(figureKey, label)}
+        label={t('reports.cell.countLabel', { figure: label, group, count: figure.numerator })}
+      >
+        {figure.numerator}
+      </CellButton>
+    ) : (
+      <Text size="sm" span c="dimmed">
+        0
+      </Text>
     );
   }
   const rate = formatRate(figure.rate, language);
@@ -192,7 +242,8 @@ function FigureCell({ figureKey, figure, label, group, language, onDrill }: Cell
       c={figure.denominator === 0 ? 'dimmed' : undefined}
       style={{ fontVariantNumeric: 'tabular-nums' }}
     >
-      {numerator}/{denominator} ({rate})
+      {numerator}/{denominator}
+      {t('reports.cell.rate', { rate })}
     </Text>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/model/reference.ts';
@@ -14,6 +14,7 @@ import { PrintMonthlyReport } from './print/PrintMonthlyReport.tsx';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { ExportButtons } from './export/ExportButtons.tsx';
 import { figuresTable } from './export/reportTables.ts';
+import { withEveryDepartment } from './figureSections.ts';
 import { FiguresView, type DrillTarget } from './FiguresView.tsx';
 import { FreshnessLine } from './FreshnessLine.tsx';
 import { initialChoice, resolvePeriod, seriesStep, type PeriodChoice } from './periodChoice.ts';
@@ -52,7 +53,12 @@ export function ReportsOnline({ staff, session }: { staff: Staff; session: Staff
   const records = useOpenRecord(db);
   const exists = (key: string) => i18n.exists(key);
   const failure = noClient ?? answer.failure;
-  const data = answer.data;
+  // By department, every department of the directory has a column (zeros where nothing was counted).
+  const departmentIds = useMemo(() => (directory?.departments ?? []).map((d) => d.id as string), [directory]);
+  const data = useMemo(
+    () => answer.data && withEveryDepartment(answer.data, departmentIds),
+    [answer.data, departmentIds],
+  );
   const words = { t, exists, language: i18n.language, names };
   return (
     <Stack gap="md">
@@ -84,7 +90,7 @@ export function ReportsOnline({ staff, session }: { staff: Staff; session: Staff
           <Group justify="space-between" align="center">
             <FreshnessLine freshness={data.freshness} />
             <Group gap="xs">
-              <PrintMonthlyReport answer={data} series={series.data} names={names} />
+              <PrintMonthlyReport answer={answer.data!} series={series.data} names={names} />
               <Button
                 size="xs"
                 variant="default"
@@ -98,26 +104,45 @@ export function ReportsOnline({ staff, session }: { staff: Staff; session: Staff
               </Button>
             </Group>
           </Group>
-          <Paper withBorder p="md">
-            <WarningList warnings={data.warnings} names={names} period={query} onOpenRecord={records.open} />
-          </Paper>
-          {series.data && (
-            <Paper withBorder p="md">
-              <ReportCharts series={series.data} names={names} />
-            </Paper>
-          )}
-          <Paper withBorder p="md">
-            <Group justify="space-between" mb="sm">
-              <Title order={4}>{t('reports.figuresTitle')}</Title>
-              <ExportButtons
-                testId="export-figures"
-                what={t('reports.export.figures')}
-                period={query}
-                table={() => figuresTable(data, words)}
-              />
-            </Group>
-            <FiguresView answer={data} names={names} onDrill={setDrill} />
-          </Paper>
+          {/* The figures first, the warning list and the charts one key press away (← → between the tabs). */}
+          <Tabs defaultValue="figures" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="figures">{t('reports.tab.figures')}</Tabs.Tab>
+              <Tabs.Tab value="warnings">{t('reports.tab.warnings', { count: data.warnings.length })}</Tabs.Tab>
+              {series.data && <Tabs.Tab value="charts">{t('reports.tab.charts')}</Tabs.Tab>}
+            </Tabs.List>
+            <Tabs.Panel value="figures" pt="sm">
+              <Paper withBorder p="md">
+                <Group justify="space-between" mb="sm">
+                  <Title order={4}>{t('reports.figuresTitle')}</Title>
+                  <ExportButtons
+                    testId="export-figures"
+                    what={t('reports.export.figures')}
+                    period={query}
+                    table={() => figuresTable(data, words)}
+                  />
+                </Group>
+                {groupBy === 'staff' && (
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {t('reports.staffHint')}
+                  </Text>
+                )}
+                <FiguresView answer={data} names={names} onDrill={setDrill} />
+              </Paper>
+            </Tabs.Panel>
+            <Tabs.Panel value="warnings" pt="sm">
+              <Paper withBorder p="md">
+                <WarningList warnings={data.warnings} names={names} period={query} onOpenRecord={records.open} />
+              </Paper>
+            </Tabs.Panel>
+            {series.data && (
+              <Tabs.Panel value="charts" pt="sm">
+                <Paper withBorder p="md">
+                  <ReportCharts series={series.data} names={names} />
+                </Paper>
+              </Tabs.Panel>
+            )}
+          </Tabs>
           <DrillDrawer
             client={client}
             query={query}

@@ -112,3 +112,49 @@ export function orderedGroups(answer: Pick<ReportAnswer, 'groups'>, name: (group
     (a, b) => collator.compare(name(a.group), name(b.group)) || (a.group < b.group ? -1 : 1),
   );
 }
+
+// A figure whose denominator is every fact of its kind (every contact registered, every case received, every
+// complaint received) is a count: "4/4（100.0%）" says nothing more than 4, so the screen shows the count alone.
+const COUNTS = new Set(['contacts.total', 'cases.received', 'complaints.received']);
+
+/** A figure that is a plain count: its numerator and denominator are the same facts. */
+export function isCountFigure(key: string): boolean {
+  return COUNTS.has(key);
+}
+
+/**
+ * 当日未处置 judges a contact at the end of the day it was registered: while the period still holds today (or a day
+ * after it), today's contacts cannot be judged yet, so the figure is not given (a false 0 would read as "all done").
+ */
+export function notYetJudged(key: string, period: { readonly to: string }, today: string): boolean {
+  return key === 'contacts.undisposedAtDayEnd' && period.to >= today;
+}
+
+/**
+ * By department, every department of the directory has its column, with zeros where nothing was counted: a
+ * supervisor sees an explicit 0 rather than wonder whether a department was left out. (By person only the people
+ * with records are shown — the directory holds everyone who ever signed in.)
+ */
+export function withEveryDepartment<A extends Pick<ReportAnswer, 'groups' | 'groupBy'>>(
+  answer: A,
+  departmentIds: readonly string[],
+): A {
+  if (answer.groupBy !== 'department') return answer;
+  const present = new Set(answer.groups.map((g) => g.group));
+  const missing = departmentIds.filter((id) => !present.has(id));
+  if (missing.length === 0) return answer;
+  const keys = [...new Set(answer.groups.flatMap((g) => Object.keys(g.figures)))];
+  const valueKeys = new Set(
+    answer.groups.flatMap((g) =>
+      Object.entries(g.figures)
+        .filter(([, f]) => isValueFigure(f))
+        .map(([k]) => k),
+    ),
+  );
+  const zero = (key: string): ReportFigure =>
+    valueKeys.has(key)
+      ? { numerator: 0, denominator: 0, rate: null, median: null }
+      : { numerator: 0, denominator: 0, rate: null };
+  const added = missing.map((group) => ({ group, figures: Object.fromEntries(keys.map((k) => [k, zero(k)])) }));
+  return { ...answer, groups: [...answer.groups, ...added] };
+}

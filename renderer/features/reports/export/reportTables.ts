@@ -2,7 +2,14 @@ import type { TFunction } from 'i18next';
 import { DEFAULT_WARNING_THRESHOLDS } from '../../../../shared/rules/reports/warnings.ts';
 import type { ReportAnswer, ReportDrill, ReportFactWire, ReportWarning } from '../../../../shared/sync/reportApi.ts';
 import { articleLabel } from '../../cases/articleLabel.ts';
-import { figureLabelKey, isValueFigure, orderedGroups, sectionsOf } from '../figureSections.ts';
+import {
+  figureLabelKey,
+  isCountFigure,
+  isValueFigure,
+  notYetJudged,
+  orderedGroups,
+  sectionsOf,
+} from '../figureSections.ts';
 import { factWords } from '../factWords.ts';
 import { groupName, type ReportNames } from '../reportNames.ts';
 import type { ExportCell, ExportTable } from './table.ts';
@@ -30,13 +37,16 @@ export function figuresTable(answer: ReportAnswer, w: Words): ExportTable {
         const f = g.figures[key];
         if (!f) continue;
         const value = isValueFigure(f);
+        // As the screen shows it: a count alone, and nothing where the figure cannot be judged yet.
+        const pending = notYetJudged(key, answer.period, answer.freshness.today);
+        const count = isCountFigure(key);
         rows.push([
           t(`reports.section.${section.id}`),
           label,
           name(g.group),
-          f.numerator,
-          f.denominator,
-          value ? null : f.rate,
+          pending ? null : f.numerator,
+          pending || count ? null : f.denominator,
+          value || pending || count ? null : f.rate,
           value ? (f.rate ?? null) : null,
           value ? (f.median ?? null) : null,
         ]);
@@ -83,11 +93,16 @@ export function warningsTable(warnings: readonly ReportWarning[], w: Words): Exp
       { header: t('reports.column.article'), kind: 'text' },
       { header: t('reports.column.staff'), kind: 'text' },
       { header: t('reports.column.department'), kind: 'text' },
-      { header: t('reports.column.day'), kind: 'text' },
-      { header: t('reports.column.days'), kind: 'count' },
+      // A 预警's day is when it falls due and its days are those left; a card's day is when the lapse began and its
+      // days those late: each in its own column, so no row is read the wrong way.
+      { header: t('reports.column.dueDay'), kind: 'text' },
+      { header: t('reports.column.daysLeft'), kind: 'count' },
+      { header: t('reports.column.lateSince'), kind: 'text' },
+      { header: t('reports.column.daysLate'), kind: 'count' },
       { header: t('reports.column.record'), kind: 'text' },
     ],
     rows: warnings.map((card) => {
+      const due = card.level === 'warning';
       const words = warningWords(card, w);
       return [
         words.level,
@@ -96,8 +111,10 @@ export function warningsTable(warnings: readonly ReportWarning[], w: Words): Exp
         articleLabel(card.article, t, language),
         names.staff(card.staffId),
         names.department(card.departmentId),
-        card.day,
-        card.days,
+        due ? card.day : null,
+        due ? card.days : null,
+        due ? null : card.day,
+        due ? null : card.days,
         card.recordId,
       ];
     }),

@@ -95,6 +95,21 @@ describe('CSV', () => {
     expect(lines).toContain('转办,承接用时（工作日）,高新技术发展及产业化科,5,4,,1.25,1');
   });
 
+  it('writes a count alone (登记总数 is n of n), and no 当日未处置 while a day of the period is not over', () => {
+    const figures = {
+      'contacts.total': { numerator: 4, denominator: 4, rate: 1 },
+      'contacts.undisposedAtDayEnd': { numerator: 0, denominator: 4, rate: 0 },
+    };
+    const past = toCsv(figuresTable(novemberAnswer([{ group: 'dept-hitech', figures }]), words()));
+    expect(past).toContain('接待登记,登记总数,高新技术发展及产业化科,4,,,,');
+    expect(past).toContain('接待登记,当日未处置,高新技术发展及产业化科,0,4,0.0%,,');
+    const holdingToday = {
+      ...novemberAnswer([{ group: 'dept-hitech', figures }]),
+      period: { from: '2026-12-01', to: '2026-12-31' },
+    };
+    expect(toCsv(figuresTable(holdingToday, words()))).toContain('接待登记,当日未处置,高新技术发展及产业化科,,,,,');
+  });
+
   it('names the file after the table and the period, with nothing a file system refuses', () => {
     expect(exportFileName('督查指标', '2026-11-01', '2026-11-30', 'xlsx')).toBe('督查指标_2026-11-01_2026-11-30.xlsx');
     expect(exportFileName('a/b: c', '2026-11-01', '2026-11-30', 'csv')).toBe('a_b_c_2026-11-01_2026-11-30.csv');
@@ -129,10 +144,30 @@ describe('.xlsx', () => {
       '第八条第（三）项',
       '陈静',
       '高新技术发展及产业化科',
+      undefined,
+      undefined,
       '2026-10-02',
       40,
       'ct1',
     ]);
+    expect(sheet.getRow(1).values).toContain('超期起始日');
+  });
+
+  it('puts a 预警 due day and days left in their own columns, apart from a card’s late days', () => {
+    const due: ReportWarning = {
+      ...RED,
+      level: 'warning',
+      rule: 'dueSoon',
+      code: 'caseDue',
+      day: '2026-12-04',
+      days: 1,
+    };
+    const [header, warning, red] = toCsv(warningsTable([due, RED], words()))
+      .slice(1)
+      .split('\r\n');
+    expect(header).toBe('级别,事项,依据的规则,条款,人员,科室,到期日,剩余工作日,超期起始日,超期工作日,记录编号');
+    expect(warning).toMatch(/^预警,.*,2026-12-04,1,,,ct1$/);
+    expect(red).toMatch(/^红牌,.*,,,2026-10-02,40,ct1$/);
   });
 
   it('keeps sheet names within Excel’s rules and unique, and guards formula text there too', async () => {

@@ -9,8 +9,11 @@ import {
   denominatorFigure,
   figureLabelKey,
   formatRate,
+  isCountFigure,
+  notYetJudged,
   orderedGroups,
   sectionsOf,
+  withEveryDepartment,
 } from '../../../../renderer/features/reports/figureSections.ts';
 import {
   initialChoice,
@@ -152,9 +155,63 @@ describe('the figure sections', () => {
       expect(bureau!.figures[key].denominator, key).toBe(bureau!.figures[whole as typeof key].numerator);
     }
     expect(drilled).toBeGreaterThan(10);
+    // A count's denominator is every fact of its kind: the oracle gives n of n, so the screen shows n alone.
+    const counts = FIGURE_KEYS.filter(isCountFigure);
+    expect(counts).toEqual(['contacts.total', 'cases.received', 'complaints.received']);
+    for (const key of counts) expect(bureau!.figures[key].numerator, key).toBe(bureau!.figures[key].denominator);
+    expect(bureau!.figures['contacts.total'].numerator).toBe(3);
+    expect(isCountFigure('contacts.channel.visit')).toBe(false);
     expect(denominatorFigure('contacts.total')).toBeUndefined();
     expect(denominatorFigure('cases.onTime')).toBeUndefined();
     expect(denominatorFigure('ratings.goodRate')).toBeUndefined();
+  });
+
+  it('does not judge 当日未处置 while a day of the period is not over', () => {
+    expect(notYetJudged('contacts.undisposedAtDayEnd', { to: '2026-12-31' }, '2026-12-02')).toBe(true);
+    expect(notYetJudged('contacts.undisposedAtDayEnd', { to: '2026-12-02' }, '2026-12-02')).toBe(true);
+    expect(notYetJudged('contacts.undisposedAtDayEnd', { to: '2026-12-01' }, '2026-12-02')).toBe(false);
+    expect(notYetJudged('contacts.total', { to: '2026-12-31' }, '2026-12-02')).toBe(false);
+  });
+
+  it('gives every department of the directory a column by department, with zeros, and leaves people alone', () => {
+    const answer = {
+      groupBy: 'department' as const,
+      groups: [
+        {
+          group: 'dept-hitech',
+          figures: {
+            'cases.onTime': { numerator: 3, denominator: 4, rate: 0.75 },
+            'transfers.workingDaysToAccept': { numerator: 5, denominator: 4, rate: 1.25, median: 1 },
+          },
+        },
+      ],
+    };
+    const all = withEveryDepartment(answer, ['dept-hitech', 'dept-office']);
+    expect(all.groups.map((g) => g.group)).toEqual(['dept-hitech', 'dept-office']);
+    expect(all.groups[1]!.figures).toEqual({
+      'cases.onTime': { numerator: 0, denominator: 0, rate: null },
+      'transfers.workingDaysToAccept': { numerator: 0, denominator: 0, rate: null, median: null },
+    });
+    expect(all.groups[0]).toBe(answer.groups[0]);
+    const byPerson = { ...answer, groupBy: 'staff' as const };
+    expect(withEveryDepartment(byPerson, ['dept-office'])).toBe(byPerson);
+  });
+
+  it('says one working day, not one working days, in English', () => {
+    expect(english('reports.warning.daysLate', { count: 1 })).toBe('1 working day late');
+    expect(english('reports.warning.daysLeft', { count: 1 })).toBe('1 working day left');
+    expect(english('reports.warning.daysLeft', { count: 3 })).toBe('3 working days left');
+    expect(english('reports.fact.measures', { count: 1 })).toBe('1 measure');
+    expect(english('reports.freshness.behind', { count: 1, time: 't', today: 'd' })).toContain('1 record is');
+    expect(zh('reports.warning.daysLate', { count: 1 })).toBe('超期 1 个工作日');
+  });
+
+  it('writes English with ASCII apostrophes (a curly one sits in a full-width cell under a CJK font)', () => {
+    const leaves = (o: unknown): string[] =>
+      typeof o === 'string' ? [o] : Object.values(o as object).flatMap((v) => leaves(v));
+    const all = leaves(english('reports', { returnObjects: true }));
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.filter((w) => /[\u2018\u2019]/.test(w))).toEqual([]);
   });
 
   it('writes 0 of 0 as no rate, never 0 %', () => {
