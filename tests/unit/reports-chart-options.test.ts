@@ -5,12 +5,17 @@ import {
   BAR_DECALS,
   bucketLabel,
   departmentsChart,
+  legendRows,
+  NARROWEST_CHART_PX,
   percent,
   ratesChart,
   reportCharts,
   sumFigure,
   trendChart,
+  valueLabel,
 } from '../../renderer/features/reports/charts/chartOptions.ts';
+import { enReports } from '../../shared/i18n/en.reports.ts';
+import { zhCNReports } from '../../shared/i18n/zh-CN.reports.ts';
 import { echarts } from '../../renderer/features/reports/charts/echarts.ts';
 import { reportWords } from '../../renderer/print/report/words.ts';
 
@@ -69,12 +74,12 @@ describe('what the charts plot', () => {
 
     const trend = seriesOf(trendChart({ series, names, words: zh }).option);
     expect(trend.map((s) => [s.name, s.data])).toEqual([
-      ['接待登记', [7, 5]],
-      ['受理办件', [3, 0]],
+      ['登记总数', [7, 5]],
+      ['收件', [3, 0]],
     ]);
     const rates = seriesOf(ratesChart({ series, names, words: zh }).option);
     expect(rates[0]).toMatchObject({ name: '按时办结率', data: [75, null] });
-    expect(rates[1]).toMatchObject({ name: '转办按时接收率', data: [50, 50] });
+    expect(rates[1]).toMatchObject({ name: '次一工作日内承接', data: [50, 50] });
     // No rating was counted at all: the good-rating line is all gaps, never a fall to 0 %.
     expect(rates[2]).toMatchObject({ name: '好评率', data: [null, null] });
   });
@@ -114,6 +119,57 @@ describe('what the charts plot', () => {
   });
 });
 
+describe('legend and axis names clear of each other (1366 px screen, three charts in a row)', () => {
+  it("names each figure as the screen's figure table does (reports.figure.*)", () => {
+    const legendOf = (words: typeof zh, kind: string) =>
+      seriesOf(reportCharts({ series, names, words }).find((c) => c.kind === kind)!.option).map((s) => s.name);
+    expect(legendOf(zh, 'rates')).toEqual([
+      zhCNReports.figure.cases_onTime,
+      zhCNReports.figure.transfers_acceptedInTime,
+      zhCNReports.figure.ratings_goodRate,
+    ]);
+    expect(legendOf(zh, 'rates')).toContain('次一工作日内承接');
+    expect(legendOf(en, 'trend')).toEqual([enReports.figure.contacts_total, enReports.figure.cases_received]);
+    expect(legendOf(en, 'departments')).toEqual([
+      enReports.figure.contacts_total,
+      enReports.figure.cases_received,
+      enReports.figure.cases_overdueNow,
+    ]);
+  });
+
+  it('puts the legend below the plot and keeps the plot, its labels and axis names above it', () => {
+    for (const words of [zh, en]) {
+      for (const chart of reportCharts({ series, names, words })) {
+        const { legend, grid, yAxis } = chart.option as {
+          legend: { bottom: number; top?: number };
+          grid: { bottom: number; outerBoundsMode: string; outerBoundsContain: string };
+          yAxis: { nameLocation: string; nameRotate: number };
+        };
+        expect(legend.bottom).toBe(0);
+        expect(legend.top).toBeUndefined();
+        expect(grid).toMatchObject({ outerBoundsMode: 'same', outerBoundsContain: 'all' });
+        // The axis name runs up the axis's side, not above it where the legend used to be.
+        expect(yAxis).toMatchObject({ nameLocation: 'middle', nameRotate: 90 });
+        const rows = legendRows(
+          seriesOf(chart.option).map((s) => String(s.name)),
+          NARROWEST_CHART_PX,
+        );
+        expect(grid.bottom, `${chart.kind}`).toBeGreaterThanOrEqual(rows * 24);
+      }
+    }
+  });
+
+  it('counts the legend rows a long English legend wraps onto, and reserves room for them', () => {
+    const english = [enReports.figure.cases_onTime, enReports.figure.transfers_acceptedInTime, 'Good-rating rate'];
+    expect(legendRows(english, NARROWEST_CHART_PX)).toBeGreaterThanOrEqual(2);
+    expect(legendRows(english, 2000)).toBe(1);
+    expect(legendRows(['登记总数', '收件'], NARROWEST_CHART_PX)).toBe(1);
+    const narrow = ratesChart({ series, names, words: en }).option.grid as { bottom: number };
+    const wide = ratesChart({ series, names, words: en, width: 2000 }).option.grid as { bottom: number };
+    expect(narrow.bottom).toBeGreaterThan(wide.bottom);
+  });
+});
+
 describe('readable in black and white', () => {
   const charts = reportCharts({ series, names, words: zh });
 
@@ -136,8 +192,25 @@ describe('readable in black and white', () => {
     expect(lines).toHaveLength(3);
     expect(new Set(lines.map((l) => JSON.stringify(l.lineStyle?.type))).size).toBe(3);
     expect(new Set(lines.map((l) => l.symbol)).size).toBe(3);
-    for (const l of lines) expect(l.label).toMatchObject({ show: true, formatter: '{c}%' });
+    for (const l of lines) {
+      expect(l.label).toMatchObject({ show: true, position: 'top' });
+      const say = l.label!.formatter as (p: { value?: unknown }) => string;
+      expect(say({ value: 83.3 })).toBe('83.3%');
+      // A 0 % point sits on the x axis: its label would print over the axis labels ("11-0%起"), so it has none.
+      expect(say({ value: 0 })).toBe('');
+      expect(say({ value: null })).toBe('');
+    }
     expect(charts[1]!.option.yAxis).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('writes no value on an empty bar, and every bar label above its bar', () => {
+    for (const s of charts.filter((c) => c.kind !== 'rates').flatMap((c) => seriesOf(c.option))) {
+      expect(s.label?.position).toBe('top');
+      const say = s.label!.formatter as (p: { value?: unknown }) => string;
+      expect(say({ value: 7 })).toBe('7');
+      expect(say({ value: 0 })).toBe('');
+    }
+    expect(valueLabel('%')({ value: 12.5 })).toBe('12.5%');
   });
 
   it('stops writing values on crowded charts (a year of weeks) rather than overprint them', () => {

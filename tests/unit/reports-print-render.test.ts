@@ -6,11 +6,13 @@ import {
   reportArchiveName,
 } from '../../renderer/print/report/renderMonthlyReport.tsx';
 import { SLIP_CSP } from '../../renderer/print/renderSlip.tsx';
+import { escapeHtml } from '../../renderer/print/escape.ts';
 import { enReportPrint } from '../../shared/i18n/en.reportPrint.ts';
 import { zhCNReportPrint } from '../../shared/i18n/zh-CN.reportPrint.ts';
 import { enReports } from '../../shared/i18n/en.reports.ts';
 import { zhCNReports } from '../../shared/i18n/zh-CN.reports.ts';
-import { warningPrintWords } from '../../renderer/print/report/words.ts';
+import { reportKind, warningPrintWords } from '../../renderer/print/report/words.ts';
+import { REPORT_ARCHIVE_RE } from '../../shared/ipc/contract.ts';
 import type { BreachFactCode, DueCode } from '../../shared/rules/reports/facts.ts';
 import type { WarningRule } from '../../shared/rules/reports/warnings.ts';
 
@@ -158,10 +160,11 @@ describe('the printed 月报', () => {
     expect(words).toContain('一、主要指标');
     expect(words).toContain('（一）接待登记与转办');
     expect(words).toContain('（二）办件与上报');
-    expect(words).toMatch(/接待登记 办公室 12 科室<script>alert\(1\)<\/script> 7 合计 19 /);
-    expect(words).toMatch(/受理办件 按时办结 当前超期 办公室 5 3\/4 75\.0% 1\/5 20\.0%/);
+    // Each figure named as the screen's figure table names it (reports.figure.*): 登记总数, 收件, 目前超期…
+    expect(words).toMatch(/登记总数 办公室 12 科室<script>alert\(1\)<\/script> 7 合计 19 /);
+    expect(words).toMatch(/收件 按时办结率 目前超期 办公室 5 3\/4 75\.0% 1\/5 20\.0%/);
     expect(words).toMatch(/合计 7 5\/6 83\.3% 1\/7 14\.3%/);
-    expect(words).toMatch(/好评 办公室 0\/0 — 科室.* 4\/5 80\.0% 合计 4\/5 80\.0%/);
+    expect(words).toMatch(/好评率 办公室 0\/0 — 科室.* 4\/5 80\.0% 合计 4\/5 80\.0%/);
     // A figure this print does not know is not printed; one no department has (complaints) gets no column.
     expect(words).not.toContain('some.futureFigure');
     expect(words).not.toContain('收到投诉');
@@ -229,15 +232,73 @@ describe('the printed 月报', () => {
   });
 });
 
+describe('the title follows the period', () => {
+  const at = (from: string, to: string, lang = 'zh-CN') =>
+    renderMonthlyReportHtml({ answer: { ...answer, period: { from, to } }, names, bureauName: bureau, lang });
+  const title = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)![1];
+
+  it('is 督查日报/周报/月报/季报/年报 for exactly that calendar unit, else 督查报告 with the range', () => {
+    expect(reportKind({ from: '2026-11-05', to: '2026-11-05' })).toBe('day');
+    expect(reportKind({ from: '2026-11-02', to: '2026-11-08' })).toBe('week'); // Monday to Sunday
+    expect(reportKind({ from: '2026-11-03', to: '2026-11-09' })).toBe('custom'); // seven days, not a week
+    expect(reportKind({ from: '2026-11-01', to: '2026-11-30' })).toBe('month');
+    expect(reportKind({ from: '2026-10-01', to: '2026-12-31' })).toBe('quarter');
+    expect(reportKind({ from: '2026-11-01', to: '2026-12-31' })).toBe('custom'); // two months
+    expect(reportKind({ from: '2026-01-01', to: '2026-12-31' })).toBe('year');
+    expect(title(at('2026-11-05', '2026-11-05'))).toBe('督查日报');
+    expect(title(at('2026-11-02', '2026-11-08'))).toBe('督查周报');
+    expect(title(at('2026-11-01', '2026-11-30'))).toBe('督查月报');
+    expect(title(at('2026-10-01', '2026-12-31'))).toBe('督查季报');
+    expect(title(at('2026-01-01', '2026-12-31'))).toBe('督查年报');
+    const custom = at('2026-11-03', '2026-11-20');
+    expect(title(custom)).toBe('督查报告');
+    expect(text(custom)).toContain('统计期间：2026-11-03 至 2026-11-20');
+    expect(custom).not.toContain('督查月报');
+  });
+
+  it('names a single day once, in the header, the document title and the page footer', () => {
+    const day = at('2026-11-05', '2026-11-05');
+    expect(text(day)).toContain('统计日期：2026-11-05');
+    expect(day).not.toContain('2026-11-05 至 2026-11-05');
+    expect(day).toContain(`<title>${escapeHtml(bureau)} 督查日报 2026-11-05</title>`);
+    const css = day.slice(day.indexOf('<style>'), day.indexOf('</style>'));
+    expect(css).toContain('督查日报');
+    expect(css).not.toContain('督查月报');
+  });
+
+  it('in English likewise', () => {
+    expect(title(at('2026-11-05', '2026-11-05', 'en'))).toBe('Daily Supervision Report');
+    expect(title(at('2026-11-02', '2026-11-08', 'en'))).toBe('Weekly Supervision Report');
+    expect(title(at('2026-10-01', '2026-12-31', 'en'))).toBe('Quarterly Supervision Report');
+    expect(title(at('2026-01-01', '2026-12-31', 'en'))).toBe('Annual Supervision Report');
+    const custom = at('2026-11-03', '2026-11-20', 'en');
+    expect(title(custom)).toBe('Supervision Report');
+    expect(text(custom)).toContain('Period: 2026-11-03 to 2026-11-20');
+    expect(text(at('2026-11-05', '2026-11-05', 'en'))).toContain('Day: 2026-11-05');
+  });
+});
+
 describe('the archived PDF name', () => {
   it('is the month for a calendar month, with the range for any other period, the grouping and the moment', () => {
     expect(reportArchiveName(answer)).toBe('2026-11-department-20261202T073012345Z');
     expect(reportArchiveName({ ...answer, groupBy: 'bureau', period: { from: '2026-11-03', to: '2026-11-09' } })).toBe(
-      '2026-11-2026-11-03_2026-11-09-bureau-20261202T073012345Z',
+      '2026-11-03_2026-11-09-range-bureau-20261202T073012345Z',
     );
     expect(reportArchiveName({ ...answer, period: { from: '2026-02-01', to: '2026-02-28' } })).toMatch(
       /^2026-02-department-/,
     );
+    const named = (from: string, to: string) => reportArchiveName({ ...answer, period: { from, to } });
+    expect(named('2026-11-05', '2026-11-05')).toBe('2026-11-05_2026-11-05-day-department-20261202T073012345Z');
+    expect(named('2026-11-02', '2026-11-08')).toMatch(/^2026-11-02_2026-11-08-week-department-/);
+    expect(named('2026-10-01', '2026-12-31')).toMatch(/^2026-10-01_2026-12-31-quarter-/);
+    expect(named('2026-01-01', '2026-12-31')).toMatch(/^2026-01-01_2026-12-31-year-/);
+    // Every name is one the print path accepts (userData/reports/<name>.pdf).
+    for (const [from, to] of [
+      ['2026-11-05', '2026-11-05'],
+      ['2026-01-01', '2026-12-31'],
+      ['2025-12-15', '2026-12-31'],
+    ])
+      expect(REPORT_ARCHIVE_RE.test(named(from!, to!)), `${from}–${to}`).toBe(true);
   });
 
   it('reads Beijing time from the instant', () => {

@@ -15,7 +15,7 @@ export interface ChartSvg {
 }
 
 export function chartSvgs(input: Omit<ChartOptionsInput, 'animation'>): ChartSvg[] {
-  return reportCharts({ ...input, animation: false }).map((chart) => {
+  return reportCharts({ ...input, animation: false, width: PRINT_CHART_WIDTH_PX }).map((chart) => {
     const instance = echarts.init(null, null, {
       renderer: 'svg',
       ssr: true,

@@ -11,18 +11,25 @@ import { escapeHtml } from '../escape.ts';
 import { SLIP_CSP } from '../renderSlip.tsx';
 import { chartSvgs, type ChartSvg } from './chartSvg.ts';
 import { reportCss } from './reportCss.ts';
-import { fill, reportLang, reportWords, warningPrintWords, type ReportPrintWords } from './words.ts';
+import {
+  figureWord,
+  fill,
+  reportKind,
+  reportLang,
+  reportWords,
+  warningPrintWords,
+  type ReportKind,
+  type ReportPrintWords,
+} from './words.ts';
 
 // The monthly supervision report (督查月报, issue 15, art. 4) as one self-contained A4 HTML document — inline CSS,
 // the charts as inline SVG, no script, no request, under the slips' own CSP — which the preview frame shows, the
 // browser's print frame prints and Electron prints and archives as PDF: the slips' one print path.
 
-type FigureWord = keyof ReportPrintWords['report']['figure'];
-
 /** The figures printed, by section; a figure the answer lacks (complaints before they land) is left out. */
 export const PRINTED_SECTIONS: readonly {
   section: keyof ReportPrintWords['report']['sections'];
-  keys: FigureWord[];
+  keys: string[];
 }[] = [
   {
     section: 'contacts',
@@ -114,7 +121,7 @@ function FigureTable({
   words,
 }: {
   head: string;
-  keys: readonly FigureWord[];
+  keys: readonly string[];
   rows: readonly Row[];
   words: ReportPrintWords;
 }) {
@@ -130,7 +137,7 @@ function FigureTable({
         <tr>
           <th>{head}</th>
           {keys.map((k) => (
-            <th key={k}>{words.report.figure[k]}</th>
+            <th key={k}>{figureWord(words, k)}</th>
           ))}
         </tr>
       </thead>
@@ -300,13 +307,14 @@ function MonthlyReport({
   const w = words.report;
   const { freshness, period } = answer;
   const pending = Math.max(0, freshness.latestSeq - freshness.projectedSeq);
+  const kind = reportKind(period);
   return (
     <article className="sheet">
       <p className="bureau">{input.bureauName}</p>
-      <h1>{w.title}</h1>
+      <h1>{w.title[kind]}</h1>
       <div className="meta">
         <p>
-          {fill(w.period, period)}
+          {fill(kind === 'day' ? w.periodDay : w.period, period)}
           {'　'}
           {w.groupBy[answer.groupBy]}
         </p>
@@ -332,17 +340,20 @@ function MonthlyReport({
   );
 }
 
-/** The 月报 as one HTML document, in the language asked for (zh-CN by default). */
+/** The report as one HTML document, in the language asked for (zh-CN by default), titled by its period. */
 export function renderMonthlyReportHtml(input: MonthlyReportInput): string {
   const words = reportWords(input.lang);
   const lang = reportLang(input.lang);
   const { from, to } = input.answer.period;
+  const kind = reportKind(input.answer.period);
   const charts = input.series ? chartSvgs({ series: input.series, names: input.names, words }) : [];
-  const css = reportCss(fill(words.report.footer, { bureau: input.bureauName, from, to }), words.report.page);
+  const range = kind === 'day' ? from : fill(words.report.range, { from, to });
+  const footer = fill(words.report.footer, { bureau: input.bureauName, title: words.report.title[kind], range });
+  const css = reportCss(footer, words.report.page);
   // Every word in the CSS went through cssString; a `<` here could only close the style element early.
   if (css.includes('<')) throw new Error('report CSS holds markup');
   const body = renderToStaticMarkup(<MonthlyReport input={input} charts={charts} words={words} />);
-  const title = `${input.bureauName} ${words.report.title} ${from}–${to}`;
+  const title = `${input.bureauName} ${words.report.title[kind]} ${kind === 'day' ? from : `${from}–${to}`}`;
   // The policy first in <head>: a meta CSP governs only what is parsed after it.
   return (
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
@@ -351,17 +362,24 @@ export function renderMonthlyReportHtml(input: MonthlyReportInput): string {
   );
 }
 
-const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** The archive name's word for a period that is not a calendar month. */
+const ARCHIVE_KIND: Record<Exclude<ReportKind, 'month'>, string> = {
+  day: 'day',
+  week: 'week',
+  quarter: 'quarter',
+  year: 'year',
+  custom: 'range',
+};
 
 /**
- * The archived PDF's name (userData/reports/<name>.pdf): the month, the exact range when it is not a whole calendar
- * month, the grouping and the moment computed — each print kept, never overwritten by a later one.
+ * The archived PDF's name (userData/reports/<name>.pdf): a calendar month as its month, any other period as its
+ * exact range and what it is (day, week, quarter, year, range), then the grouping and the moment computed — each
+ * print kept, never overwritten by a later one. It begins with the year and month, as the print path requires.
  */
 export function reportArchiveName(answer: ReportAnswer): string {
   const { from, to } = answer.period;
-  const [year, month] = from.split('-').map(Number) as [number, number];
-  const wholeMonth =
-    from.endsWith('-01') && to.slice(0, 7) === from.slice(0, 7) && Number(to.slice(8)) === lastDayOfMonth(year, month);
+  const kind = reportKind(answer.period);
   const stamp = answer.freshness.computedAt.replace(/[^0-9TZ]/g, '').slice(0, 20);
-  return [from.slice(0, 7), ...(wholeMonth ? [] : [`${from}_${to}`]), answer.groupBy, stamp].join('-');
+  const what = kind === 'month' ? [from.slice(0, 7)] : [`${from}_${to}`, ARCHIVE_KIND[kind]];
+  return [...what, answer.groupBy, stamp].join('-');
 }

@@ -5,6 +5,7 @@ import { enReports } from '../../../shared/i18n/en.reports.ts';
 import { zhCNCases } from '../../../shared/i18n/zh-CN.cases.ts';
 import { zhCNReportPrint } from '../../../shared/i18n/zh-CN.reportPrint.ts';
 import { zhCNReports } from '../../../shared/i18n/zh-CN.reports.ts';
+import { PERIOD_KINDS, periodOf, type Period, type PeriodKind } from '../../../shared/rules/reports/periods.ts';
 import { DEFAULT_WARNING_THRESHOLDS } from '../../../shared/rules/reports/warnings.ts';
 import type { ReportWarning } from '../../../shared/sync/reportApi.ts';
 import { articleLabel } from '../../features/cases/articleLabel.ts';
@@ -16,13 +17,39 @@ export { fill };
 // The printed 月报 and its charts are drawn outside React's i18next context (a string of HTML, an SVG rendered off
 // screen), so they take the words of the language they are printed in directly: zh-CN unless English was asked for.
 
-export type ReportPrintWords = typeof zhCNReportPrint;
+export type ReportPrintWords = typeof zhCNReportPrint & {
+  /** The 督查报表 screen's own figure names (reports.figure.*, '.' written '_'), so chart and paper say them alike. */
+  readonly figure: Readonly<Record<string, string>>;
+};
 export type ReportLang = 'zh-CN' | 'en';
 
 const isEnglish = (lang: string) => lang.toLowerCase().startsWith('en');
 
+const ZH_WORDS: ReportPrintWords = { ...zhCNReportPrint, figure: zhCNReports.figure };
+const EN_WORDS: ReportPrintWords = { ...enReportPrint, figure: enReports.figure };
+
 export function reportWords(lang: string): ReportPrintWords {
-  return isEnglish(lang) ? enReportPrint : zhCNReportPrint;
+  return isEnglish(lang) ? EN_WORDS : ZH_WORDS;
+}
+
+/** A figure's name as the screen's figure table says it ('transfers.acceptedInTime' → 次一工作日内承接). */
+export function figureWord(words: ReportPrintWords, key: string): string {
+  return words.figure[key.replaceAll('.', '_')] ?? key;
+}
+
+/** What a report covers: exactly one calendar day, week, month, quarter or year, or any other range ('custom'). */
+export type ReportKind = PeriodKind | 'custom';
+
+export function reportKind({ from, to }: Period): ReportKind {
+  for (const kind of PERIOD_KINDS) {
+    try {
+      const whole = periodOf(kind, from);
+      if (whole.from === from && whole.to === to) return kind;
+    } catch {
+      return 'custom';
+    }
+  }
+  return 'custom';
 }
 
 export function reportLang(lang: string): ReportLang {

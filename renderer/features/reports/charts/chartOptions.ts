@@ -9,7 +9,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { ReportGroup, ReportSeries } from '../../../../shared/sync/reportApi.ts';
 import { SANS } from '../../../print/styles.ts';
-import { fill, type ReportPrintWords } from '../../../print/report/words.ts';
+import { figureWord, fill, type ReportPrintWords } from '../../../print/report/words.ts';
 
 // The report's charts as ECharts options, from a ReportSeries (GET /reports/series) — pure, so the screen and the
 // printed 月报 draw the very same charts and a test can read them. They must stay readable printed in black and
@@ -66,34 +66,31 @@ export const BAR_DECALS = [
 export const LINE_STYLES: readonly {
   type: 'solid' | 'dashed' | 'dotted' | number[];
   symbol: string;
-  /** Where its values are written: each line on its own side, so close lines do not print over each other. */
-  label: 'top' | 'bottom' | 'right' | 'left';
 }[] = [
-  { type: 'solid', symbol: 'circle', label: 'top' },
-  { type: 'dashed', symbol: 'rect', label: 'bottom' },
-  { type: 'dotted', symbol: 'triangle', label: 'right' },
-  { type: [8, 3, 2, 3], symbol: 'diamond', label: 'left' },
+  { type: 'solid', symbol: 'circle' },
+  { type: 'dashed', symbol: 'rect' },
+  { type: 'dotted', symbol: 'triangle' },
+  { type: [8, 3, 2, 3], symbol: 'diamond' },
 ];
+
+/**
+ * A value's label: nothing for 0 or an empty point (a "0" or "0%" on the x axis sat on its labels, "11-0%起"), the
+ * value otherwise, with '%' on a rate. Labels go above the point or bar, never below it into the axis.
+ */
+export function valueLabel(unit: '' | '%') {
+  return ({ value }: { value?: unknown }): string =>
+    typeof value === 'number' && value !== 0 ? `${value}${unit}` : '';
+}
 
 /** Beyond this many points a label on each would overlap its neighbours; the axis and tooltip still tell. */
 const MAX_LABELLED_POINTS = 16;
 
-const TREND_KEYS = [
-  ['contacts.total', 'contacts'],
-  ['cases.received', 'cases'],
-] as const;
+// The figures each chart draws, named in its legend as the screen's figure table names them (reports.figure.*).
+export const TREND_KEYS = ['contacts.total', 'cases.received'] as const;
 
-const RATE_KEYS = [
-  ['cases.onTime', 'onTime'],
-  ['transfers.acceptedInTime', 'acceptedInTime'],
-  ['ratings.goodRate', 'goodRate'],
-] as const;
+export const RATE_KEYS = ['cases.onTime', 'transfers.acceptedInTime', 'ratings.goodRate'] as const;
 
-const DEPARTMENT_KEYS = [
-  ['contacts.total', 'contacts'],
-  ['cases.received', 'cases'],
-  ['cases.overdueNow', 'overdueNow'],
-] as const;
+export const DEPARTMENT_KEYS = ['contacts.total', 'cases.received', 'cases.overdueNow'] as const;
 
 interface Sum {
   numerator: number;
@@ -122,17 +119,61 @@ export function bucketLabel(bucket: { from: string; to: string }, step: ReportSe
   return step === 'month' ? bucket.from.slice(0, 7) : fill(words.charts.weekOf, { from: bucket.from.slice(5) });
 }
 
-function base(title: string, animation: boolean): ChartOption {
+const LEGEND_FONT_PX = 12;
+const LEGEND_GAP_PX = 12;
+/** A legend row's height: the 14 px item and the gap ECharts leaves between wrapped rows. */
+const LEGEND_ROW_PX = 14 + LEGEND_GAP_PX;
+/** The narrowest a chart is drawn: a third of the screen's content at 1366 px wide (three charts in a row). */
+export const NARROWEST_CHART_PX = 360;
+
+/** A generous estimate of a legend text's width: a Chinese character a full em, anything else 0.6 em. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? LEGEND_FONT_PX : LEGEND_FONT_PX * 0.6;
+  return w;
+}
+
+/** How many rows the legend wraps onto at this width (item: 25 px symbol, 5 px gap, the text; items 12 px apart). */
+export function legendRows(names: readonly string[], width: number): number {
+  const room = width - 10;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = 30 + textWidth(name);
+    if (used > 0 && used + LEGEND_GAP_PX + item > room) {
+      rows += 1;
+      used = item;
+    } else used += (used > 0 ? LEGEND_GAP_PX : 0) + item;
+  }
+  return rows;
+}
+
+function base(title: string, animation: boolean, legend: readonly string[], width: number): ChartOption {
   return {
     animation,
     aria: { enabled: true, decal: { show: true } },
     color: PALETTE,
     textStyle: { fontFamily: SANS, color: '#000' },
     title: { text: title, left: 'center', top: 0, textStyle: { fontSize: 14, fontWeight: 'bold', color: '#000' } },
-    legend: { top: 26, itemGap: 16, textStyle: { color: '#000' } },
+    // The legend below the plot, where a long English name may wrap onto a second line without meeting the axis
+    // name or the plot; the grid keeps its labels inside and leaves the legend room.
+    legend: {
+      bottom: 0,
+      left: 'center',
+      itemGap: LEGEND_GAP_PX,
+      textStyle: { color: '#000', fontSize: LEGEND_FONT_PX },
+    },
     tooltip: { trigger: 'axis' },
-    // ECharts 6 keeps axis labels and names inside the chart by itself (grid.outerBounds), so no containLabel.
-    grid: { left: 40, right: 16, top: 72, bottom: 28 },
+    // The plot, its axis labels and axis names all inside this rect (outerBounds 'same', contain 'all'), which
+    // stops above as many legend rows as the names need at this width.
+    grid: {
+      left: 8,
+      right: 16,
+      top: 40,
+      bottom: legendRows(legend, width) * LEGEND_ROW_PX + 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
   };
 }
 
@@ -143,8 +184,20 @@ function bars(name: string, data: number[], index: number, labelled: boolean): B
     data,
     barMaxWidth: 36,
     itemStyle: { decal: BAR_DECALS[index % BAR_DECALS.length]!, borderColor: '#000', borderWidth: 0.6 },
-    label: { show: labelled, position: 'top', color: '#000', fontSize: 10 },
+    label: { show: labelled, position: 'top', color: '#000', fontSize: 10, formatter: valueLabel('') },
     labelLayout: { hideOverlap: true },
+  };
+}
+
+/** A value axis whose name runs up its side, clear of the title above and the legend below. */
+export function valueAxis(name: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'value' as const,
+    name,
+    nameLocation: 'middle' as const,
+    nameRotate: 90,
+    nameGap: 36,
+    ...extra,
   };
 }
 
@@ -158,7 +211,7 @@ function line(name: string, data: (number | null)[], index: number, labelled: bo
     symbolSize: 7,
     connectNulls: false,
     lineStyle: { type: style.type, width: 2 },
-    label: { show: labelled, position: style.label, color: '#000', fontSize: 10, formatter: '{c}%' },
+    label: { show: labelled, position: 'top', color: '#000', fontSize: 10, formatter: valueLabel('%') },
     // Lines close together (three rates near 85 %) would print their values on top of each other: drop the overlap.
     labelLayout: { hideOverlap: true },
   };
@@ -170,16 +223,23 @@ export interface ChartOptionsInput {
   readonly words: ReportPrintWords;
   /** Off for print and server-side rendering: the SVG is drawn once, finished. */
   readonly animation?: boolean;
+  /** The width drawn at, for the legend's rows; the narrowest screen chart when not known. */
+  readonly width?: number;
 }
 
 /** A chart over the series' weeks or months: one category per bucket, one series per figure. */
 function overTime(
-  { series, words, animation = false }: ChartOptionsInput,
+  { series, words, animation = false, width = NARROWEST_CHART_PX }: ChartOptionsInput,
   kind: ChartKind,
   template: string,
   yAxis: ChartOption['yAxis'],
-  draw: (perBucket: (key: string) => Sum[], index: number, labelled: boolean) => BarSeriesOption | LineSeriesOption,
-  count: number,
+  keys: readonly string[],
+  draw: (
+    perBucket: (key: string) => Sum[],
+    key: string,
+    index: number,
+    labelled: boolean,
+  ) => BarSeriesOption | LineSeriesOption,
 ): ReportChart {
   const title = fill(template, { step: words.charts.step[series.step] });
   const labelled = series.buckets.length <= MAX_LABELLED_POINTS;
@@ -188,10 +248,15 @@ function overTime(
     kind,
     title,
     option: {
-      ...base(title, animation),
+      ...base(
+        title,
+        animation,
+        keys.map((k) => figureWord(words, k)),
+        width,
+      ),
       xAxis: { type: 'category', data: series.buckets.map((b) => bucketLabel(b, series.step, words)) },
       yAxis,
-      series: Array.from({ length: count }, (_, i) => draw(perBucket, i, labelled)),
+      series: keys.map((key, i) => draw(perBucket, key, i, labelled)),
     },
   };
 }
@@ -203,17 +268,15 @@ export function trendChart(input: ChartOptionsInput): ReportChart {
     input,
     'trend',
     charts.trend,
-    { type: 'value', name: charts.countAxis, minInterval: 1 },
-    (perBucket, i, labelled) => {
-      const [key, word] = TREND_KEYS[i]!;
-      return bars(
-        charts.series[word],
+    valueAxis(charts.countAxis, { minInterval: 1 }),
+    TREND_KEYS,
+    (perBucket, key, i, labelled) =>
+      bars(
+        figureWord(input.words, key),
         perBucket(key).map((s) => s.numerator),
         i,
         labelled,
-      );
-    },
-    TREND_KEYS.length,
+      ),
   );
 }
 
@@ -224,17 +287,20 @@ export function ratesChart(input: ChartOptionsInput): ReportChart {
     input,
     'rates',
     charts.rates,
-    { type: 'value', name: charts.rateAxis, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    (perBucket, i, labelled) => {
-      const [key, word] = RATE_KEYS[i]!;
-      return line(charts.series[word], perBucket(key).map(percent), i, labelled);
-    },
-    RATE_KEYS.length,
+    valueAxis(charts.rateAxis, { min: 0, max: 100, axisLabel: { formatter: '{value}%' } }),
+    RATE_KEYS,
+    (perBucket, key, i, labelled) => line(figureWord(input.words, key), perBucket(key).map(percent), i, labelled),
   );
 }
 
 /** Departments (or people) side by side over the whole range: grouped bars, one pattern per figure. */
-export function departmentsChart({ series, names, words, animation = false }: ChartOptionsInput): ReportChart {
+export function departmentsChart({
+  series,
+  names,
+  words,
+  animation = false,
+  width = NARROWEST_CHART_PX,
+}: ChartOptionsInput): ReportChart {
   const title = words.charts.departments;
   const ids = [...new Set(series.buckets.flatMap((b) => b.groups.map((g) => g.group)))];
   const nameOf = (id: string) => (series.groupBy === 'staff' ? names.staff(id) : names.department(id));
@@ -249,16 +315,21 @@ export function departmentsChart({ series, names, words, animation = false }: Ch
     kind: 'departments',
     title,
     option: {
-      ...base(title, animation),
+      ...base(
+        title,
+        animation,
+        DEPARTMENT_KEYS.map((k) => figureWord(words, k)),
+        width,
+      ),
       xAxis: {
         type: 'category',
         data: order.map((i) => labels[i]!),
         axisLabel: { interval: 0, rotate: ids.length > 6 ? 30 : 0 },
       },
-      yAxis: { type: 'value', name: words.charts.countAxis, minInterval: 1 },
-      series: DEPARTMENT_KEYS.map(([key, word], i) =>
+      yAxis: valueAxis(words.charts.countAxis, { minInterval: 1 }),
+      series: DEPARTMENT_KEYS.map((key, i) =>
         bars(
-          words.charts.series[word],
+          figureWord(words, key),
           order.map((o) => total(ids[o]!, key)),
           i,
           ids.length <= MAX_LABELLED_POINTS,

@@ -7,6 +7,7 @@ import type { ReportAnswer, ReportSeries } from '../../../../shared/sync/reportA
 import { useDesk } from '../../../app/context.tsx';
 import { useSettings } from '../../../data/hooks.ts';
 import type { ChartNames } from '../charts/chartOptions.ts';
+import { reportKind, reportWords } from '../../../print/report/words.ts';
 
 // 打印月报 (issue 15, art. 4): the report as it will print, in a frame at A4's proportions — its own HTML, as the
 // slips' preview shows theirs — then printed by the slips' one path (Electron: the printer or its dialog, and the
@@ -32,11 +33,20 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function useOutcome() {
+/** What the paper is called, by its period: 督查月报 / 月报 for a calendar month, 督查报告 / 报告 for any range. */
+function useReportName(answer: ReportAnswer) {
+  const { i18n } = useTranslation();
+  const words = reportWords(i18n.language).report;
+  const kind = reportKind(answer.period);
+  return { kind, title: words.title[kind], short: words.short[kind] };
+}
+
+function useOutcome(short: string) {
   const { t } = useTranslation();
   return (result: PrintSlipResult): string => {
     const path = result.pdfPath ?? '';
-    if (result.printed) return path ? t('reportPrint.print.printedArchived', { path }) : t('reportPrint.print.printed');
+    if (result.printed)
+      return path ? t('reportPrint.print.printedArchived', { path, short }) : t('reportPrint.print.printed', { short });
     if (result.failure === 'cancelled') return t('reportPrint.print.cancelled');
     const why = result.failureReason || t('reportPrint.print.unknownFailure');
     return path
@@ -49,7 +59,8 @@ function ReportPreview({ answer, series, names, onClose }: PrintMonthlyReportPro
   const { t, i18n } = useTranslation();
   const { db, platform } = useDesk();
   const settings = useSettings(db);
-  const outcome = useOutcome();
+  const name = useReportName(answer);
+  const outcome = useOutcome(name.short);
   const [made, setMade] = useState<Rendered | null>(null);
   const [failed, setFailed] = useState<{ message: string; cancelled: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,12 +83,14 @@ function ReportPreview({ answer, series, names, onClose }: PrintMonthlyReportPro
       }))
       .then(
         (r) => live && setMade(r),
-        (e: unknown) => live && setMade({ from, error: t('reportPrint.print.renderFailed', { reason: reason(e) }) }),
+        (e: unknown) =>
+          live &&
+          setMade({ from, error: t('reportPrint.print.renderFailed', { reason: reason(e), short: name.short }) }),
       );
     return () => {
       live = false;
     };
-  }, [answer, series, names, bureauName, lang, t]);
+  }, [answer, series, names, bureauName, lang, t, name.short]);
 
   async function print() {
     if (!rendered?.html || !rendered.archiveName || busy) return;
@@ -100,13 +113,15 @@ function ReportPreview({ answer, series, names, onClose }: PrintMonthlyReportPro
       opened
       onClose={onClose}
       size="62rem"
-      title={t('reportPrint.print.previewTitle')}
+      title={t('reportPrint.print.previewTitle', { title: name.title })}
       closeOnClickOutside={!busy}
     >
       <Stack gap="sm">
         <Group justify="space-between" align="center">
           <Text size="sm" c="dimmed">
-            {series ? t('reportPrint.report.period', answer.period) : t('reportPrint.print.noSeries')}
+            {series
+              ? t(name.kind === 'day' ? 'reportPrint.report.periodDay' : 'reportPrint.report.period', answer.period)
+              : t('reportPrint.print.noSeries', { short: name.short })}
           </Text>
           {/* Above the preview, so it is never scrolled out of reach. */}
           <Group gap="xs">
@@ -126,7 +141,7 @@ function ReportPreview({ answer, series, names, onClose }: PrintMonthlyReportPro
         )}
         {rendered ? (
           <iframe
-            title={t('reportPrint.print.frame')}
+            title={t('reportPrint.print.frame', { short: name.short })}
             srcDoc={rendered.html}
             sandbox=""
             data-testid="report-preview-frame"
@@ -141,7 +156,7 @@ function ReportPreview({ answer, series, names, onClose }: PrintMonthlyReportPro
           !error && (
             <Group gap="xs" role="status">
               <Loader size="sm" />
-              <Text size="sm">{t('reportPrint.print.preparing')}</Text>
+              <Text size="sm">{t('reportPrint.print.preparing', { short: name.short })}</Text>
             </Group>
           )
         )}
@@ -150,14 +165,15 @@ function ReportPreview({ answer, series, names, onClose }: PrintMonthlyReportPro
   );
 }
 
-/** 打印月报: the button, and the preview it opens. */
+/** 打印月报 (a calendar month) or 打印报告 (any other period): the button, and the preview it opens. */
 export function PrintMonthlyReport(props: PrintMonthlyReportProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const { kind } = useReportName(props.answer);
   return (
     <>
       <Button variant="default" onClick={() => setOpen(true)}>
-        {t('reportPrint.print.button')}
+        {t(kind === 'month' ? 'reportPrint.print.button.month' : 'reportPrint.print.button.other')}
       </Button>
       {open && <ReportPreview {...props} onClose={() => setOpen(false)} />}
     </>
