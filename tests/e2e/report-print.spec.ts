@@ -111,6 +111,20 @@ async function layOut(page: Page, html: string) {
   await page.evaluate(() => document.fonts.ready);
 }
 
+/** The cells of `selector` whose text takes more than one line (e.g. 超期 121 个工|作日 broken in two). */
+function wrapped(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const cell of document.querySelectorAll(sel)) {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size !== 1) out.push(`${cell.textContent ?? ''} on ${tops.size} lines`);
+    }
+    return out;
+  }, selector);
+}
+
 function pageTexts(file: string, pages: number): string[] {
   return Array.from({ length: pages }, (_, i) =>
     squeezed(
@@ -130,6 +144,9 @@ test.describe('the printed 督查月报', () => {
     const renderMs = performance.now() - started;
     await layOut(page, html);
     expect(await overflowing(page)).toEqual([]);
+    // Each of the 70 warnings' date and working days stays on one line.
+    expect(await page.locator('table.warnings td.days').count()).toBe(warnings.length);
+    expect(await wrapped(page, 'table.warnings td.days, table.warnings td.day')).toEqual([]);
     expect(await page.locator('figure.chart svg').count()).toBe(3);
     for (const selector of ['h1', 'table.figures td', 'table.warnings td', '.meta p']) {
       const fonts = await fontsUsedFor(page, selector);
@@ -196,6 +213,7 @@ test.describe('the printed 督查月报', () => {
     });
     await layOut(page, html);
     expect(await overflowing(page)).toEqual([]);
+    expect(await wrapped(page, 'table.warnings td.days, table.warnings td.day')).toEqual([]);
     const pdf = await printPdf(page, 'monthly-report-en', html);
     expect(Math.round(pdf.widthPt)).toBe(A4_PT.width);
     for (const phrase of [

@@ -235,7 +235,7 @@ function Warnings({
           <col className="level-col" />
           <col />
           <col className="article" />
-          <col />
+          <col className="person" />
           <col />
           <col className="day" />
           <col className="days" />
@@ -273,8 +273,8 @@ function Warnings({
                 </td>
                 <td>{nameOr(names.staff(x.staffId), w.unknownPerson, x.staffId)}</td>
                 <td>{nameOr(names.department(x.departmentId), w.unknownDepartment, x.departmentId)}</td>
-                <td>{x.day}</td>
-                <td>{said.days}</td>
+                <td className="day">{x.day}</td>
+                <td className="days">{said.days}</td>
               </tr>
             );
           })}

@@ -50,8 +50,13 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 .nobr { white-space: nowrap; }
 table.warnings col.level-col { width: 20mm; }
 table.warnings col.article { width: 21mm; }
+table.warnings col.person { width: 18mm; }
 table.warnings col.day { width: 21mm; }
-table.warnings col.days { width: 22mm; }
+table.warnings col.days { width: 27mm; }
+:lang(en) table.warnings col.days { width: 35mm; }
+/* A date and "超期 121 个工作日" / "121 working days late" each stay on one line: the sheet may break CJK text
+   anywhere (overflow-wrap: anywhere), which split 工|作日 across two lines while the person's column stood half empty. */
+table.warnings td.day, table.warnings td.days { white-space: nowrap; overflow-wrap: normal; }
 @media screen {
   body { background: #dee2e6; padding: 6mm 0; }
   .sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 16mm; background: #fff;
