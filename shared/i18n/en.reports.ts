@@ -16,6 +16,7 @@ export const enReports = {
     kind: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', custom: 'Custom' },
     anchor: 'Day in the period',
     from: 'From',
+    dayPlaceholder: 'yyyy-mm-dd',
     to: 'To',
     previous: 'Previous period',
     next: 'Next period',

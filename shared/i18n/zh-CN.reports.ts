@@ -14,6 +14,7 @@ export const zhCNReports = {
     kind: { day: '日', week: '周', month: '月', quarter: '季', year: '年', custom: '自定义' },
     anchor: '所在日期',
     from: '起始日期',
+    dayPlaceholder: '年-月-日',
     to: '截止日期',
     previous: '上一期',
     next: '下一期',

@@ -81,6 +81,9 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
   const month = `${day.slice(0, 8)}01`;
   await expect(supervisor.getByTestId('reports-period')).toContainText(`${month} 至`);
   await expect(supervisor.getByTestId('reports-freshness')).toContainText('统计截至');
+  // The figures open first; the warning list is the next tab.
+  await expect(supervisor.getByTestId('reports-figures')).toBeVisible();
+  await supervisor.getByRole('tab', { name: /^预警与红黄牌（[1-9]/ }).click();
 
   // The red card: level in words, the duty, the person and department, the article, the rule.
   const card = supervisor
@@ -100,6 +103,7 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
   await expect(drawer.getByTestId('contact-status')).toHaveText('已转办，待承接');
   await supervisor.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
+  await supervisor.getByRole('tab', { name: '指标' }).click();
 
   // The figure behind it: 已转办 at the window, one of one, and the drill-down lists that contact.
   const transferred = supervisor.getByRole('button', { name: /^已转办，政务服务窗口：1 \/ 1/ });
@@ -148,6 +152,17 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
     0, 1, 0,
   ]);
 
+  // A count is shown alone (its denominator is itself), and every department has its row, idle ones with zeros.
+  expect(rows.find((r) => r[1] === '登记总数' && r[2] === '政务服务窗口')?.slice(3, 6)).toEqual([
+    1,
+    undefined,
+    undefined,
+  ]);
+  const transferredRows = rows.filter((r) => r[1] === '已转办');
+  expect(transferredRows.length).toBeGreaterThan(2);
+  expect(transferredRows.filter((r) => r[3] === 0 && r[4] === 0).length).toBeGreaterThan(0);
+
+  await supervisor.getByRole('tab', { name: /^预警与红黄牌/ }).click();
   const warnings = await readXlsx(supervisor, '导出预警清单（Excel）');
   const warningRows = (warnings.workbook.getWorksheet('预警与红黄牌')!.getSheetValues().slice(2) as unknown[][]).map(
     (r) => r.slice(1),
@@ -161,8 +176,12 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
     '刘洋',
     '高新技术发展及产业化科',
   ]);
-  expect(typeof red?.[7]).toBe('number');
-  expect(red?.[7] as number).toBeGreaterThan(3);
+  // A card's day is when the lapse began and its days are days late, each in its own column (not 到期日/剩余).
+  expect(red?.[6]).toBeUndefined();
+  expect(red?.[7]).toBeUndefined();
+  expect(red?.[8]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(typeof red?.[9]).toBe('number');
+  expect(red?.[9] as number).toBeGreaterThan(3);
 
   // The monthly report, printed by the slips' one path: the HTML handed to the print frame, laid out as A4 PDF.
   await supervisor.getByRole('button', { name: '打印月报' }).click();

@@ -6,19 +6,23 @@ import type { ReportFreshness } from '../../../shared/sync/reportApi.ts';
 export function FreshnessLine({ freshness }: { freshness: ReportFreshness }) {
   const { t, i18n } = useTranslation();
   const behind = Math.max(0, freshness.latestSeq - freshness.projectedSeq);
-  const at = new Date(freshness.computedAt);
-  const time = Number.isNaN(at.getTime())
-    ? freshness.computedAt
-    : new Intl.DateTimeFormat(i18n.language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Asia/Shanghai',
-      }).format(at);
+  // One date style in the line: HQ's day is written as the time is (2026年12月2日 / Dec 2, 2026), in Beijing time.
+  const format = (iso: string, withTime: boolean) => {
+    const at = new Date(withTime ? iso : `${iso}T12:00:00+08:00`);
+    if (Number.isNaN(at.getTime())) return iso;
+    return new Intl.DateTimeFormat(i18n.language, {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'Asia/Shanghai',
+    }).format(at);
+  };
+  const time = format(freshness.computedAt, true);
+  const today = format(freshness.today, false);
   return (
     <Text size="sm" c={behind > 0 ? 'orange.8' : 'dimmed'} data-testid="reports-freshness" role="status">
       {t(behind > 0 ? 'reports.freshness.behind' : 'reports.freshness.current', {
         time,
-        today: freshness.today,
+        today,
         count: behind,
       })}
     </Text>

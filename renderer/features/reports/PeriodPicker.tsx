@@ -1,4 +1,4 @@
-import { ActionIcon, Group, SegmentedControl, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Input, SegmentedControl, Text, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportGroupBy } from '../../data/reports/client.ts';
 import { REPORT_GROUP_BYS, REPORT_MAX_DAYS } from '../../../shared/sync/reportApi.ts';
@@ -36,25 +36,18 @@ export function PeriodPicker({ choice, onChoice, groupBy, onGroupBy }: Props) {
         <StepButton direction={-1} choice={choice} onChoice={onChoice} />
         {custom ? (
           <>
-            <TextInput
-              type="date"
+            <DayInput
               label={t('reports.period.from')}
               value={choice.from}
-              onChange={(e) => onChoice({ ...choice, from: e.currentTarget.value })}
+              onChange={(from) => onChoice({ ...choice, from })}
             />
-            <TextInput
-              type="date"
-              label={t('reports.period.to')}
-              value={choice.to}
-              onChange={(e) => onChoice({ ...choice, to: e.currentTarget.value })}
-            />
+            <DayInput label={t('reports.period.to')} value={choice.to} onChange={(to) => onChoice({ ...choice, to })} />
           </>
         ) : (
-          <TextInput
-            type="date"
+          <DayInput
             label={t('reports.period.anchor')}
             value={choice.anchor}
-            onChange={(e) => onChoice({ ...choice, anchor: e.currentTarget.value })}
+            onChange={(anchor) => onChoice({ ...choice, anchor })}
           />
         )}
         <StepButton direction={1} choice={choice} onChoice={onChoice} />
@@ -116,10 +109,33 @@ function Segments({
 }) {
   return (
     <div>
-      <Text size="sm" fw={500} mb={4} id={id}>
+      {/* The same label as the day fields beside it (Mantine's input label), so the three read as one row. */}
+      <Input.Label id={id} mb={4}>
         {label}
-      </Text>
+      </Input.Label>
       <SegmentedControl aria-labelledby={id} {...control} />
     </div>
+  );
+}
+
+/**
+ * A day typed as 年-月-日 (2026-12-02) in every language: Chromium's date field follows the operating system's
+ * locale (month/day/year on an English Windows), which a Chinese reader misreads. An incomplete or impossible day
+ * is not asked of HQ; the period line says what is wrong (resolvePeriod).
+ */
+function DayInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <TextInput
+      label={label}
+      value={value}
+      lang={i18n.language}
+      placeholder={t('reports.period.dayPlaceholder')}
+      maxLength={10}
+      autoComplete="off"
+      spellCheck={false}
+      w="8.5rem"
+      onChange={(e) => onChange(e.currentTarget.value.trim())}
+    />
   );
 }

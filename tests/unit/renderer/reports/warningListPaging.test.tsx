@@ -9,31 +9,13 @@ import type { ReportWarning } from '../../../../shared/sync/reportApi.ts';
 import { en } from '../../../../shared/i18n/en.ts';
 import { zhCN } from '../../../../shared/i18n/zh-CN.ts';
 import { WarningList } from '../../../../renderer/features/reports/WarningList.tsx';
+import { mantineShims } from './domHarness.ts';
 import { NAMES } from './i18nHarness.ts';
 
 // HQ's bench month raised over a thousand cards: the list draws 50, says how many there are, and "再显示 50 条"
 // draws the next 50 — with the keyboard's focus on the first card just drawn, so Tab carries on from there.
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(() => {
-  // jsdom lacks what Mantine asks of a browser.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(mantineShims);
 
 const card = (i: number, level: ReportWarning['level']): ReportWarning => ({
   level,
