@@ -113,6 +113,8 @@ test('a supervisor reads the month: a red card opens its record, a figure drills
   const row = drill.getByRole('row').filter({ hasText: day });
   await expect(row).toContainText('张伟');
   await expect(row).toContainText('来访；已转办');
+  // What tells it from another visit that day: the time registered and the matter's first words, from this desk.
+  await expect(row.getByTestId('drill-distinction')).toHaveText(/^\d{2}:\d{2} \S/);
   const drillFile = await readXlsx(supervisor, '导出本页明细（Excel）');
   const drillSheet = drillFile.workbook.worksheets[0]!;
   expect(drillSheet.name).toBe('已转办');

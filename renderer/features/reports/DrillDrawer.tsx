@@ -1,8 +1,9 @@
 import { Alert, Button, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_DRILL_PAGE } from '../../../shared/sync/reportApi.ts';
 import type { ReportClient, ReportQuery } from '../../data/reports/client.ts';
+import { useDesk } from '../../app/context.tsx';
 import { useReportRead } from '../../data/reports/hooks.ts';
 import { drillTable } from './export/reportTables.ts';
 import { ExportButtons } from './export/ExportButtons.tsx';
@@ -11,6 +12,7 @@ import type { DrillTarget } from './FiguresView.tsx';
 import type { ReportNames } from './reportNames.ts';
 import { reportFailureWords } from './reportFailure.ts';
 import { RecordButton, type OpenRecord } from './RecordButton.tsx';
+import { deskDetails, idTail, recordKind, type DeskDetail } from './recordTarget.ts';
 
 interface Props {
   readonly client: ReportClient;
@@ -50,6 +52,22 @@ function DrillPages({ client, query, target, names, onOpenRecord }: Omit<Props, 
   );
   const exists = (key: string) => i18n.exists(key);
   const words = { t, exists, language: i18n.language, names };
+  const details = useDeskDetails(drill.data?.facts);
+  const time = new Intl.DateTimeFormat(i18n.language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Shanghai',
+  });
+  // What tells two rows apart that HQ words the same (two visits by one clerk on one day): the desk's own time and
+  // first words of the matter where it holds the record, else the record id's tail.
+  const distinction = (f: { kind: string; code?: unknown; recordId: string }) => {
+    const detail =
+      recordKind(f.kind, typeof f.code === 'string' ? f.code : undefined) === 'desk' && details.get(f.recordId);
+    if (!detail) return idTail(f.recordId);
+    const at = new Date(detail.openedAt);
+    return Number.isNaN(at.getTime()) ? detail.matter : `${time.format(at)} ${detail.matter}`;
+  };
   if (!drill.data) {
     return drill.failure ? (
       <Alert color="red" role="alert">
@@ -116,7 +134,12 @@ function DrillPages({ client, query, target, names, onOpenRecord }: Omit<Props, 
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.day}</Table.Td>
               <Table.Td>{names.staff(f.staffId)}</Table.Td>
               <Table.Td>{names.department(f.departmentId)}</Table.Td>
-              <Table.Td>{factWords(f, t, exists, names)}</Table.Td>
+              <Table.Td>
+                {factWords(f, t, exists, names)}
+                <Text size="xs" c="dimmed" data-testid="drill-distinction">
+                  {distinction(f)}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <RecordButton
                   kind={f.kind}
@@ -132,4 +155,22 @@ function DrillPages({ client, query, target, names, onOpenRecord }: Omit<Props, 
       {total > REPORT_DRILL_PAGE && pager}
     </Stack>
   );
+}
+
+/** The desk's own details of a page's records (empty until read, and where the desk has not synced them). */
+function useDeskDetails(facts: readonly { recordId: string }[] | undefined): ReadonlyMap<string, DeskDetail> {
+  const { db } = useDesk();
+  const [details, setDetails] = useState<ReadonlyMap<string, DeskDetail>>(new Map());
+  useEffect(() => {
+    if (!facts) return;
+    let current = true;
+    void deskDetails(
+      db,
+      facts.map((f) => f.recordId),
+    ).then((found) => current && setDetails(found));
+    return () => {
+      current = false;
+    };
+  }, [db, facts]);
+  return details;
 }

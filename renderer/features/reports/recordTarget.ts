@@ -36,3 +36,35 @@ export async function contactOfRecord(db: DeskDb, recordId: string): Promise<str
   if (await db.contacts.get(recordId)) return recordId;
   return (await db.cases.get(recordId))?.contactId;
 }
+
+/** What this desk holds of a drilled record, to tell apart rows HQ words the same: when it was registered and the
+ * first words of the matter (no visitor's name or number: the report stays free of personal data). */
+export interface DeskDetail {
+  readonly openedAt: string;
+  readonly matter: string;
+}
+
+const EXCERPT = 16;
+
+/** The desk's details of the records given (a contact, or the contact a case came from); absent ones are left out. */
+export async function deskDetails(db: DeskDb, recordIds: readonly string[]): Promise<Map<string, DeskDetail>> {
+  const ids = [...new Set(recordIds)];
+  const out = new Map<string, DeskDetail>();
+  const detail = (c: { openedAt: string; matter: string }): DeskDetail => ({
+    openedAt: c.openedAt,
+    matter: c.matter.length > EXCERPT ? `${c.matter.slice(0, EXCERPT).trimEnd()}…` : c.matter,
+  });
+  const contacts = await db.contacts.bulkGet(ids);
+  const missing = ids.filter((_, i) => !contacts[i]);
+  ids.forEach((id, i) => contacts[i] && out.set(id, detail(contacts[i])));
+  if (missing.length === 0) return out;
+  const cases = await db.cases.bulkGet(missing);
+  const caseContacts = await db.contacts.bulkGet(cases.map((c) => c?.contactId ?? ''));
+  missing.forEach((id, i) => caseContacts[i] && out.set(id, detail(caseContacts[i])));
+  return out;
+}
+
+/** A record's id as a row shows it when the desk holds nothing of it: its tail, enough to tell two rows apart. */
+export function idTail(recordId: string): string {
+  return recordId.length > 8 ? `…${recordId.slice(-6)}` : recordId;
+}
