@@ -107,7 +107,7 @@ export function FiguresView({ answer, names, onDrill }: Props) {
                         {label}
                       </Table.Th>
                       {groups.map((g) => (
-                        <Table.Td key={g.group} style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td key={g.group}>
                           <FigureCell
                             figureKey={key}
                             figure={g.figures[key]}
@@ -242,8 +242,11 @@ function FigureCell({ figureKey, figure, label, group, language, pending, onDril
       c={figure.denominator === 0 ? 'dimmed' : undefined}
       style={{ fontVariantNumeric: 'tabular-nums' }}
     >
-      {numerator}/{denominator}
-      {t('reports.cell.rate', { rate })}
+      {/* Large counts wrap the rate to a second line rather than spill into the next column. */}
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {numerator}/{denominator}
+      </span>
+      <span style={{ whiteSpace: 'nowrap' }}>{t('reports.cell.rate', { rate })}</span>
     </Text>
   );
 }
