@@ -5,6 +5,8 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+// labelLayout.hideOverlap (two rates near 75 % writing their values over each other) needs this feature installed.
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -15,6 +17,7 @@ echarts.use([
   LegendComponent,
   TitleComponent,
   TooltipComponent,
+  LabelLayout,
   SVGRenderer,
 ]);
 
