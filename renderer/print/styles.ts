@@ -105,12 +105,14 @@ table.materials col.format { width: 26%; }
 `;
 }
 
+// On the 80 mm roll every full-width punctuation mark keeps its full width (text-spacing-trim: space-all): Chromium
+// 150 trimmed it when breaking lines but not when sizing them, so a line with 「“」 could stick 6 px out of its box.
 function receiptCss(heightMm: number): string {
   return `
 @page { size: 80mm ${receiptPageMm(heightMm)}mm; margin: ${RECEIPT_PAGE_MARGIN_MM}mm 0; }
 ${COMMON}
 body { font-family: ${SANS}; font-size: 10.5pt; line-height: 1.45; }
-.sheet { width: 80mm; padding: 1mm 4mm 3mm; }
+.sheet { width: 80mm; padding: 1mm 4mm 3mm; text-spacing-trim: space-all; }
 .bureau { font-size: 10.5pt; }
 .title { font-size: 16pt; letter-spacing: 0.12em; margin-top: 0.5mm; }
 .head { margin-top: 2.5mm; }
