@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PIN = '1234';
 /** The demo password of leaders, supervisors and admins (issue 11): checked by the server only. */
@@ -120,9 +120,28 @@ export async function syncNow(page: Page): Promise<void> {
   await allUploaded(page);
 }
 
+/** The desks deskFor opened, with the test that opened them. */
+const openedDesks: { testId: string; context: BrowserContext }[] = [];
+
+/**
+ * Close the desks earlier tests left open. The browser outlives each test, and every desk left in it keeps syncing
+ * and re-rendering: late in a full run 18 of them shared the 2 cores with the test under way, which then timed out.
+ */
+async function closeEarlierDesks(): Promise<void> {
+  const { testId } = test.info();
+  for (let i = openedDesks.length - 1; i >= 0; i--) {
+    const desk = openedDesks[i]!;
+    if (desk.testId === testId) continue;
+    openedDesks.splice(i, 1);
+    await desk.context.close().catch(() => undefined);
+  }
+}
+
 /** A new desk (its own browser profile), enrolled as `label`, with someone signed in. */
 export async function deskFor(browser: Browser, name: string, label?: string): Promise<Page> {
+  await closeEarlierDesks();
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  openedDesks.push({ testId: test.info().testId, context });
   const page = await context.newPage();
   await openDesk(page, label);
   await signIn(page, name);
