@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// The tests run where the desks do: in China (UTC+8), whatever this machine's zone. A desk's "today" is its local
+// day and the rules' days are Beijing days; on a UTC machine the two differ every day from 16:00 to 24:00 UTC, and
+// tests that mix them (差评整改's day checks) failed in those hours only. Set before any worker starts.
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   test: {
     projects: [
