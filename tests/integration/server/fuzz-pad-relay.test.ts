@@ -157,7 +157,8 @@ describe.each(BACKENDS)('rating tablet relay under hostile bodies on $name', (ba
           })
         ).json<{ state: string }>().state;
         if (!parsed.success) {
-          expect(answered.statusCode).toBe(400);
+          // Refused: as bad input, or before it is read when the body is over the route's limit (413).
+          expect([400, 413]).toContain(answered.statusCode);
           expect(state).not.toBe('answered');
           return;
         }
