@@ -3,7 +3,7 @@ import { envelopeShape } from './envelope.ts';
 import { blankAsAbsent, LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 import { calendarDaySchema } from './calendar.ts';
 import { eventIdSchema } from './ids.ts';
-import { serviceItemSchema } from './catalog.ts';
+import { serviceItemIdSchema, serviceItemSchema } from './catalog.ts';
 import { settingsSchema } from './reference.ts';
 
 // Reference data edited by administrators travels as events too: offline-safe, audited, and applied to the
@@ -15,6 +15,14 @@ export const catalogItemSavedPayload = z.object({
   item: serviceItemSchema,
   baseRev: z.number().int().positive().nullable(),
   note: blankAsAbsent(multiLine(LIMITS.note)),
+});
+
+// 公开承诺 (art. 20–23, issue 16 item 2): a catalog.itemSaved is a DRAFT; a second administrator publishes it by
+// naming it. Only the newest draft of the item can be published, and only while the published version is still the
+// one it was drafted from (its baseRev).
+export const catalogItemPublishedPayload = z.object({
+  itemId: serviceItemIdSchema,
+  draftEventId: eventIdSchema,
 });
 
 // A new version of the bureau's settings (issue 12 item 8, issue 13 item 8): the whole document, so a version is
@@ -40,6 +48,7 @@ export const calendarYearConfirmedPayload = z.object({
 
 export const adminPayloadSchemas = {
   'catalog.itemSaved': catalogItemSavedPayload,
+  'catalog.itemPublished': catalogItemPublishedPayload,
   'calendar.yearProposed': calendarYearProposedPayload,
   'calendar.yearConfirmed': calendarYearConfirmedPayload,
   'settings.saved': settingsSavedPayload,
@@ -51,6 +60,12 @@ export const adminEventSchema = z.discriminatedUnion('type', [
     aggregate: z.literal('catalog'),
     type: z.literal('catalog.itemSaved'),
     payload: catalogItemSavedPayload,
+  }),
+  z.object({
+    ...envelopeShape,
+    aggregate: z.literal('catalog'),
+    type: z.literal('catalog.itemPublished'),
+    payload: catalogItemPublishedPayload,
   }),
   z.object({
     ...envelopeShape,
@@ -75,6 +90,7 @@ export type AdminEvent = z.infer<typeof adminEventSchema>;
 
 export const ADMIN_EVENT_VERSIONS: Record<AdminEvent['type'], number> = {
   'catalog.itemSaved': 1,
+  'catalog.itemPublished': 1,
   'calendar.yearProposed': 1,
   'calendar.yearConfirmed': 1,
   'settings.saved': 1,

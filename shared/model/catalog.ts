@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { departmentIdSchema, slugSchema } from './ids.ts';
+import { departmentIdSchema, eventIdSchema, slugSchema, staffIdSchema } from './ids.ts';
 import { phoneSchema } from '../rules/phone.ts';
 import { LIMITS, listOf, multiLine, singleLine } from './limits.ts';
 
@@ -51,6 +51,76 @@ export const procedureStepSchema = z.preprocess(
 );
 export type ProcedureStep = z.infer<typeof procedureStepSchema>;
 
+/**
+ * 办事指南 (issue 16 item 1): the national guide's elements a published item states besides the checklist's. Each is
+ * optional in the schema, because versions stored before issue 16 lack them and still read; publication requires
+ * them (shared/rules/catalogPublication.ts `guideGaps`), so every version published since states them all.
+ */
+export const APPLICANT_KINDS = ['natural', 'legal'] as const; // 自然人 / 法人（含其他组织）
+export const RESULT_DELIVERIES = ['window', 'post', 'electronic'] as const; // 窗口领取 / 邮寄送达 / 电子送达
+export const GUIDE_FORM_KINDS = ['blank', 'sample'] as const; // 空白表格 / 示例样表
+
+export const guideResultSchema = z.object({
+  /** What the applicant receives: 《技术合同登记证明》, 认定证书, 书面答复. */
+  name: line(LIMITS.serviceItemName),
+  delivery: listOf(z.enum(RESULT_DELIVERIES), RESULT_DELIVERIES.length).min(1),
+});
+
+/** 特别程序: expert review, a hearing, public notice; whether its days count in the item's limit (行政许可法 §45). */
+export const specialStepSchema = z.object({
+  name: line(LIMITS.specialStep),
+  limitDays: limitDays.optional(),
+  countsInLimit: z.boolean(),
+});
+export type SpecialStep = z.infer<typeof specialStepSchema>;
+
+export const faqEntrySchema = z.object({
+  question: line(LIMITS.faqQuestion),
+  answer: multiLine(LIMITS.faqAnswer).min(1),
+});
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+
+/** A file uploaded to HQ, named by the SHA-256 of its bytes (hex): HQ serves it on the public site once published. */
+export const GUIDE_FILE_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+] as const;
+export const GUIDE_FILE_MAX_BYTES = 5 * 1024 * 1024;
+export const guideFileSchema = z.object({
+  sha256: z
+    .string()
+    .max(64)
+    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+  mediaType: z.enum(GUIDE_FILE_TYPES),
+  bytes: z.number().int().min(1).max(GUIDE_FILE_MAX_BYTES),
+  /** The name a download is saved as: 技术合同登记申请表.docx */
+  fileName: line(LIMITS.fileName),
+});
+export type GuideFile = z.infer<typeof guideFileSchema>;
+
+export const guideFormSchema = z.object({
+  kind: z.enum(GUIDE_FORM_KINDS),
+  /** As the guide lists it: 技术合同认定登记申请表（空白）. */
+  name: line(LIMITS.serviceItemName),
+  /** The material this form is for, when it is one (its id in `materials`). */
+  materialId: slugSchema.optional(),
+  file: guideFileSchema,
+});
+export type GuideForm = z.infer<typeof guideFormSchema>;
+
+export const publicationSchema = z.object({
+  /** When HQ stored the approval: the version's date on every page, leaflet and poster. */
+  publishedAt: z.iso.datetime({ offset: true }).max(LIMITS.isoDateTime),
+  /** The catalog.itemSaved event that drafted this version, its author, and the second person who approved it. */
+  draftEventId: eventIdSchema,
+  draftedBy: staffIdSchema,
+  approvedBy: staffIdSchema,
+});
+export type Publication = z.infer<typeof publicationSchema>;
+
 export const feeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('free') }),
   z.object({ kind: z.literal('charged'), standard: line(LIMITS.fee), basis: line(LIMITS.fee) }),
@@ -87,6 +157,33 @@ export const serviceItemSchema = z
      * Absent means not a licence.
      */
     administrativeLicence: z.boolean().optional(),
+    // --- 办事指南 elements (issue 16 item 1); see guideResultSchema above ---
+    /** 事项编码: the item's code in the province's implementation list (国家政务服务平台 实施编码). */
+    code: line(LIMITS.itemCode).optional(),
+    /** 服务对象: who may apply. */
+    applicants: listOf(z.enum(APPLICANT_KINDS), APPLICANT_KINDS.length).min(1).optional(),
+    /** 办理地点: the full street address of `submitAt`. */
+    address: line(LIMITS.address).optional(),
+    /** 办理时间: 工作日 上午 9:00–12:00，下午 13:30–17:00. */
+    hours: line(LIMITS.officeHours).optional(),
+    /** Whether the office also receives on weekends and public holidays (节假日是否办理). */
+    openOnHolidays: z.boolean().optional(),
+    /** 办理结果 and 送达方式. */
+    result: guideResultSchema.optional(),
+    /** 到现场次数: how many times the applicant must come in person (0 = 全程网办). */
+    visits: z.number().int().min(0).max(5).optional(),
+    /** 特别程序; an empty list says there are none. */
+    specialSteps: listOf(specialStepSchema, LIMITS.itemSpecialSteps).optional(),
+    /** 常见问题. */
+    faq: listOf(faqEntrySchema, LIMITS.itemFaq).optional(),
+    /** 空白表格 and 示例样表, uploaded to HQ. */
+    forms: listOf(guideFormSchema, LIMITS.itemForms).optional(),
+    /**
+     * 公开承诺 (art. 20–23, issue 16 item 2): set by HQ, never by a desk, when a second administrator approves a draft
+     * (catalog.itemPublished): the version is then frozen and dated. A version without it was seeded or saved before
+     * publication needed approval; it dates from its document's updatedAt.
+     */
+    publication: publicationSchema.optional(),
   })
   .refine((item) => item.statutoryLimitDays === undefined || item.promisedLimitDays <= item.statutoryLimitDays, {
     message: 'promisedAboveStatutory',
@@ -100,7 +197,14 @@ export const serviceItemSchema = z
   .refine((item) => new Set(item.materials.map((m) => m.id)).size === item.materials.length, {
     message: 'materialIdDuplicate',
     path: ['materials'],
-  });
+  })
+  .refine(
+    (item) => (item.forms ?? []).every((f) => !f.materialId || item.materials.some((m) => m.id === f.materialId)),
+    {
+      message: 'formMaterialUnknown',
+      path: ['forms'],
+    },
+  );
 export type ServiceItem = z.infer<typeof serviceItemSchema>;
 
 /** The working days the steps with a limit add up to. */

@@ -30,6 +30,11 @@ export const LIMITS = {
   procedureStep: 300,
   fee: 300, // a fee's standard or its basis
   sampleRef: 200,
+  itemCode: 64, // 事项编码 / 实施编码: 11440100MB2C93452Q4000117001 and the like
+  officeHours: 120, // 工作日 上午 9:00–12:00，下午 13:30–17:00（法定节假日除外）
+  fileName: 60, // an attached form's file name
+  faqQuestion: 80,
+  faqAnswer: 200,
   remit: 500, // what an outside agency is competent for
   // The working-day calendar.
   holidayName: 40,
@@ -57,6 +62,10 @@ export const LIMITS = {
   askedStaff: 10, // staff asked together (art. 7)
   itemMaterials: 40, // materials of a catalog item, and so of a case's check or supplement
   itemLines: 20, // conditions or procedure steps of an item
+  specialStep: 100, // 专家评审（不计入办理时限）
+  itemSpecialSteps: 5, // 特别程序 of an item (expert review, hearing, public notice…)
+  itemFaq: 6, // 常见问题 of an item's guide
+  itemForms: 6, // blank and sample forms attached to an item's guide
   calendarDays: 366,
   slipSections: 20,
   slipRows: 40, // fields, list items or material rows in one block

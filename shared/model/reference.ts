@@ -140,6 +140,11 @@ export const settingsSchema = z.object({
    * `${publicRatingBase}/r/${serial}/${token}`; absent: the QR code carries the serial alone.
    */
   publicRatingBase: publicRatingBaseSchema.optional(),
+  /**
+   * 公开承诺 (art. 20, issue 16 item 3): the bureau's duties as its public commitments page states them (职能职责, one
+   * paragraph per line); absent: the page lists the service items and the regulation's commitments only.
+   */
+  publicDuties: multiLine(LIMITS.legalBasis * 2).optional(),
   /** Local time of the nightly sync, HH:MM. */
   nightlySyncAt: z
     .string()

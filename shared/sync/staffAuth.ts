@@ -34,7 +34,8 @@ export const PRIVILEGED_EVENT_TYPES = [
   'case.extensionDecided', // art. 17: a leader decides an extension
   'case.rejectionReviewed', // art. 8(二): a leader approves or overrules a proposed 不予受理
   'case.rejected', // LEGACY one-step 不予受理: desks no longer record it; only a leader's proven session may push one
-  'catalog.itemSaved', // art. 20–23: the published service catalog
+  'catalog.itemSaved', // art. 20–23: a draft of the published service catalog …
+  'catalog.itemPublished', // … published by a second administrator (issue 16)
   'calendar.yearProposed', // the working-day calendar every deadline rests on …
   'calendar.yearConfirmed', // … confirmed by a second person
   'rating.appealDecided', // 申诉复核: an upheld appeal invalidates a rating, so a supervisor or leader decides it
