@@ -53,7 +53,7 @@ export const zhCNGuide = {
     charged: '{{standard}}（收费依据：{{basis}}）',
   },
   limit: '自受理之日起{{days}}个工作日',
-  statutoryNone: '法律法规未规定法定时限',
+  statutoryNone: '法律法规未规定',
   limitsNote: '时限自受理之日的次日起按法定工作日计算；{{excluded}}。',
   specialStep: '{{name}}（{{counts}}）',
   specialStepWithLimit: '{{name}}，{{days}}个工作日（{{counts}}）',

@@ -128,7 +128,14 @@ const SLIPS: readonly Case[] = [
   {
     name: 'checklist-demo',
     content: composeChecklist(issued, { item: demoLongest, rev: 1 }),
-    says: ['一次性告知单', demoLongest.name, ...everyMaterial(demoLongest), '免费（不收取任何费用）'],
+    // The guide's words (issue 16 item 5): a free item says 不收费, limits run 自受理之日起N个工作日.
+    says: [
+      '一次性告知单',
+      demoLongest.name,
+      ...everyMaterial(demoLongest),
+      '不收费',
+      `自受理之日起${demoLongest.promisedLimitDays}个工作日`,
+    ],
   },
   {
     name: 'supplement',

@@ -1,16 +1,24 @@
-import type { ProcedureStep, ServiceItem } from '../../model/catalog.ts';
-import type { SlipContent, SlipField } from '../../model/slip.ts';
+import type { ServiceItem } from '../../model/catalog.ts';
+import type { SlipContent } from '../../model/slip.ts';
+import {
+  feeText,
+  hoursText,
+  limitsNoteText,
+  phonesOf,
+  placeText,
+  procedureStepText,
+  promisedLimitText,
+  statutoryLimitText,
+} from '../guide/compose.ts';
 import {
   composeSlipContent,
   copiesText,
-  excludedPeriods,
   fill,
   materialRow,
   numbered,
   numberedSections,
   paperStrings,
   type CatalogVersion,
-  type PaperStrings,
   type SlipIssue,
   type SlipLanguage,
 } from './paper.ts';
@@ -19,8 +27,11 @@ import {
 // basis, the conditions, EVERY material (originals, copies, form, notes), the procedure with each step's limit
 // (art. 16 环节时限), the fees (saying so when there are none), the promised limit and the statutory one where a
 // law sets one, and where to apply — and signs a stub the desk keeps, so the bureau can prove what it told.
+// Fee, limits, place and hours are worded by the guide's own text functions (shared/rules/guide/compose.ts), so the
+// checklist, the public guide and the 明白纸 of one version say the same (art. 20–23, issue 16 item 5).
 export function composeChecklist(issue: SlipIssue, catalog: CatalogVersion): SlipContent {
-  const strings = paperStrings(issue.lang ?? 'zh-CN');
+  const lang = issue.lang ?? 'zh-CN';
+  const strings = paperStrings(lang);
   const words = strings.checklist;
   const { item } = catalog;
   return composeSlipContent('checklist', words.title, issue, catalog, {
@@ -38,20 +49,25 @@ export function composeChecklist(issue: SlipIssue, catalog: CatalogVersion): Sli
           },
         ],
       ],
-      [words.procedure, [{ type: 'list', ordered: true, items: item.procedure.map((s) => stepText(strings, s)) }]],
+      [
+        words.procedure,
+        [{ type: 'list', ordered: true, items: item.procedure.map((s) => procedureStepText(s, lang)) }],
+      ],
       [
         words.feeAndLimits,
         [
           {
             type: 'fields',
             fields: [
-              { label: words.fee, value: feeText(strings, item) },
-              { label: words.promised, value: fill(words.promisedValue, { days: item.promisedLimitDays }) },
-              statutoryField(strings, item),
-              { label: words.submitAt, value: item.submitAt },
+              { label: words.fee, value: feeText(item, lang) },
+              { label: words.promised, value: promisedLimitText(item, lang) },
+              // art. 16: where no law sets a limit the slip says so, and never prints a made-up one.
+              { label: words.statutory, value: statutoryLimitText(item, lang) },
+              { label: words.submitAt, value: placeText(item, lang) },
+              ...hoursField(words.hours, item, lang),
             ],
           },
-          { type: 'paragraph', text: fill(words.limitsNote, { excluded: excludedPeriods(strings, item) }) },
+          { type: 'paragraph', text: limitsNoteText(item, lang) },
         ],
       ],
     ]),
@@ -59,25 +75,9 @@ export function composeChecklist(issue: SlipIssue, catalog: CatalogVersion): Sli
   });
 }
 
-/**
- * art. 16: where no law sets a limit, the slip says so — the promised limit has its own row above, so it is not
- * repeated here — and never prints a made-up one.
- */
-function statutoryField(strings: PaperStrings, item: ServiceItem): SlipField {
-  const words = strings.checklist;
-  return item.statutoryLimitDays === undefined
-    ? { label: words.statutory, value: words.statutoryNone }
-    : { label: words.statutory, value: fill(words.statutoryValue, { days: item.statutoryLimitDays }) };
-}
-
-function stepText(strings: PaperStrings, step: ProcedureStep): string {
-  return step.limitDays === undefined
-    ? step.name
-    : fill(strings.checklist.stepWithLimit, { name: step.name, days: step.limitDays });
-}
-
-function feeText(strings: PaperStrings, item: ServiceItem): string {
-  return item.fee.kind === 'free' ? strings.checklist.free : fill(strings.checklist.charged, item.fee);
+function hoursField(label: string, item: ServiceItem, lang: SlipLanguage) {
+  const hours = hoursText(item, lang);
+  return hours === undefined ? [] : [{ label, value: hours }];
 }
 
 export interface ChecklistTextSettings {
@@ -112,10 +112,8 @@ export function checklistText(
       ? [line, fill(words.materialNotes, { notes: row.notes.join(strings.listSeparator) })]
       : [line];
   });
-  const limits =
-    item.statutoryLimitDays === undefined
-      ? fill(words.promisedOnly, { days: item.promisedLimitDays })
-      : fill(words.promised, { days: item.promisedLimitDays, statutory: item.statutoryLimitDays });
+  const hours = hoursText(item, lang);
+  const phones = phonesOf(item, settings);
   const lines = [
     fill(words.header, { bureau: settings.bureauName, item: item.name, rev }),
     heading(0, words.legalBasis),
@@ -125,16 +123,14 @@ export function checklistText(
     heading(2, words.materials),
     ...materials,
     heading(3, words.procedure),
-    ...item.procedure.map((s, i) => fill(words.step, { no: i + 1, step: stepText(strings, s) })),
+    ...item.procedure.map((s, i) => fill(words.step, { no: i + 1, step: procedureStepText(s, lang) })),
     heading(4, words.limits),
-    limits,
-    fill(words.limitsNote, { excluded: excludedPeriods(strings, item) }),
-    fill(words.fee, { fee: feeText(strings, item) }),
-    fill(words.submitAt, { place: item.submitAt }),
-    fill(words.phones, {
-      consult: item.consultPhone || settings.consultPhone,
-      complaint: item.complaintPhone || settings.complaintPhone,
-    }),
+    fill(words.promised, { promised: promisedLimitText(item, lang), statutory: statutoryLimitText(item, lang) }),
+    limitsNoteText(item, lang),
+    fill(words.fee, { fee: feeText(item, lang) }),
+    fill(words.submitAt, { place: placeText(item, lang) }),
+    ...(hours === undefined ? [] : [fill(words.hours, { hours })]),
+    fill(words.phones, phones),
     words.footer,
   ];
   return lines.join('\n');

@@ -56,7 +56,7 @@ describe('the guide text functions every paper shares', () => {
   it('states limits from acceptance, and says when no law sets one instead of inventing it', () => {
     expect(promisedLimitText(TECH_CONTRACT_ITEM)).toBe('自受理之日起5个工作日');
     expect(statutoryLimitText(TECH_CONTRACT_ITEM)).toBe('自受理之日起20个工作日');
-    expect(statutoryLimitText({})).toBe('法律法规未规定法定时限');
+    expect(statutoryLimitText({})).toBe('法律法规未规定');
     expect(promisedLimitText(TECH_CONTRACT_ITEM, 'en')).toBe('5 working days from acceptance');
   });
 

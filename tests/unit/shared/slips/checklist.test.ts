@@ -56,18 +56,36 @@ describe('art. 10 the one-time notification checklist (一次性告知单)', () 
     ]);
   });
 
-  it('says 免费 when the item is free, and the standard and its basis when it is charged', () => {
-    expect(text).toContain('免费（不收取任何费用）');
-    const charged = slipText(composeChecklist(issue(), { item: LONG_ITEM, rev: 1 }));
-    expect(charged).not.toContain('免费（不收取');
+  it('says 不收费 when the item is free (never blank), and the standard and its basis when it is charged', () => {
+    expect(fieldOf(slip, '收费标准')).toBe('不收费');
+    const chargedSlip = composeChecklist(issue(), { item: LONG_ITEM, rev: 1 });
+    const charged = slipText(chargedSlip);
+    expect(fieldOf(chargedSlip, '收费标准')).not.toBe('不收费');
     expect(charged).toContain('工本费每册 20 元');
     expect(charged).toContain('收费依据：《河南省行政事业性收费目录清单》');
   });
 
   it('gives the promised and the statutory limits in working days, and where to apply', () => {
-    expect(fieldOf(slip, '承诺时限')).toBe('5 个工作日');
-    expect(fieldOf(slip, '法定时限')).toBe('20 个工作日');
-    expect(text).toContain('南阳市市民服务中心 3 楼 C 区 12 号窗口');
+    // The guide's words (issue 16 item 5): 自受理之日起N个工作日, as on the public page and the 明白纸.
+    expect(fieldOf(slip, '承诺时限')).toBe('自受理之日起5个工作日');
+    expect(fieldOf(slip, '法定时限')).toBe('自受理之日起20个工作日');
+    expect(fieldOf(slip, '受理地点')).toBe('南阳市市民服务中心 3 楼 C 区 12 号窗口');
+    // A version stating no hours prints no 办理时间 row.
+    expect(fieldOf(slip, '办理时间')).toBeUndefined();
+  });
+
+  it('gives the street address and the office hours, holidays included, where the version states them', () => {
+    const item = {
+      ...TECH_CONTRACT_ITEM,
+      address: '河南省南阳市卧龙区仲景北路1666号',
+      hours: '工作日 上午 8:30–12:00，下午 14:30–17:30',
+      openOnHolidays: false,
+    };
+    const full = composeChecklist(issue(), { item, rev: 5 });
+    expect(fieldOf(full, '受理地点')).toBe(
+      '南阳市市民服务中心 3 楼 C 区 12 号窗口（地址：河南省南阳市卧龙区仲景北路1666号）',
+    );
+    expect(fieldOf(full, '办理时间')).toBe('工作日 上午 8:30–12:00，下午 14:30–17:30；法定节假日不办理');
   });
 
   it('art. 16: gives each step its limit (环节时限), and none to a step without one', () => {
@@ -83,9 +101,9 @@ describe('art. 10 the one-time notification checklist (一次性告知单)', () 
     const { statutoryLimitDays: _none, ...rest } = TECH_CONTRACT_ITEM;
     const noLaw = composeChecklist(issue(), { item: rest, rev: 4 });
     expect(fieldOf(noLaw, '法定时限')).toBe('法律法规未规定');
-    expect(fieldOf(noLaw, '承诺时限')).toBe('5 个工作日');
-    expect(slipText(noLaw).match(/5 个工作日/g)).toHaveLength(1);
-    expect(slipText(noLaw)).not.toContain('20 个工作日');
+    expect(fieldOf(noLaw, '承诺时限')).toBe('自受理之日起5个工作日');
+    expect(slipText(noLaw).match(/5个工作日/g)).toHaveLength(1);
+    expect(slipText(noLaw)).not.toContain('20个工作日');
   });
 
   it('行政许可法 §45: the periods that do not count — the law’s words for a licence, the bureau’s rule otherwise', () => {

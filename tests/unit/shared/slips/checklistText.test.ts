@@ -28,8 +28,8 @@ describe('art. 10 the checklist as plain text, to paste into an SMS, WeChat or e
   });
 
   it('gives the limits, the fee, where to submit and both phones', () => {
-    expect(lines).toContain('承诺时限 5 个工作日；法定时限 20 个工作日');
-    expect(lines).toContain('收费：免费（不收取任何费用）');
+    expect(lines).toContain('承诺时限：自受理之日起5个工作日；法定时限：自受理之日起20个工作日');
+    expect(lines).toContain('收费：不收费');
     expect(lines).toContain('受理地点：南阳市市民服务中心 3 楼 C 区 12 号窗口');
     expect(lines).toContain('咨询电话：0377-63176308；监督投诉电话：0377-63176300');
     expect(text).toContain(TECH_CONTRACT_ITEM.legalBasis);
@@ -38,8 +38,8 @@ describe('art. 10 the checklist as plain text, to paste into an SMS, WeChat or e
   it('art. 16: where no law sets a limit, says so instead of printing one', () => {
     const { statutoryLimitDays: _none, ...rest } = TECH_CONTRACT_ITEM;
     const noLaw = checklistText(rest, 4, settings);
-    expect(noLaw).toContain('法律法规未规定办理时限，本局承诺 5 个工作日内办结');
-    expect(noLaw).not.toContain('法定时限');
+    expect(noLaw).toContain('承诺时限：自受理之日起5个工作日；法定时限：法律法规未规定');
+    expect(noLaw).not.toContain('20个工作日');
   });
 
   it('counts statutory working days and names the periods that do not count, as the paper checklist does', () => {
@@ -75,6 +75,7 @@ describe('art. 10 the checklist as plain text, to paste into an SMS, WeChat or e
     expect(en.split('\n')[0]).toBe(
       '[南阳市科学技术局] “技术合同认定登记”: what you need (one-time notification, catalog version 3)',
     );
-    expect(en).toContain('Promised: 5 working days; statutory: 20 working days');
+    expect(en).toContain('Promised: 5 working days from acceptance; statutory: 20 working days from acceptance');
+    expect(en).toContain('Fees: Free of charge');
   });
 });
