@@ -9,6 +9,7 @@ import {
 import { privilegedWithoutSecret } from './auth/staffSecrets.ts';
 import { issueEnrolmentCode } from './auth/enrolment.ts';
 import { registerAdminDevices } from './http/admin.ts';
+import { registerCatalogFiles } from './http/catalogFiles.ts';
 import { registerComplaints } from './http/complaints.ts';
 import { registerCors } from './http/cors.ts';
 import { registerEnrol } from './http/enrol.ts';
@@ -121,6 +122,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
   registerReference(app, storage.db);
   registerEnrol(app, storage.db, new FailedAttempts(ENROLMENT_ATTEMPTS));
   registerAdminDevices(app, storage.db);
+  registerCatalogFiles(app, storage.db);
   registerPadRelay(app, storage.db);
   registerStaffAuth(app, storage.db, {
     perStaff: new FailedAttempts(SIGN_IN_PER_STAFF_ATTEMPTS),

@@ -16,6 +16,7 @@ const CORS_ROUTES = [
   '/admin/enrolment-codes',
   '/admin/devices',
   '/admin/devices/:id/revoke',
+  '/catalog/files', // an administrator uploads a service guide's form (http/catalogFiles.ts)
   // The desk's side of the rating tablet relay (http/padRelay.ts); the tablet itself is served by HQ (same origin).
   '/pad/pairing-codes',
   '/pad/tablets',
@@ -27,8 +28,8 @@ const CORS_ROUTES = [
 ];
 const CORS_PATTERNS = CORS_ROUTES.map((route) => new RegExp(`^${route.replace(/:[a-z]+/g, '[^/]+')}$`));
 // Authorization + X-Device-Id: the device's proof (every sync call); X-Staff-Session: the signed-in person's
-// (sign-out and admin calls, issue 11).
-const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-Device-Id', 'X-Staff-Session'];
+// (sign-out and admin calls, issue 11); X-File-Name: an uploaded form's name (issue 16).
+const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-Device-Id', 'X-Staff-Session', 'X-File-Name'];
 const PREFLIGHT_MAX_AGE_S = 600;
 
 function pathOf(request: FastifyRequest): string {

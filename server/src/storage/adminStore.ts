@@ -4,6 +4,7 @@ import type { Aggregate } from '../../../shared/model/envelope.ts';
 import type { ReferenceDoc } from '../../../shared/model/reference.ts';
 import type { Database } from './db.ts';
 import { rowToEvent } from './events.ts';
+import { describeGuideFile } from './guideFiles.ts';
 import { readRow } from './reference.ts';
 import { allocateSeqs } from './sequence.ts';
 
@@ -31,6 +32,8 @@ export interface AdminStore {
   eventsOf(aggregate: Aggregate, aggregateId: string): Promise<DeskEvent[]>;
   /** Write a new version under a fresh commit seq, so every desk pulls it after the ones it has. */
   put(doc: ReferenceDoc): Promise<void>;
+  /** Whether HQ holds the attached form with this SHA-256 (storage/guideFiles.ts): a version is published with it. */
+  hasGuideFile(sha256: string): Promise<boolean>;
 }
 
 export function adminStore(trx: Transaction<Database>): AdminStore {
@@ -65,6 +68,9 @@ export function adminStore(trx: Transaction<Database>): AdminStore {
         .values({ kind: doc.kind, id: doc.id, ...row })
         .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet(row))
         .execute();
+    },
+    async hasGuideFile(sha256) {
+      return (await describeGuideFile(trx, sha256)) !== undefined;
     },
   };
 }

@@ -3,6 +3,7 @@ import { MAX_SEQ } from '../../../shared/model/seq.ts';
 import { migrateComplaints, migrateComplaintChainColumn } from './complaints.ts';
 import type { Db } from './db.ts';
 import { migrateStaffSecrets } from './migrateStaffSecrets.ts';
+import { migrateGuideFiles } from './guideFiles.ts';
 import { migratePadTablets } from './padTablets.ts';
 import { migrateSlipRatingPrints, migrateSlipRatingTokens } from './ratingTokens.ts';
 import { migrateReportFacts } from './reportFacts.ts';
@@ -134,6 +135,8 @@ const migrations: Record<string, Migration> = {
   '0011_report_facts': { up: (db) => migrateReportFacts(db) },
   // Each complaint act's SHA-256 chain over the acts before it: the register is tamper-evident (issue 14).
   '0012_complaint_chain': { up: (db) => migrateComplaintChainColumn(db) },
+  // The blank and sample forms attached to the service guides (issue 16), served once a published version names them.
+  '0013_guide_files': { up: (db) => migrateGuideFiles(db) },
 };
 
 /** Bring the schema up to date. On PostgreSQL Kysely's migrator takes an advisory lock, so instances may race. */

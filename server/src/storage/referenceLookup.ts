@@ -66,7 +66,10 @@ export function referenceLookup(db: Kysely<Database>): ReferenceLookup {
         .executeTakeFirst();
       if (kept) return true;
       // A version an admin saved before older versions were kept as documents is still in its event: the edit on
-      // base rev − 1 made rev (the first, on no base, made 1). Only applied edits are stored (sync/applyAdmin.ts).
+      // base rev − 1 made rev (the first, on no base, made 1). Before issue 16 only applied edits were stored; since,
+      // an itemSaved is a draft that made no version until published, and a published one is kept as a document, so
+      // an event vouches only for a version at or below the current one (versions are numbered without gaps).
+      if (current === undefined || rev > current.rev) return false;
       const saves = await db
         .selectFrom('events')
         .selectAll()

@@ -4,6 +4,7 @@ import { catalogVersionId } from '../../../shared/model/catalog.ts';
 import type { DeskEvent } from '../../../shared/model/events.ts';
 import { SETTINGS_ID } from '../../../shared/model/reference.ts';
 import { calendarAggregateId, calendarYearProgress } from '../../../shared/rules/calendarAdmin.ts';
+import { catalogItemProgress, guideGaps } from '../../../shared/rules/catalogPublication.ts';
 import type { Rejection, RejectionCode } from '../../../shared/sync/protocol.ts';
 import { UnreadableDocError, type AdminStore } from '../storage/adminStore.ts';
 import type { Directory } from './authorize.ts';
@@ -12,7 +13,9 @@ import { describeIssues } from './ingest.ts';
 // Administrators change the catalog and the working-day calendar by events (offline-safe and audited); the
 // server turns each accepted one into the next version of the authoritative reference document, in the same
 // transaction that stores the event, and every desk pulls that version. An event that cannot be applied is
-// refused and not stored, so the log never holds an edit that did not happen.
+// refused and not stored, so the log never holds an edit that did not happen. A catalog edit is a draft, stored as
+// an event only, until a second administrator publishes it (art. 20–23, issue 16); a calendar year likewise takes
+// effect when a second administrator confirms it.
 
 export interface AdminApplyContext {
   readonly store: AdminStore;
@@ -48,7 +51,9 @@ export async function applyAdminEvent(event: DeskEvent, ctx: AdminApplyContext):
   try {
     switch (event.type) {
       case 'catalog.itemSaved':
-        return await saveItem(event, ctx);
+        return await saveDraft(event, ctx);
+      case 'catalog.itemPublished':
+        return await publishItem(event, ctx);
       case 'calendar.yearProposed':
         return await proposeYear(event, ctx);
       case 'calendar.yearConfirmed':
@@ -64,16 +69,29 @@ export async function applyAdminEvent(event: DeskEvent, ctx: AdminApplyContext):
   }
 }
 
-// Art. 15–16 and chapter 5 (art. 20–23): the published catalog and its limits. `baseRev` is the version the admin
-// edited, so an edit made on a version someone else has replaced meanwhile is refused instead of silently
-// overwriting theirs.
-async function saveItem(event: Of<'catalog.itemSaved'>, ctx: AdminApplyContext): Promise<Rejection | null> {
+function wrongItem(event: DeskEvent, itemId: string): Rejection | null {
+  if (event.aggregateId === itemId) return null;
+  return refuse(
+    event,
+    'invalid-event',
+    `a catalog event belongs to its item: aggregateId ${event.aggregateId} ≠ ${itemId}`,
+  );
+}
+
+// Art. 15–16 and chapter 5 (art. 20–23): the published catalog and its limits. An administrator's edit is a DRAFT
+// (issue 16 item 2): checked as an edit, stored as an event only, and nothing in force changes until a second
+// administrator publishes it (publishItem). `baseRev` is the published version the admin edited, so an edit made on
+// a version someone else has replaced meanwhile is refused instead of silently overwriting theirs.
+async function saveDraft(event: Of<'catalog.itemSaved'>, ctx: AdminApplyContext): Promise<Rejection | null> {
   const { item, baseRev } = event.payload;
-  if (event.aggregateId !== item.id) {
+  const misfiled = wrongItem(event, item.id);
+  if (misfiled) return misfiled;
+  // Who approved a version and when is HQ's record of the approval, never a desk's say.
+  if (item.publication) {
     return refuse(
       event,
       'invalid-event',
-      `a catalog event belongs to its item: aggregateId ${event.aggregateId} ≠ ${item.id}`,
+      'a draft carries no publication: HQ dates and signs a version when a second administrator approves it',
     );
   }
   if (!ctx.directory.departmentIds.has(item.departmentId)) {
@@ -97,20 +115,100 @@ async function saveItem(event: Of<'catalog.itemSaved'>, ctx: AdminApplyContext):
       `the item changed since you opened it (now version ${current.rev}); reopen it and redo your edit`,
     );
   }
+  return null;
+}
+
+// Art. 20–23 (issue 16 item 2): publishing is a decision a second administrator takes on the newest draft. The
+// version in force is archived (the cases opened under it print their slips from it, issue 12; the public site
+// keeps showing it as an earlier version) and the draft becomes the next version, frozen and dated by HQ.
+async function publishItem(event: Of<'catalog.itemPublished'>, ctx: AdminApplyContext): Promise<Rejection | null> {
+  const { itemId, draftEventId } = event.payload;
+  const misfiled = wrongItem(event, itemId);
+  if (misfiled) return misfiled;
+  const history = [
+    ...(await ctx.store.eventsOf('catalog', itemId)),
+    ...ctx.earlier.filter((e) => e.aggregate === 'catalog' && e.aggregateId === itemId),
+  ].filter(isAdminEvent);
+  const draft = history.find(
+    (e): e is Of<'catalog.itemSaved'> => e.type === 'catalog.itemSaved' && e.eventId === draftEventId,
+  );
+  if (!draft) return refuse(event, 'unknown-reference', `${draftEventId} is not a draft of the item ${itemId}`);
+  if (draft.staffId === event.staffId) {
+    return refuse(
+      event,
+      'not-authorised',
+      `a second person must approve the publication of ${itemId}: ${event.staffId} drafted it`,
+    );
+  }
+  const progress = catalogItemProgress(history);
+  // Already published by another administrator: the approval changes nothing (as a repeated calendar confirmation).
+  if (progress.published?.payload.draftEventId === draftEventId) return null;
+  if (progress.latestDraft?.eventId !== draftEventId) {
+    return refuse(
+      event,
+      'stale-edit',
+      progress.supersededDraftIds.has(draftEventId)
+        ? `a newer draft of ${itemId} replaced the one you approved; review and approve that one`
+        : `the draft ${draftEventId} of ${itemId} is no longer pending; review the newest draft`,
+    );
+  }
+  const item = draft.payload.item;
+  const current = await ctx.store.current('serviceItem', itemId);
+  if ((current?.rev ?? null) !== draft.payload.baseRev) {
+    return refuse(
+      event,
+      'stale-edit',
+      current
+        ? `the item changed since this draft was made (now version ${current.rev}); the draft must be redone on it`
+        : `the item ${itemId} the draft edits is no longer at HQ`,
+    );
+  }
+  const gaps = guideGaps(item);
+  if (gaps.length > 0) {
+    return refuse(event, 'invalid-event', `the guide lacks what publication requires: ${gaps.join(', ')}`);
+  }
+  for (const form of item.forms ?? []) {
+    if (!(await ctx.store.hasGuideFile(form.file.sha256))) {
+      return refuse(
+        event,
+        'unknown-reference',
+        `the file of the form '${form.name}' (${form.file.sha256}) has not been uploaded to HQ; upload it and approve again`,
+      );
+    }
+  }
+  if (!ctx.directory.departmentIds.has(item.departmentId)) {
+    return refuse(event, 'unknown-reference', `department '${item.departmentId}' is not in the directory`);
+  }
   const rev = (current?.rev ?? 0) + 1;
-  // The version replaced stays readable by every desk: the cases opened under it print their slips from it
-  // (issue 12). A version an admin saved is also in its event, but a seeded or imported one is only here.
+  // The version replaced stays readable by every desk and on the public site (issue 12, issue 16 item 2).
   if (current) {
     await ctx.store.put({
       kind: 'serviceItemVersion',
-      id: catalogVersionId(item.id, current.rev),
+      id: catalogVersionId(itemId, current.rev),
       rev: 1,
       hlc: current.hlc,
       updatedAt: ctx.receivedAt,
       body: { rev: current.rev, item: current.body },
     });
   }
-  await ctx.store.put({ kind: 'serviceItem', id: item.id, rev, hlc: event.hlc, updatedAt: ctx.receivedAt, body: item });
+  const publication = {
+    publishedAt: ctx.receivedAt,
+    draftEventId,
+    draftedBy: draft.staffId,
+    approvedBy: event.staffId,
+  };
+  await ctx.store.put({
+    kind: 'serviceItem',
+    id: itemId,
+    rev,
+    hlc: event.hlc,
+    updatedAt: ctx.receivedAt,
+    body: { ...item, publication },
+  });
+  ctx.log.info(
+    { itemId, rev, draftEventId, draftedBy: draft.staffId, approvedBy: event.staffId, forms: item.forms?.length ?? 0 },
+    `service item published: ${itemId} version ${rev}`,
+  );
   return null;
 }
 

@@ -6,7 +6,14 @@ import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCa
 import { UnreadableDocError, type AdminStore } from '../../../../server/src/storage/adminStore.ts';
 import { applyAdminEvent, type AdminApplyContext } from '../../../../server/src/sync/applyAdmin.ts';
 import { directoryOf } from '../../../../server/src/sync/authorize.ts';
-import { makeItemSaved, makeYearConfirmed, makeYearProposed, SCHEDULE_2027 } from '../../../fixtures/adminEvents.ts';
+import {
+  makeItemPublished,
+  makeItemSaved,
+  makeYearConfirmed,
+  makeYearProposed,
+  SCHEDULE_2027,
+  withGuide,
+} from '../../../fixtures/adminEvents.ts';
 import { makeContactOpened, newDeviceId } from '../../../fixtures/events.ts';
 
 const NOW = Date.parse('2026-11-28T09:00:00+08:00');
@@ -14,10 +21,11 @@ const directory = directoryOf(buildDemoBureau(NOW));
 const catalog = buildDemoCatalog(NOW);
 const desk = newDeviceId();
 
-/** The reference docs and stored events of one server, in memory. */
-function memoryStore(docs: ReferenceDoc[] = [...catalog], events: DeskEvent[] = []) {
+/** The reference docs, stored events and uploaded files of one server, in memory. */
+function memoryStore(docs: ReferenceDoc[] = [...catalog], events: DeskEvent[] = [], files: string[] = []) {
   const written: ReferenceDoc[] = [];
   const store: AdminStore = {
+    hasGuideFile: async (sha256) => files.includes(sha256),
     current: async (kind, id) => docs.find((d) => d.kind === kind && d.id === id) as never,
     eventsOf: async (aggregate, id) => events.filter((e) => e.aggregate === aggregate && e.aggregateId === id),
     put: async (doc) => {
@@ -45,11 +53,43 @@ const techContract = catalog.find((d) => d.id === DEMO_ITEMS.techContract)!;
 if (techContract.kind !== 'serviceItem') throw new Error('fixture');
 const stamp = (staffId: string, deviceSeq = 1) => ({ deviceId: desk, deviceSeq, staffId, at: NOW });
 
-describe('an administrator edits the service catalog', () => {
-  it('writes the next version of the item with the edit, and keeps the version it replaces (item 12)', async () => {
+describe('an administrator edits the service catalog: a draft, published by a second one (art. 20–23)', () => {
+  it('stores an edit as a draft only: nothing in force changes', async () => {
     const { store, written } = memoryStore();
     const edit = makeItemSaved(stamp('ma-jun'), { ...techContract.body, promisedLimitDays: 8 }, 1);
     expect(await applyAdminEvent(edit, context(store))).toBeNull();
+    expect(written).toEqual([]);
+  });
+
+  it('refuses a draft that claims a publication: only HQ dates and signs a version', async () => {
+    const { store, written } = memoryStore();
+    const publication = {
+      publishedAt: '2026-12-01T10:00:00+08:00',
+      draftEventId: '01KBZZZZZZZZZZZZZZZZZZZZZZ',
+      draftedBy: 'ma-jun',
+      approvedBy: 'huang-xiuying',
+    };
+    const forged = makeItemSaved(stamp('ma-jun'), { ...techContract.body, publication }, 1);
+    expect(await applyAdminEvent(forged, context(store))).toMatchObject({
+      code: 'invalid-event',
+      message: expect.stringContaining('publication'),
+    });
+    expect(written).toEqual([]);
+  });
+
+  const complete = withGuide({ ...techContract.body, promisedLimitDays: 8 });
+  const sha = 'a'.repeat(64);
+  const form = {
+    kind: 'blank' as const,
+    name: '技术合同认定登记申请表',
+    file: { sha256: sha, mediaType: 'application/pdf' as const, bytes: 1000, fileName: '申请表.pdf' },
+  };
+
+  it('publishes the newest draft when a second admin approves it: the replaced version kept, the new one dated', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), complete, 1, '压缩承诺时限');
+    const { store, written } = memoryStore(undefined, [draft]);
+    const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
+    expect(await applyAdminEvent(approval, context(store))).toBeNull();
     expect(written).toEqual([
       {
         kind: 'serviceItemVersion',
@@ -59,11 +99,131 @@ describe('an administrator edits the service catalog', () => {
         updatedAt: expect.any(String),
         body: { rev: 1, item: techContract.body },
       },
-      expect.objectContaining({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2, hlc: edit.hlc }),
+      expect.objectContaining({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2, hlc: approval.hlc }),
     ]);
     // What a desk pulls must read with the shared schema (the id names the item and the version it keeps).
-    expect(referenceDocSchema.safeParse(written[0]).success).toBe(true);
-    expect(written[1]!.body).toMatchObject({ promisedLimitDays: 8 });
+    for (const doc of written) expect(referenceDocSchema.safeParse(doc).success).toBe(true);
+    expect(written[1]!.body).toEqual({
+      ...complete,
+      publication: {
+        publishedAt: new Date(NOW).toISOString(),
+        draftEventId: draft.eventId,
+        draftedBy: 'ma-jun',
+        approvedBy: 'huang-xiuying',
+      },
+    });
+    expect(logged.at(-1)).toContain(`${DEMO_ITEMS.techContract} version 2`);
+  });
+
+  it('finds the draft among the events pushed just before the approval', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), complete, 1);
+    const { store, written } = memoryStore();
+    const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
+    expect(await applyAdminEvent(approval, context(store, [draft]))).toBeNull();
+    expect(written.at(-1)).toMatchObject({ kind: 'serviceItem', rev: 2 });
+  });
+
+  it('refuses a publication by the draft’s own author: a second person must approve', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), complete, 1);
+    const { store, written } = memoryStore(undefined, [draft]);
+    const self = makeItemPublished(stamp('ma-jun', 2), complete.id, draft.eventId);
+    expect(await applyAdminEvent(self, context(store))).toMatchObject({
+      code: 'not-authorised',
+      message: expect.stringContaining('second person'),
+    });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses a publication by someone who is not an administrator, a leader included', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), complete, 1);
+    const { store, written } = memoryStore(undefined, [draft]);
+    const byLeader = makeItemPublished(stamp('he-jianguo', 2), complete.id, draft.eventId);
+    expect(await applyAdminEvent(byLeader, context(store))).toMatchObject({ code: 'not-authorised' });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses to publish a superseded draft, a draft of another item, and a draft that does not exist', async () => {
+    const older = makeItemSaved(stamp('ma-jun'), complete, 1);
+    const newer = makeItemSaved(stamp('ma-jun', 2), { ...complete, promisedLimitDays: 9 }, 1);
+    const { store, written } = memoryStore(undefined, [older, newer]);
+    const late = makeItemPublished(stamp('huang-xiuying', 3), complete.id, older.eventId);
+    expect(await applyAdminEvent(late, context(store))).toMatchObject({
+      code: 'stale-edit',
+      message: expect.stringContaining('newer draft'),
+    });
+    const elsewhere = makeItemPublished(stamp('huang-xiuying', 4), DEMO_ITEMS.techSme, newer.eventId);
+    expect(await applyAdminEvent(elsewhere, context(store))).toMatchObject({ code: 'unknown-reference' });
+    const ghost = makeItemPublished(stamp('huang-xiuying', 5), complete.id, '01KBZZZZZZZZZZZZZZZZZZZZZZ');
+    expect(await applyAdminEvent(ghost, context(store))).toMatchObject({ code: 'unknown-reference' });
+    const misfiled = { ...late, aggregateId: DEMO_ITEMS.techSme };
+    expect(await applyAdminEvent(misfiled, context(store))).toMatchObject({ code: 'invalid-event' });
+    expect(written).toEqual([]);
+  });
+
+  it('changes nothing when a draft already published is approved again, and refuses it once a newer version exists', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), complete, 1);
+    const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
+    const { store, written } = memoryStore([{ ...techContract, rev: 2 }], [draft, approval]);
+    const again = makeItemPublished(stamp('zz-admin', 3), complete.id, draft.eventId);
+    // zz-admin is no administrator: refused before anything else.
+    expect(await applyAdminEvent(again, context(store))).toMatchObject({ code: 'not-authorised' });
+    const repeat = makeItemPublished(stamp('huang-xiuying', 4), complete.id, draft.eventId);
+    expect(await applyAdminEvent(repeat, context(store))).toBeNull();
+    const next = makeItemSaved(stamp('huang-xiuying', 5), complete, 2);
+    const nextApproval = makeItemPublished(stamp('ma-jun', 7), complete.id, next.eventId);
+    const { store: later } = memoryStore([{ ...techContract, rev: 3 }], [draft, approval, next, nextApproval]);
+    const stale = makeItemPublished(stamp('huang-xiuying', 6), complete.id, draft.eventId);
+    expect(await applyAdminEvent(stale, context(later))).toMatchObject({ code: 'stale-edit' });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses to publish a draft whose base version is no longer the one in force', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), complete, 1);
+    const { store, written } = memoryStore([{ ...techContract, rev: 2 }], [draft]);
+    const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
+    expect(await applyAdminEvent(approval, context(store))).toMatchObject({
+      code: 'stale-edit',
+      message: expect.stringContaining('now version 2'),
+    });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses to publish a guide that lacks an element, naming every one it lacks', async () => {
+    const { code: _code, visits: _visits, ...gappy } = complete;
+    const draft = makeItemSaved(stamp('ma-jun'), gappy, 1);
+    const { store, written } = memoryStore(undefined, [draft]);
+    const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
+    expect(await applyAdminEvent(approval, context(store))).toMatchObject({
+      code: 'invalid-event',
+      message: expect.stringMatching(/code, visits$/),
+    });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses to publish a form whose file HQ does not hold, and publishes it once uploaded', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), { ...complete, forms: [form] }, 1);
+    const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
+    const without = memoryStore([...catalog], [draft]);
+    expect(await applyAdminEvent(approval, context(without.store))).toMatchObject({
+      code: 'unknown-reference',
+      message: expect.stringContaining(sha),
+    });
+    expect(without.written).toEqual([]);
+    const uploaded = memoryStore([...catalog], [draft], [sha]);
+    expect(await applyAdminEvent(approval, context(uploaded.store))).toBeNull();
+    expect(uploaded.written.at(-1)!.body).toMatchObject({ forms: [form] });
+  });
+
+  it('refuses to publish an item whose department left the directory after it was drafted', async () => {
+    const draft = makeItemSaved(stamp('ma-jun'), complete, 1);
+    const { store, written } = memoryStore(undefined, [draft]);
+    const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
+    const shrunk = { ...directory, departmentIds: new Set<string>() };
+    expect(await applyAdminEvent(approval, { ...context(store), directory: shrunk })).toMatchObject({
+      code: 'unknown-reference',
+      message: expect.stringContaining(complete.departmentId),
+    });
+    expect(written).toEqual([]);
   });
 
   it('refuses an edit of an item whose stored version an older server wrote under looser rules, writing nothing', async () => {

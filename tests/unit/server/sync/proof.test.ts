@@ -6,6 +6,7 @@ import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog } from '../../../../server/src/seed/demoCatalog.ts';
 import { checkProof, sessionIdsNamed } from '../../../../server/src/sync/proof.ts';
 import {
+  makeItemPublished,
   makeItemSaved,
   makeSettingsSaved,
   makeYearConfirmed,
@@ -63,13 +64,20 @@ describe('a privileged decision needs the person’s own online sign-in', () => 
       review(),
       makeContactEvent(stamp, 'contact.assigned', { toStaffId: 'liu-yang' }),
       makeItemSaved(admin, ITEM, 1),
+      // 公开承诺 (art. 20–23, issue 16): publishing a draft is a second administrator's decision.
+      makeItemPublished(admin, ITEM.id, newContactId()),
       makeYearProposed(admin, 2028, []),
       makeYearConfirmed(admin, 2028, newContactId()),
       makeSettingsSaved(admin, SETTINGS, 1),
     ];
     for (const event of unproven) expect(check(event)?.code, event.type).toBe('proof-required');
     expect(PRIVILEGED_EVENT_TYPES).toEqual(
-      expect.arrayContaining(['contact.refusalReviewed', 'case.extensionDecided', 'catalog.itemSaved']),
+      expect.arrayContaining([
+        'contact.refusalReviewed',
+        'case.extensionDecided',
+        'catalog.itemSaved',
+        'catalog.itemPublished',
+      ]),
     );
     // art. 8(二): a case's 不予受理 is made final by a leader's own sign-in, and so is a legacy one-step rejection.
     const caseEvent = (staffId: string, type: DeskEvent['type'], payload: object) =>
