@@ -168,6 +168,15 @@ const settings = {
   idleLockMinutes: 5,
   escalationAnswerDays: 5, // art. 12: a leader's answer to an escalated matter is told within 5 working days
   nightlySyncAt: '02:30',
+  // 公开承诺 (art. 20, issue 16): the bureau's duties as its public commitments page states them, one per line.
+  publicDuties: [
+    '贯彻落实国家和省科技发展方针政策，拟订全市科技发展规划和年度计划并组织实施。',
+    '统筹推进全市科技创新体系建设，负责市级工程技术研究中心、重点实验室、新型研发机构等科技创新平台的认定和管理。',
+    '组织实施市级科技计划项目，负责科技计划项目和经费的管理与监督。',
+    '负责技术市场管理和技术合同认定登记，推动科技成果登记和科技成果转移转化。',
+    '负责高新技术企业认定的市级推荐和科技型中小企业评价工作，促进高新技术产业发展。',
+    '负责市科学技术奖的组织实施，负责外国人来华工作许可的受理和审批。',
+  ].join('\n'),
 };
 
 /** The demo secret of a demo staff member: a password for leaders, supervisors and admins, else the PIN. */

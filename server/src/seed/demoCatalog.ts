@@ -11,6 +11,7 @@ import type { ItemDraft } from './catalog/draft.ts';
 import { highTechEnterpriseRecommendation, techSmeEvaluation } from './catalog/enterprise.ts';
 import { engineeringCenterRecognition, keyLabRecognition, newRdInstitutionFiling } from './catalog/platforms.ts';
 import { cityAwardNomination, cityProjectApplication } from './catalog/projectsAwards.ts';
+import { DEMO_GUIDES } from './catalog/guides.ts';
 import { foreignWorkPermit } from './catalog/talent.ts';
 import { achievementRegistration, techContractRegistration } from './catalog/techMarket.ts';
 import { demoDepartmentPhone } from './demoBureau.ts';
@@ -41,7 +42,11 @@ export const DEMO_ITEMS = {
   foreignWorkPermit: 'foreign-work-permit',
 } as const;
 
-/** Every demo item as a serviceItem reference doc at rev 1, checked against the shared schema. */
+/**
+ * Every demo item as a serviceItem reference doc at rev 1, checked against the shared schema, with every 办事指南
+ * element (issue 16 item 1). The demo's rev 1 carries no `publication`: it was seeded, not approved, and dates from
+ * its doc's updatedAt on the public site.
+ */
 export function buildDemoCatalog(now: number): ReferenceDoc[] {
   const updatedAt = new Date(now).toISOString();
   return DEMO_CATALOG.map((draft, i) =>
@@ -53,6 +58,7 @@ export function buildDemoCatalog(now: number): ReferenceDoc[] {
       updatedAt,
       body: {
         ...draft,
+        ...guideOf(draft.id),
         consultPhone: demoDepartmentPhone(draft.departmentId),
         complaintPhone: COMPLAINT_PHONE,
         fee: { kind: 'free' },
@@ -60,4 +66,10 @@ export function buildDemoCatalog(now: number): ReferenceDoc[] {
       },
     }),
   );
+}
+
+function guideOf(id: string) {
+  const guide = DEMO_GUIDES[id];
+  if (!guide) throw new Error(`no guide elements for demo item ${id}`);
+  return guide;
 }

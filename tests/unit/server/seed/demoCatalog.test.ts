@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serviceItemSchema, stepLimitsTotal, type ServiceItem } from '../../../../shared/model/catalog.ts';
-import type { Department } from '../../../../shared/model/reference.ts';
+import type { Department, Settings } from '../../../../shared/model/reference.ts';
+import { guideGaps } from '../../../../shared/rules/catalogPublication.ts';
+import { composeGuide, GUIDE_SECTION_KEYS } from '../../../../shared/rules/guide/compose.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
 
@@ -8,6 +10,7 @@ describe('the demo service catalog', () => {
   const now = Date.parse('2026-11-28T08:00:00Z');
   const docs = buildDemoCatalog(now);
   const items = docs.map((d) => d.body as ServiceItem);
+  const settings = buildDemoBureau(now).find((d) => d.kind === 'settings')!.body as Settings;
   const departments = new Map(
     buildDemoBureau(now).flatMap((d) => (d.kind === 'department' ? [[d.id as string, d.body as Department]] : [])),
   );
@@ -76,5 +79,32 @@ describe('the demo service catalog', () => {
         expect(m.condition, `${item.id}/${m.id}`).toBeTruthy();
       }
     }
+  });
+
+  it('issue 16 item 1: every item states every 办事指南 element, so it could be published as it stands', () => {
+    for (const item of items) {
+      expect(guideGaps(item), item.id).toEqual([]);
+      expect(item.code, item.id).toMatch(/^11411300MB1533462P\d{13}$/);
+      expect(item.faq?.length, item.id).toBeGreaterThanOrEqual(2);
+      expect(item.result?.name, item.id).toBeTruthy();
+      const guide = composeGuide({ item, rev: 1, publishedAt: docs[0]!.updatedAt }, settings);
+      expect(
+        guide.sections.map((s) => s.key),
+        item.id,
+      ).toEqual([...GUIDE_SECTION_KEYS]);
+    }
+    expect(new Set(items.map((i) => i.code)).size).toBe(items.length);
+  });
+
+  it('issue 16: an item done wholly online takes no visit, one with paper to hand in takes at most one (最多跑一次)', () => {
+    for (const item of items) {
+      const online = !item.procedure.some((step) => step.name.includes('窗口'));
+      expect(item.visits, item.id).toBe(online ? 0 : 1);
+    }
+  });
+
+  it('art. 20: the demo settings state the bureau’s duties for its public commitments page', () => {
+    expect(settings.publicDuties?.split('\n').length).toBeGreaterThanOrEqual(4);
+    expect(settings.publicDuties).toContain('技术合同认定登记');
   });
 });
