@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DeskDb } from './db.ts';
+import { listCatalogVersions, type CatalogVersion } from './catalogVersions.ts';
 import {
   calendarYearView,
+  catalogItemForAdmin,
   listCalendarYears,
   listCatalogForAdmin,
   settingsForAdmin,
@@ -14,6 +16,16 @@ import {
 
 export function useCatalogForAdmin(db: DeskDb): CatalogRow[] | undefined {
   return useLiveQuery(() => listCatalogForAdmin(db), [db]);
+}
+
+/** One item with its draft (the editor and the review of the draft follow a sync that publishes or refuses it). */
+export function useCatalogItemForAdmin(db: DeskDb, itemId: string): CatalogRow | undefined | null {
+  return useLiveQuery(async () => (await catalogItemForAdmin(db, itemId)) ?? null, [db, itemId]);
+}
+
+/** Every published version of an item this desk can read, newest first. */
+export function useCatalogVersions(db: DeskDb, itemId: string): CatalogVersion[] | undefined {
+  return useLiveQuery(() => listCatalogVersions(db, itemId), [db, itemId]);
 }
 
 export function useCalendarYears(db: DeskDb): CalendarYearView[] | undefined {

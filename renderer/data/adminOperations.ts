@@ -4,14 +4,15 @@ import { serviceItemSchema, type ServiceItem } from '../../shared/model/catalog.
 import type { StaffId } from '../../shared/model/ids.ts';
 import { SETTINGS_ID, settingsSchema, type Settings } from '../../shared/model/reference.ts';
 import { calendarAggregateId } from '../../shared/rules/calendarAdmin.ts';
-import { calendarYearView, listCatalogForAdmin, settingsForAdmin } from './adminQueries.ts';
+import { guideGaps } from '../../shared/rules/catalogPublication.ts';
+import { calendarYearView, catalogItemForAdmin, settingsForAdmin } from './adminQueries.ts';
 import { appendEvents, InvalidEventError } from './append.ts';
 import { authorId, type Author } from './author.ts';
 import type { DeskDb } from './db.ts';
 import { invalid } from './operations.ts';
 import { getStaff } from './references.ts';
 
-// The administrators' operations: a new version of a catalog item or of the bureau's settings, and a year of the working-day calendar
+// The administrators' operations: a catalog item's draft and its publication by a second admin, a new version of the bureau's settings, and a year of the working-day calendar
 // proposed by one admin and confirmed by another. Each is checked here with the shared schemas (a bad input
 // gets its message and nothing is stored), then appended as an event; the HQ server applies it to the
 // reference documents and every desk, this one included, receives the result by sync.
@@ -23,17 +24,23 @@ async function requireAdmin(db: DeskDb, staffId: StaffId): Promise<void> {
 
 export interface SaveItemInput {
   readonly item: z.input<typeof serviceItemSchema>;
-  /** The version the admin opened, or null for a new item. */
+  /** The published version the admin opened, or null for an item never published. */
   readonly baseRev: number | null;
+  /** The draft the admin opened and amends, when it was one (a new item's draft among them). */
+  readonly revises?: string;
   readonly note?: string;
 }
 
-/** Save a catalog item: paths of the messages are the item's own fields (promisedLimitDays, materials.2.name…). */
+/**
+ * Save a catalog item as a DRAFT (公开承诺, art. 20–23, issue 16): it is in force only once a second admin publishes
+ * it (publishCatalogItem). Paths of the messages are the item's own fields (promisedLimitDays, materials.2.name…).
+ */
 export async function saveServiceItem(db: DeskDb, author: Author, input: SaveItemInput): Promise<ServiceItem> {
   await requireAdmin(db, authorId(author));
   const parsed = serviceItemSchema.safeParse(input.item);
   if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
-  const item = parsed.data;
+  // HQ alone stamps a publication, at approval: a draft never carries one (HQ refuses it).
+  const { publication: _stamp, ...item } = parsed.data;
   // 一次性告知: an applicant must be told when a conditional material is needed.
   const vague = item.materials.findIndex((m) => m.requirement === 'conditional' && !m.condition);
   if (vague >= 0) {
@@ -41,14 +48,42 @@ export async function saveServiceItem(db: DeskDb, author: Author, input: SaveIte
     throw new InvalidEventError([issue]);
   }
   if (!(await db.refs.get(['department', item.departmentId]))) throw invalid('departmentId', 'departmentRequired');
-  const row = (await listCatalogForAdmin(db)).find((r) => r.item.id === item.id);
-  if (input.baseRev === null && row) throw invalid('id', 'itemIdTaken');
-  // One edit at a time: a second one would be made on a version the server has not confirmed yet.
+  const row = await catalogItemForAdmin(db, item.id);
+  // A new item's code is free unless published, or drafted by someone else (this edit does not amend that draft).
+  if (input.baseRev === null && row && (row.rev > 0 || row.draft?.event.eventId !== input.revises)) {
+    throw invalid('id', 'itemIdTaken');
+  }
+  // Another admin's version was published while this form was open: the server would refuse the draft.
+  if (row && input.baseRev !== null && input.baseRev !== row.rev) throw invalid('form', 'itemChanged');
+  // One edit at a time: a second one would be made on a draft the server has not confirmed yet.
   if (row?.edit?.kind === 'submitted') throw invalid('form', 'itemSavePending');
   await appendEvents(db, author, [
     { type: 'catalog.itemSaved', aggregateId: item.id, payload: { item, baseRev: input.baseRev, note: input.note } },
   ]);
   return item;
+}
+
+/**
+ * Publish an item's newest draft as the second person (never its drafter): HQ then freezes it as the next version,
+ * dated, and every desk takes it at its next pull. The guide must be complete (guideGaps): the public page, the
+ * leaflet and the checklist are all composed from it.
+ */
+export async function publishCatalogItem(
+  db: DeskDb,
+  author: Author,
+  input: { itemId: string; draftEventId: string },
+): Promise<void> {
+  await requireAdmin(db, authorId(author));
+  const row = await catalogItemForAdmin(db, input.itemId);
+  const draft = row?.draft;
+  if (!draft || draft.event.eventId !== input.draftEventId) throw invalid('form', 'catalogDraftGone');
+  if (draft.event.staffId === authorId(author)) throw invalid('form', 'catalogPublishedBySamePerson');
+  if (draft.stale) throw invalid('form', 'catalogDraftStale');
+  if (guideGaps(draft.event.payload.item).length > 0) throw invalid('form', 'guideIncomplete');
+  if (row.edit?.kind === 'submitted') throw invalid('form', 'itemSavePending');
+  await appendEvents(db, author, [
+    { type: 'catalog.itemPublished', aggregateId: input.itemId, payload: { itemId: input.itemId, draftEventId: input.draftEventId } },
+  ]);
 }
 
 export interface ProposeYearInput {

@@ -3,11 +3,12 @@ import type { CalendarYear } from '../../shared/model/calendar.ts';
 import { SERVICE_CATEGORIES, type ServiceItem } from '../../shared/model/catalog.ts';
 import { SETTINGS_ID, type ReferenceDoc, type Settings } from '../../shared/model/reference.ts';
 import { calendarAggregateId, calendarYearProgress, type CalendarYearProgress } from '../../shared/rules/calendarAdmin.ts';
+import { catalogItemProgress } from '../../shared/rules/catalogPublication.ts';
 import { BUNDLED_CALENDAR_YEARS } from '../../shared/rules/calendarData.ts';
 import type { DeskDb, RejectedRow, StoredEvent } from './db.ts';
 
 // What the admin screens show, read from the reference docs the server sent and from the admin events in the
-// desk's log: an edit this desk made is "submitted" until it comes back from the server (with the new version
+// desk's log (a catalog item's drafts and their publication among them): an edit this desk made is "submitted" until it comes back from the server (with the new version
 // of the document in the same or an earlier pull), and "refused" when the server rejected it.
 
 type ItemDoc = Extract<ReferenceDoc, { kind: 'serviceItem' }>;
@@ -19,10 +20,24 @@ export type EditState =
   | { readonly kind: 'submitted'; readonly eventId: string }
   | { readonly kind: 'refused'; readonly eventId: string; readonly rejection: RejectedRow };
 
+type ItemDraft = Extract<AdminEvent, { type: 'catalog.itemSaved' }>;
+
+/**
+ * A catalog item as the admin screen shows it (公开承诺, art. 20–23, issue 16): the version in force is the one a
+ * second admin published (HQ sends it as the item's document); an admin's save is a draft until then.
+ */
 export interface CatalogRow {
+  /** The version in force, as the server last sent it; for an item never published, its newest draft. */
   readonly item: ServiceItem;
-  /** The version in force, as the server last sent it. */
+  /** The version in force (0: never published). */
   readonly rev: number;
+  /** When the version in force was published: HQ's stamp, or the document's date for a version seeded before issue 16. */
+  readonly publishedAt?: string;
+  /**
+   * The newest draft not yet published (stored by HQ, or still on this desk): a second admin may publish it
+   * (`stale` when the version in force is no longer the one it was drafted from: it must be drafted again).
+   */
+  readonly draft?: { readonly event: ItemDraft; readonly stale: boolean };
   readonly edit?: EditState;
 }
 
@@ -54,27 +69,52 @@ function editState(events: readonly StoredEvent[], rejected: ReadonlyMap<string,
   return accepted && accepted.event.hlc > local.event.hlc ? undefined : { kind: 'refused', eventId: local.eventId, rejection };
 }
 
-/** Every catalog item with its version and the state of this desk's last edit, new unsent items included. */
+function catalogRow(
+  doc: ItemDoc | undefined,
+  events: readonly StoredEvent[],
+  rejected: ReadonlyMap<string, RejectedRow>,
+): CatalogRow | undefined {
+  // A refused event never happened for the server, so it does not count here either.
+  const accepted = events.filter((e) => !rejected.has(e.eventId)).map((e) => e.event as AdminEvent);
+  const { latestDraft } = catalogItemProgress(accepted);
+  const edit = editState(events, rejected);
+  const rev = doc?.rev ?? 0;
+  const draft = latestDraft ? { event: latestDraft, stale: (latestDraft.payload.baseRev ?? 0) !== rev } : undefined;
+  // An item never published is listed by its draft (or by this desk's refused first draft, to show the refusal).
+  const refusedFirst = events.at(-1)?.event;
+  const item =
+    doc?.body ?? draft?.event.payload.item ?? (edit && refusedFirst?.type === 'catalog.itemSaved' ? refusedFirst.payload.item : undefined);
+  if (!item) return undefined;
+  const publishedAt = doc ? (doc.body.publication?.publishedAt ?? doc.updatedAt) : undefined;
+  return { item, rev, ...(publishedAt ? { publishedAt } : {}), ...(draft ? { draft } : {}), ...(edit ? { edit } : {}) };
+}
+
+/** Every catalog item with its version, its draft waiting for approval and this desk's last edit, new items included. */
 export async function listCatalogForAdmin(db: DeskDb): Promise<CatalogRow[]> {
   const docs = (await db.refs.where('kind').equals('serviceItem').toArray()).map((r) => r.doc as ItemDoc);
   const events = await adminEvents(db, 'catalog');
   const rejected = await rejectionsOf(db, events);
   const byItem = new Map<string, StoredEvent[]>();
   for (const e of events) byItem.set(e.aggregateId, [...(byItem.get(e.aggregateId) ?? []), e]);
-  const rows: CatalogRow[] = docs.map((doc) => {
-    const edit = editState(byItem.get(doc.id) ?? [], rejected);
-    return edit ? { item: doc.body, rev: doc.rev, edit } : { item: doc.body, rev: doc.rev };
+  const ids = new Set([...docs.map((d) => d.id), ...byItem.keys()]);
+  const rows = [...ids].flatMap((id) => {
+    const row = catalogRow(
+      docs.find((d) => d.id === id),
+      byItem.get(id) ?? [],
+      rejected,
+    );
+    return row ? [row] : [];
   });
-  // An item created here and not yet back from the server is listed too, at version 0.
-  for (const [id, itemEvents] of byItem) {
-    if (docs.some((d) => d.id === id)) continue;
-    const edit = editState(itemEvents, rejected);
-    const last = itemEvents.at(-1)?.event;
-    if (edit && last?.type === 'catalog.itemSaved') rows.push({ item: last.payload.item, rev: 0, edit });
-  }
   // In the catalog's own order of categories, then by name as a clerk would look it up.
   const order = (row: CatalogRow) => SERVICE_CATEGORIES.indexOf(row.item.category);
   return rows.sort((a, b) => order(a) - order(b) || a.item.name.localeCompare(b.item.name, 'zh-CN'));
+}
+
+/** One item, for the editor and the review of its draft. */
+export async function catalogItemForAdmin(db: DeskDb, itemId: string): Promise<CatalogRow | undefined> {
+  const doc = (await db.refs.get(['serviceItem', itemId]))?.doc as ItemDoc | undefined;
+  const events = await adminEvents(db, 'catalog', itemId);
+  return catalogRow(doc, events, await rejectionsOf(db, events));
 }
 
 /** A year of the calendar as the admin screen shows it. */

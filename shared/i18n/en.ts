@@ -269,7 +269,8 @@ export const en: Strings<Resources> = {
       signInToAcknowledge: 'Sign in to acknowledge',
       unknownEvent: '(record not found on this desk)',
       otherEvents: {
-        'catalog.itemSaved': 'Service item saved',
+        'catalog.itemSaved': 'Service item draft saved',
+        'catalog.itemPublished': 'Service item published',
         'calendar.yearProposed': 'Working-day calendar proposed',
         'calendar.yearConfirmed': 'Working-day calendar confirmed',
         'settings.saved': 'Bureau settings saved',

@@ -260,7 +260,8 @@ export const zhCN = {
       signInToAcknowledge: '登录后可确认',
       unknownEvent: '（本机没有该记录）',
       otherEvents: {
-        'catalog.itemSaved': '保存办事事项',
+        'catalog.itemSaved': '保存办事事项草稿',
+        'catalog.itemPublished': '审核发布办事事项',
         'calendar.yearProposed': '提交年度工作日安排',
         'calendar.yearConfirmed': '确认年度工作日安排',
         'settings.saved': '保存系统设置',

@@ -6,15 +6,18 @@ import { SessionRequiredError } from '../../data/author.ts';
 type Issue = z.core.$ZodIssue;
 
 /**
- * The form field a message belongs to: a material's or a step's by its row and field (materials.2.name,
- * procedure.0.limitDays), a list's once for the whole list, everything else by its own name.
+ * The form field a message belongs to: a row's by its row and field (materials.2.name, procedure.0.limitDays,
+ * faq.1.answer, forms.0.file), a list's once for the whole list, everything else by its own name.
  */
 export function fieldOf(path: readonly PropertyKey[]): string {
   const [first, second, third] = path;
-  if ((first === 'materials' || first === 'procedure') && typeof second === 'number' && third !== undefined) {
-    return `${first}.${second}.${String(third)}`;
+  const rows = ['materials', 'procedure', 'specialSteps', 'faq', 'forms'];
+  if (rows.includes(String(first)) && typeof second === 'number' && third !== undefined) {
+    return `${String(first)}.${second}.${String(third)}`;
   }
-  if (first === 'fee' && typeof second === 'string') return `fee${second[0]!.toUpperCase()}${second.slice(1)}`;
+  // 办理结果 and 送达方式 are two fields of the form (resultName, resultDelivery), as the fee's are.
+  if ((first === 'fee' || first === 'result') && typeof second === 'string')
+    return `${first}${second[0]!.toUpperCase()}${second.slice(1)}`;
   return first === undefined ? 'form' : String(first);
 }
 

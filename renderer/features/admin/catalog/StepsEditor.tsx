@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/model/limits.ts';
 import { stepForm, type StepForm } from './itemForm.ts';
+import { useRowFocus } from './useRowFocus.ts';
 
 interface Props {
   value: StepForm[];
@@ -18,23 +18,14 @@ interface Props {
  */
 export function StepsEditor({ value, onChange, errors, promisedLimitDays }: Props) {
   const { t } = useTranslation();
-  const [focusKey, setFocusKey] = useState<string | null>(null);
-  const focusRef = useRef<HTMLInputElement | null>(null);
-  useEffect(() => {
-    if (focusKey) focusRef.current?.focus();
-  }, [focusKey]);
+  const { focus, refFor, enterAdds } = useRowFocus();
 
   const update = (i: number, patch: Partial<StepForm>) =>
     onChange(value.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const insertAfter = (i: number) => {
     const step = stepForm();
     onChange([...value.slice(0, i + 1), step, ...value.slice(i + 1)]);
-    setFocusKey(step.key);
-  };
-  const onNameKey = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return; // an IME's Enter picks a character
-    e.preventDefault();
-    insertAfter(i);
+    focus(step.key);
   };
   const total = value.reduce((sum, s) => sum + (typeof s.limitDays === 'number' ? s.limitDays : 0), 0);
   return (
@@ -56,9 +47,9 @@ export function StepsEditor({ value, onChange, errors, promisedLimitDays }: Prop
             maxLength={LIMITS.procedureStep}
             value={step.name}
             onChange={(e) => update(i, { name: e.currentTarget.value })}
-            onKeyDown={onNameKey(i)}
+            onKeyDown={enterAdds(() => insertAfter(i))}
             error={errors[`procedure.${i}.name`]}
-            ref={step.key === focusKey ? focusRef : undefined}
+            ref={refFor(step.key)}
             style={{ flex: 1 }}
             size="sm"
           />

@@ -1,10 +1,17 @@
 import type { z } from 'zod';
 import type {
+  APPLICANT_KINDS,
+  FaqEntry,
+  GUIDE_FORM_KINDS,
+  GuideFile,
+  GuideForm,
   Material,
   ProcedureStep,
+  RESULT_DELIVERIES,
   SERVICE_CATEGORIES,
   ServiceItem,
   serviceItemSchema,
+  SpecialStep,
 } from '../../../../shared/model/catalog.ts';
 
 // The catalog editor's form state: what the admin types, kept as typed (blank optional fields, lists as one
@@ -32,6 +39,30 @@ export interface StepForm {
   limitDays: number | string;
 }
 
+/** 特别程序 (expert review, hearing, public notice): its days, and whether they count in the item's limit. */
+export interface SpecialStepForm {
+  key: string;
+  name: string;
+  limitDays: number | string;
+  countsInLimit: boolean;
+}
+
+export interface FaqForm {
+  key: string;
+  question: string;
+  answer: string;
+}
+
+/** An attached form: its file is uploaded to HQ first (absent until then: the row cannot be saved without it). */
+export interface GuideFormForm {
+  key: string;
+  kind: (typeof GUIDE_FORM_KINDS)[number];
+  name: string;
+  /** '' when the form belongs to no one material. */
+  materialId: string;
+  file?: GuideFile;
+}
+
 export interface ItemForm {
   id: string;
   name: string;
@@ -55,6 +86,21 @@ export interface ItemForm {
   consultPhone: string;
   complaintPhone: string;
   active: boolean;
+  // 办事指南 elements (issue 16 item 1)
+  /** 事项编码 (the province's implementation code); blank: not stated. */
+  code: string;
+  applicants: (typeof APPLICANT_KINDS)[number][];
+  address: string;
+  hours: string;
+  openOnHolidays: boolean;
+  resultName: string;
+  resultDelivery: (typeof RESULT_DELIVERIES)[number][];
+  /** 到现场次数; '' not stated. */
+  visits: number | string;
+  /** An empty list states that there are none (无). */
+  specialSteps: SpecialStepForm[];
+  faq: FaqForm[];
+  forms: GuideFormForm[];
 }
 
 const lines = (text: string): string[] =>
@@ -71,6 +117,62 @@ function materialForm(m: Material): MaterialForm {
 }
 
 let stepKeys = 0;
+const rowKey = (kind: string) => `${kind}-${(stepKeys += 1)}`;
+
+export function specialStepForm(step?: SpecialStep): SpecialStepForm {
+  return {
+    key: rowKey('special'),
+    name: step?.name ?? '',
+    limitDays: step?.limitDays ?? '',
+    countsInLimit: step?.countsInLimit ?? false,
+  };
+}
+
+export function faqForm(entry?: FaqEntry): FaqForm {
+  return { key: rowKey('faq'), question: entry?.question ?? '', answer: entry?.answer ?? '' };
+}
+
+export function guideFormForm(form?: GuideForm): GuideFormForm {
+  return {
+    key: rowKey('form'),
+    kind: form?.kind ?? 'blank',
+    name: form?.name ?? '',
+    materialId: form?.materialId ?? '',
+    ...(form ? { file: form.file } : {}),
+  };
+}
+
+/** The guide's elements as the form holds them (an item saved before issue 16 has none: blank fields). */
+function guideForm(
+  item: ServiceItem | undefined,
+): Pick<
+  ItemForm,
+  | 'code'
+  | 'applicants'
+  | 'address'
+  | 'hours'
+  | 'openOnHolidays'
+  | 'resultName'
+  | 'resultDelivery'
+  | 'visits'
+  | 'specialSteps'
+  | 'faq'
+  | 'forms'
+> {
+  return {
+    code: item?.code ?? '',
+    applicants: [...(item?.applicants ?? [])],
+    address: item?.address ?? '',
+    hours: item?.hours ?? '',
+    openOnHolidays: item?.openOnHolidays ?? false,
+    resultName: item?.result?.name ?? '',
+    resultDelivery: [...(item?.result?.delivery ?? [])],
+    visits: item?.visits ?? '',
+    specialSteps: (item?.specialSteps ?? []).map(specialStepForm),
+    faq: (item?.faq ?? []).map(faqForm),
+    forms: (item?.forms ?? []).map(guideFormForm),
+  };
+}
 
 /** A blank step row (or one holding an existing step). */
 export function stepForm(step?: ProcedureStep): StepForm {
@@ -107,11 +209,15 @@ export function toForm(item: ServiceItem | undefined, complaintPhone: string): I
       consultPhone: '',
       complaintPhone,
       active: true,
+      ...guideForm(undefined),
     };
   }
   const fee = item.fee.kind === 'charged' ? item.fee : { standard: '', basis: '' };
+  // The publication stamp is HQ's, never the form's.
+  const { publication: _stamp, ...fields } = item;
   return {
-    ...item,
+    ...fields,
+    ...guideForm(item),
     administrativeLicence: item.administrativeLicence === true,
     conditions: item.conditions.join('\n'),
     procedure: item.procedure.map(stepForm),
@@ -158,5 +264,28 @@ export function fromForm(form: ItemForm): z.input<typeof serviceItemSchema> {
     consultPhone: form.consultPhone,
     complaintPhone: form.complaintPhone,
     active: form.active,
+    code: optional(form.code)?.trim(),
+    applicants: form.applicants.length > 0 ? form.applicants : undefined,
+    address: optional(form.address),
+    hours: optional(form.hours),
+    openOnHolidays: form.openOnHolidays,
+    result:
+      form.resultName.trim() || form.resultDelivery.length > 0
+        ? { name: form.resultName, delivery: form.resultDelivery }
+        : undefined,
+    visits: number(form.visits),
+    // The editor always states these lists: an empty one says 无 on the guide.
+    specialSteps: form.specialSteps
+      .filter((s) => s.name.trim() || s.limitDays !== '')
+      .map((s) => ({ name: s.name.trim(), limitDays: number(s.limitDays), countsInLimit: s.countsInLimit })),
+    faq: form.faq
+      .filter((f) => f.question.trim() || f.answer.trim())
+      .map((f) => ({ question: f.question.trim(), answer: f.answer.trim() })),
+    forms: form.forms.map((f) => ({
+      kind: f.kind,
+      name: f.name,
+      materialId: f.materialId || undefined,
+      file: f.file as GuideFile,
+    })),
   };
 }

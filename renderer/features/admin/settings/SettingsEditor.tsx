@@ -11,6 +11,7 @@ import {
   Switch,
   Text,
   TextInput,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
@@ -177,6 +178,15 @@ export function SettingsEditor({ staff, doc, pending }: Props) {
             {...field('publicRatingBase')}
           />
         </SimpleGrid>
+        <Textarea
+          label={t('admin.settings.publicDuties')}
+          description={t('admin.settings.publicDutiesHint')}
+          maxLength={LIMITS.legalBasis * 2}
+          autosize
+          minRows={3}
+          maxRows={12}
+          {...field('publicDuties')}
+        />
         <Title order={5}>{t('admin.settings.followUp')}</Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <NumberInput

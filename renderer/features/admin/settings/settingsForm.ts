@@ -41,6 +41,8 @@ export type SettingsForm = {
   complaintRecuseSameDepartment: boolean;
   /** '' when the bureau publishes no QR rating page (issue 13). */
   publicRatingBase: string;
+  /** 职能职责 for the public commitments page (art. 20, issue 16), one paragraph per line; '' states none. */
+  publicDuties: string;
 };
 
 /** 0.29 × 100 is 28.999…: a rate is shown to two decimals of a percent, as it was typed. */
@@ -61,6 +63,7 @@ export function toForm(settings: Settings): SettingsForm {
     // Like the follow-up block: the limits in force (the defaults where none were set), saved so on the next save.
     ...complaintForm(settings.complaints ?? DEFAULT_COMPLAINT_SETTINGS),
     publicRatingBase: settings.publicRatingBase ?? '',
+    publicDuties: settings.publicDuties ?? '',
   };
 }
 
@@ -97,6 +100,7 @@ export function fromForm(form: SettingsForm, opened: Settings): z.input<typeof s
       recuseSameDepartment: form.complaintRecuseSameDepartment,
     },
     publicRatingBase: form.publicRatingBase.trim() || undefined,
+    publicDuties: form.publicDuties.trim() || undefined,
   };
 }
 

@@ -7,8 +7,10 @@ import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCa
 import {
   confirmCalendarYear,
   proposeCalendarYear,
+  publishCatalogItem,
   saveServiceItem,
 } from '../../../../renderer/data/adminOperations.ts';
+import { SessionRequiredError } from '../../../../renderer/data/author.ts';
 import { calendarYearView, listCatalogForAdmin } from '../../../../renderer/data/adminQueries.ts';
 import { InvalidEventError } from '../../../../renderer/data/append.ts';
 import type { DeskDb } from '../../../../renderer/data/db.ts';
@@ -60,7 +62,7 @@ describe('an administrator edits the service catalog at the desk', () => {
     });
   });
 
-  it('appends the edit on the version opened, shown as submitted until the server sends the new version', async () => {
+  it('appends the edit on the version opened as a draft, shown as submitted until the server has it', async () => {
     await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 8 }, baseRev: 1, note: '放宽时限' });
     const [stored] = await db.events.toArray();
     expect(stored?.event).toMatchObject({
@@ -71,7 +73,9 @@ describe('an administrator edits the service catalog at the desk', () => {
       payload: { baseRev: 1, note: '放宽时限', item: { promisedLimitDays: 8 } },
     });
     const row = (await listCatalogForAdmin(db)).find((r) => r.item.id === DEMO_ITEMS.techContract);
-    expect(row).toMatchObject({ rev: 1, edit: { kind: 'submitted' } });
+    // A draft changes nothing in force: the item is still version 1 as published.
+    expect(row).toMatchObject({ rev: 1, item: { promisedLimitDays: 5 }, edit: { kind: 'submitted' } });
+    expect(row?.draft).toMatchObject({ stale: false, event: { staffId: admin.staffId, payload: { item: { promisedLimitDays: 8 } } } });
     // a second edit would be made on a version the server has not confirmed
     expect(await refusal(saveServiceItem(db, admin, { item: techContract, baseRev: 1 }))).toEqual({ form: 'itemSavePending' });
   });
@@ -103,6 +107,106 @@ describe('an administrator edits the service catalog at the desk', () => {
       rev: 0,
       edit: { kind: 'submitted' },
     });
+  });
+});
+
+describe('公开承诺 (art. 20–23, issue 16): a draft is published by a second administrator', () => {
+  const techRow = async () => (await listCatalogForAdmin(db)).find((r) => r.item.id === DEMO_ITEMS.techContract)!;
+  /** The desk's log as after a sync: every event stored by HQ, in the order it committed them. */
+  const serverStoredAll = async () => {
+    const rows = await db.events.toArray();
+    await Promise.all(rows.map((r, i) => db.events.update(r.eventId, { serverSeq: 100 + i })));
+    await db.outbox.clear();
+  };
+  const draftOf = async (promisedLimitDays: number, by = admin) => {
+    await saveServiceItem(db, by, { item: { ...techContract, promisedLimitDays }, baseRev: 1 });
+    await serverStoredAll();
+    return (await techRow()).draft!.event.eventId;
+  };
+
+  it('the demo item states every guide element, so its draft can be published', async () => {
+    expect(techContract.code).toBeTruthy();
+    const draftEventId = await draftOf(8);
+    await publishCatalogItem(db, secondAdmin, { itemId: DEMO_ITEMS.techContract, draftEventId });
+    const stored = (await db.events.toArray()).find((e) => e.event.type === 'catalog.itemPublished');
+    expect(stored?.event).toMatchObject({
+      aggregate: 'catalog',
+      aggregateId: DEMO_ITEMS.techContract,
+      staffId: secondAdmin.staffId,
+      payload: { itemId: DEMO_ITEMS.techContract, draftEventId },
+    });
+    // A privileged act (the authorship issue): proven by the approver's live session.
+    expect(stored?.event.proof?.sessionId).toBe(secondAdmin.session!.sessionId);
+    // Published once HQ stores it: the draft is no longer pending.
+    await serverStoredAll();
+    expect((await techRow()).draft).toBeUndefined();
+  });
+
+  it('refuses publication by the drafter, and stores nothing', async () => {
+    const draftEventId = await draftOf(8);
+    const before = await db.events.count();
+    expect(await refusal(publishCatalogItem(db, admin, { itemId: DEMO_ITEMS.techContract, draftEventId }))).toEqual({
+      form: 'catalogPublishedBySamePerson',
+    });
+    expect(await db.events.count()).toBe(before);
+  });
+
+  it('refuses a draft whose guide lacks an element, an older draft, and a draft on a replaced version', async () => {
+    const { code: _code, ...noCode } = techContract;
+    await saveServiceItem(db, admin, { item: noCode, baseRev: 1 });
+    await serverStoredAll();
+    const incomplete = (await techRow()).draft!.event.eventId;
+    expect(await refusal(publishCatalogItem(db, secondAdmin, { itemId: DEMO_ITEMS.techContract, draftEventId: incomplete }))).toEqual({
+      form: 'guideIncomplete',
+    });
+    // A newer draft supersedes it: only the newest draft can be published.
+    const newest = await draftOf(6);
+    expect(await refusal(publishCatalogItem(db, secondAdmin, { itemId: DEMO_ITEMS.techContract, draftEventId: incomplete }))).toEqual({
+      form: 'catalogDraftGone',
+    });
+    // Another version was published meanwhile (HQ sent version 2): the draft made on version 1 must be redone.
+    const doc = CATALOG.find((d) => d.id === DEMO_ITEMS.techContract)!;
+    await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [{ ...doc, rev: 2 } as ReferenceDoc]));
+    expect((await techRow()).draft).toMatchObject({ stale: true });
+    expect(await refusal(publishCatalogItem(db, secondAdmin, { itemId: DEMO_ITEMS.techContract, draftEventId: newest }))).toEqual({
+      form: 'catalogDraftStale',
+    });
+    // …and the editor opened on version 1 cannot save on it either.
+    expect(await refusal(saveServiceItem(db, admin, { item: techContract, baseRev: 1 }))).toEqual({ form: 'itemChanged' });
+  });
+
+  it('needs the approver’s live session: without one nothing is stored', async () => {
+    const draftEventId = await draftOf(8);
+    const before = await db.events.count();
+    const offline = { staffId: secondAdmin.staffId, session: null };
+    await expect(publishCatalogItem(db, offline, { itemId: DEMO_ITEMS.techContract, draftEventId })).rejects.toBeInstanceOf(
+      SessionRequiredError,
+    );
+    expect(await db.events.count()).toBe(before);
+  });
+
+  it('never puts a publication stamp into a draft: HQ alone stamps it at approval', async () => {
+    const publication = {
+      publishedAt: '2026-11-28T01:00:00.000Z',
+      draftEventId: '01JC000000000000000000D001',
+      draftedBy: 'ma-jun',
+      approvedBy: 'huang-xiuying',
+    };
+    await saveServiceItem(db, admin, { item: { ...techContract, publication }, baseRev: 1 });
+    const [stored] = await db.events.toArray();
+    expect(stored?.event.type === 'catalog.itemSaved' && stored.event.payload.item).not.toHaveProperty('publication');
+  });
+
+  it('a new item’s draft keeps its code: another new item with it is refused, amending the draft is not', async () => {
+    const item = { ...techContract, id: 'patent-pledge-consult', name: '专利质押融资政策咨询' };
+    await saveServiceItem(db, admin, { item, baseRev: null });
+    await serverStoredAll();
+    const row = (await listCatalogForAdmin(db)).find((r) => r.item.id === 'patent-pledge-consult')!;
+    expect(row).toMatchObject({ rev: 0, draft: { stale: false } });
+    expect(await refusal(saveServiceItem(db, secondAdmin, { item, baseRev: null }))).toEqual({ id: 'itemIdTaken' });
+    await saveServiceItem(db, secondAdmin, { item: { ...item, name: '专利质押融资政策咨询（修订）' }, baseRev: null, revises: row.draft!.event.eventId });
+    const amended = (await listCatalogForAdmin(db)).find((r) => r.item.id === 'patent-pledge-consult')!;
+    expect(amended.draft?.event.staffId).toBe(secondAdmin.staffId);
   });
 });
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { StaffId } from '../../../../shared/model/ids.ts';
 import type { ReferenceDoc, Staff } from '../../../../shared/model/reference.ts';
 import { acceptCase, checkMaterials, openCase } from '../../../../renderer/data/caseOperations.ts';
-import { readCatalogVersion } from '../../../../renderer/data/catalogVersions.ts';
+import { listCatalogVersions, readCatalogVersion } from '../../../../renderer/data/catalogVersions.ts';
 import type { DeskDb } from '../../../../renderer/data/db.ts';
 import { recordContact } from '../../../../renderer/data/operations.ts';
 import { rebuildProjections } from '../../../../renderer/data/projections.ts';
@@ -124,20 +124,49 @@ describe('item 12: a case’s slips use the catalog version it was opened under'
     expect((await readCatalogVersion(later, 'tech-contract', 2))?.materials[0]?.name).toBe(RENAMED);
   });
 
-  it('reads a version an admin saved from its catalog.itemSaved event, once the server stored it', async () => {
+  it('公开承诺 (art. 20–23): reads a version from its draft and the publication HQ stored, never from a draft alone', async () => {
     await merge(db, [itemDoc(3, '第三版名称')]);
-    const saved = (serverSeq: number | undefined, baseRev: number, name: string) => ({
-      eventId: `01JCATALOG00000000000000${baseRev}${serverSeq ?? 'L'}`,
+    const row = (eventId: string, serverSeq: number | undefined, event: object, receivedAt?: string) => ({
+      eventId,
       aggregate: 'catalog' as const,
       aggregateId: 'tech-contract',
-      event: { type: 'catalog.itemSaved', payload: { item: itemDoc(baseRev + 1, name).body, baseRev } } as never,
+      event: { eventId, occurredAt: '2026-11-30T01:00:00.000Z', ...event } as never,
       ...(serverSeq === undefined ? {} : { serverSeq }),
+      ...(receivedAt ? { receivedAt } : {}),
     });
-    // Version 2 only as this desk's own edit, not yet stored by the server: it may still be refused.
-    await db.events.add(saved(undefined, 1, '尚未确认的名称'));
+    const draft = (eventId: string, serverSeq: number | undefined, name: string) =>
+      row(eventId, serverSeq, {
+        type: 'catalog.itemSaved',
+        staffId: 'ma-jun',
+        payload: { item: itemDoc(2, name).body, baseRev: 1 },
+      });
+    const publication = (eventId: string, serverSeq: number | undefined, draftEventId: string) =>
+      row(
+        eventId,
+        serverSeq,
+        { type: 'catalog.itemPublished', staffId: 'huang-xiuying', payload: { itemId: 'tech-contract', draftEventId } },
+        '2026-12-01T02:00:00.000Z',
+      );
+    // Two drafts on version 1, both stored by HQ: a draft is not a version.
+    await db.events.bulkAdd([draft('01JC000000000000000000D001', 40, '未发布的草稿'), draft('01JC000000000000000000D002', 41, RENAMED)]);
     expect(await readCatalogVersion(db, 'tech-contract', 2)).toBeUndefined();
-    await db.events.add(saved(41, 1, RENAMED));
-    expect((await readCatalogVersion(db, 'tech-contract', 2))?.materials[0]?.name).toBe(RENAMED);
+    // The approval on this desk only, not yet stored: it may still be refused.
+    await db.events.add(publication('01JC000000000000000000P001', undefined, '01JC000000000000000000D002'));
+    expect(await readCatalogVersion(db, 'tech-contract', 2)).toBeUndefined();
+    await db.events.update('01JC000000000000000000P001', { serverSeq: 42, receivedAt: '2026-12-01T02:00:00.000Z' });
+    const version2 = await readCatalogVersion(db, 'tech-contract', 2);
+    expect(version2?.materials[0]?.name).toBe(RENAMED);
+    // Stamped as HQ stamps it: dated by HQ's receipt of the approval, with its drafter and approver.
+    expect(version2?.publication).toEqual({
+      publishedAt: '2026-12-01T02:00:00.000Z',
+      draftEventId: '01JC000000000000000000D002',
+      draftedBy: 'ma-jun',
+      approvedBy: 'huang-xiuying',
+    });
+    const versions = await listCatalogVersions(db, 'tech-contract');
+    // Every version stays readable, newest first: 3 in force, 2 from its publication, 1 kept when 3 replaced it.
+    expect(versions.map((v) => v.rev)).toEqual([3, 2, 1]);
+    expect(versions[1]?.publishedAt).toBe('2026-12-01T02:00:00.000Z');
   });
 
   it('refuses, with a clear error and no number used, a slip whose version this desk does not have', async () => {

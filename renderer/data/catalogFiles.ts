@@ -1,0 +1,98 @@
+import {
+  GUIDE_FILE_MAX_BYTES,
+  GUIDE_FILE_TYPES,
+  guideFileSchema,
+  type GuideFile,
+} from '../../shared/model/catalog.ts';
+import { DEVICE_ID_HEADER, type DeviceCredentials } from '../../shared/sync/enrolment.ts';
+import { errorBodySchema } from '../../shared/sync/protocol.ts';
+import { STAFF_SESSION_HEADER, staffSessionHeader, type StaffSession } from '../../shared/sync/staffAuth.ts';
+
+// 办事指南 attached forms (issue 16 item 1: 空白表格 and 示例样表). The file itself goes to HQ ONLINE, with the admin's
+// own live session (POST /catalog/files): HQ keeps it under the SHA-256 of its bytes and serves it on the public
+// site once a published version names it. The draft carries only what HQ answered (GuideFile), never the bytes.
+
+export type GuideMediaType = (typeof GUIDE_FILE_TYPES)[number];
+
+/** The route and the header that carries the file's name (percent-encoded UTF-8). */
+export const CATALOG_FILES_PATH = '/catalog/files';
+export const FILE_NAME_HEADER = 'x-file-name';
+
+const EXTENSIONS: Readonly<Record<string, GuideMediaType>> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xls: 'application/vnd.ms-excel',
+};
+
+/** The accept attribute of the file input: the types HQ takes, by extension and by media type. */
+export const GUIDE_FILE_ACCEPT = [...Object.keys(EXTENSIONS).map((e) => `.${e}`), ...GUIDE_FILE_TYPES].join(',');
+
+/**
+ * What the desk checks before uploading anything: the type (by the file's own type, else its extension — Windows
+ * often gives a .doc no type) and the size. HQ checks both again, and the bytes' signature.
+ */
+export function checkGuideFile(
+  file: Pick<File, 'name' | 'size' | 'type'>,
+): { ok: true; mediaType: GuideMediaType } | { ok: false; reason: 'fileType' | 'fileTooLarge' | 'fileEmpty' } {
+  const byType = (GUIDE_FILE_TYPES as readonly string[]).includes(file.type) ? (file.type as GuideMediaType) : undefined;
+  const mediaType = byType ?? EXTENSIONS[file.name.split('.').pop()?.toLowerCase() ?? ''];
+  if (!mediaType) return { ok: false, reason: 'fileType' };
+  if (file.size === 0) return { ok: false, reason: 'fileEmpty' };
+  if (file.size > GUIDE_FILE_MAX_BYTES) return { ok: false, reason: 'fileTooLarge' };
+  return { ok: true, mediaType };
+}
+
+export class CatalogFileError extends Error {
+  constructor(
+    /** 'offline' (HQ not reached), 'unrecognised' (an answer not a GuideFile), 'other', or HQ's own code. */
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'CatalogFileError';
+  }
+}
+
+export type CatalogFileClient = (file: Blob, fileName: string, mediaType: GuideMediaType) => Promise<GuideFile>;
+
+/** Upload one form to HQ as this admin (desk token and staff session in the headers, the raw bytes as the body). */
+export function catalogFileClient(
+  serverUrl: string,
+  desk: DeviceCredentials,
+  session: StaffSession,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): CatalogFileClient {
+  const root = serverUrl.replace(/\/+$/, '');
+  return async (file, fileName, mediaType) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${root}${CATALOG_FILES_PATH}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${desk.token}`,
+          [DEVICE_ID_HEADER]: desk.deviceId,
+          [STAFF_SESSION_HEADER]: staffSessionHeader(session),
+          'content-type': mediaType,
+          [FILE_NAME_HEADER]: encodeURIComponent(fileName),
+        },
+        body: file,
+        cache: 'no-store',
+      });
+    } catch {
+      throw new CatalogFileError('offline', 'cannot reach the server');
+    }
+    const json: unknown = await response.json().catch(() => undefined);
+    if (response.ok) {
+      const parsed = guideFileSchema.safeParse(json);
+      if (!parsed.success) throw new CatalogFileError('unrecognised', 'unrecognised answer from the server', response.status);
+      return parsed.data;
+    }
+    const error = errorBodySchema.safeParse(json);
+    throw error.success
+      ? new CatalogFileError(error.data.code, error.data.message, response.status)
+      : new CatalogFileError('other', `${response.status} ${response.statusText}`, response.status);
+  };
+}
