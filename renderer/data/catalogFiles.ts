@@ -1,9 +1,15 @@
+import { LIMITS } from '../../shared/model/limits.ts';
 import {
+  CATALOG_FILES_PATH,
+  catalogFileResponseSchema,
+  encodeFileName,
+  FILE_NAME_HEADER,
   GUIDE_FILE_MAX_BYTES,
   GUIDE_FILE_TYPES,
-  guideFileSchema,
-  type GuideFile,
-} from '../../shared/model/catalog.ts';
+  isGuideFileType,
+  type CatalogFileResponse,
+  type GuideFileType,
+} from '../../shared/sync/catalogFilesApi.ts';
 import { DEVICE_ID_HEADER, type DeviceCredentials } from '../../shared/sync/enrolment.ts';
 import { errorBodySchema } from '../../shared/sync/protocol.ts';
 import { STAFF_SESSION_HEADER, staffSessionHeader, type StaffSession } from '../../shared/sync/staffAuth.ts';
@@ -12,11 +18,9 @@ import { STAFF_SESSION_HEADER, staffSessionHeader, type StaffSession } from '../
 // own live session (POST /catalog/files): HQ keeps it under the SHA-256 of its bytes and serves it on the public
 // site once a published version names it. The draft carries only what HQ answered (GuideFile), never the bytes.
 
-export type GuideMediaType = (typeof GUIDE_FILE_TYPES)[number];
+// The wire contract is shared/sync/catalogFilesApi.ts.
 
-/** The route and the header that carries the file's name (percent-encoded UTF-8). */
-export const CATALOG_FILES_PATH = '/catalog/files';
-export const FILE_NAME_HEADER = 'x-file-name';
+export type GuideMediaType = GuideFileType;
 
 const EXTENSIONS: Readonly<Record<string, GuideMediaType>> = {
   pdf: 'application/pdf',
@@ -36,8 +40,7 @@ export const GUIDE_FILE_ACCEPT = [...Object.keys(EXTENSIONS).map((e) => `.${e}`)
 export function checkGuideFile(
   file: Pick<File, 'name' | 'size' | 'type'>,
 ): { ok: true; mediaType: GuideMediaType } | { ok: false; reason: 'fileType' | 'fileTooLarge' | 'fileEmpty' } {
-  const byType = (GUIDE_FILE_TYPES as readonly string[]).includes(file.type) ? (file.type as GuideMediaType) : undefined;
-  const mediaType = byType ?? EXTENSIONS[file.name.split('.').pop()?.toLowerCase() ?? ''];
+  const mediaType = isGuideFileType(file.type) ? file.type : EXTENSIONS[file.name.split('.').pop()?.toLowerCase() ?? ''];
   if (!mediaType) return { ok: false, reason: 'fileType' };
   if (file.size === 0) return { ok: false, reason: 'fileEmpty' };
   if (file.size > GUIDE_FILE_MAX_BYTES) return { ok: false, reason: 'fileTooLarge' };
@@ -56,7 +59,19 @@ export class CatalogFileError extends Error {
   }
 }
 
-export type CatalogFileClient = (file: Blob, fileName: string, mediaType: GuideMediaType) => Promise<GuideFile>;
+export type CatalogFileClient = (file: Blob, fileName: string, mediaType: GuideMediaType) => Promise<CatalogFileResponse>;
+
+/**
+ * The name a download is saved as, within what HQ keeps (LIMITS.fileName characters): a long name is shortened
+ * before its extension, and a path (a browser gives none, but a desk's file dialog might) is cut to its last part.
+ */
+export function guideFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop()?.trim() || 'form';
+  if (base.length <= LIMITS.fileName) return base;
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 && base.length - dot <= 6 ? base.slice(dot) : '';
+  return `${base.slice(0, LIMITS.fileName - ext.length)}${ext}`;
+}
 
 /** Upload one form to HQ as this admin (desk token and staff session in the headers, the raw bytes as the body). */
 export function catalogFileClient(
@@ -76,7 +91,7 @@ export function catalogFileClient(
           [DEVICE_ID_HEADER]: desk.deviceId,
           [STAFF_SESSION_HEADER]: staffSessionHeader(session),
           'content-type': mediaType,
-          [FILE_NAME_HEADER]: encodeURIComponent(fileName),
+          [FILE_NAME_HEADER]: encodeFileName(guideFileName(fileName)),
         },
         body: file,
         cache: 'no-store',
@@ -86,7 +101,7 @@ export function catalogFileClient(
     }
     const json: unknown = await response.json().catch(() => undefined);
     if (response.ok) {
-      const parsed = guideFileSchema.safeParse(json);
+      const parsed = catalogFileResponseSchema.safeParse(json);
       if (!parsed.success) throw new CatalogFileError('unrecognised', 'unrecognised answer from the server', response.status);
       return parsed.data;
     }

@@ -148,7 +148,11 @@ export const zhCNAdmin = {
     uploadRefused: {
       offline: '未连接服务器，表格暂时不能上传。其他内容可以先保存草稿，联网后再上传表格。',
       'staff-session-required': '本人登录已过期，请重新联网登录后再上传。',
-      'not-allowed': '只有系统管理员可以上传表格。',
+      'staff-session-invalid': '本人登录已失效，请重新联网登录后再上传。',
+      'not-admin': '只有系统管理员可以上传表格。',
+      'bad-file-name': '文件名无法识别，请改用简短的文件名后重新上传。',
+      'empty-file': '文件是空的，请检查后重新选择。',
+      'content-mismatch': '文件内容与扩展名不符（例如改过扩展名），服务器没有接收。请用原始文件上传。',
       'unsupported-media-type': '服务器不接受这种文件：只能上传 PDF、Word 或 Excel 文件。',
       'body-too-large': '文件超过 5 MB 的上限，服务器没有接收。',
       other: '上传失败：{{message}}',
