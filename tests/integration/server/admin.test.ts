@@ -5,7 +5,14 @@ import type { ReferenceDoc } from '../../../shared/model/reference.ts';
 import type { StaffSession } from '../../../shared/sync/staffAuth.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
-import { makeItemSaved, makeYearConfirmed, makeYearProposed, SCHEDULE_2027 } from '../../fixtures/adminEvents.ts';
+import {
+  makeItemPublished,
+  makeItemSaved,
+  makeYearConfirmed,
+  makeYearProposed,
+  SCHEDULE_2027,
+  withGuide,
+} from '../../fixtures/adminEvents.ts';
 import { withProof } from '../../fixtures/proof.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './harness.ts';
 import { signInAs } from './staffSessions.ts';
@@ -56,17 +63,27 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
     expect(items.every((r) => r.doc.rev === 1)).toBe(true);
   });
 
-  it('applies an admin edit as the next version, which a desk pulls after its cursor', async () => {
+  it('puts an admin’s edit in force as the next version once a second admin publishes it (art. 20–23)', async () => {
     const desk = await server.device();
     const before = await item(DEMO_ITEMS.techContract);
     const { nextCursor } = await server.pull(0, 2000);
-    const edited = { ...before.body, promisedLimitDays: 8 };
+    const edited = withGuide({ ...before.body, promisedLimitDays: 8 });
     const event = makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: admin }, edited, 1, '压缩承诺时限');
     const push = await pushProven(desk, [event]);
     expect(push.body).toMatchObject({ stored: 1, rejected: [], ackedSeq: 1 });
+    // A draft: every desk pulls the event (the second admin reviews it), no document changes.
+    const drafted = await server.pull(nextCursor, 2000);
+    expect(drafted.events.map((e) => e.event.eventId)).toEqual([event.eventId]);
+    expect(drafted.references).toEqual([]);
 
-    const page = await server.pull(nextCursor, 2000);
-    expect(page.events.map((e) => e.event.eventId)).toEqual([event.eventId]);
+    const approval = makeItemPublished(
+      { deviceId: desk, deviceSeq: 2, staffId: secondAdmin },
+      DEMO_ITEMS.techContract,
+      event.eventId,
+    );
+    expect((await pushProven(desk, [approval])).body).toMatchObject({ stored: 1, rejected: [] });
+    const page = await server.pull(drafted.nextCursor, 2000);
+    expect(page.events.map((e) => e.event.eventId)).toEqual([approval.eventId]);
     // The version replaced comes first, kept for the cases opened under it (item 12), then the new one.
     expect(page.references.map((r) => r.doc)).toEqual([
       expect.objectContaining({
@@ -76,35 +93,49 @@ describe.each(BACKENDS)('administrators change the catalog and the calendar on $
       }),
       expect.objectContaining({ kind: 'serviceItem', id: DEMO_ITEMS.techContract, rev: 2 }),
     ]);
-    expect((page.references[1]!.doc.body as ServiceItem).promisedLimitDays).toBe(8);
+    expect(page.references[1]!.doc.body as ServiceItem).toMatchObject({
+      promisedLimitDays: 8,
+      publication: { draftEventId: event.eventId, draftedBy: admin, approvedBy: secondAdmin },
+    });
   });
 
-  it('creates a new item at version 1', async () => {
+  it('creates a new item at version 1 once published', async () => {
     const desk = await server.device();
     const template = (await item(DEMO_ITEMS.techContract)).body;
-    const created = { ...template, id: 'patent-pledge-consult', name: '专利质押融资政策咨询' } as ServiceItem;
-    const push = await pushProven(desk, [
-      makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: admin }, created, null),
-    ]);
+    const created = withGuide({ ...template, name: '专利质押融资政策咨询' }, {
+      id: 'patent-pledge-consult',
+    } as Partial<ServiceItem>);
+    const draft = makeItemSaved({ deviceId: desk, deviceSeq: 1, staffId: admin }, created, null);
+    const approval = makeItemPublished(
+      { deviceId: desk, deviceSeq: 2, staffId: secondAdmin },
+      created.id,
+      draft.eventId,
+    );
+    const push = await pushProven(desk, [draft, approval]);
     expect(push.body.rejected).toEqual([]);
     expect(await item('patent-pledge-consult')).toMatchObject({ rev: 1, body: { name: '专利质押融资政策咨询' } });
   });
 
-  it('refuses an edit made on a version someone else has replaced, and changes nothing', async () => {
+  it('refuses an edit made on a version someone else has published meanwhile, and changes nothing', async () => {
     const deskA = await server.device();
     const deskB = await server.device();
-    const base = (await item(DEMO_ITEMS.highTech)).body;
+    const base = withGuide((await item(DEMO_ITEMS.highTech)).body);
     const first = makeItemSaved(
       { deviceId: deskA, deviceSeq: 1, staffId: admin },
       { ...base, promisedLimitDays: 12 },
       1,
+    );
+    const approval = makeItemPublished(
+      { deviceId: deskA, deviceSeq: 2, staffId: secondAdmin },
+      DEMO_ITEMS.highTech,
+      first.eventId,
     );
     const stale = makeItemSaved(
       { deviceId: deskB, deviceSeq: 1, staffId: secondAdmin },
       { ...base, promisedLimitDays: 14 },
       1,
     );
-    expect((await pushProven(deskA, [first])).body.rejected).toEqual([]);
+    expect((await pushProven(deskA, [first, approval])).body.rejected).toEqual([]);
     const { nextCursor } = await server.pull(0, 2000);
 
     const refused = await pushProven(deskB, [stale]);

@@ -7,7 +7,7 @@ import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
 import { appendEvents } from '../../../server/src/storage/events.ts';
 import { judgeExisting } from '../../../server/src/sync/ingest.ts';
-import { makeItemSaved } from '../../fixtures/adminEvents.ts';
+import { makeItemPublished, makeItemSaved, withGuide } from '../../fixtures/adminEvents.ts';
 import { makeContactOpened, newContactId, stampEnvelope, type Stamp } from '../../fixtures/events.ts';
 import { withProof } from '../../fixtures/proof.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './harness.ts';
@@ -17,7 +17,7 @@ import { signInAs } from './staffSessions.ts';
 // a contact says it opened, the catalog version a checklist was given from — and the pause "for 补正" no desk may
 // record any more, refused through the real push route. Each refused event is stored nowhere; the rest of its push is.
 
-const { windowClerk: clerk, admin } = DEMO_STAFF;
+const { windowClerk: clerk, admin, secondAdmin } = DEMO_STAFF;
 const item = DEMO_ITEMS.techContract;
 
 describe.each(BACKENDS)('references judged against the store at push, on $name', (backend) => {
@@ -25,11 +25,13 @@ describe.each(BACKENDS)('references judged against the store at push, on $name',
   let desk: string;
   let seq: number;
   let adminSession: Promise<StaffSession> | undefined;
+  let approverSession: Promise<StaffSession> | undefined;
   beforeEach(async () => {
     server = await startServer(backend);
     desk = await server.device();
     seq = 0;
     adminSession = undefined;
+    approverSession = undefined;
   });
   afterEach(async () => {
     await server.stop();
@@ -63,10 +65,15 @@ describe.each(BACKENDS)('references judged against the store at push, on $name',
   }
   const ids = (events: readonly { eventId: string }[]) => events.map((e) => e.eventId);
 
-  /** A catalog edit by the admin, signed with their online session (a privileged act, issue 11). */
+  /** A catalog draft by the admin, signed with their online session (a privileged act, issue 11). */
   async function itemSaved(body: ServiceItem, baseRev: number) {
     adminSession ??= signInAs(server, desk, admin);
-    return withProof(makeItemSaved(by(admin), body, baseRev), await adminSession);
+    return withProof(makeItemSaved(by(admin), withGuide(body), baseRev), await adminSession);
+  }
+  /** Its publication by a second admin (art. 20–23, issue 16): only then is it a version of the catalog. */
+  async function itemPublished(draft: DeskEvent) {
+    approverSession ??= signInAs(server, desk, secondAdmin);
+    return withProof(makeItemPublished(by(secondAdmin), item, draft.eventId), await approverSession);
   }
   async function currentItem(): Promise<ServiceItem> {
     const page = await server.pull(0, 2000);
@@ -233,29 +240,47 @@ describe.each(BACKENDS)('references judged against the store at push, on $name',
       expect(await storedIds()).toEqual(ids([c, right]));
     });
 
-    it('accepts a version an admin saved earlier in the same push, and the version it replaced', async () => {
+    it('accepts a version an admin published earlier in the same push, and the version it replaced', async () => {
       const c = contact();
       const body = await currentItem();
       const edit = await itemSaved({ ...body, name: `${body.name}（修订）` }, 1);
-      const batch = [c, edit, checklist(c.aggregateId, item, 2), checklist(c.aggregateId, item, 1)];
+      const publication = await itemPublished(edit);
+      const batch = [c, edit, publication, checklist(c.aggregateId, item, 2), checklist(c.aggregateId, item, 1)];
       const res = await server.push(pushBody(desk, batch));
-      expect(res.body).toMatchObject({ stored: 4, rejected: [] });
+      expect(res.body).toMatchObject({ stored: 5, rejected: [] });
       expect(await storedIds()).toEqual(ids(batch));
+    });
+
+    it('does not take a draft for a version: nothing is published until a second admin approves it', async () => {
+      const c = contact();
+      const body = await currentItem();
+      const draft = await itemSaved({ ...body, name: `${body.name}（修订）` }, 1);
+      const early = checklist(c.aggregateId, item, 2);
+      const res = await server.push(pushBody(desk, [c, draft, early]));
+      expect(res.body).toMatchObject({ stored: 2 });
+      expect(res.body.rejected.map((r) => [r.eventId, r.code])).toEqual([[early.eventId, 'unknown-reference']]);
     });
 
     it('knows a version from the stored edit that made it when no document keeps it (older servers kept none)', async () => {
       const body = await currentItem();
-      const edits = [await itemSaved({ ...body, name: `${body.name}（修订）` }, 1)];
-      edits.push(await itemSaved({ ...body, name: `${body.name}（再修订）` }, 2));
-      expect((await server.push(pushBody(desk, edits))).body).toMatchObject({ stored: 2, rejected: [] });
+      const first = await itemSaved({ ...body, name: `${body.name}（修订）` }, 1);
+      const second = await itemSaved({ ...body, name: `${body.name}（再修订）` }, 2);
+      const edits = [first, await itemPublished(first), second, await itemPublished(second)];
+      // A draft on the current version, not published: it vouches for no version 4.
+      const pending = await itemSaved({ ...body, name: `${body.name}（拟再修订）` }, 3);
+      expect((await server.push(pushBody(desk, [...edits, pending]))).body).toMatchObject({ stored: 5, rejected: [] });
       await server.storage.db.deleteFrom('reference_docs').where('kind', '=', 'serviceItemVersion').execute();
       const c = contact();
       const made = checklist(c.aggregateId, item, 2); // the edit on version 1 made it
       const seeded = checklist(c.aggregateId, item, 1); // seeded, its document gone: nothing vouches for it now
       const current = checklist(c.aggregateId, item, 3);
-      const res = await server.push(pushBody(desk, [c, made, seeded, current]));
+      const drafted = checklist(c.aggregateId, item, 4);
+      const res = await server.push(pushBody(desk, [c, made, seeded, current, drafted]));
       expect(res.body).toMatchObject({ stored: 3 });
-      expect(res.body.rejected.map((r) => [r.eventId, r.code])).toEqual([[seeded.eventId, 'unknown-reference']]);
+      expect(res.body.rejected.map((r) => [r.eventId, r.code])).toEqual([
+        [seeded.eventId, 'unknown-reference'],
+        [drafted.eventId, 'unknown-reference'],
+      ]);
     });
   });
 });

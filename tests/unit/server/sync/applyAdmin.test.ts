@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ServiceItem } from '../../../../shared/model/catalog.ts';
 import type { DeskEvent } from '../../../../shared/model/events.ts';
 import { referenceDocSchema, type ReferenceDoc } from '../../../../shared/model/reference.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
@@ -69,7 +70,7 @@ describe('an administrator edits the service catalog: a draft, published by a se
       draftedBy: 'ma-jun',
       approvedBy: 'huang-xiuying',
     };
-    const forged = makeItemSaved(stamp('ma-jun'), { ...techContract.body, publication }, 1);
+    const forged = makeItemSaved(stamp('ma-jun'), { ...techContract.body, publication } as ServiceItem, 1);
     expect(await applyAdminEvent(forged, context(store))).toMatchObject({
       code: 'invalid-event',
       message: expect.stringContaining('publication'),
