@@ -159,7 +159,8 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
       'not-admin': 'Only administrators can upload forms.',
       'bad-file-name': 'The file name cannot be read; rename the file to a short name and upload again.',
       'empty-file': 'The file is empty; check it and choose again.',
-      'content-mismatch': 'The file’s content does not match its extension (was it renamed?); the server did not take it. Upload the original file.',
+      'content-mismatch':
+        'The file’s content does not match its extension (was it renamed?); the server did not take it. Upload the original file.',
       'unsupported-media-type': 'The server does not take this file: only PDF, Word or Excel files.',
       'body-too-large': 'The file is over the 5 MB limit; the server did not take it.',
       other: 'Upload failed: {{message}}',
