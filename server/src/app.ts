@@ -21,6 +21,7 @@ import { registerJsonParser } from './http/jsonBody.ts';
 import { registerPadRelay } from './http/padRelay.ts';
 import { registerPull } from './http/pull.ts';
 import { registerPublicRating } from './http/publicRating.ts';
+import { registerPublicSite } from './http/publicSite.ts';
 import { registerPush } from './http/push.ts';
 import { registerReports } from './http/reports.ts';
 import { registerReference } from './http/reference.ts';
@@ -129,6 +130,7 @@ export async function buildServer(config: ServerOptions): Promise<BuiltServer> {
     perDesk: new FailedAttempts(SIGN_IN_PER_DESK_ATTEMPTS),
   });
   registerPublicRating(app, storage.db);
+  registerPublicSite(app, storage.db);
   registerComplaints(app, storage.db);
   registerReports(app, storage.db);
   await registerDeskApp(app, config.rendererDir);
