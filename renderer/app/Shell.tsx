@@ -14,6 +14,7 @@ import { useFollowUpCount } from '../features/inbox/useFollowUpCount.ts';
 import { useRectificationInbox } from '../features/inbox/useRectificationInbox.ts';
 import { usePendingCaseRejections } from '../data/caseHooks.ts';
 import { ReportsScreen, seesReports } from '../features/reports/ReportsScreen.tsx';
+import { PublicCommitmentScreen } from '../features/publicCommitment/PublicCommitmentScreen.tsx';
 import { TodayStrip } from '../features/today/TodayStrip.tsx';
 import { RegisterScreen } from '../features/register/RegisterScreen.tsx';
 import { SatisfactionScreen } from '../features/satisfaction/SatisfactionScreen.tsx';
@@ -111,6 +112,7 @@ export function Shell({ staff }: { staff: Staff }) {
             <Tabs.Tab value="satisfaction">{t('shell.satisfaction')}</Tabs.Tab>
             <Tabs.Tab value="complaints">{t('complaint.title')}</Tabs.Tab>
             {seesReports(staff) && <Tabs.Tab value="reports">{t('shell.reports')}</Tabs.Tab>}
+            <Tabs.Tab value="publicCommitment">{t('publicCommitment.title')}</Tabs.Tab>
             <Tabs.Tab value="endOfDay">{t('shell.endOfDay')}</Tabs.Tab>
             {staff.roles.includes('admin') && <Tabs.Tab value="admin">{t('admin.title')}</Tabs.Tab>}
           </Tabs.List>
@@ -126,6 +128,7 @@ export function Shell({ staff }: { staff: Staff }) {
         {screen === 'satisfaction' && <SatisfactionScreen staff={staff} />}
         {screen === 'complaints' && <ComplaintsScreen staff={staff} />}
         {screen === 'reports' && seesReports(staff) && <ReportsScreen staff={staff} />}
+        {screen === 'publicCommitment' && <PublicCommitmentScreen />}
         {screen === 'endOfDay' && <EndOfDayScreen staff={staff} />}
       </AppShell.Main>
     </AppShell>

@@ -87,7 +87,9 @@ export async function slipSources(db: DeskDb, staff: Staff, request: SlipRequest
     settings,
     staff: clerk,
     applicant,
-    ...(settings.publicRatingBase ? { rating: { base: settings.publicRatingBase } } : {}),
+    ...(settings.publicRatingBase
+      ? { rating: { base: settings.publicRatingBase }, guide: { base: settings.publicRatingBase } }
+      : {}),
   });
 
   if (request.kind === 'checklist' && 'contactId' in request) {

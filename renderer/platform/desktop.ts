@@ -43,7 +43,9 @@ export function desktopPlatform(desk: DeskApi): Platform {
         format: options.format,
         ...(options.printerName ? { printerName: options.printerName } : {}),
         silent: Boolean(options.printerName),
-        archive: { report: options.archiveName },
+        archive: options.guideSheet
+          ? { guide: options.archiveName, sheet: options.guideSheet }
+          : { report: options.archiveName },
       }),
     listPrinters: () => desk.listPrinters(),
     openRatingPad: () => desk.openPad(),

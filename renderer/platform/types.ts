@@ -20,12 +20,17 @@ export interface SlipPrintOptions {
   readonly reprint: number;
 }
 
-/** How a monthly report (督查月报, issue 15) is printed: on A4, to a printer or through the dialog, archived by name. */
+/**
+ * How a monthly report (督查月报, issue 15) — or a 明白纸 or poster (issue 16) — is printed: on sheets, to a printer
+ * or through the dialog, archived by name.
+ */
 export interface DocumentPrintOptions {
   readonly format: 'a4';
   readonly printerName?: string | undefined;
-  /** The archived PDF's name (renderer/print/report: reportArchiveName). */
+  /** The archived PDF's name (renderer/print/report: reportArchiveName; renderer/print/guide: …ArchiveName). */
   readonly archiveName: string;
+  /** A leaflet or poster (archived under guides/) on its sheet; absent: a report. */
+  readonly guideSheet?: 'A4' | 'A3' | undefined;
 }
 
 /**

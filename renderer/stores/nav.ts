@@ -1,7 +1,16 @@
 import { create } from 'zustand';
 
 export type Screen =
-  'register' | 'inbox' | 'cases' | 'followUps' | 'satisfaction' | 'complaints' | 'reports' | 'endOfDay' | 'admin';
+  | 'register'
+  | 'inbox'
+  | 'cases'
+  | 'followUps'
+  | 'satisfaction'
+  | 'complaints'
+  | 'reports'
+  | 'publicCommitment'
+  | 'endOfDay'
+  | 'admin';
 
 /** Which screen the desk shows; not persisted (a reload starts at the register). */
 interface NavState {

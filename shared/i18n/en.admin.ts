@@ -79,7 +79,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     feeStandard: 'Fee standard',
     feeBasis: 'Basis of the fee',
     department: 'Handling department',
-    submitAt: 'Where to apply',
+    submitAt: 'Window',
     consultPhone: 'Consult phone',
     complaintPhone: 'Complaint phone',
     active: 'Published (when off, the windows can no longer choose this item)',

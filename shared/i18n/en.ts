@@ -14,6 +14,7 @@ import { enTablet } from './en.tablet.ts';
 import { enSlips } from './en.slips.ts';
 import { enReports } from './en.reports.ts';
 import { enReportPrint } from './en.reportPrint.ts';
+import { enPublicCommitment } from './en.publicCommitment.ts';
 import { enToday } from './en.today.ts';
 
 /** English, complete: the type makes a missing key a compile error. */
@@ -35,6 +36,7 @@ export const en: Strings<Resources> = {
   slips: enSlips,
   reports: enReports,
   reportPrint: enReportPrint,
+  publicCommitment: enPublicCommitment,
   today: enToday,
   app: {
     name: 'FirstDesk',

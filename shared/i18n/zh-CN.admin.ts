@@ -75,7 +75,7 @@ export const zhCNAdmin = {
     feeStandard: '收费标准',
     feeBasis: '收费依据',
     department: '承办科室',
-    submitAt: '办理地点',
+    submitAt: '受理窗口',
     consultPhone: '咨询电话',
     complaintPhone: '投诉电话',
     active: '对外公布（关闭后窗口不能再选用此事项）',

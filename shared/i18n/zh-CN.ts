@@ -14,6 +14,7 @@ import { zhCNTablet } from './zh-CN.tablet.ts';
 import { zhCNSlips } from './zh-CN.slips.ts';
 import { zhCNReports } from './zh-CN.reports.ts';
 import { zhCNReportPrint } from './zh-CN.reportPrint.ts';
+import { zhCNPublicCommitment } from './zh-CN.publicCommitment.ts';
 import { zhCNToday } from './zh-CN.today.ts';
 
 export const zhCN = {
@@ -32,6 +33,7 @@ export const zhCN = {
   slips: zhCNSlips,
   reports: zhCNReports,
   reportPrint: zhCNReportPrint,
+  publicCommitment: zhCNPublicCommitment,
   today: zhCNToday,
   app: {
     name: '首问台',

@@ -85,10 +85,25 @@ export const reportArchiveSchema = z.strictObject({ report: z.string().max(100).
 export type ReportArchive = z.infer<typeof reportArchiveSchema>;
 
 /**
+ * A printed 明白纸 or 公示栏 poster's archive name (issue 16, art. 23): leaflet-<item id>-v<rev> or poster-a4 /
+ * poster-a3, then the moment printed (renderer/print/guide). It becomes a file name: no dot, no slash.
+ */
+export const GUIDE_ARCHIVE_RE = /^(leaflet-[a-z0-9][a-z0-9-]{1,63}-v[1-9]\d{0,8}|poster-a[34])-\d{8}T\d{6}Z$/;
+
+/** Which leaflet or poster this is, and its paper: a leaflet is A4, a poster A4 or A3 as its name says. */
+export const guideArchiveSchema = z
+  .strictObject({ guide: z.string().max(120).regex(GUIDE_ARCHIVE_RE), sheet: z.enum(['A4', 'A3']) })
+  .refine((a) => (a.guide.startsWith('poster-a3-') ? a.sheet === 'A3' : a.sheet === 'A4'), {
+    message: 'the paper is the one the name says',
+    path: ['sheet'],
+  });
+export type GuideArchive = z.infer<typeof guideArchiveSchema>;
+
+/**
  * Print one document of the desk's one print path and archive it as a PDF. The HTML is self-contained (a slip,
  * renderer/print; or the 督查月报, renderer/print/report): main shows it in a hidden window with no script and no
- * preload, prints it, and keeps the PDF under userData/slips/<year>/<serial>[-reprintN].pdf, or for a report
- * userData/reports/<name>.pdf.
+ * preload, prints it, and keeps the PDF under userData/slips/<year>/<serial>[-reprintN].pdf, for a report
+ * userData/reports/<name>.pdf, for a leaflet or poster userData/guides/<name>.pdf.
  */
 export const printSlipRequestSchema = z
   .object({
@@ -101,10 +116,14 @@ export const printSlipRequestSchema = z
     /** No dialog: only meaningful with a printer. */
     silent: z.boolean(),
     /** Which slip print (or which report) this is, for the archived PDF's name. */
-    archive: z.union([slipArchiveSchema, reportArchiveSchema]),
+    archive: z.union([slipArchiveSchema, reportArchiveSchema, guideArchiveSchema]),
   })
   .refine((r) => !('report' in r.archive) || r.format === 'a4', {
     message: 'a report prints on A4',
+    path: ['format'],
+  })
+  .refine((r) => !('guide' in r.archive) || r.format === 'a4', {
+    message: 'a leaflet or poster prints on sheets (A4 or A3), never on the receipt roll',
     path: ['format'],
   })
   .refine((r) => r.format === 'a4' || r.receiptHeightMm !== undefined, {

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deskFor, syncNow } from './desk.ts';
 
-// Administrators keep the catalog and the working-day calendar; their edits reach every desk by sync. The
-// calendar takes a second person: 马军 enters 2027, 黄秀英 checks and confirms it on her own desk.
+// Administrators keep the catalog and the working-day calendar; their edits reach every desk by sync. Both take a
+// second person: 马军 drafts a catalog change and enters 2027, 黄秀英 reviews and publishes the draft (公开承诺, art.
+// 20–23) and confirms the year on her own desk.
 
 const ITEM = '技术合同认定登记';
 
@@ -25,7 +26,7 @@ async function openAdmin(page: Page, tab: '服务事项目录' | '工作日历')
   await page.getByRole('tab', { name: tab }).click();
 }
 
-test('an admin edits the catalog and enters next year’s calendar; a second admin confirms it on another desk', async ({
+test('an admin drafts a catalog change and enters next year’s calendar; a second admin publishes and confirms them on another desk', async ({
   browser,
 }) => {
   const admin = await deskFor(browser, '马军');
@@ -35,26 +36,34 @@ test('an admin edits the catalog and enters next year’s calendar; a second adm
 
   // A promised limit longer than the statutory one: a clear message at the field, and nothing stored.
   await openAdmin(admin, '服务事项目录');
-  await expect(itemRow(admin)).toContainText('第 1 版');
+  await expect(itemRow(admin).getByTestId('item-version')).toHaveText(/^已发布 第1版（\d{4}年\d{1,2}月\d{1,2}日）$/);
   await itemRow(admin).getByRole('button', { name: /修改/ }).click();
   await admin.getByLabel('承诺时限（工作日）').fill('30');
-  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByRole('button', { name: '保存草稿', exact: true }).click();
   await expect(admin.getByText('承诺时限不得超过法定时限。')).toBeVisible();
   await expect(admin.getByTestId('sync-pending')).toHaveText('已全部上传');
 
   // art. 16 环节时限: the steps' limits (3 + 1 + 1) cannot exceed a promise of 3 days; shorten the review step.
   await admin.getByLabel('承诺时限（工作日）').fill('3');
-  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByRole('button', { name: '保存草稿', exact: true }).click();
   await expect(admin.getByRole('alert').filter({ hasText: '各环节时限之和不得超过承诺时限。' })).toBeVisible();
   await admin.getByLabel('环节 3 环节时限（工作日）').fill('1');
   // Enter in a step's name adds the next step below (and does not submit the form); an empty row is dropped.
   await admin.getByLabel('环节 5 环节名称').press('Enter');
   await expect(admin.getByLabel('环节 6 环节名称')).toBeFocused();
-  await admin.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(itemRow(admin)).toContainText(/已提交，待服务器确认|第 2 版/);
+  await admin.getByRole('button', { name: '保存草稿', exact: true }).click();
+  // A draft: nothing changes in force until a second admin publishes it.
+  await expect(itemRow(admin).getByTestId('item-draft')).toHaveText('草稿待审核（拟稿：马军）');
   await syncNow(admin);
-  await expect(itemRow(admin)).toContainText('第 2 版');
-  await expect(itemRow(admin)).toContainText('承诺 3 / 法定 20');
+  await expect(itemRow(admin).getByTestId('item-version')).toContainText('已发布 第1版');
+  await expect(itemRow(admin)).toContainText('承诺 5 / 法定 20');
+  // The drafter cannot publish it.
+  await itemRow(admin)
+    .getByRole('button', { name: /审核发布/ })
+    .click();
+  await expect(admin.getByText('您是拟稿人。按双人审核的要求，须由另一名管理员审核发布。')).toBeVisible();
+  await expect(admin.getByRole('button', { name: '批准发布' })).toBeDisabled();
+  await admin.getByRole('button', { name: '关闭' }).click();
 
   // 2027 pasted as the notice gives it, then submitted for a second person.
   await openAdmin(admin, '工作日历');
@@ -75,11 +84,24 @@ test('an admin edits the catalog and enters next year’s calendar; a second adm
   await expect(admin.getByRole('button', { name: '核对无误，确认生效' })).toBeDisabled();
   await syncNow(admin);
 
-  // The second admin sees the catalog's new version, and the proposal with what it changes.
+  // The second admin reviews the draft beside the version in force, the changed fields marked, and publishes it.
   const second = await deskFor(browser, '黄秀英');
   await syncNow(second);
   await openAdmin(second, '服务事项目录');
-  await expect(itemRow(second)).toContainText('第 2 版');
+  await itemRow(second)
+    .getByRole('button', { name: /审核发布/ })
+    .click();
+  const compare = second.getByRole('table', { name: '草稿与现行版本对照' });
+  const promised = compare.getByRole('row', { name: /承诺时限/ });
+  await expect(promised).toHaveAttribute('data-changed', 'true');
+  await expect(promised).toContainText('已修改');
+  await expect(compare.getByRole('row', { name: /设定依据/ })).not.toHaveAttribute('data-changed', 'true');
+  await expect(second.getByTestId('guide-gaps')).toHaveCount(0);
+  await second.getByRole('button', { name: '批准发布' }).click();
+  await syncNow(second);
+  await expect(itemRow(second).getByTestId('item-version')).toContainText('已发布 第2版');
+  await expect(itemRow(second)).toContainText('承诺 3 / 法定 20');
+  await expect(itemRow(second).getByTestId('item-draft')).toHaveCount(0);
   await second.getByTestId('calendar-banner').getByRole('button', { name: '去核对确认' }).click();
   const review = second.getByRole('table', { name: '与现行安排相比的变动' });
   await expect(review.getByRole('row', { name: /2027-10-09/ })).toContainText('班 国庆节');
@@ -87,7 +109,7 @@ test('an admin edits the catalog and enters next year’s calendar; a second adm
   await second.getByRole('button', { name: '核对无误，确认生效' }).click();
   await syncNow(second);
 
-  // In force on every desk after sync: the banner is gone, 2027 is no longer provisional.
+  // In force on every desk after sync: the catalog's version 2, the banner gone, 2027 no longer provisional.
   await expect(second.getByTestId('calendar-banner')).toHaveCount(0);
   await syncNow(admin);
   await expect(banner).toHaveCount(0);
@@ -95,4 +117,6 @@ test('an admin edits the catalog and enters next year’s calendar; a second adm
   await admin.getByRole('button', { name: /关闭/ }).click();
   await expect(year2027).toContainText('已生效');
   await expect(year2027).toContainText('国办发明电〔2026〕X号');
+  await openAdmin(admin, '服务事项目录');
+  await expect(itemRow(admin).getByTestId('item-version')).toContainText('已发布 第2版');
 });

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import type { PrinterInfo, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import {
+  GUIDE_ARCHIVE_RE,
   REPORT_ARCHIVE_RE,
+  type GuideArchive,
   type PrintSlipRequest,
   type PrintSlipResult,
   type Printer,
@@ -54,12 +56,19 @@ export function reportArchivePath(userDataDir: string, archive: ReportArchive, p
   return pathApi.join(userDataDir, 'reports', `${archive.report}.pdf`);
 }
 
-/** Where this print's PDF is kept: a slip's, or a report's. */
+/** userData/guides/leaflet-<item>-v3-20261202T073012Z.pdf or poster-a3-…: a 明白纸 or 公示栏 poster (issue 16). */
+export function guideArchivePath(userDataDir: string, archive: GuideArchive, pathApi: PathApi = path): string {
+  if (!GUIDE_ARCHIVE_RE.test(archive.guide)) throw new Error(`not a guide archive name: ${archive.guide}`);
+  return pathApi.join(userDataDir, 'guides', `${archive.guide}.pdf`);
+}
+
+/** Where this print's PDF is kept: a slip's, a report's, or a leaflet's or poster's. */
 export function archivePath(
   userDataDir: string,
   archive: PrintSlipRequest['archive'],
   pathApi: PathApi = path,
 ): string {
+  if ('guide' in archive) return guideArchivePath(userDataDir, archive, pathApi);
   return 'report' in archive
     ? reportArchivePath(userDataDir, archive, pathApi)
     : slipArchivePath(userDataDir, archive, pathApi);
@@ -69,7 +78,7 @@ const MICRONS_PER_MM = 1000;
 
 /**
  * What webContents.print is told. Silent only with a named printer (otherwise the system dialog lets the clerk
- * choose); the paper is the slip's own: A4, or an 80 mm roll cut to the measured length.
+ * choose); the paper is the slip's own: A4, or an 80 mm roll cut to the measured length; a poster may be A3.
  */
 export function slipPrintOptions(request: PrintSlipRequest): WebContentsPrintOptions {
   const silent = request.silent && request.printerName !== undefined;
@@ -80,7 +89,10 @@ export function slipPrintOptions(request: PrintSlipRequest): WebContentsPrintOpt
     color: false,
     copies: 1,
     ...(request.format === 'a4'
-      ? { pageSize: 'A4' as const, margins: { marginType: 'default' as const } }
+      ? {
+          pageSize: 'guide' in request.archive ? request.archive.sheet : 'A4',
+          margins: { marginType: 'default' as const },
+        }
       : {
           pageSize: {
             width: 80 * MICRONS_PER_MM,

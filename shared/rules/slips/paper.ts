@@ -1,7 +1,10 @@
+import { enPublicCommitment } from '../../i18n/en.publicCommitment.ts';
 import { enSlips } from '../../i18n/en.slips.ts';
+import { zhCNPublicCommitment } from '../../i18n/zh-CN.publicCommitment.ts';
 import { zhCNSlips } from '../../i18n/zh-CN.slips.ts';
 import type { Material, ServiceItem } from '../../model/catalog.ts';
 import type { SlipBlock, SlipContent, SlipKind, SlipMaterialRow, SlipSection, SlipSerial } from '../../model/slip.ts';
+import { guideLink } from '../guide/link.ts';
 import type { IsoDate } from '../isoDate.ts';
 import { maskPhone } from '../phone.ts';
 import { ratingLinkPrefix } from './ratingLink.ts';
@@ -67,6 +70,11 @@ export interface SlipIssue {
    * the synced log never holds a link to rate with. Without it the QR code carries the serial alone.
    */
   readonly rating?: { readonly base: string } | undefined;
+  /**
+   * 公开承诺 (issue 16 item 3): HQ's public address again, for a slip without a rating link: its QR code then opens
+   * the public guide of the slip's catalog item (a slip without an item keeps the serial).
+   */
+  readonly guide?: { readonly base: string } | undefined;
   readonly lang?: SlipLanguage | undefined;
 }
 
@@ -108,6 +116,21 @@ function applicantOf(strings: PaperStrings, applicant: SlipApplicant) {
 
 export type SlipBody = Pick<SlipContent, 'intro' | 'sections' | 'closing'>;
 
+/**
+ * What the slip's QR code opens: its rating page when the bureau rates by QR (issue 13); else the public guide of
+ * its catalog item (issue 16 item 3: the guide the checklist was composed from, art. 10 and 22); else it is the
+ * serial alone, for the desk's scanner.
+ */
+function slipQr(issue: SlipIssue, catalog: CatalogVersion | undefined, strings: PaperStrings): SlipContent['qr'] {
+  if (issue.rating)
+    return { payload: ratingLinkPrefix(issue.rating.base, issue.serial), caption: strings.qrCaptionRating };
+  if (issue.guide && catalog) {
+    const caption = (issue.lang === 'en' ? enPublicCommitment : zhCNPublicCommitment).paper.qrCaptionGuide;
+    return { payload: guideLink(issue.guide.base, catalog.item.id), caption };
+  }
+  return { payload: issue.serial, caption: strings.qrCaption };
+}
+
 /** The whole slip: the shared frame around a kind's body. */
 export function composeSlipContent(
   kind: SlipKind,
@@ -137,9 +160,7 @@ export function composeSlipContent(
     // Chapter 5: each item publishes its own consult and complaint channels; otherwise the bureau's.
     consultPhone: catalog?.item.consultPhone ?? issue.settings.consultPhone,
     complaintPhone: catalog?.item.complaintPhone ?? issue.settings.complaintPhone,
-    qr: issue.rating
-      ? { payload: ratingLinkPrefix(issue.rating.base, issue.serial), caption: strings.qrCaptionRating }
-      : { payload: issue.serial, caption: strings.qrCaption },
+    qr: slipQr(issue, catalog, strings),
     stub: {
       heading: strings.stub.heading,
       fields: [
