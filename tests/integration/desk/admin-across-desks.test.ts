@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffId } from '../../../shared/model/ids.ts';
-import { confirmCalendarYear, proposeCalendarYear, saveServiceItem } from '../../../renderer/data/adminOperations.ts';
+import {
+  confirmCalendarYear,
+  proposeCalendarYear,
+  publishCatalogItem,
+  saveServiceItem,
+} from '../../../renderer/data/adminOperations.ts';
 import { calendarYearView, listCatalogForAdmin } from '../../../renderer/data/adminQueries.ts';
 import { deskCalendar, refreshDeskCalendar } from '../../../renderer/data/calendar.ts';
 import type { DeskDb } from '../../../renderer/data/db.ts';
@@ -31,28 +36,47 @@ describe.each<Backend>(['sqlite', 'postgres'])(
     });
     afterAll(async () => hq.stop());
 
-    it('brings a catalog edit back as the next version to both desks; the edit made on the old one is refused', async () => {
+    it('puts a draft in force on both desks once a second admin publishes it; the edit made on the old version is refused', async () => {
       const deskA = await syncedDeskDb(hq, transport);
       const deskB = await syncedDeskDb(hq, transport);
       const original = await row(deskA, DEMO_ITEMS.award);
       expect(original.rev).toBe(1);
 
+      // 公开承诺 (art. 20–23): an admin's save is a draft, and nothing in force changes.
       await saveServiceItem(deskA, await signedInOn(hq, deskA, admin), {
         item: { ...original.item, promisedLimitDays: 16 },
         baseRev: 1,
       });
-      await saveServiceItem(deskB, await signedInOn(hq, deskB, secondAdmin), {
+      expect((await row(deskA, DEMO_ITEMS.award)).edit?.kind).toBe('submitted');
+      await syncOnce(deskA, transport);
+      const drafted = await row(deskA, DEMO_ITEMS.award);
+      expect(drafted).toMatchObject({ rev: 1, item: { promisedLimitDays: original.item.promisedLimitDays } });
+      expect(drafted.edit).toBeUndefined();
+      expect(drafted.draft?.event.staffId).toBe(admin);
+
+      // The second admin sees the draft on another desk and publishes it.
+      await syncOnce(deskB, transport);
+      const pending = (await row(deskB, DEMO_ITEMS.award)).draft;
+      expect(pending).toMatchObject({ stale: false, event: { eventId: drafted.draft!.event.eventId } });
+      await publishCatalogItem(deskB, await signedInOn(hq, deskB, secondAdmin), {
+        itemId: DEMO_ITEMS.award,
+        draftEventId: pending!.event.eventId,
+      });
+      expect((await syncOnce(deskB, transport)).rejected).toBe(0);
+      expect(await row(deskB, DEMO_ITEMS.award)).toMatchObject({
+        rev: 2,
+        item: { promisedLimitDays: 16, publication: { draftedBy: admin, approvedBy: secondAdmin } },
+      });
+      expect((await row(deskB, DEMO_ITEMS.award)).draft).toBeUndefined();
+
+      // Desk A, not yet told, drafts again on version 1: HQ refuses it, and A then holds version 2.
+      await saveServiceItem(deskA, await signedInOn(hq, deskA, admin), {
         item: { ...original.item, promisedLimitDays: 18 },
         baseRev: 1,
       });
-      expect((await row(deskA, DEMO_ITEMS.award)).edit?.kind).toBe('submitted');
-      await syncOnce(deskA, transport);
-      expect(await row(deskA, DEMO_ITEMS.award)).toMatchObject({ rev: 2, item: { promisedLimitDays: 16 } });
-      expect((await row(deskA, DEMO_ITEMS.award)).edit).toBeUndefined();
-
-      const b = await syncOnce(deskB, transport);
-      expect(b.rejected).toBe(1);
-      expect(await row(deskB, DEMO_ITEMS.award)).toMatchObject({
+      const a = await syncOnce(deskA, transport);
+      expect(a.rejected).toBe(1);
+      expect(await row(deskA, DEMO_ITEMS.award)).toMatchObject({
         rev: 2,
         item: { promisedLimitDays: 16 },
         edit: { kind: 'refused', rejection: { code: 'stale-edit' } },

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffId } from '../../../shared/model/ids.ts';
 import type { ReferenceDoc, Staff } from '../../../shared/model/reference.ts';
 import { parseSerial } from '../../../shared/rules/slips/serial.ts';
-import { saveServiceItem } from '../../../renderer/data/adminOperations.ts';
+import { publishCatalogItem, saveServiceItem } from '../../../renderer/data/adminOperations.ts';
+import { catalogItemForAdmin } from '../../../renderer/data/adminQueries.ts';
 import { acceptCase, checkMaterials, openCase } from '../../../renderer/data/caseOperations.ts';
 import type { DeskDb } from '../../../renderer/data/db.ts';
 import { recordContact } from '../../../renderer/data/operations.ts';
@@ -20,6 +21,7 @@ import { signedInOn, startServer, syncedDeskDb, type Backend, type RunningServer
 const clerk = DEMO_STAFF.windowClerk as StaffId;
 const clerk2 = DEMO_STAFF.windowClerk2 as StaffId;
 const admin = DEMO_STAFF.admin as StaffId;
+const secondAdmin = DEMO_STAFF.secondAdmin as StaffId;
 
 describe.each<Backend>(['sqlite', 'postgres'])('slips across desks on %s', (backend) => {
   let hq: RunningServer;
@@ -145,6 +147,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('slips across desks on %s', (back
     const renamed = `${materials[0]!.name}（第二版名称）`;
     const edited = { ...ref.doc.body, materials: [{ ...materials[0]!, name: renamed }, ...materials.slice(1)] };
     await saveServiceItem(desk1, await signedInOn(hq, desk1, admin), { item: edited, baseRev: 1 });
+    await syncOnce(desk1, transport);
+    // A draft until a second admin publishes it (art. 20–23, issue 16).
+    expect((await desk1.refs.get(['serviceItem', itemId]))?.doc.rev).toBe(1);
+    const draftEventId = (await catalogItemForAdmin(desk1, itemId))!.draft!.event.eventId;
+    await publishCatalogItem(desk1, await signedInOn(hq, desk1, secondAdmin), { itemId, draftEventId });
     await syncOnce(desk1, transport);
     expect((await desk1.refs.get(['serviceItem', itemId]))?.doc.rev).toBe(2);
 
