@@ -40,6 +40,10 @@ test('an admin changes the art. 12 answer limit; refused fields say why; a clerk
   await expect(code).toHaveAttribute('readonly');
   await expect(admin.getByText(/告知单编号的前缀/)).toBeVisible();
   await expect(admin.getByLabel('提级事项答复时限（工作日）')).toHaveValue('5');
+  // 公开承诺 (art. 20, issue 16): the bureau's duties for its public commitments page, one paragraph per line.
+  await expect(admin.getByLabel('职能职责（公开承诺页面）')).toHaveValue(
+    /^贯彻落实国家和省科技发展方针政策.*\n统筹推进全市科技创新体系建设/,
+  );
 
   // Bad input: each message at its field, in the bureau's words, and nothing stored or sent.
   await admin.getByLabel('无操作锁屏（分钟）').fill('0');
@@ -80,4 +84,7 @@ test('an admin changes the art. 12 answer limit; refused fields say why; a clerk
   // Back to the demo's 5 days, as version rev+2, with what changed in the history.
   await saveEscalationDays(admin, '5', '恢复', rev + 2);
   await expect(history.getByRole('row', { name: new RegExp(`第 ${rev + 2} 版`) })).toContainText('提级事项答复时限');
+  // The duties went through both saves untouched.
+  await expect(history.getByRole('row', { name: new RegExp(`第 ${rev + 2} 版`) })).not.toContainText('职能职责');
+  await expect(admin.getByLabel('职能职责（公开承诺页面）')).toHaveValue(/^贯彻落实国家和省科技发展方针政策/);
 });
