@@ -80,7 +80,8 @@ export async function publishCatalogItem(
   if (draft.event.staffId === authorId(author)) throw invalid('form', 'catalogPublishedBySamePerson');
   if (draft.stale) throw invalid('form', 'catalogDraftStale');
   if (guideGaps(draft.event.payload.item).length > 0) throw invalid('form', 'guideIncomplete');
-  if (row.edit?.kind === 'submitted') throw invalid('form', 'itemSavePending');
+  // A draft still in this desk's outbox may be published here (after the drafter signed out): the desk pushes in
+  // order, so HQ has the draft before its approval.
   await appendEvents(db, author, [
     { type: 'catalog.itemPublished', aggregateId: input.itemId, payload: { itemId: input.itemId, draftEventId: input.draftEventId } },
   ]);

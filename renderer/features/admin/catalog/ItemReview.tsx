@@ -132,7 +132,7 @@ export function ItemReview({ staff, row, onClose }: Props) {
             busy={busy}
             color="teal"
             w="fit-content"
-            disabled={own || gaps.length > 0 || row.draft?.stale === true || row.edit?.kind === 'submitted'}
+            disabled={own || gaps.length > 0 || row.draft?.stale === true}
             onClick={() =>
               void submit(() => publishCatalogItem(db, author, { itemId: next.id, draftEventId: draft.eventId }), {
                 success: t('admin.publish.published', { name: next.name }),

@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { MantineProvider } from '@mantine/core';
+import { createInstance } from 'i18next';
+import { act, createElement, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ServiceItem } from '../../../../../shared/model/catalog.ts';
+import type { Staff } from '../../../../../shared/model/reference.ts';
+import { zhCN } from '../../../../../shared/i18n/zh-CN.ts';
+import { buildDemoBureau } from '../../../../../server/src/seed/demoBureau.ts';
+import { buildDemoCatalog, DEMO_ITEMS } from '../../../../../server/src/seed/demoCatalog.ts';
+import { DeskContext, type Desk } from '../../../../../renderer/app/context.tsx';
+import { saveServiceItem } from '../../../../../renderer/data/adminOperations.ts';
+import { catalogItemForAdmin } from '../../../../../renderer/data/adminQueries.ts';
+import type { DeskDb } from '../../../../../renderer/data/db.ts';
+import { mergeReferenceDocs } from '../../../../../renderer/data/references.ts';
+import { ItemReview } from '../../../../../renderer/features/admin/catalog/ItemReview.tsx';
+import { useSession } from '../../../../../renderer/stores/session.ts';
+import { freshDeskDb } from '../../data/deskDb.ts';
+import { signedInOnline } from '../../data/sessions.ts';
+import { mantineShims } from '../../reports/domHarness.ts';
+
+// 审核发布 (公开承诺, art. 20–23, issue 16 item 2): the second admin sees the draft beside the version in force with
+// the changed fields marked and the guide's gaps listed; 批准发布 is offered only to someone other than the drafter,
+// and not while the guide lacks an element.
+
+beforeAll(mantineShims);
+
+const NOW = Date.parse('2026-11-28T09:00:00+08:00');
+const BUREAU = buildDemoBureau(NOW);
+const CATALOG = buildDemoCatalog(NOW);
+const techContract = CATALOG.find((d) => d.id === DEMO_ITEMS.techContract)!.body as ServiceItem;
+const staffOf = (id: string) => BUREAU.find((d) => d.kind === 'staff' && d.id === id)!.body as Staff;
+const drafter = signedInOnline('ma-jun');
+const second = signedInOnline('huang-xiuying');
+
+let db: DeskDb;
+let root: Root;
+let container: HTMLElement;
+beforeEach(async () => {
+  db = freshDeskDb();
+  await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [...BUREAU, ...CATALOG]));
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+  useSession.getState().signOut();
+});
+
+/** Draft `item` as 马军, then open the review as `reviewer` signed in online. */
+async function review(item: ServiceItem, reviewer = second) {
+  await saveServiceItem(db, drafter, { item, baseRev: 1, note: '调整承诺时限' });
+  const row = (await catalogItemForAdmin(db, item.id))!;
+  const staff = staffOf(reviewer.staffId);
+  useSession.getState().signIn(staff, reviewer.session);
+  const i18n = createInstance();
+  await i18n.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN } },
+    lng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
+  const desk = { db, sync: { syncNow: vi.fn() } } as unknown as Desk;
+  const tree = (children: ReactNode) =>
+    createElement(
+      I18nextProvider,
+      { i18n },
+      createElement(MantineProvider, null, createElement(DeskContext.Provider, { value: desk }, children)),
+    );
+  const onClose = vi.fn();
+  await act(async () => root.render(tree(createElement(ItemReview, { staff, row, onClose }))));
+  // The staff directory arrives by live query: the drafter's name is shown once it has.
+  await vi.waitFor(() => expect(container.textContent).toContain('拟稿人：马军'));
+  const approve = () =>
+    [...container.querySelectorAll('button')].find((b) => b.textContent === '批准发布') as HTMLButtonElement;
+  const changed = () =>
+    [...container.querySelectorAll('tr[data-changed]')].map((tr) => tr.querySelector('th')?.textContent);
+  return { approve, changed, onClose };
+}
+
+describe('the review of a catalog draft', () => {
+  it('marks exactly the fields the draft changes, and lets a second admin publish it', async () => {
+    const view = await review({ ...techContract, promisedLimitDays: 6, hours: '工作日 上午 8:30–12:00' });
+    expect(view.changed()).toEqual(['承诺时限（工作日）已修改', '办理时间已修改']);
+    expect(container.textContent).toContain('修改说明：调整承诺时限');
+    expect(container.querySelector('[data-testid=guide-gaps]')).toBeNull();
+    expect(view.approve().disabled).toBe(false);
+    await act(async () => view.approve().click());
+    await vi.waitFor(() => expect(view.onClose).toHaveBeenCalled());
+    const published = (await db.events.toArray()).filter((e) => e.event.type === 'catalog.itemPublished');
+    expect(published.map((e) => e.event.staffId)).toEqual([second.staffId]);
+  });
+
+  it('lists what the guide lacks and keeps 批准发布 disabled', async () => {
+    const { code: _code, faq: _faq, ...lacking } = techContract;
+    const view = await review(lacking as ServiceItem);
+    const gaps = container.querySelector('[data-testid=guide-gaps]');
+    expect([...gaps!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '事项编码',
+      '常见问题（没有的请保存为“无”）',
+    ]);
+    expect(view.approve().disabled).toBe(true);
+  });
+
+  it('tells the drafter a second admin must publish it, and offers no approval', async () => {
+    const view = await review({ ...techContract, promisedLimitDays: 6 }, drafter);
+    expect(container.textContent).toContain('您是拟稿人。按双人审核的要求，须由另一名管理员审核发布。');
+    expect(view.approve().disabled).toBe(true);
+  });
+});
