@@ -21,7 +21,18 @@ export const NOT_BUILT_MESSAGE =
   'The FirstDesk desk app has not been built: run `npm run build` in the repository, then restart the server.';
 
 // The API's own paths: a GET there that matches no route is a 404 in JSON, never the desk app's page.
-const API_PREFIXES = ['/sync/', '/reference', '/healthz', '/api/', '/admin/', '/devices/', '/auth/'];
+// The public site (/public, issue 16) and the catalog's uploads are HQ's own pages and API, never the desk app.
+const API_PREFIXES = [
+  '/sync/',
+  '/reference',
+  '/healthz',
+  '/api/',
+  '/admin/',
+  '/devices/',
+  '/auth/',
+  '/catalog/',
+  '/public/',
+];
 // An empty or dot segment (`//sync/pull`, `/./admin/x`): no page of the app has one, and a proxy or client that
 // collapses it would reach the API, so it is never answered with the app.
 const ODD_SEGMENT = /\/\/|\/\.\.?(\/|$)/;

@@ -29,6 +29,8 @@ const PATHS = [
   '/admin/devices/{id}/revoke',
   '/healthz',
   '/admin/devices/{id}',
+  '/catalog/files', // an admin uploads a guide's form (issue 16)
+  '/public/files/{id}',
   '/sync/push/../pull',
   '/sync/%00',
   '/sync/pull?cursor=1e300',
