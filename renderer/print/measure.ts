@@ -22,20 +22,26 @@ export function receiptPageHeightMm(doc: Document): number {
   return receiptHeightFor(sheet.getBoundingClientRect().height);
 }
 
-/** Lay out `html` in a hidden frame and measure its sheet. */
-export async function measureSlipHeightMm(html: string): Promise<number> {
+/** A frame to lay a document out in: off screen but laid out (display:none would measure nothing), `widthMm` wide. */
+export function offscreenFrame(widthMm: number): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
-  // Off screen but laid out (display:none would measure nothing); wide enough for an 80 mm sheet.
   Object.assign(frame.style, {
     position: 'fixed',
     left: '-10000px',
     top: '0',
-    width: '120mm',
+    width: `${widthMm}mm`,
     height: '100mm',
     border: '0',
   });
+  return frame;
+}
+
+/** Lay out `html` in a hidden frame and measure its sheet. */
+export async function measureSlipHeightMm(html: string): Promise<number> {
+  // Wide enough for an 80 mm sheet.
+  const frame = offscreenFrame(120);
   const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
   frame.srcdoc = html;
   document.body.appendChild(frame);

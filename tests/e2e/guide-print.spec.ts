@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ServiceItem } from '../../shared/model/catalog.ts';
 import type { Department, ReferenceDoc, Settings } from '../../shared/model/reference.ts';
@@ -21,7 +18,7 @@ import { composePoster } from '../../renderer/print/guide/poster.ts';
 import { zhCNPublicCommitment } from '../../shared/i18n/zh-CN.publicCommitment.ts';
 import { LONG_ITEM } from '../fixtures/slipItems.ts';
 import { openDesk, signIn } from './desk.ts';
-import { overflowing, squeezed } from './slipPdf.ts';
+import { overflowing, printPdf, squeezed, type SlipPdf } from './slipPdf.ts';
 
 // Issue 16 item 4 and 5 (art. 23: 公告栏, 明白纸): the leaflet of EVERY demo item and the bulletin-board poster on A4
 // and A3, printed to PDF in Chromium as Electron archives them and read back with poppler — one A4 page per
@@ -32,7 +29,6 @@ import { overflowing, squeezed } from './slipPdf.ts';
 const NOW = Date.UTC(2026, 11, 2, 2, 0);
 const BASE = 'https://hq.nykj.example';
 const PX_PER_MM = 96 / 25.4;
-const PDF_DIR = join('test-results', 'guides');
 const PT = { A4: { width: 595, height: 842 }, A3: { width: 842, height: 1191 } } as const;
 const words = zhCNPublicCommitment.paper;
 
@@ -62,33 +58,16 @@ function measureIn(page: Page): MeasureMm {
   };
 }
 
-interface GuidePdf {
-  readonly text: string;
-  readonly pages: number;
-  readonly widthPt: number;
-  readonly heightPt: number;
-}
-
 /** Lay the paper out as it prints (viewport = the printable width), check nothing sticks out, print and read back. */
-async function printed(page: Page, html: string, sheet: GuideSheet, name: string): Promise<GuidePdf> {
+async function printed(page: Page, html: string, sheet: GuideSheet, name: string): Promise<SlipPdf> {
   const width = (SHEET_MM[sheet].width - 2 * GUIDE_MARGIN_MM.side) * PX_PER_MM;
   await page.setViewportSize({ width: Math.floor(width), height: 1000 });
   await page.emulateMedia({ media: 'print' });
   await page.setContent(html);
   await page.evaluate(() => document.fonts.ready);
   expect(await overflowing(page), name).toEqual([]);
-  mkdirSync(PDF_DIR, { recursive: true });
-  const file = join(PDF_DIR, `${name}.pdf`);
-  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  return {
-    text: squeezed(text),
-    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
-    widthPt: Number(size?.[1]),
-    heightPt: Number(size?.[2]),
-  };
+  // Printed as Electron archives it (printToPDF, the CSS page size) and read back with pdfinfo and pdftotext.
+  return printPdf(page, `guide-${name}`, html);
 }
 
 /** What a leaflet must say, exactly as the guide of that version says it. */

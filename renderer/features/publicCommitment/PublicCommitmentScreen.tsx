@@ -7,6 +7,7 @@ import { commitmentsLink } from '../../../shared/rules/guide/link.ts';
 import { useDesk } from '../../app/context.tsx';
 import { useDepartments, useSettings } from '../../data/hooks.ts';
 import { usePublishedGuides } from '../../data/publishedGuides.ts';
+import { publicLinkOf } from '../../print/guide/links.ts';
 import { guideLang } from '../../print/guide/words.ts';
 import { GuidePrintPreview, type GuidePaperRequest } from './GuidePrintPreview.tsx';
 
@@ -14,15 +15,6 @@ import { GuidePrintPreview, type GuidePaperRequest } from './GuidePrintPreview.t
 // papers the bureau makes its commitments public with — a 明白纸 per item for the clerk to hand out, the 公示栏
 // poster on A4 or A3 — and the public page's address. Every signed-in person may print them. Keyboard first: the
 // rows are a list ↑↓ moves through, Enter prints the leaflet of the row.
-
-function publicAddress(base: string | undefined): string | undefined {
-  if (!base) return undefined;
-  try {
-    return commitmentsLink(base);
-  } catch {
-    return undefined;
-  }
-}
 
 export function PublicCommitmentScreen() {
   const { t, i18n } = useTranslation();
@@ -45,7 +37,7 @@ export function PublicCommitmentScreen() {
       },
     [settings, departments],
   );
-  const address = publicAddress(settings?.publicRatingBase);
+  const address = publicLinkOf(settings?.publicRatingBase, commitmentsLink);
 
   const onRowKey = (i: number) => (e: KeyboardEvent<HTMLTableRowElement>) => {
     if (!guides) return;

@@ -1,4 +1,5 @@
 import type { GuideDocument } from '../../../shared/rules/guide/compose.ts';
+import { offscreenFrame } from '../measure.ts';
 import { printableHeightMm, SHEET_MM, type GuideSheet } from './guideCss.ts';
 import { composeLeaflet, LEAFLET_LEVELS, type Leaflet } from './leaflet.ts';
 import type { Poster } from './poster.ts';
@@ -89,22 +90,9 @@ export async function fitPoster(poster: Poster, sheet: GuideSheet, measure: Meas
 
 const PX_PER_MM = 96 / 25.4;
 
-/**
- * A measurer over one hidden frame, off screen but laid out (display:none would measure nothing), wide enough for
- * the sheet. Close it when done.
- */
+/** A measurer over one hidden frame wide enough for the sheet, reused for every try. Close it when done. */
 export function frameMeasurer(sheet: GuideSheet): { measure: MeasureMm; close: () => void } {
-  const frame = document.createElement('iframe');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
-  Object.assign(frame.style, {
-    position: 'fixed',
-    left: '-10000px',
-    top: '0',
-    width: `${SHEET_MM[sheet].width + 20}mm`,
-    height: '100mm',
-    border: '0',
-  });
+  const frame = offscreenFrame(SHEET_MM[sheet].width + 20);
   document.body.appendChild(frame);
   const measure: MeasureMm = async (html) => {
     const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/rules/guide/compose.ts';
 import { guideLink } from '../../../shared/rules/guide/link.ts';
 import { fill, numbered, paperStrings } from '../../../shared/rules/slips/paper.ts';
+import { publicLinkOf } from './links.ts';
 import { guidePaperWords } from './words.ts';
 
 // 明白纸 (art. 23, issue 16 item 4): one A4 page of what a visitor needs, picked by key from the item's composed
@@ -60,21 +61,12 @@ export interface LeafletOptions {
   readonly publicBase?: string | undefined;
 }
 
-function linkOf(doc: GuideDocument, base: string | undefined): string | undefined {
-  if (!base) return undefined;
-  try {
-    return guideLink(base, doc.itemId);
-  } catch {
-    return undefined; // an address the settings schema would refuse: print without a link rather than a wrong one
-  }
-}
-
 /** The leaflet of one composed guide at one level of detail. */
 export function composeLeaflet(doc: GuideDocument, options: LeafletOptions): Leaflet {
   const words = guidePaperWords(doc.lang);
   const paper = paperStrings(doc.lang);
   const { level } = options;
-  const link = linkOf(doc, options.publicBase);
+  const link = publicLinkOf(options.publicBase, (base) => guideLink(base, doc.itemId));
   const section = (key: GuideSectionKey) => guideSection(doc, key);
   const rowsOf = (key: GuideSectionKey) => [...(section(key)?.rows ?? [])];
 

@@ -2,6 +2,7 @@ import { guideDateText, guideRowValue, type GuideDocument } from '../../../share
 import { commitmentsLink } from '../../../shared/rules/guide/link.ts';
 import type { IsoDate } from '../../../shared/rules/isoDate.ts';
 import { fill } from '../../../shared/rules/slips/paper.ts';
+import { publicLinkOf } from './links.ts';
 import { guidePaperWords, type GuidePaperWords } from './words.ts';
 
 // 公示栏 (art. 23, issue 16 item 4): the bureau's poster — every active published item with its promised and
@@ -43,15 +44,6 @@ export interface PosterBureau {
   readonly publicBase?: string | undefined;
 }
 
-function linkOf(base: string | undefined): string | undefined {
-  if (!base) return undefined;
-  try {
-    return commitmentsLink(base);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The poster of `guides` (the active published items, composed), in the guides' language. */
 export function composePoster(
   guides: readonly GuideDocument[],
@@ -63,7 +55,7 @@ export function composePoster(
     (max, g) => (max === undefined || g.publishedOn > max ? g.publishedOn : max),
     undefined,
   );
-  const link = linkOf(bureau.publicBase);
+  const link = publicLinkOf(bureau.publicBase, commitmentsLink);
   return {
     lang,
     bureauName: bureau.bureauName,

@@ -3,6 +3,7 @@ import { composeGuide, type GuideBureau } from '../../../../../shared/rules/guid
 import { fitLeaflet, fitPoster, LEAFLET_SCALES, type MeasureMm } from '../../../../../renderer/print/guide/fit.ts';
 import { printableHeightMm } from '../../../../../renderer/print/guide/guideCss.ts';
 import { composePoster } from '../../../../../renderer/print/guide/poster.ts';
+import { BASE, BUREAU } from './demoBureau.ts';
 import { withGuide } from '../../../../fixtures/adminEvents.ts';
 import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../../fixtures/slipItems.ts';
 
@@ -10,12 +11,7 @@ import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../../fixtures/slipItems.ts
 // of the guide printed, then the list of materials cut — never a second page. The measuring is Chromium's on the
 // desk (and in tests/e2e/guide-print.spec.ts); here a stand-in says how tall each try is.
 
-const bureau: GuideBureau = {
-  bureauName: '南阳市科学技术局',
-  consultPhone: '0377-63176311',
-  complaintPhone: '0377-63176300',
-};
-const BASE = 'https://hq.nykj.example';
+const bureau: GuideBureau = { ...BUREAU, publicBase: undefined };
 const doc = composeGuide({ item: withGuide(TECH_CONTRACT_ITEM), rev: 2, publishedAt: '2026-12-01T02:00:00Z' }, bureau);
 const longDoc = composeGuide({ item: LONG_ITEM, rev: 4, publishedAt: '2026-11-30T02:00:00Z' }, bureau);
 const LIMIT = printableHeightMm('A4');

@@ -9,20 +9,14 @@ import { guideLink } from '../../../../../shared/rules/guide/link.ts';
 import { composeLeaflet } from '../../../../../renderer/print/guide/leaflet.ts';
 import { renderLeafletHtml } from '../../../../../renderer/print/guide/renderGuide.tsx';
 import { SLIP_CSP } from '../../../../../renderer/print/renderSlip.tsx';
+import { BASE, BUREAU } from './demoBureau.ts';
 import { withGuide } from '../../../../fixtures/adminEvents.ts';
 import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../../fixtures/slipItems.ts';
 
 // 明白纸 (art. 23, issue 16 item 4): one page of what a visitor needs, picked from the item's composed 办事指南 — so
 // it says each thing in the guide's very words (item 5) — with the QR code to the item's public guide.
 
-const BASE = 'https://hq.nykj.example';
-const bureau: GuideBureau = {
-  bureauName: '南阳市科学技术局',
-  consultPhone: '0377-63176311',
-  complaintPhone: '0377-63176300',
-  publicBase: BASE,
-  departmentName: () => '成果转化与区域创新科',
-};
+const bureau: GuideBureau = { ...BUREAU, departmentName: () => '成果转化与区域创新科' };
 const item = withGuide(TECH_CONTRACT_ITEM);
 const doc = composeGuide({ item, rev: 3, publishedAt: '2026-12-02T01:30:00.000Z' }, bureau);
 const rowOf = (leaflet: ReturnType<typeof composeLeaflet>, key: string) =>

@@ -3,19 +3,15 @@ import { composeGuide, guideRowValue, type GuideBureau } from '../../../../../sh
 import { commitmentsLink } from '../../../../../shared/rules/guide/link.ts';
 import { composePoster } from '../../../../../renderer/print/guide/poster.ts';
 import { renderPosterHtml } from '../../../../../renderer/print/guide/renderGuide.tsx';
+import { BASE, BUREAU } from './demoBureau.ts';
 import { withGuide } from '../../../../fixtures/adminEvents.ts';
 import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../../fixtures/slipItems.ts';
 
 // 公示栏 (art. 23, issue 16 item 4): every active published item with its limits and fee as its guide says them,
 // the commitments in brief, the complaint hotline (art. 22 投诉方式) and a QR code to the public commitments page.
 
-const BASE = 'https://hq.nykj.example/';
-const bureau: GuideBureau = {
-  bureauName: '南阳市科学技术局',
-  consultPhone: '0377-63176311',
-  complaintPhone: '0377-63176300',
-  publicBase: BASE,
-};
+// A base written with its trailing slash: the links are made without it.
+const bureau: GuideBureau = { ...BUREAU, publicBase: `${BASE}/` };
 const guides = [
   composeGuide({ item: withGuide(TECH_CONTRACT_ITEM), rev: 2, publishedAt: '2026-11-20T02:00:00Z' }, bureau),
   composeGuide({ item: LONG_ITEM, rev: 4, publishedAt: '2026-12-01T17:30:00Z' }, bureau),
@@ -53,7 +49,7 @@ describe('the bulletin-board poster', () => {
   });
 
   it('carries a QR code to the public commitments page, or none without a public address', () => {
-    expect(poster.qr).toEqual({ payload: commitmentsLink(BASE), caption: '扫码查看公开承诺和各事项办事指南' });
+    expect(poster.qr).toEqual({ payload: commitmentsLink(`${BASE}/`), caption: '扫码查看公开承诺和各事项办事指南' });
     expect(poster.qr?.payload).toBe('https://hq.nykj.example/public');
     expect(composePoster(guides, { ...bureau, publicBase: undefined }).qr).toBeUndefined();
   });
