@@ -71,7 +71,7 @@ describe('the catalog editor’s form (art. 16)', () => {
       ...TECH_CONTRACT_ITEM,
       publication: {
         publishedAt: '2026-12-01T02:00:00.000Z',
-        draftEventId: '01JCATALOG0000000000000001',
+        draftEventId: '01JC000000000000000000D001',
         draftedBy: 'ma-jun',
         approvedBy: 'huang-xiuying',
       },
