@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DeskEvent } from '../../../shared/model/events.ts';
+import type { GuideFile } from '../../../shared/model/catalog.ts';
 import type { Aggregate } from '../../../shared/model/envelope.ts';
 import type { ReferenceDoc } from '../../../shared/model/reference.ts';
 import type { Database } from './db.ts';
@@ -32,8 +33,8 @@ export interface AdminStore {
   eventsOf(aggregate: Aggregate, aggregateId: string): Promise<DeskEvent[]>;
   /** Write a new version under a fresh commit seq, so every desk pulls it after the ones it has. */
   put(doc: ReferenceDoc): Promise<void>;
-  /** Whether HQ holds the attached form with this SHA-256 (storage/guideFiles.ts): a version is published with it. */
-  hasGuideFile(sha256: string): Promise<boolean>;
+  /** The attached form HQ holds with this SHA-256 (storage/guideFiles.ts), if any: a version is published with it. */
+  guideFile(sha256: string): Promise<GuideFile | undefined>;
 }
 
 export function adminStore(trx: Transaction<Database>): AdminStore {
@@ -69,8 +70,6 @@ export function adminStore(trx: Transaction<Database>): AdminStore {
         .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet(row))
         .execute();
     },
-    async hasGuideFile(sha256) {
-      return (await describeGuideFile(trx, sha256)) !== undefined;
-    },
+    guideFile: (sha256) => describeGuideFile(trx, sha256),
   };
 }

@@ -168,11 +168,20 @@ async function publishItem(event: Of<'catalog.itemPublished'>, ctx: AdminApplyCo
     return refuse(event, 'invalid-event', `the guide lacks what publication requires: ${gaps.join(', ')}`);
   }
   for (const form of item.forms ?? []) {
-    if (!(await ctx.store.hasGuideFile(form.file.sha256))) {
+    const held = await ctx.store.guideFile(form.file.sha256);
+    if (!held) {
       return refuse(
         event,
         'unknown-reference',
         `the file of the form '${form.name}' (${form.file.sha256}) has not been uploaded to HQ; upload it and approve again`,
+      );
+    }
+    // The guide states the type and size a visitor downloads: HQ's record of the bytes, not a desk's claim.
+    if (held.mediaType !== form.file.mediaType || held.bytes !== form.file.bytes) {
+      return refuse(
+        event,
+        'invalid-event',
+        `the form '${form.name}' describes its file as ${form.file.mediaType}, ${form.file.bytes} bytes; HQ holds ${held.mediaType}, ${held.bytes} bytes`,
       );
     }
   }

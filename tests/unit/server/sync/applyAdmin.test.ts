@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceItem } from '../../../../shared/model/catalog.ts';
+import type { GuideFile, ServiceItem } from '../../../../shared/model/catalog.ts';
 import type { DeskEvent } from '../../../../shared/model/events.ts';
 import { referenceDocSchema, type ReferenceDoc } from '../../../../shared/model/reference.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
@@ -23,10 +23,10 @@ const catalog = buildDemoCatalog(NOW);
 const desk = newDeviceId();
 
 /** The reference docs, stored events and uploaded files of one server, in memory. */
-function memoryStore(docs: ReferenceDoc[] = [...catalog], events: DeskEvent[] = [], files: string[] = []) {
+function memoryStore(docs: ReferenceDoc[] = [...catalog], events: DeskEvent[] = [], files: GuideFile[] = []) {
   const written: ReferenceDoc[] = [];
   const store: AdminStore = {
-    hasGuideFile: async (sha256) => files.includes(sha256),
+    guideFile: async (sha256) => files.find((f) => f.sha256 === sha256),
     current: async (kind, id) => docs.find((d) => d.kind === kind && d.id === id) as never,
     eventsOf: async (aggregate, id) => events.filter((e) => e.aggregate === aggregate && e.aggregateId === id),
     put: async (doc) => {
@@ -210,7 +210,14 @@ describe('an administrator edits the service catalog: a draft, published by a se
       message: expect.stringContaining(sha),
     });
     expect(without.written).toEqual([]);
-    const uploaded = memoryStore([...catalog], [draft], [sha]);
+    // HQ holds the bytes, but not as the draft describes them: the guide would state a wrong type and size.
+    const other = memoryStore([...catalog], [draft], [{ ...form.file, mediaType: 'application/msword', bytes: 999 }]);
+    expect(await applyAdminEvent(approval, context(other.store))).toMatchObject({
+      code: 'invalid-event',
+      message: expect.stringContaining('application/msword, 999 bytes'),
+    });
+    expect(other.written).toEqual([]);
+    const uploaded = memoryStore([...catalog], [draft], [{ ...form.file, fileName: '另存名.pdf' }]);
     expect(await applyAdminEvent(approval, context(uploaded.store))).toBeNull();
     expect(uploaded.written.at(-1)!.body).toMatchObject({ forms: [form] });
   });
