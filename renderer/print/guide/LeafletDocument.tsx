@@ -10,7 +10,7 @@ import { guidePaperWords } from './words.ts';
 /** Sections of a few short rows, printed two to a line. */
 const FACTS: ReadonlySet<string> = new Set(['limits', 'fee', 'result', 'contact']);
 
-export function Rows({ rows, colon }: { rows: readonly GuideRow[]; colon: string }) {
+function Rows({ rows, colon }: { rows: readonly GuideRow[]; colon: string }) {
   return (
     <dl className="fields">
       {rows.map((r) => [
