@@ -56,7 +56,7 @@ async function review(item: ServiceItem, reviewer = second) {
   await saveServiceItem(db, drafter, { item, baseRev: 1, note: '调整承诺时限' });
   const row = (await catalogItemForAdmin(db, item.id))!;
   const staff = staffOf(reviewer.staffId);
-  useSession.getState().signIn(staff, reviewer.session);
+  useSession.getState().signIn(staff, reviewer.session ?? null);
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({
     resources: { 'zh-CN': { translation: zhCN } },
