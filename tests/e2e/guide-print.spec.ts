@@ -18,7 +18,7 @@ import { composePoster } from '../../renderer/print/guide/poster.ts';
 import { zhCNPublicCommitment } from '../../shared/i18n/zh-CN.publicCommitment.ts';
 import { LONG_ITEM } from '../fixtures/slipItems.ts';
 import { openDesk, signIn } from './desk.ts';
-import { overflowing, printPdf, squeezed, type SlipPdf } from './slipPdf.ts';
+import { fontsUsedFor, overflowing, printPdf, squeezed, type SlipPdf } from './slipPdf.ts';
 
 // Issue 16 item 4 and 5 (art. 23: 公告栏, 明白纸): the leaflet of EVERY demo item and the bulletin-board poster on A4
 // and A3, printed to PDF in Chromium as Electron archives them and read back with poppler — one A4 page per
@@ -93,6 +93,11 @@ test.describe('明白纸 and 公示栏 poster on paper', () => {
       const doc = composeGuide(version, bureau);
       const fitted = await fitLeaflet(doc, BASE, measureIn(page));
       const pdf = await printed(page, fitted.html, 'A4', `leaflet-${version.item.id}`);
+      // A text check alone passes even when the page shows boxes: ask Chromium which font drew the Chinese.
+      for (const selector of ['.title', '.fields dd']) {
+        const fonts = await fontsUsedFor(page, selector);
+        expect(fonts.map((f) => f.familyName).join(', '), selector).toMatch(/Noto (Sans|Serif) CJK SC/);
+      }
       expect(pdf.pages).toBe(1);
       expect(Math.round(pdf.widthPt)).toBe(PT.A4.width);
       expect(Math.round(pdf.heightPt)).toBe(PT.A4.height);
