@@ -22,7 +22,12 @@ async function crawl(page: Page): Promise<Map<string, string>> {
     expect(res?.status(), path).toBe(200);
     seen.set(path, `${await page.content()}\n${await page.locator('body').innerText()}`);
     const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    for (const href of links) if (href.startsWith(PUBLIC_SITE_PATH) && !seen.has(href)) queue.push(href);
+    // Pages only: an attached form (/public/files/…) is a download, checked by the integration suite.
+    for (const href of links) {
+      if (href.startsWith(PUBLIC_SITE_PATH) && !href.startsWith(`${PUBLIC_SITE_PATH}/files/`) && !seen.has(href)) {
+        queue.push(href);
+      }
+    }
   }
   return seen;
 }

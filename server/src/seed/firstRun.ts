@@ -2,8 +2,10 @@ import type { ServerConfig } from '../config.ts';
 import type { Db } from '../storage/db.ts';
 import { hasReferenceDocs, insertReferenceDocsIfEmpty, insertReferenceDocsOfNewKind } from '../storage/reference.ts';
 import { addMissingVerifiers } from '../storage/staffCredentials.ts';
-import { buildDemoBureau, buildDemoCredentials } from './demoBureau.ts';
+import { buildDemoBureau, buildDemoCredentials, DEMO_STAFF } from './demoBureau.ts';
 import { buildDemoCatalog } from './demoCatalog.ts';
+import { storeGuideFile } from '../storage/guideFiles.ts';
+import { DEMO_FORM_FILES } from './demoForms.ts';
 
 /**
  * On a first run (no reference docs at all) write the demo bureau, unless FIRSTDESK_SEED=none, and its staff's
@@ -29,5 +31,13 @@ export async function seedOnFirstRun(
   const catalog = buildDemoCatalog(now);
   const departments = [...new Set(catalog.flatMap((d) => (d.kind === 'serviceItem' ? [d.body.departmentId] : [])))];
   const requires = departments.map((id) => ({ kind: 'department' as const, id }));
-  return bureau + (await insertReferenceDocsOfNewKind(db, 'serviceItem', catalog, requires));
+  const items = await insertReferenceDocsOfNewKind(db, 'serviceItem', catalog, requires);
+  // The blank forms the demo catalog attaches (issue 16): stored as an administrator's upload would be, so the public
+  // site serves them. Only with the catalog just written, so a bureau's own catalog never gets them.
+  if (items > 0) {
+    const at = new Date(now).toISOString();
+    for (const { file, content } of DEMO_FORM_FILES)
+      await storeGuideFile(db, file, content, { staffId: DEMO_STAFF.admin, at });
+  }
+  return bureau + items;
 }

@@ -8,6 +8,7 @@ import { guidePath, PUBLIC_SITE_PATH } from '../../../shared/rules/guide/link.ts
 import { PUBLIC_SITE_CSP } from '../../../server/src/http/publicSitePages.ts';
 import { DEMO_STAFF } from '../../../server/src/seed/demoBureau.ts';
 import { DEMO_ITEMS } from '../../../server/src/seed/demoCatalog.ts';
+import { ACHIEVEMENT_FORM } from '../../../server/src/seed/demoForms.ts';
 import { makeItemPublished, makeItemSaved, withGuide } from '../../fixtures/adminEvents.ts';
 import { withProof } from '../../fixtures/proof.ts';
 import { BACKENDS, pushBody, startServer, type TestServer } from './harness.ts';
@@ -127,6 +128,20 @@ describe.each(BACKENDS)('the public site on $name', (backend) => {
     expect(en.body).toContain('<h1>Service guide: 技术合同认定登记</h1>');
     expect(en.body).toContain('Free of charge');
     expect(en.body).toContain(`href="${PUBLIC_SITE_PATH}?lang=en"`);
+  });
+
+  it('links an attached blank form, and serves the file the demo stored with its catalog', async () => {
+    const html = (await get(guidePath('achievement-registration'))).body;
+    const href = `/public/files/${ACHIEVEMENT_FORM.file.sha256}`;
+    expect(html).toContain(
+      `<a href="${href}" download>空白表格：科技成果登记表（空白，供填报参考）（科技成果登记表（空白）.pdf，`,
+    );
+    const file = await get(href);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(ACHIEVEMENT_FORM.content)).toBe(true);
+    // Another item states that it has none.
+    expect((await get(guidePath(itemId))).body).toMatch(/<h2 id="forms">空白表格与示例样表<\/h2><p>无<\/p>/);
   });
 
   it('answers an unknown item, version or address under /public with its own 404 page, never the desk app', async () => {

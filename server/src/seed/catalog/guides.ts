@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { serviceItemSchema } from '../../../../shared/model/catalog.ts';
+import { ACHIEVEMENT_FORM } from '../demoForms.ts';
 
 // 办事指南 elements of the demo items (issue 16 item 1): what the province's implementation list and the hall's
 // guide state besides the checklist — the item's code, who may apply, the hall's address and hours, visits, the
 // result and how it is delivered, special steps and whether they count in the limit, and the questions a clerk at
 // the window really hears. Codes follow the implementation list's pattern (the bureau's 统一社会信用代码 + the item's
-// basic code); all invented for the demo. No demo item attaches forms: a form is a file uploaded to HQ.
+// basic code); all invented for the demo. One item attaches a blank form: a PDF made at seed time (demoForms.ts) and
+// stored in HQ's guide_files with the catalog (firstRun.ts), as an administrator's upload would be.
 
 type ItemInput = z.input<typeof serviceItemSchema>;
 export type GuideElements = Required<
@@ -192,6 +194,14 @@ export const DEMO_GUIDES: Readonly<Record<string, GuideElements>> = {
   },
   'achievement-registration': {
     ...hall,
+    forms: [
+      {
+        kind: 'blank',
+        name: '科技成果登记表（空白，供填报参考）',
+        materialId: 'registration-form',
+        file: ACHIEVEMENT_FORM.file,
+      },
+    ],
     code: code('4000117003000'),
     applicants: ['legal', 'natural'],
     visits: 1,
