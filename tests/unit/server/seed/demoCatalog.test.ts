@@ -5,6 +5,7 @@ import { guideGaps } from '../../../../shared/rules/catalogPublication.ts';
 import { composeGuide, GUIDE_SECTION_KEYS } from '../../../../shared/rules/guide/compose.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog, DEMO_ITEMS } from '../../../../server/src/seed/demoCatalog.ts';
+import { DEMO_FORM_FILES } from '../../../../server/src/seed/demoForms.ts';
 
 describe('the demo service catalog', () => {
   const now = Date.parse('2026-11-28T08:00:00Z');
@@ -100,6 +101,16 @@ describe('the demo service catalog', () => {
     for (const item of items) {
       const online = !item.procedure.some((step) => step.name.includes('窗口'));
       expect(item.visits, item.id).toBe(online ? 0 : 1);
+    }
+  });
+
+  it('attaches only forms whose file the first run stores (空白表格), each for one of the item’s materials', () => {
+    const forms = items.flatMap((item) => (item.forms ?? []).map((form) => ({ item, form })));
+    expect(forms.length).toBeGreaterThan(0);
+    const stored = new Set(DEMO_FORM_FILES.map((f) => f.file.sha256));
+    for (const { item, form } of forms) {
+      expect(stored.has(form.file.sha256), form.name).toBe(true);
+      expect(item.materials.map((m) => m.id)).toContain(form.materialId);
     }
   });
 
