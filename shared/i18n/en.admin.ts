@@ -30,7 +30,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     limitsValueNoStatutory: 'promised {{promised}} / statutory: none set',
     version: 'Version',
     versionValue: 'v{{rev}}',
-    notYetVersioned: 'new',
+    needsSecondAdmin: 'Needs another administrator to review and publish',
     publishedValue: 'Published v{{rev}} ({{day}})',
     notYetPublished: 'Not yet published',
     draftPending: 'Draft awaiting review (drafted by {{name}})',

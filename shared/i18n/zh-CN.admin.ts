@@ -28,7 +28,7 @@ export const zhCNAdmin = {
     limitsValueNoStatutory: '承诺 {{promised}} / 法定：未规定',
     version: '版本',
     versionValue: '第 {{rev}} 版',
-    notYetVersioned: '新建',
+    needsSecondAdmin: '需另一名管理员审核发布',
     publishedValue: '已发布 第{{rev}}版（{{day}}）',
     notYetPublished: '尚未发布',
     draftPending: '草稿待审核（拟稿：{{name}}）',

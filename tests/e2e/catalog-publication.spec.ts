@@ -62,6 +62,7 @@ test('an admin drafts the guide with a form, cannot publish it himself; a second
   await admin.getByLabel('修改说明（选填）').fill('补充现场考察环节和办理时间');
   await admin.getByRole('button', { name: '保存草稿', exact: true }).click();
   await expect(itemRow(admin).getByTestId('item-draft')).toHaveText('草稿待审核（拟稿：马军）');
+  await expect(itemRow(admin)).toContainText('需另一名管理员审核发布');
   await syncNow(admin);
   await expect(itemRow(admin).getByTestId('item-version')).toContainText('已发布 第1版');
 
@@ -77,6 +78,7 @@ test('an admin drafts the guide with a form, cannot publish it himself; a second
   await syncNow(second);
   await openCatalog(second);
   await expect(itemRow(second).getByTestId('item-draft')).toHaveText('草稿待审核（拟稿：马军）');
+  await expect(itemRow(second)).not.toContainText('需另一名管理员审核发布');
   await itemRow(second)
     .getByRole('button', { name: /审核发布/ })
     .click();

@@ -9,6 +9,8 @@ interface Props {
   rows: CatalogRow[];
   departments: Department[];
   people: Staff[];
+  /** The admin at the desk: their own draft waits for another admin. */
+  staffId: string;
   onEdit: (row: CatalogRow) => void;
   onReview: (row: CatalogRow) => void;
   onVersions: (row: CatalogRow) => void;
@@ -18,7 +20,7 @@ interface Props {
  * The catalog as the admins manage it (公开承诺, art. 20–23): each item with its limits, the version in force and
  * its date, a draft waiting for a second admin and who drafted it, and this desk's last edit (submitted, refused).
  */
-export function CatalogList({ rows, departments, people, onEdit, onReview, onVersions }: Props) {
+export function CatalogList({ rows, departments, people, staffId, onEdit, onReview, onVersions }: Props) {
   const { t } = useTranslation();
   const departmentName = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
   const personName = (id: string) => people.find((p) => p.id === id)?.name ?? id;
@@ -80,6 +82,11 @@ export function CatalogList({ rows, departments, people, onEdit, onReview, onVer
                         ? t('admin.catalog.draftStale')
                         : t('admin.catalog.draftPending', { name: personName(draft.staffId) })}
                     </Badge>
+                  )}
+                  {draft && !row.draft?.stale && draft.staffId === staffId && (
+                    <Text size="xs" c="dimmed">
+                      {t('admin.catalog.needsSecondAdmin')}
+                    </Text>
                   )}
                   <EditStateBadge edit={row.edit} />
                 </Stack>

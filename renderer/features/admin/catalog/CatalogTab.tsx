@@ -49,6 +49,7 @@ export function CatalogTab({ staff }: { staff: Staff }) {
         rows={rows}
         departments={departments}
         people={people}
+        staffId={staff.id}
         onEdit={(r) => setMode({ kind: 'edit', itemId: r.item.id })}
         onReview={(r) => setMode({ kind: 'review', itemId: r.item.id })}
         onVersions={(r) => setMode({ kind: 'versions', itemId: r.item.id })}
