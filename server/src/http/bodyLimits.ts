@@ -1,3 +1,4 @@
+import { GUIDE_FILE_MAX_BYTES } from '../../../shared/model/catalog.ts';
 import { MAX_PUSH_BYTES } from '../../../shared/sync/protocol.ts';
 
 // How many bytes of body each route reads at most (Fastify answers 413 'body-too-large' past it, refusing a
@@ -34,4 +35,6 @@ export const BODY_LIMITS = {
    * send. One event alone always fits; a bigger one than any push can carry is not a valid event.
    */
   push: MAX_PUSH_BYTES,
+  /** POST /catalog/files: one blank or sample form of a service guide, as raw bytes (issue 16). */
+  catalogFile: GUIDE_FILE_MAX_BYTES,
 } as const;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { GUIDE_FILE_MAX_BYTES, GUIDE_FILE_TYPES, type GuideFile } from '../../../shared/model/catalog.ts';
+import { GUIDE_FILE_TYPES, type GuideFile } from '../../../shared/model/catalog.ts';
 import { PUBLIC_SITE_PATH } from '../../../shared/rules/guide/link.ts';
 import {
   CATALOG_FILES_PATH,
@@ -13,6 +13,7 @@ import {
 import { authenticateAdmin } from '../auth/adminAuth.ts';
 import type { Db } from '../storage/db.ts';
 import { readGuideFile, storeGuideFile } from '../storage/guideFiles.ts';
+import { BODY_LIMITS } from './bodyLimits.ts';
 import { authenticateRequest, header } from './deviceGuard.ts';
 import { refuseBeforeBody, sendError } from './errors.ts';
 import { noStore } from './noStore.ts';
@@ -104,13 +105,13 @@ export function registerCatalogFiles(app: FastifyInstance, db: Db): void {
     // The file's bytes as they are, only in this scope: no other route takes a PDF or an Office file.
     scope.addContentTypeParser(
       [...GUIDE_FILE_TYPES],
-      { parseAs: 'buffer', bodyLimit: GUIDE_FILE_MAX_BYTES },
+      { parseAs: 'buffer', bodyLimit: BODY_LIMITS.catalogFile },
       (_request, body, done) => done(null, body),
     );
 
     scope.post(
       CATALOG_FILES_PATH,
-      { onRequest: requireUploader(db), onSend: noStore, bodyLimit: GUIDE_FILE_MAX_BYTES },
+      { onRequest: requireUploader(db), onSend: noStore, bodyLimit: BODY_LIMITS.catalogFile },
       async (request, reply) => {
         const staffId = request.uploaderStaffId;
         if (!staffId) throw new Error(`${request.url}: route has no requireUploader hook`);
@@ -122,7 +123,7 @@ export function registerCatalogFiles(app: FastifyInstance, db: Db): void {
         const fileName = decodeFileName(header(request, FILE_NAME_HEADER));
         if (fileName === null) return refuse(reply, 400, 'bad-file-name');
         if (body.length === 0) return refuse(reply, 400, 'empty-file');
-        if (body.length > GUIDE_FILE_MAX_BYTES) return refuse(reply, 413, 'body-too-large');
+        if (body.length > BODY_LIMITS.catalogFile) return refuse(reply, 413, 'body-too-large');
         if (!matchesFileType(body, mediaType)) {
           request.log.warn({ staffId, mediaType, bytes: body.length }, 'guide file refused: content mismatch');
           return refuse(reply, 415, 'content-mismatch');
