@@ -31,7 +31,7 @@ const BUREAU_CREDIT_CODE = '11411300MB1533462P';
 const code = (basic: string) => `${BUREAU_CREDIT_CODE}${basic}`;
 
 /** The city's service centre, where the bureau's window is (WINDOW in draft.ts). */
-export const HALL_ADDRESS = '河南省南阳市宛城区光武东路 1888 号（南阳市市民服务中心）';
+export const HALL_ADDRESS = '河南省南阳市宛城区光武东路 1888 号';
 export const HALL_HOURS = '工作日 上午 9:00–12:00，下午 13:30–17:00（夏季 15:00–18:00）';
 
 const hall: Pick<GuideElements, 'address' | 'hours' | 'openOnHolidays' | 'forms'> = {
