@@ -120,8 +120,37 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
       [STAFF_SESSION_HEADER]: `${(await session(admin)).sessionId}.${'A'.repeat(43)}`,
     });
     expect(forged.status).toBe(401);
+    // An admin's live session opened on another desk proves nothing for this one.
+    const otherDesk = await hq.server.device();
+    const elsewhere = await answerWithoutBody({
+      ...hq.server.authHeaders(otherDesk),
+      [STAFF_SESSION_HEADER]: staffSessionHeader(await session(admin)),
+    });
+    expect(elsewhere.status).toBe(401);
     // Nothing was stored by any of them.
     expect(await stored()).toEqual(before);
+  });
+
+  it('lets the Electron desk (app://desk) upload across origins with its headers, and no other origin', async () => {
+    const preflight = (origin: string) =>
+      hq.server.app.inject({
+        method: 'OPTIONS',
+        url: CATALOG_FILES_PATH,
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, x-file-name, x-staff-session',
+        },
+      });
+    const desk = await preflight('app://desk');
+    expect(desk.statusCode).toBe(204);
+    expect(desk.headers['access-control-allow-origin']).toBe('app://desk');
+    const allowed = String(desk.headers['access-control-allow-headers']).toLowerCase();
+    for (const name of ['content-type', 'x-file-name', 'x-staff-session', 'authorization', 'x-device-id']) {
+      expect(allowed).toContain(name);
+    }
+    const elsewhere = await preflight('https://evil.example');
+    expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('takes a PDF once (201), answers the same record for the same bytes (200), and a Word file beside it', async () => {
@@ -217,6 +246,8 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
     );
     expect(served.headers['content-security-policy']).toContain('sandbox');
     expect((await get(path, { 'if-none-match': `"${uploaded.sha256}"` })).statusCode).toBe(304);
+    const head = await hq.server.app.inject({ method: 'HEAD', url: path });
+    expect({ status: head.statusCode, body: head.body }).toEqual({ status: 200, body: '' });
 
     // A newer version without the form: the earlier version still names it, and it stays downloadable.
     expect(await publish([])).toMatchObject({ rejected: [] });
