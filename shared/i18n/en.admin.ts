@@ -144,6 +144,7 @@ export const enAdmin: Strings<typeof zhCNAdmin> = {
     uploadOf: 'Form {{n}}: choose a file to upload',
     replaceFile: 'Replace the file',
     noFile: 'No file uploaded yet',
+    fileRequired: 'Upload this form’s file, or remove the row.',
     uploaded: 'Uploaded: {{name}} ({{mb}} MB)',
     uploadNeedsSession: 'Uploading a form needs your own online sign-in. Go online, sign in again, then upload.',
     uploadOffline:

@@ -139,6 +139,7 @@ export const zhCNAdmin = {
     uploadOf: '表格 {{n}} 选择文件上传',
     replaceFile: '更换文件',
     noFile: '尚未上传文件',
+    fileRequired: '请上传该表格的文件，或删除这一行。',
     uploaded: '已上传：{{name}}（{{mb}} MB）',
     uploadNeedsSession: '上传表格须本人联网登录。请联网后重新登录，再上传。',
     uploadOffline: '未连接服务器，表格暂时不能上传。其他内容可以先保存草稿，联网后再上传表格。',

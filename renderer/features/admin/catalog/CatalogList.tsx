@@ -77,11 +77,11 @@ export function CatalogList({ rows, departments, people, staffId, onEdit, onRevi
               <Table.Td>
                 <Stack gap={4} align="flex-start">
                   {draft && (
-                    <Badge color={row.draft?.stale ? 'orange' : 'violet'} variant="light" data-testid="item-draft">
+                    <Text size="sm" fw={500} c={row.draft?.stale ? 'orange.8' : 'violet.8'} data-testid="item-draft">
                       {row.draft?.stale
                         ? t('admin.catalog.draftStale')
                         : t('admin.catalog.draftPending', { name: personName(draft.staffId) })}
-                    </Badge>
+                    </Text>
                   )}
                   {draft && !row.draft?.stale && draft.staffId === staffId && (
                     <Text size="xs" c="dimmed">

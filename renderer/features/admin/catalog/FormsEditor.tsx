@@ -104,7 +104,10 @@ export function FormsEditor({ value, onChange, materials, errors, staffId }: Pro
                 index={i}
                 form={form}
                 onUploaded={(file) => update(i, { file, name: form.name || file.fileName.replace(/\.[^.]+$/, '') })}
-                error={errors[`forms.${i}.file`]}
+                // The schema's own word would be 必填: say what to do.
+                error={
+                  errors[`forms.${i}.file`] && (form.file ? errors[`forms.${i}.file`] : t('admin.guide.fileRequired'))
+                }
               />
             ) : (
               <Text size="sm" c="orange.8" role="note">
