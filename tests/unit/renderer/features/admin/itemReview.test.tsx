@@ -16,6 +16,8 @@ import { catalogItemForAdmin } from '../../../../../renderer/data/adminQueries.t
 import type { DeskDb } from '../../../../../renderer/data/db.ts';
 import { mergeReferenceDocs } from '../../../../../renderer/data/references.ts';
 import { ItemReview } from '../../../../../renderer/features/admin/catalog/ItemReview.tsx';
+import { ItemVersions } from '../../../../../renderer/features/admin/catalog/ItemVersions.tsx';
+import type { ReferenceDoc } from '../../../../../shared/model/reference.ts';
 import { useSession } from '../../../../../renderer/stores/session.ts';
 import { freshDeskDb } from '../../data/deskDb.ts';
 import { signedInOnline } from '../../data/sessions.ts';
@@ -51,12 +53,7 @@ afterEach(() => {
   useSession.getState().signOut();
 });
 
-/** Draft `item` as 马军, then open the review as `reviewer` signed in online. */
-async function review(item: ServiceItem, reviewer = second) {
-  await saveServiceItem(db, drafter, { item, baseRev: 1, note: '调整承诺时限' });
-  const row = (await catalogItemForAdmin(db, item.id))!;
-  const staff = staffOf(reviewer.staffId);
-  useSession.getState().signIn(staff, reviewer.session ?? null);
+async function i18nTree() {
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({
     resources: { 'zh-CN': { translation: zhCN } },
@@ -64,12 +61,21 @@ async function review(item: ServiceItem, reviewer = second) {
     interpolation: { escapeValue: false },
   });
   const desk = { db, sync: { syncNow: vi.fn() } } as unknown as Desk;
-  const tree = (children: ReactNode) =>
+  return (children: ReactNode) =>
     createElement(
       I18nextProvider,
       { i18n },
       createElement(MantineProvider, null, createElement(DeskContext.Provider, { value: desk }, children)),
     );
+}
+
+/** Draft `item` as 马军, then open the review as `reviewer` signed in online. */
+async function review(item: ServiceItem, reviewer = second) {
+  await saveServiceItem(db, drafter, { item, baseRev: 1, note: '调整承诺时限' });
+  const row = (await catalogItemForAdmin(db, item.id))!;
+  const staff = staffOf(reviewer.staffId);
+  useSession.getState().signIn(staff, reviewer.session ?? null);
+  const tree = await i18nTree();
   const onClose = vi.fn();
   await act(async () => root.render(tree(createElement(ItemReview, { staff, row, onClose }))));
   // The staff directory arrives by live query: the drafter's name is shown once it has.
@@ -109,5 +115,37 @@ describe('the review of a catalog draft', () => {
     const view = await review({ ...techContract, promisedLimitDays: 6 }, drafter);
     expect(container.textContent).toContain('您是拟稿人。按双人审核的要求，须由另一名管理员审核发布。');
     expect(view.approve().disabled).toBe(true);
+  });
+});
+
+describe('the published versions of an item', () => {
+  const base = 'https://hq.example.gov.cn/';
+  async function versions(publicBase?: string) {
+    // Version 2 arrives from HQ: this desk keeps version 1, which it replaces.
+    const doc = CATALOG.find((d) => d.id === DEMO_ITEMS.techContract)!;
+    await db.transaction('rw', db.refs, () =>
+      mergeReferenceDocs(db, [{ ...doc, rev: 2, updatedAt: '2026-12-01T02:00:00.000Z' } as ReferenceDoc]),
+    );
+    const tree = await i18nTree();
+    const props = { itemId: DEMO_ITEMS.techContract, name: techContract.name, publicBase, onClose: vi.fn() };
+    await act(async () => root.render(tree(createElement(ItemVersions, props))));
+    await vi.waitFor(() => expect(container.querySelector('[data-testid=item-version-1]')).not.toBeNull());
+    return [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+  }
+
+  it('lists every version with its date, and links each to its public page when HQ has a public address', async () => {
+    const links = await versions(base);
+    expect(container.querySelector('[data-testid=item-version-2]')?.textContent).toContain(
+      '第 2 版（现行）2026年12月1日',
+    );
+    expect(links).toEqual([
+      `https://hq.example.gov.cn/public/items/${DEMO_ITEMS.techContract}`,
+      `https://hq.example.gov.cn/public/items/${DEMO_ITEMS.techContract}/v/2`,
+      `https://hq.example.gov.cn/public/items/${DEMO_ITEMS.techContract}/v/1`,
+    ]);
+  });
+
+  it('links nowhere without a public address', async () => {
+    expect(await versions()).toEqual([]);
   });
 });
