@@ -83,6 +83,17 @@ export function attachmentDisposition(fileName: string): string {
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
+/** The forms a stored version lists (none when its body is unreadable: such a version names nothing). */
+function formsOf(kind: string, text: string): unknown[] {
+  try {
+    const body = JSON.parse(text) as { forms?: unknown; item?: { forms?: unknown } } | null;
+    const forms = kind === 'serviceItem' ? body?.forms : body?.item?.forms;
+    return Array.isArray(forms) ? forms : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Whether a version HQ published (the current one of an item, or one it archived) names this file. */
 async function isPublished(db: Db, sha256: string): Promise<boolean> {
   const rows = await db
@@ -92,9 +103,8 @@ async function isPublished(db: Db, sha256: string): Promise<boolean> {
     .where('body', 'like', `%${sha256}%`)
     .execute();
   return rows.some((row) => {
-    const body = JSON.parse(row.body) as { forms?: unknown; item?: { forms?: unknown } };
-    const forms = row.kind === 'serviceItem' ? body.forms : body.item?.forms;
-    return Array.isArray(forms) && forms.some((f) => (f as { file?: GuideFile } | null)?.file?.sha256 === sha256);
+    const forms = formsOf(row.kind, row.body);
+    return forms.some((f) => (f as { file?: GuideFile } | null)?.file?.sha256 === sha256);
   });
 }
 
