@@ -118,6 +118,13 @@ export async function storedState(db: Db) {
   const references = await db.selectFrom('reference_docs').selectAll().orderBy('seq').execute();
   const devices = await db.selectFrom('devices').selectAll().orderBy('device_id').execute();
   const codes = await db.selectFrom('enrolment_codes').selectAll().orderBy('code_hash').execute();
+  // The guides' uploaded forms (issue 16): only an administrator's session adds one.
+  const files = await db
+    .withTables<{ guide_files: { sha256: string } }>()
+    .selectFrom('guide_files')
+    .select('sha256')
+    .orderBy('sha256')
+    .execute();
   return {
     // seq and received_at differ between two servers by construction; the order and the content must not.
     events: events.map(({ seq: _seq, received_at: _at, ...rest }) => compactRow(rest)),
@@ -133,6 +140,7 @@ export async function storedState(db: Db) {
     acks: Object.fromEntries(devices.map((d) => [d.device_id, d.last_acked_seq])),
     unusedCodes: codes.filter((c) => c.used_at === null).length,
     usedCodes: codes.filter((c) => c.used_at !== null).length,
+    guideFiles: files.map((f) => f.sha256),
   };
 }
 
