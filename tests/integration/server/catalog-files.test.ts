@@ -194,6 +194,39 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
     expect(await upload(huge)).toMatchObject({ status: 413, json: { code: 'body-too-large' } });
   });
 
+  it('stops reading an upload sent in chunks without a length once it passes 5 MB', async () => {
+    if (!hq.server.app.server.listening) await hq.server.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = hq.server.app.server.address() as AddressInfo;
+    const headers = {
+      ...hq.server.authHeaders(hq.desk),
+      [STAFF_SESSION_HEADER]: staffSessionHeader(await session(admin)),
+      [FILE_NAME_HEADER]: encodeFileName('大.pdf'),
+      'content-type': 'application/pdf',
+      'transfer-encoding': 'chunked',
+    };
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: CATALOG_FILES_PATH, headers });
+      req.on('response', (res) => {
+        res.resume();
+        req.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => undefined); // the server may close the socket while chunks are still going out
+      const chunk = Buffer.alloc(256 * 1024, 0x20);
+      let sent = 0;
+      const more = () => {
+        while (sent <= GUIDE_FILE_MAX_BYTES + chunk.length && !req.destroyed) {
+          sent += chunk.length;
+          if (!req.write(sent === chunk.length ? Buffer.concat([PDF, chunk]) : chunk)) return req.once('drain', more);
+        }
+        req.end();
+      };
+      more();
+      setTimeout(() => reject(new Error('no answer')), 20_000).unref();
+    });
+    expect(status).toBe(413);
+  });
+
   it('refuses a file name that is missing, not percent-encoded UTF-8, a path, or carries control characters', async () => {
     const bad = [
       '',
