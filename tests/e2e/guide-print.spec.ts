@@ -174,7 +174,7 @@ test('a clerk opens 公开承诺, picks an item with the keyboard and prints its
   const rows = desk.getByTestId('published-items').locator('tbody tr');
   await expect(rows.nth(demo.length - 1)).toBeVisible({ timeout: 20_000 });
   const count = await rows.count();
-  await expect(rows.first()).toContainText('第1版');
+  await expect(rows.first()).toContainText(/第\d+版/);
 
   await rows.first().focus();
   await desk.keyboard.press('ArrowDown');
