@@ -4,6 +4,7 @@ import { SERVICE_CATEGORIES, type ServiceItem } from '../../shared/model/catalog
 import { SETTINGS_ID, type ReferenceDoc, type Settings } from '../../shared/model/reference.ts';
 import { calendarAggregateId, calendarYearProgress, type CalendarYearProgress } from '../../shared/rules/calendarAdmin.ts';
 import { catalogItemProgress } from '../../shared/rules/catalogPublication.ts';
+import { canonicalJson } from '../../shared/sync/canonical.ts';
 import { BUNDLED_CALENDAR_YEARS } from '../../shared/rules/calendarData.ts';
 import type { DeskDb, RejectedRow, StoredEvent } from './db.ts';
 
@@ -79,7 +80,18 @@ function catalogRow(
   const { latestDraft } = catalogItemProgress(accepted);
   const edit = editState(events, rejected);
   const rev = doc?.rev ?? 0;
-  const draft = latestDraft ? { event: latestDraft, stale: (latestDraft.payload.baseRev ?? 0) !== rev } : undefined;
+  // A save HQ stored before publication needed approval (issue 16) took effect at once: the version in force is
+  // that save's item, stamped by no publication. It is no draft now (HQ would refuse to publish it as stale).
+  const storedByHq = events.some((e) => e.eventId === latestDraft?.eventId && e.serverSeq !== undefined);
+  const legacy =
+    latestDraft !== undefined &&
+    storedByHq &&
+    doc !== undefined &&
+    !doc.body.publication &&
+    (latestDraft.payload.baseRev ?? 0) + 1 === rev &&
+    canonicalJson(latestDraft.payload.item) === canonicalJson(doc.body);
+  const draft =
+    latestDraft && !legacy ? { event: latestDraft, stale: (latestDraft.payload.baseRev ?? 0) !== rev } : undefined;
   // An item never published is listed by its draft (or by this desk's refused first draft, to show the refusal).
   const refusedFirst = events.at(-1)?.event;
   const item =

@@ -142,6 +142,21 @@ describe('公开承诺 (art. 20–23, issue 16): a draft is published by a secon
     expect((await techRow()).draft).toBeUndefined();
   });
 
+  it('takes a save HQ applied before publication needed approval as the version in force, not as a draft', async () => {
+    // Upgraded from before issue 16: 马军's save on version 1 became version 2 at once, with no publication.
+    await saveServiceItem(db, admin, { item: { ...techContract, promisedLimitDays: 7 }, baseRev: 1 });
+    await serverStoredAll();
+    const doc = CATALOG.find((d) => d.id === DEMO_ITEMS.techContract)!;
+    const applied = { ...doc, rev: 2, body: { ...techContract, promisedLimitDays: 7 } } as ReferenceDoc;
+    await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [applied]));
+    expect(await techRow()).toMatchObject({ rev: 2, item: { promisedLimitDays: 7 } });
+    expect((await techRow()).draft).toBeUndefined();
+    // A version 2 that is not that save (imported at HQ, say) leaves the draft pending, stale: it must be redone.
+    const other = { ...doc, rev: 2, body: { ...techContract, promisedLimitDays: 6 } } as ReferenceDoc;
+    await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [{ ...other, rev: 3 } as ReferenceDoc]));
+    expect((await techRow()).draft).toMatchObject({ stale: true });
+  });
+
   it('refuses publication by the drafter, and stores nothing', async () => {
     const draftEventId = await draftOf(8);
     const before = await db.events.count();
