@@ -28,8 +28,11 @@ import { commitmentsPage, guidePage, notFoundPage, PUBLIC_SITE_CSP } from './pub
 
 /** A page that can still change (a newer version, edited settings) is kept five minutes; ETag makes a check cheap. */
 const CACHE_CURRENT = 'public, max-age=300';
-/** A superseded version is frozen: its page shows nothing that a later publication changes. */
-const CACHE_FROZEN = 'public, max-age=31536000, immutable';
+/**
+ * A superseded version is frozen, but its page's frame (the bureau's name and hotline, the link to the current
+ * version) comes from today's settings: kept a day, not for ever, so a changed hotline reaches every cache.
+ */
+const CACHE_FROZEN = 'public, max-age=86400';
 
 interface PublishedVersion extends GuideVersion {
   readonly active: boolean;
