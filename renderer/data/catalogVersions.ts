@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { catalogVersionId, serviceItemSchema, type ServiceItem } from '../../shared/model/catalog.ts';
 import type { ReferenceDoc } from '../../shared/model/reference.ts';
+import { publishedAtOf } from '../../shared/rules/guide/publishedAt.ts';
 import type { DeskDb, RefRow } from './db.ts';
 
 // Item 12: a case's slips come from the catalog version it was opened under, never the current one. The desk keeps
@@ -69,9 +70,10 @@ async function publishedFromEvents(db: DeskDb, itemId: string): Promise<CatalogV
   });
 }
 
-function datedVersion(rev: number, body: unknown, itemId: string, updatedAt: string): CatalogVersion | undefined {
+/** A stored version with its date, by the rule the public site dates it by (publishedAtOf). */
+function datedVersion(rev: number, body: unknown, itemId: string, doc: ReferenceDoc): CatalogVersion | undefined {
   const item = readItem(body, itemId);
-  return item && { rev, item, publishedAt: item.publication?.publishedAt ?? updatedAt };
+  return item && { rev, item, publishedAt: publishedAtOf(item, doc) };
 }
 
 /**
@@ -87,12 +89,12 @@ export async function listCatalogVersions(db: DeskDb, itemId: string): Promise<C
     .toArray();
   for (const { doc } of archived) {
     if (doc.kind !== 'serviceItemVersion' || doc.body.item.id !== itemId) continue;
-    const v = datedVersion(doc.body.rev, doc.body.item, itemId, doc.updatedAt);
+    const v = datedVersion(doc.body.rev, doc.body.item, itemId, doc);
     if (v) byRev.set(v.rev, v);
   }
   const current = (await db.refs.get(['serviceItem', itemId]))?.doc;
   if (current?.kind === 'serviceItem') {
-    const v = datedVersion(current.rev, current.body, itemId, current.updatedAt);
+    const v = datedVersion(current.rev, current.body, itemId, current);
     if (v) byRev.set(v.rev, v);
   }
   return [...byRev.values()].sort((a, b) => b.rev - a.rev);

@@ -13,7 +13,7 @@ import {
   type GuideVersion,
 } from '../../../shared/rules/guide/compose.ts';
 import { PUBLIC_SITE_PATH } from '../../../shared/rules/guide/link.ts';
-import { isHlc, parseHlc } from '../../../shared/sync/hlc.ts';
+import { publishedAtOf } from '../../../shared/rules/guide/publishedAt.ts';
 import type { Db } from '../storage/db.ts';
 import { currentReferenceDocs } from '../storage/referenceSnapshot.ts';
 import { pageLang } from './publicRatingPage.ts';
@@ -53,11 +53,6 @@ function publishedAt(item: ServiceItem, fallback: string): string {
   return item.publication?.publishedAt ?? fallback;
 }
 
-/** An archived version's document is dated when it was archived; its own time is in the hlc it kept. */
-function hlcTime(hlc: string, fallback: string): string {
-  return isHlc(hlc) ? new Date(parseHlc(hlc).ms).toISOString() : fallback;
-}
-
 function siteOf(docs: readonly ReferenceDoc[]): Site {
   let settings: Settings | undefined;
   const departments = new Map<string, string>();
@@ -76,7 +71,7 @@ function siteOf(docs: readonly ReferenceDoc[]): Site {
     } else if (doc.kind === 'serviceItemVersion') {
       const { item, rev } = doc.body;
       const list = earlier.get(item.id) ?? [];
-      list.push({ item, rev, publishedAt: publishedAt(item, hlcTime(doc.hlc, doc.updatedAt)) });
+      list.push({ item, rev, publishedAt: publishedAtOf(item, doc) });
       earlier.set(item.id, list);
     }
   }

@@ -9,6 +9,8 @@ import { rebuildProjections } from '../../../../renderer/data/projections.ts';
 import { getStaff, mergeReferenceDocs } from '../../../../renderer/data/references.ts';
 import { issueSlip, previewSlip } from '../../../../renderer/data/slips.ts';
 import { SlipError } from '../../../../renderer/data/slipSources.ts';
+import { publishedAtOf } from '../../../../shared/rules/guide/publishedAt.ts';
+import { formatHlc } from '../../../../shared/sync/hlc.ts';
 import { DIRECTORY, freshDeskDb, TECH_CONTRACT, withDirectory } from './deskDb.ts';
 
 // Item 12: every slip of a case is composed from the catalog version the case was opened under — never from the
@@ -167,6 +169,21 @@ describe('item 12: a case’s slips use the catalog version it was opened under'
     // Every version stays readable, newest first: 3 in force, 2 from its publication, 1 kept when 3 replaced it.
     expect(versions.map((v) => v.rev)).toEqual([3, 2, 1]);
     expect(versions[1]?.publishedAt).toBe('2026-12-01T02:00:00.000Z');
+  });
+
+  it('dates a version archived before issue 16 as the public site does: by its hlc, not by the next version', async () => {
+    const written = Date.parse('2026-11-20T01:00:00.000Z');
+    const archived = {
+      ...archivedRev1,
+      hlc: formatHlc({ ms: written, counter: 0, node: 'hq' }),
+      updatedAt: '2026-11-29T00:00:00.000Z', // when version 2 replaced it
+    } as ReferenceDoc;
+    const later = await laterDesk([itemDoc(2, RENAMED), archived]);
+    const versions = await listCatalogVersions(later, 'tech-contract');
+    expect(versions.map((v) => v.rev)).toEqual([2, 1]);
+    expect(versions[1]?.publishedAt).toBe(new Date(written).toISOString());
+    expect(versions[1]?.publishedAt).toBe(publishedAtOf(versions[1]!.item, archived));
+    expect(versions[0]?.publishedAt).toBe('2026-11-29T00:00:00.000Z');
   });
 
   it('refuses, with a clear error and no number used, a slip whose version this desk does not have', async () => {
