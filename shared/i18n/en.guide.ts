@@ -4,7 +4,13 @@ type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Stri
 
 // English: the service guide (public commitment, regulation art. 20–23), for the English UI and the public site's
 // ?lang=en. The same words on the checklist, the leaflet, the poster and the web page.
-export const enGuide: Strings<typeof zhCNGuide> = {
+/** English forms for a count of exactly 1 (fillCount picks `<key>_one`; Chinese has no plural). */
+interface Singulars {
+  readonly limit_one: string;
+  readonly specialStepWithLimit_one: string;
+}
+
+export const enGuide: Strings<typeof zhCNGuide> & Singulars = {
   title: 'Service guide: {{item}}',
   versionLine: 'Version {{rev}}, published {{date}}',
   date: '{{monthName}} {{day}}, {{year}}',
@@ -57,10 +63,12 @@ export const enGuide: Strings<typeof zhCNGuide> = {
     charged: '{{standard}} (basis: {{basis}})',
   },
   limit: '{{days}} working days from acceptance',
+  limit_one: '{{days}} working day from acceptance',
   statutoryNone: 'None set by law or regulation',
   limitsNote: 'Limits count statutory working days from the day after acceptance. {{excluded}}.',
   specialStep: '{{name}} ({{counts}})',
   specialStepWithLimit: '{{name}}, {{days}} working days ({{counts}})',
+  specialStepWithLimit_one: '{{name}}, {{days}} working day ({{counts}})',
   countsInLimit: 'counts towards the limit',
   notInLimit: 'does not count towards the limit',
   none: 'None',

@@ -64,7 +64,7 @@ export const enPublicSite: typeof zhCNPublicSite = {
     'This site publishes the bureau’s commitments and service guides only; it collects and shows no personal data.',
   otherLanguage: '中文',
   home: 'Public commitments',
-  guideVersions: 'Earlier versions',
+  guideVersions: 'Versions',
   versionEntry: 'Version {{rev}}, published {{date}}',
   currentMark: ' (current)',
   supersededNotice: 'This version was superseded by version {{next}}; it is shown for reference only.',

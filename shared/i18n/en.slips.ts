@@ -2,7 +2,16 @@ import type { zhCNSlips } from './zh-CN.slips.ts';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
-export const enSlips: Strings<typeof zhCNSlips> = {
+/** English forms for a count of exactly 1 (fillCount picks `<key>_one`; Chinese has no plural). */
+interface Singulars {
+  readonly paper: {
+    readonly originals_one: string;
+    readonly copies_one: string;
+    readonly checklist: { readonly stepWithLimit_one: string };
+  };
+}
+
+export const enSlips: Strings<typeof zhCNSlips> & Singulars = {
   title: 'Slips',
   kinds: {
     checklist: 'One-time notification checklist',
@@ -83,8 +92,10 @@ export const enSlips: Strings<typeof zhCNSlips> = {
     materials: { no: 'No.', name: 'Material', copies: 'Copies', format: 'Requirements', notes: 'Notes' },
     required: 'Required',
     conditional: 'Only if: {{condition}}',
-    originals: '{{count}} original(s)',
-    copies: '{{count}} copy(ies)',
+    originals: '{{count}} originals',
+    originals_one: '{{count}} original',
+    copies: '{{count}} copies',
+    copies_one: '{{count}} copy',
     listSeparator: ', ',
     noCopies: 'shown, not kept',
     sample: 'Template: {{ref}}',
@@ -107,6 +118,7 @@ export const enSlips: Strings<typeof zhCNSlips> = {
       promised: 'Promised limit',
       statutory: 'Statutory limit',
       stepWithLimit: '{{name}} ({{days}} working days)',
+      stepWithLimit_one: '{{name}} ({{days}} working day)',
       submitAt: 'Where to apply',
       hours: 'Office hours',
       closing:

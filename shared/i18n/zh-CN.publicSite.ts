@@ -61,7 +61,7 @@ export const zhCNPublicSite = {
   privacy: '本网站只公开本局的服务承诺和办事指南，不收集、不显示任何个人信息。',
   otherLanguage: 'English',
   home: '公开承诺',
-  guideVersions: '历史版本',
+  guideVersions: '版本记录',
   versionEntry: '第{{rev}}版，{{date}}发布',
   currentMark: '（现行有效）',
   supersededNotice: '本版本已被第{{next}}版取代，不再作为办理依据，仅供查阅。',

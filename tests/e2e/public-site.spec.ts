@@ -87,7 +87,7 @@ test.describe('the public site, JavaScript disabled', () => {
       '空白表格与示例样表',
       '常见问题',
       '咨询与投诉',
-      '历史版本',
+      '版本记录',
     ]);
     const row = (label: string) => main.locator('dl.rows div').filter({ has: page.locator('dt', { hasText: label }) });
     // Every row of the guide's 基本信息, 办理时限, 收费标准, 办理结果 and contact sections, in the composer's words.

@@ -4,7 +4,7 @@ import type { ProcedureStep, ServiceItem } from '../../model/catalog.ts';
 import type { SlipMaterialRow } from '../../model/slip.ts';
 import { beijingDate } from '../case.ts';
 import type { IsoDate } from '../isoDate.ts';
-import { excludedPeriods, fill, materialRow, paperStrings, type SlipLanguage } from '../slips/paper.ts';
+import { excludedPeriods, fill, fillCount, materialRow, paperStrings, type SlipLanguage } from '../slips/paper.ts';
 import { guideFilePath } from './link.ts';
 
 // 公开承诺 (art. 20–23, issue 16): the 办事指南 of one published version of a catalog item, composed once for every
@@ -140,7 +140,7 @@ export function feeText(item: Pick<ServiceItem, 'fee'>, lang: GuideLanguage = 'z
 
 /** 承诺时限 (art. 15): 自受理之日起5个工作日. */
 export function promisedLimitText(item: Pick<ServiceItem, 'promisedLimitDays'>, lang: GuideLanguage = 'zh-CN'): string {
-  return fill(guideStrings(lang).limit, { days: item.promisedLimitDays });
+  return fillCount(guideStrings(lang), 'limit', item.promisedLimitDays, { days: item.promisedLimitDays });
 }
 
 /** 法定时限 (art. 16, 19): the law's limit, or that no law sets one — never a made-up one. */
@@ -151,7 +151,7 @@ export function statutoryLimitText(
   const words = guideStrings(lang);
   return item.statutoryLimitDays === undefined
     ? words.statutoryNone
-    : fill(words.limit, { days: item.statutoryLimitDays });
+    : fillCount(words, 'limit', item.statutoryLimitDays, { days: item.statutoryLimitDays });
 }
 
 /** How the limits are counted and which periods do not count (行政许可法 §45, or the bureau's own rule). */
@@ -163,7 +163,10 @@ export function limitsNoteText(item: ServiceItem, lang: GuideLanguage = 'zh-CN')
 export function procedureStepText(step: ProcedureStep, lang: GuideLanguage = 'zh-CN'): string {
   return step.limitDays === undefined
     ? step.name
-    : fill(paperStrings(lang).checklist.stepWithLimit, { name: step.name, days: step.limitDays });
+    : fillCount(paperStrings(lang).checklist, 'stepWithLimit', step.limitDays, {
+        name: step.name,
+        days: step.limitDays,
+      });
 }
 
 /** 办理地点: the window, and its street address when the version states it. */
@@ -222,7 +225,7 @@ function specialStepText(step: NonNullable<ServiceItem['specialSteps']>[number],
   const counts = step.countsInLimit ? words.countsInLimit : words.notInLimit;
   return step.limitDays === undefined
     ? fill(words.specialStep, { name: step.name, counts })
-    : fill(words.specialStepWithLimit, { name: step.name, days: step.limitDays, counts });
+    : fillCount(words, 'specialStepWithLimit', step.limitDays, { name: step.name, days: step.limitDays, counts });
 }
 
 function row(words: GuideStrings, key: GuideRowKey, value: string | undefined): GuideRow[] {

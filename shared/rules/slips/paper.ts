@@ -176,11 +176,27 @@ export function composeSlipContent(
   };
 }
 
+/**
+ * A template with a count: for exactly 1, the language's `<key>_one` form when it has one (i18next's plural suffix:
+ * English "1 copy" / "2 copies"); otherwise `<key>` itself (Chinese has no plural: 复印件 1 份 / 2 份).
+ */
+export function fillCount<S extends object, K extends keyof S & string>(
+  strings: S,
+  key: K,
+  count: number,
+  values: Readonly<Record<string, string | number>>,
+): string {
+  const one: unknown = count === 1 ? (strings as Record<string, unknown>)[`${key}_one`] : undefined;
+  return fill(typeof one === 'string' ? one : String(strings[key]), values);
+}
+
 /** 原件 1 份，复印件 1 份 */
 export function copiesText(strings: PaperStrings, material: Pick<Material, 'originals' | 'copies'>): string {
   const parts = [
-    ...(material.originals > 0 ? [fill(strings.originals, { count: material.originals })] : []),
-    ...(material.copies > 0 ? [fill(strings.copies, { count: material.copies })] : []),
+    ...(material.originals > 0
+      ? [fillCount(strings, 'originals', material.originals, { count: material.originals })]
+      : []),
+    ...(material.copies > 0 ? [fillCount(strings, 'copies', material.copies, { count: material.copies })] : []),
   ];
   return parts.length ? parts.join(strings.listSeparator) : strings.noCopies;
 }

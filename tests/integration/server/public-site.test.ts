@@ -106,7 +106,7 @@ describe.each(BACKENDS)('the public site on $name', (backend) => {
       '空白表格与示例样表',
       '常见问题',
       '咨询与投诉',
-      '历史版本',
+      '版本记录',
     ]) {
       expect(html, heading).toMatch(new RegExp(`<h2 id="[a-zA-Z]+">${heading}</h2>`));
     }

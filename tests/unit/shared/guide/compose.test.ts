@@ -10,11 +10,13 @@ import {
   guideSection,
   hoursText,
   placeText,
+  procedureStepText,
   promisedLimitText,
   statutoryLimitText,
   versionLineText,
   visitsText,
 } from '../../../../shared/rules/guide/compose.ts';
+import { copiesText, paperStrings } from '../../../../shared/rules/slips/paper.ts';
 import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
 
 // 公开承诺 (art. 20–23, issue 16 item 1): the guide states what a 办事指南 states; fees say 不收费 when free and the
@@ -58,6 +60,35 @@ describe('the guide text functions every paper shares', () => {
     expect(statutoryLimitText(TECH_CONTRACT_ITEM)).toBe('自受理之日起20个工作日');
     expect(statutoryLimitText({})).toBe('法律法规未规定');
     expect(promisedLimitText(TECH_CONTRACT_ITEM, 'en')).toBe('5 working days from acceptance');
+  });
+
+  it('words English counts for one and for many, Chinese alike for both (art. 15–16 limits, the materials)', () => {
+    expect(promisedLimitText({ promisedLimitDays: 1 }, 'en')).toBe('1 working day from acceptance');
+    expect(statutoryLimitText({ statutoryLimitDays: 1 }, 'en')).toBe('1 working day from acceptance');
+    expect(statutoryLimitText({ statutoryLimitDays: 20 }, 'en')).toBe('20 working days from acceptance');
+    expect(promisedLimitText({ promisedLimitDays: 1 })).toBe('自受理之日起1个工作日');
+    expect(procedureStepText({ name: 'Review', limitDays: 1 }, 'en')).toBe('Review (1 working day)');
+    expect(procedureStepText({ name: 'Review', limitDays: 3 }, 'en')).toBe('Review (3 working days)');
+    expect(procedureStepText({ name: '审查', limitDays: 1 })).toBe('审查（1 个工作日）');
+    const en = paperStrings('en');
+    expect(copiesText(en, { originals: 1, copies: 1 })).toBe('1 original, 1 copy');
+    expect(copiesText(en, { originals: 2, copies: 3 })).toBe('2 originals, 3 copies');
+    expect(copiesText(paperStrings('zh-CN'), { originals: 1, copies: 2 })).toBe('原件 1 份，复印件 2 份');
+    const special = (limitDays: number, lang: 'en' | 'zh-CN') =>
+      guideSection(
+        composeGuide(
+          {
+            item: { ...TECH_CONTRACT_ITEM, specialSteps: [{ name: 'Expert review', limitDays, countsInLimit: false }] },
+            rev: 1,
+            publishedAt: '2026-12-01T02:00:00.000Z',
+          },
+          BUREAU,
+          lang,
+        ),
+        'specialSteps',
+      )?.list;
+    expect(special(1, 'en')).toEqual(['Expert review, 1 working day (does not count towards the limit)']);
+    expect(special(10, 'en')).toEqual(['Expert review, 10 working days (does not count towards the limit)']);
   });
 
   it('words visits, applicants, delivery, hours and place as a guide does', () => {
