@@ -89,16 +89,48 @@ export const GUIDE_FILE_TYPES = [
   'application/vnd.ms-excel',
 ] as const;
 export const GUIDE_FILE_MAX_BYTES = 5 * 1024 * 1024;
-export const guideFileSchema = z.object({
-  sha256: z
-    .string()
-    .max(64)
-    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
-  mediaType: z.enum(GUIDE_FILE_TYPES),
-  bytes: z.number().int().min(1).max(GUIDE_FILE_MAX_BYTES),
-  /** The name a download is saved as: 技术合同登记申请表.docx */
-  fileName: line(LIMITS.fileName),
-});
+/** The extension a form's file name ends with, by its type: a visitor's computer opens the download by it. */
+export const GUIDE_FILE_EXTENSIONS = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.ms-excel': 'xls',
+} as const satisfies Record<(typeof GUIDE_FILE_TYPES)[number], string>;
+
+/** A name to save a download as, never a path, nor a hidden file (a leading dot): 申请表.pdf, not ../a.pdf or .pdf. */
+export function isPlainFileName(name: string): boolean {
+  return !/[/\\]/.test(name) && !name.startsWith('.');
+}
+
+/** Whether a file name ends with its type's extension (any case: 申请表.PDF), after a name of its own. */
+export function fileNameFitsType(name: string, mediaType: (typeof GUIDE_FILE_TYPES)[number]): boolean {
+  const ext = `.${GUIDE_FILE_EXTENSIONS[mediaType] as string | undefined}`;
+  // Guarded: an object's refinement may see a type its enum has already refused.
+  return (
+    typeof name === 'string' &&
+    mediaType in GUIDE_FILE_EXTENSIONS &&
+    name.length > ext.length &&
+    name.toLowerCase().endsWith(ext)
+  );
+}
+
+export const guideFileSchema = z
+  .object({
+    sha256: z
+      .string()
+      .max(64)
+      .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+    mediaType: z.enum(GUIDE_FILE_TYPES),
+    bytes: z.number().int().min(1).max(GUIDE_FILE_MAX_BYTES),
+    /** The name a download is saved as: 技术合同登记申请表.docx (the upload's X-File-Name, as HQ recorded it). */
+    fileName: line(LIMITS.fileName).refine(isPlainFileName, 'must be a file name, not a path or a hidden file'),
+  })
+  // A PDF saved as 申请表.docx (or as noext) opens in the wrong program, or in none, on a visitor's computer.
+  .refine((file) => fileNameFitsType(file.fileName, file.mediaType), {
+    path: ['fileName'],
+    message: 'must end with the extension of its type (.pdf, .docx, .doc, .xlsx, .xls)',
+  });
 export type GuideFile = z.infer<typeof guideFileSchema>;
 
 export const guideFormSchema = z.object({

@@ -1,4 +1,11 @@
-import { GUIDE_FILE_MAX_BYTES, GUIDE_FILE_TYPES, guideFileSchema, type GuideFile } from '../model/catalog.ts';
+import {
+  fileNameFitsType,
+  GUIDE_FILE_EXTENSIONS,
+  GUIDE_FILE_MAX_BYTES,
+  GUIDE_FILE_TYPES,
+  guideFileSchema,
+  type GuideFile,
+} from '../model/catalog.ts';
 
 // 空白表格 and 示例样表 of a service guide (issue 16 item 1; art. 23: the commitments are published on the website):
 // the administrator's desk uploads each file to HQ before asking for approval, and the item's draft names it by the
@@ -12,9 +19,23 @@ import { GUIDE_FILE_MAX_BYTES, GUIDE_FILE_TYPES, guideFileSchema, type GuideFile
 //     body: the file's bytes, at most GUIDE_FILE_MAX_BYTES
 //   → 201 GuideFile (stored now) or 200 GuideFile (HQ had these bytes already; the record as first stored)
 //   → 401 staff-session-required / staff-session-invalid, 403 not-admin (checked before the body is read),
-//     400 bad-file-name / empty-file, 413 body-too-large, 415 unsupported-media-type / content-mismatch
+//     400 bad-file-name (also a name without its type's extension: 申请表 or 申请表.docx for a PDF) / empty-file,
+//     413 body-too-large, 415 unsupported-media-type / content-mismatch
+//
+//   GET /catalog/files/<sha256>   (catalogFilePath(sha256); same headers as the upload, no body)
+//   → 200 the bytes HQ holds, Content-Type their media type, Content-Disposition: attachment; filename*=UTF-8''…,
+//     X-Content-Type-Options: nosniff, Cache-Control: private, no-store. For the second administrator, who must be
+//     able to open a draft's form before approving it: approval makes its bytes public (art. 23).
+//   → 401 staff-session-required / staff-session-invalid, 403 not-admin, 404 not-found (HQ holds no such file)
 
 export const CATALOG_FILES_PATH = '/catalog/files';
+/** The route of one file as the server declares it (cors.ts lets the desk's origin call it). */
+export const CATALOG_FILE_ROUTE = `${CATALOG_FILES_PATH}/:hash`;
+
+/** Where an administrator's desk reads back a file HQ holds, published or not (its SHA-256 in lower-case hex). */
+export function catalogFilePath(sha256: string): string {
+  return `${CATALOG_FILES_PATH}/${encodeURIComponent(sha256)}`;
+}
 export const FILE_NAME_HEADER = 'x-file-name';
 
 /** The answer to an upload: the record a form's `file` carries. */
@@ -29,7 +50,8 @@ export type CatalogFileErrorCode =
   | 'empty-file'
   | 'body-too-large'
   | 'unsupported-media-type'
-  | 'content-mismatch';
+  | 'content-mismatch'
+  | 'not-found';
 
 export type GuideFileType = (typeof GUIDE_FILE_TYPES)[number];
 
@@ -42,13 +64,13 @@ export function encodeFileName(name: string): string {
   return encodeURIComponent(name);
 }
 
-const fileNameSchema = guideFileSchema.shape.fileName
-  .min(1)
-  // A name to save a download as, never a path.
-  .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', 'must be a file name, not a path');
+const fileNameSchema = guideFileSchema.shape.fileName;
 
-/** The file name an X-File-Name header carries, or null when it is missing, not percent-encoded UTF-8 or not a name. */
-export function decodeFileName(header: string | undefined): string | null {
+/**
+ * The file name an X-File-Name header carries, or null when it is missing, not percent-encoded UTF-8, or not a plain
+ * file name (a path, a hidden file) — or, given the file's type, when it does not end with that type's extension.
+ */
+export function decodeFileName(header: string | undefined, mediaType?: GuideFileType): string | null {
   if (header === undefined || !/^[A-Za-z0-9%._~!*'()-]+$/.test(header)) return null;
   let name: string;
   try {
@@ -57,7 +79,8 @@ export function decodeFileName(header: string | undefined): string | null {
     return null;
   }
   const parsed = fileNameSchema.safeParse(name);
-  return parsed.success && parsed.data === name ? parsed.data : null;
+  if (!parsed.success || parsed.data !== name) return null;
+  return mediaType === undefined || fileNameFitsType(name, mediaType) ? name : null;
 }
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .doc, .xls (Compound File Binary)
@@ -78,4 +101,4 @@ export function matchesFileType(bytes: Uint8Array, mediaType: GuideFileType): bo
   return bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
 }
 
-export { GUIDE_FILE_MAX_BYTES, GUIDE_FILE_TYPES };
+export { GUIDE_FILE_EXTENSIONS, GUIDE_FILE_MAX_BYTES, GUIDE_FILE_TYPES };

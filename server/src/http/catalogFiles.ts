@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookH
 import { GUIDE_FILE_TYPES, type GuideFile } from '../../../shared/model/catalog.ts';
 import { PUBLIC_SITE_PATH } from '../../../shared/rules/guide/link.ts';
 import {
+  CATALOG_FILE_ROUTE,
   CATALOG_FILES_PATH,
   decodeFileName,
   FILE_NAME_HEADER,
@@ -21,17 +22,22 @@ import { noStore } from './noStore.ts';
 // 空白表格 and 示例样表 of the service guides (issue 16 item 1; art. 22–23: the commitments, published on the
 // website). An administrator's desk uploads a form (POST /catalog/files); the public site serves it only once a
 // published version of an item names it (GET /public/files/:sha256), so a draft's file stays unseen until a second
-// administrator approved the draft, and an upload cannot turn HQ into anyone's file host.
+// administrator approved the draft, and an upload cannot turn HQ into anyone's file host. Before approving, that
+// second administrator opens the draft's file from HQ (GET /catalog/files/:sha256) with the same two proofs as an
+// upload: what they approve is the bytes the public will download, not a description of them.
 
 const MESSAGES: Record<Exclude<CatalogFileErrorCode, 'staff-session-required' | 'staff-session-invalid'>, string> = {
-  'not-admin': '只有系统管理员可以上传办事指南的表格。Only an administrator may upload the forms of a service guide.',
+  'not-admin':
+    '只有系统管理员可以上传或查看办事指南的表格。Only an administrator may upload or open the forms of a service guide.',
   'bad-file-name':
-    '文件名缺失或无效（须为百分号编码的 UTF-8，不含路径）。The file name is missing or invalid (X-File-Name: percent-encoded UTF-8, no path).',
+    '文件名缺失或无效（须为百分号编码的 UTF-8，不含路径，以与文件类型相符的扩展名结尾，如 .pdf、.docx）。' +
+    'The file name is missing or invalid (X-File-Name: percent-encoded UTF-8, no path, ending with the extension of its type, e.g. .pdf, .docx).',
   'empty-file': '文件为空。The file is empty.',
   'body-too-large': '文件超过 5 MB。The file is larger than 5 MB.',
   'unsupported-media-type':
     '只接受 PDF、Word（.doc/.docx）和 Excel（.xls/.xlsx）文件。Only PDF, Word (.doc/.docx) and Excel (.xls/.xlsx) files are taken.',
   'content-mismatch': '文件内容与声明的类型不符。The file’s content is not of the type it is declared as.',
+  'not-found': '服务器上没有此文件，请重新上传。HQ holds no such file: upload it again.',
 };
 
 const NOT_FOUND = '没有此文件。No such file.';
@@ -43,7 +49,10 @@ declare module 'fastify' {
   }
 }
 
-/** onRequest: the desk's token, then a live session of an active administrator on that desk; nothing read yet. */
+/**
+ * onRequest: the desk's token, then a live session of an active administrator on that desk; nothing read yet. For
+ * an upload, and for reading back a file HQ holds (published or not).
+ */
 function requireUploader(db: Db): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const device = await authenticateRequest(db, request, reply);
@@ -53,7 +62,7 @@ function requireUploader(db: Db): onRequestAsyncHookHandler {
       request.uploaderStaffId = admin.staffId;
       return undefined;
     }
-    request.log.warn({ deviceId: device.device_id, code: admin.code }, 'guide file upload refused');
+    request.log.warn({ deviceId: device.device_id, code: admin.code, method: request.method }, 'guide file refused');
     const message = admin.code === 'not-admin' ? MESSAGES['not-admin'] : admin.message;
     return sendError(refuseBeforeBody(reply), admin.status, admin.code, message);
   };
@@ -130,7 +139,8 @@ export function registerCatalogFiles(app: FastifyInstance, db: Db): void {
         if (!isGuideFileType(mediaType) || !Buffer.isBuffer(body)) {
           return refuse(reply, 415, 'unsupported-media-type');
         }
-        const fileName = decodeFileName(header(request, FILE_NAME_HEADER));
+        // The name a visitor saves the download as must open it: its type's extension (申请表.pdf, not 申请表).
+        const fileName = decodeFileName(header(request, FILE_NAME_HEADER), mediaType);
         if (fileName === null) return refuse(reply, 400, 'bad-file-name');
         if (body.length === 0) return refuse(reply, 400, 'empty-file');
         if (body.length > BODY_LIMITS.catalogFile) return refuse(reply, 413, 'body-too-large');
@@ -148,6 +158,32 @@ export function registerCatalogFiles(app: FastifyInstance, db: Db): void {
       },
     );
   });
+
+  /**
+   * GET /catalog/files/:sha256 for an administrator: the bytes HQ holds, published or not, so a second administrator
+   * opens a draft's form before approving it (art. 23: approval puts it on the website). Never kept by a cache.
+   */
+  app.get<{ Params: { hash: string } }>(
+    CATALOG_FILE_ROUTE,
+    { onRequest: requireUploader(db) },
+    async (request, reply) => {
+      const { hash } = request.params;
+      reply
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('referrer-policy', 'no-referrer');
+      const found = SHA256_RE.test(hash) ? await readGuideFile(db, hash) : undefined;
+      if (!found) return refuse(reply, 404, 'not-found');
+      request.log.info({ sha256: hash, by: request.uploaderStaffId }, 'guide file read by an administrator');
+      return reply
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-frame-options', 'DENY')
+        .header('content-disposition', attachmentDisposition(found.file.fileName))
+        .type(found.file.mediaType)
+        .header('content-length', String(found.content.length))
+        .send(found.content);
+    },
+  );
 
   /**
    * GET /public/files/:sha256, without sign-in: a file a published version names, else 404 — the same 404 whether

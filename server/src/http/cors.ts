@@ -17,6 +17,7 @@ const CORS_ROUTES = [
   '/admin/devices',
   '/admin/devices/:id/revoke',
   '/catalog/files', // an administrator uploads a service guide's form (http/catalogFiles.ts)
+  '/catalog/files/:hash', // … and opens a draft's form before approving it (CATALOG_FILE_ROUTE)
   // The desk's side of the rating tablet relay (http/padRelay.ts); the tablet itself is served by HQ (same origin).
   '/pad/pairing-codes',
   '/pad/tablets',

@@ -6,6 +6,7 @@ import { GUIDE_FILE_MAX_BYTES, type GuideForm, type ServiceItem } from '../../..
 import { guideFilePath } from '../../../shared/rules/guide/link.ts';
 import {
   CATALOG_FILES_PATH,
+  catalogFilePath,
   catalogFileResponseSchema,
   encodeFileName,
   FILE_NAME_HEADER,
@@ -28,6 +29,7 @@ const DOCX = Buffer.concat([
   Buffer.from([0x50, 0x4b, 0x03, 0x04]),
   Buffer.from('[Content_Types].xml word/document.xml'),
 ]);
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const FORM_NAME = '技术合同认定登记申请表（空白）.pdf';
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -131,26 +133,33 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
     expect(await stored()).toEqual(before);
   });
 
-  it('lets the Electron desk (app://desk) upload across origins with its headers, and no other origin', async () => {
-    const preflight = (origin: string) =>
+  it('lets the Electron desk (app://desk) upload and read back across origins with its headers, and no other origin', async () => {
+    const preflight = (url: string, method: 'GET' | 'POST', origin: string) =>
       hq.server.app.inject({
         method: 'OPTIONS',
-        url: CATALOG_FILES_PATH,
+        url,
         headers: {
           origin,
-          'access-control-request-method': 'POST',
+          'access-control-request-method': method,
           'access-control-request-headers': 'content-type, x-file-name, x-staff-session',
         },
       });
-    const desk = await preflight('app://desk');
-    expect(desk.statusCode).toBe(204);
-    expect(desk.headers['access-control-allow-origin']).toBe('app://desk');
-    const allowed = String(desk.headers['access-control-allow-headers']).toLowerCase();
-    for (const name of ['content-type', 'x-file-name', 'x-staff-session', 'authorization', 'x-device-id']) {
-      expect(allowed).toContain(name);
+    const routes = [
+      [CATALOG_FILES_PATH, 'POST'],
+      [catalogFilePath('ab'.repeat(32)), 'GET'], // a second administrator opens a draft's form
+    ] as const;
+    for (const [url, method] of routes) {
+      const desk = await preflight(url, method, 'app://desk');
+      expect(desk.statusCode, url).toBe(204);
+      expect(desk.headers['access-control-allow-origin'], url).toBe('app://desk');
+      expect(String(desk.headers['access-control-allow-methods']), url).toContain(method);
+      const allowed = String(desk.headers['access-control-allow-headers']).toLowerCase();
+      for (const name of ['content-type', 'x-file-name', 'x-staff-session', 'authorization', 'x-device-id']) {
+        expect(allowed, url).toContain(name);
+      }
+      const elsewhere = await preflight(url, method, 'https://evil.example');
+      expect(elsewhere.headers['access-control-allow-origin'], url).toBeUndefined();
     }
-    const elsewhere = await preflight('https://evil.example');
-    expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('takes a PDF once (201), answers the same record for the same bytes (200), and a Word file beside it', async () => {
@@ -166,7 +175,7 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
     const again = await upload(PDF, { staffId: secondAdmin, name: encodeFileName('另一个名字.pdf') });
     expect(again).toMatchObject({ status: 200, json: first.json });
     const docx = await upload(DOCX, {
-      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document; charset=binary',
+      type: `${DOCX_TYPE}; charset=binary`,
       name: encodeFileName('样表.docx'),
     });
     expect(docx).toMatchObject({ status: 201, json: { sha256: sha(DOCX), bytes: DOCX.length } });
@@ -178,7 +187,7 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
       status: 415,
       json: { code: 'content-mismatch' },
     });
-    expect(await upload(PDF, { type: 'application/msword' })).toMatchObject({
+    expect(await upload(PDF, { type: 'application/msword', name: encodeFileName('申请表.doc') })).toMatchObject({
       status: 415,
       json: { code: 'content-mismatch' },
     });
@@ -246,6 +255,26 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
     }
   });
 
+  it('refuses a name without its type’s extension: a visitor’s computer opens the download by it', async () => {
+    // A PDF named noext or 申请表.docx would be saved as such and open in no program, or the wrong one; .pdf alone
+    // is a hidden file's name.
+    for (const name of ['noext', '申请表', '申请表.docx', '申请表.pdf.exe', '.pdf', '申请表.pdf ']) {
+      expect(await upload(PDF, { name: encodeFileName(name) }), name).toMatchObject({
+        status: 400,
+        json: { code: 'bad-file-name' },
+      });
+    }
+    expect(await upload(DOCX, { type: DOCX_TYPE, name: encodeFileName('样表.pdf') })).toMatchObject({
+      status: 400,
+      json: { code: 'bad-file-name' },
+    });
+    // Its extension in any case is its extension.
+    expect(await upload(PDF, { name: encodeFileName('申请表.PDF') })).toMatchObject({
+      status: 201,
+      json: { fileName: '申请表.PDF' },
+    });
+  });
+
   it('serves a form only once a published version names it, with download headers, and for good', async () => {
     const uploaded = catalogFileResponseSchema.parse((await upload(PDF, { name: encodeFileName('a"b;c.pdf') })).json);
     const path = guideFilePath(uploaded.sha256);
@@ -308,5 +337,146 @@ describe.each(BACKENDS)('the guides’ attached forms on $name', (backend) => {
       expect(res.rawPayload.includes(PDF), probe).toBe(false);
     }
     expect((await get(`/public/files/${uploaded.sha256}`)).statusCode).toBe(200);
+  });
+  /** GET /catalog/files/:sha256 with this desk's token and `staffId`'s live session (or the headers given). */
+  const readBack = async (
+    sha256: string,
+    { staffId = secondAdmin as string, headers }: { staffId?: string; headers?: Record<string, string> } = {},
+  ) =>
+    hq.server.app.inject({
+      method: 'GET',
+      url: catalogFilePath(sha256),
+      headers: headers ?? {
+        ...hq.server.authHeaders(hq.desk),
+        [STAFF_SESSION_HEADER]: staffSessionHeader(await session(staffId)),
+      },
+    });
+
+  it('lets a second administrator open a draft’s form before approving it: the bytes the public will get', async () => {
+    // art. 23: approval puts the file on the website, so the approver must see the file, not only its description.
+    const uploaded = catalogFileResponseSchema.parse(
+      (await upload(DOCX, { type: DOCX_TYPE, name: encodeFileName('样表 "A".docx') })).json,
+    );
+    const { rev, body } = await currentItem();
+    const draft = makeItemSaved(
+      hq.by(admin),
+      withGuide(body, { forms: [{ kind: 'sample', name: '示例样表', file: uploaded }] }),
+      rev,
+    );
+    expect(await pushProven(draft)).toMatchObject({ rejected: [] });
+    // Not public yet.
+    expect((await get(guideFilePath(uploaded.sha256))).statusCode).toBe(404);
+
+    const res = await readBack(uploaded.sha256);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(DOCX)).toBe(true);
+    expect(res.headers).toMatchObject({
+      'content-type': DOCX_TYPE,
+      'content-length': String(DOCX.length),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+      'content-disposition': `attachment; filename="____A_.docx"; filename*=UTF-8''%E6%A0%B7%E8%A1%A8%20%22A%22.docx`,
+    });
+    expect(res.headers['content-security-policy']).toContain('sandbox');
+    expect(res.headers.etag).toBeUndefined();
+    // The drafter may open it too; HEAD answers without the bytes.
+    expect((await readBack(uploaded.sha256, { staffId: admin })).statusCode).toBe(200);
+    const head = await hq.server.app.inject({
+      method: 'HEAD',
+      url: catalogFilePath(uploaded.sha256),
+      headers: { ...hq.server.authHeaders(hq.desk), [STAFF_SESSION_HEADER]: staffSessionHeader(await session(admin)) },
+    });
+    expect({ status: head.statusCode, body: head.body }).toEqual({ status: 200, body: '' });
+  });
+
+  it('answers 404 for a file HQ does not hold, in the same words for a hash that is no hash', async () => {
+    const unknown = await readBack('f'.repeat(64));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'not-found' });
+    expect(unknown.headers['cache-control']).toBe('private, no-store');
+    for (const probe of ['F'.repeat(64), 'f'.repeat(63), '..%2F..%2Fetc%2Fpasswd', `${'f'.repeat(64)}%00`]) {
+      const res = await hq.server.app.inject({
+        method: 'GET',
+        url: `${CATALOG_FILES_PATH}/${probe}`,
+        headers: {
+          ...hq.server.authHeaders(hq.desk),
+          [STAFF_SESSION_HEADER]: staffSessionHeader(await session(secondAdmin)),
+        },
+      });
+      expect(res.statusCode, probe).toBe(404);
+      expect(res.json(), probe).toMatchObject({ code: 'not-found' });
+    }
+  });
+
+  it('lets only an administrator’s live session on this desk read a file back, as the upload', async () => {
+    const uploaded = catalogFileResponseSchema.parse((await upload(PDF)).json);
+    const refusals = [
+      { headers: {}, status: 401 },
+      { headers: hq.server.authHeaders(hq.desk), status: 401, code: 'staff-session-required' },
+      {
+        headers: {
+          ...hq.server.authHeaders(hq.desk),
+          [STAFF_SESSION_HEADER]: `${(await session(admin)).sessionId}.${'A'.repeat(43)}`,
+        },
+        status: 401,
+        code: 'staff-session-invalid',
+      },
+      {
+        headers: {
+          ...hq.server.authHeaders(hq.desk),
+          [STAFF_SESSION_HEADER]: staffSessionHeader(await session(windowClerk)),
+        },
+        status: 403,
+        code: 'not-admin',
+      },
+      {
+        // An admin's session opened on this desk proves nothing for another one.
+        headers: {
+          ...hq.server.authHeaders(await hq.server.device()),
+          [STAFF_SESSION_HEADER]: staffSessionHeader(await session(admin)),
+        },
+        status: 401,
+      },
+    ];
+    for (const [i, { headers, status, code }] of refusals.entries()) {
+      const res = await readBack(uploaded.sha256, { headers });
+      expect(res.statusCode, String(i)).toBe(status);
+      if (code) expect(res.json(), String(i)).toMatchObject({ code });
+      expect(res.rawPayload.includes(PDF), String(i)).toBe(false);
+    }
+    // The Electron desk's own call across origins is let in (the preflight: the test of the desk's origin above).
+    const read = await hq.server.app.inject({
+      method: 'GET',
+      url: catalogFilePath(uploaded.sha256),
+      headers: {
+        origin: 'app://desk',
+        ...hq.server.authHeaders(hq.desk),
+        [STAFF_SESSION_HEADER]: staffSessionHeader(await session(secondAdmin)),
+      },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['access-control-allow-origin']).toBe('app://desk');
+  });
+
+  it('publishes a form only as HQ recorded its file: a draft cannot give it another name', async () => {
+    const uploaded = catalogFileResponseSchema.parse((await upload(PDF)).json);
+    const renamed = { ...uploaded, fileName: '另一个文件.pdf' };
+    const { rev, body } = await currentItem();
+    const draft = makeItemSaved(
+      hq.by(admin),
+      withGuide(body, { forms: [{ kind: 'blank', name: '申请表', file: renamed }] }),
+      rev,
+    );
+    const approval = makeItemPublished(hq.by(secondAdmin), itemId, draft.eventId);
+    const res = await pushProven(draft, approval);
+    expect(res.rejected).toEqual([
+      expect.objectContaining({
+        eventId: approval.eventId,
+        code: 'invalid-event',
+        message: expect.stringContaining(`HQ holds '${FORM_NAME}'`),
+      }),
+    ]);
+    expect((await currentItem()).rev).toBe(rev);
+    expect((await get(guideFilePath(uploaded.sha256))).statusCode).toBe(404);
   });
 });

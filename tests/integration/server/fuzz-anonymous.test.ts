@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../../shared/sync/enrolment.ts';
+import { ACHIEVEMENT_FORM } from '../../../server/src/seed/demoForms.ts';
 import { newUlid } from '../../fixtures/events.ts';
 import {
   BAD_CONTENT_TYPES,
@@ -30,6 +31,7 @@ const PATHS = [
   '/healthz',
   '/admin/devices/{id}',
   '/catalog/files', // an admin uploads a guide's form (issue 16)
+  `/catalog/files/${ACHIEVEMENT_FORM.file.sha256}`, // … and reads one HQ holds back: never without the proofs
   '/public/files/{id}',
   '/sync/push/../pull',
   '/sync/%00',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { serviceItemSchema, stepLimitsTotal } from '../../../../shared/model/catalog.ts';
+import {
+  GUIDE_FILE_TYPES,
+  guideFileSchema,
+  serviceItemSchema,
+  stepLimitsTotal,
+} from '../../../../shared/model/catalog.ts';
 import { referenceDocSchema } from '../../../../shared/model/reference.ts';
 import { TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
 
@@ -64,5 +69,56 @@ describe('the catalog item (chapter 5, art. 15–16)', () => {
     expect(referenceDocSchema.safeParse({ ...doc, id: 'tech-contract-registration@3' }).success).toBe(false);
     expect(referenceDocSchema.safeParse({ ...doc, id: 'other-item@2' }).success).toBe(false);
     expect(referenceDocSchema.safeParse({ ...doc, id: 'tech-contract-registration' }).success).toBe(false);
+  });
+});
+
+describe('an attached form’s file (issue 16 item 1; art. 23: published on the website)', () => {
+  const file = {
+    sha256: 'a'.repeat(64),
+    mediaType: 'application/pdf',
+    bytes: 2048,
+    fileName: '技术合同认定登记申请表.pdf',
+  };
+  const fileIssues = (value: unknown) =>
+    guideFileSchema.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}:${i.message}`) ?? [];
+
+  it('is saved under a plain name with its type’s extension, in any case', () => {
+    const names = {
+      'application/pdf': '申请表（空白）.pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Form A (2026).DOCX',
+      'application/msword': '申请表.doc',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '统计表.xlsx',
+      'application/vnd.ms-excel': '统计表.Xls',
+    } as const;
+    for (const mediaType of GUIDE_FILE_TYPES) {
+      expect(fileIssues({ ...file, mediaType, fileName: names[mediaType] }), mediaType).toEqual([]);
+    }
+  });
+
+  it('refuses a path, a hidden file’s name, and a name its type would not open by', () => {
+    for (const fileName of [
+      '../申请表.pdf',
+      'C:\\表\\申请表.pdf',
+      '.pdf',
+      '.hidden.pdf',
+      'noext',
+      '申请表.docx',
+      '申请表.pdf.exe',
+    ]) {
+      const issues = fileIssues({ ...file, fileName });
+      expect(issues.length, fileName).toBeGreaterThan(0);
+      expect(
+        issues.every((i) => i.startsWith('fileName:')),
+        fileName,
+      ).toBe(true);
+    }
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    expect(fileIssues({ ...file, mediaType: xlsx, fileName: '统计表.xls' })).toEqual([
+      expect.stringMatching(/^fileName:must end with the extension/),
+    ]);
+    // A type it does not take is refused as a type, not as a name.
+    expect(fileIssues({ ...file, mediaType: 'text/html', fileName: 'a.html' })).toEqual([
+      expect.stringMatching(/^mediaType:/),
+    ]);
   });
 });

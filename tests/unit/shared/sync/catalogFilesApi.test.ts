@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GUIDE_FILE_TYPES } from '../../../../shared/model/catalog.ts';
 import {
+  CATALOG_FILE_ROUTE,
+  CATALOG_FILES_PATH,
+  catalogFilePath,
   decodeFileName,
   encodeFileName,
   isGuideFileType,
@@ -42,6 +45,34 @@ describe('the upload’s file name header', () => {
     ]) {
       expect(decodeFileName(header), String(header)).toBeNull();
     }
+  });
+});
+
+describe('the upload’s file name against its declared type', () => {
+  it('takes a name ending with the type’s extension, in any case, and refuses any other', () => {
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    expect(decodeFileName(encodeFileName('申请表.pdf'), 'application/pdf')).toBe('申请表.pdf');
+    expect(decodeFileName(encodeFileName('申请表.PDF'), 'application/pdf')).toBe('申请表.PDF');
+    expect(decodeFileName(encodeFileName('样表.docx'), docx)).toBe('样表.docx');
+    for (const [name, type] of [
+      ['noext', 'application/pdf'],
+      ['申请表.docx', 'application/pdf'],
+      ['样表.doc', docx],
+      ['pdf', 'application/pdf'],
+      ['.pdf', 'application/pdf'],
+    ] as const) {
+      expect(decodeFileName(encodeFileName(name), type), `${name} as ${type}`).toBeNull();
+    }
+  });
+});
+
+describe('reading a file back (GET /catalog/files/:sha256)', () => {
+  it('is addressed by its SHA-256 under the upload’s path, and the route the server declares matches it', () => {
+    const sha = 'ab'.repeat(32);
+    expect(catalogFilePath(sha)).toBe(`${CATALOG_FILES_PATH}/${sha}`);
+    expect(CATALOG_FILE_ROUTE).toBe(`${CATALOG_FILES_PATH}/:hash`);
+    // Whatever a caller passes stays one path segment.
+    expect(catalogFilePath('../x')).toBe(`${CATALOG_FILES_PATH}/..%2Fx`);
   });
 });
 
