@@ -141,8 +141,18 @@ async function publishItem(event: Of<'catalog.itemPublished'>, ctx: AdminApplyCo
     );
   }
   const progress = catalogItemProgress(history);
-  // Already published by another administrator: the approval changes nothing (as a repeated calendar confirmation).
-  if (progress.published?.payload.draftEventId === draftEventId) return null;
+  // Already published: a second approval of it is refused, so the audit log holds one approval per version (art. 20–23:
+  // who approved a commitment is on record once). A desk retrying the SAME event after a lost ack never reaches here:
+  // an eventId already stored is a replay, answered as a duplicate before any event is applied (storage/events.ts).
+  if (progress.published?.payload.draftEventId === draftEventId) {
+    const current = await ctx.store.current('serviceItem', itemId);
+    const rev = current?.body.publication?.draftEventId === draftEventId ? ` as version ${current.rev}` : '';
+    return refuse(
+      event,
+      'stale-edit',
+      `the draft ${draftEventId} of ${itemId} is already published${rev} (approved by ${progress.published.staffId}); nothing to approve`,
+    );
+  }
   if (progress.latestDraft?.eventId !== draftEventId) {
     return refuse(
       event,
@@ -176,12 +186,17 @@ async function publishItem(event: Of<'catalog.itemPublished'>, ctx: AdminApplyCo
         `the file of the form '${form.name}' (${form.file.sha256}) has not been uploaded to HQ; upload it and approve again`,
       );
     }
-    // The guide states the type and size a visitor downloads: HQ's record of the bytes, not a desk's claim.
-    if (held.mediaType !== form.file.mediaType || held.bytes !== form.file.bytes) {
+    // The guide states the type, size and name a visitor downloads: HQ's record of the bytes, not a desk's claim, so
+    // the public page can never name another file than the one its link serves.
+    if (
+      held.mediaType !== form.file.mediaType ||
+      held.bytes !== form.file.bytes ||
+      held.fileName !== form.file.fileName
+    ) {
       return refuse(
         event,
         'invalid-event',
-        `the form '${form.name}' describes its file as ${form.file.mediaType}, ${form.file.bytes} bytes; HQ holds ${held.mediaType}, ${held.bytes} bytes`,
+        `the form '${form.name}' describes its file as '${form.file.fileName}', ${form.file.mediaType}, ${form.file.bytes} bytes; HQ holds '${held.fileName}', ${held.mediaType}, ${held.bytes} bytes`,
       );
     }
   }

@@ -73,9 +73,18 @@ describe.each(BACKENDS)('publishing a catalog draft on $name', (backend) => {
     const kept = (await docs('serviceItemVersion', `${itemId}@1`)).at(-1)?.doc;
     expect(kept?.body).toEqual({ rev: 1, item: before.body });
 
-    // Approving it again changes nothing: no third version.
-    expect(await push(await approval(d.eventId, secondAdmin))).toMatchObject({ rejected: [] });
-    expect((await current()).rev).toBe(2);
+    // The same approval again (a desk retrying a push whose answer it lost) is a replay: a duplicate, not refused.
+    expect(await push(ok)).toMatchObject({ stored: 0, duplicates: 1, rejected: [] });
+    // Another approval of the published draft is refused: the log holds one approval per version (art. 20–23).
+    const again = await approval(d.eventId, secondAdmin);
+    expect((await push(again)).rejected).toEqual([
+      expect.objectContaining({
+        eventId: again.eventId,
+        code: 'stale-edit',
+        message: expect.stringContaining('already published as version 2'),
+      }),
+    ]);
+    expect(await current()).toEqual(published);
   });
 
   it('publishes a draft only with the approver’s own online sign-in (a privileged act, issue 11)', async () => {

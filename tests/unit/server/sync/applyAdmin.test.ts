@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GuideFile, ServiceItem } from '../../../../shared/model/catalog.ts';
+import { publicationSchema, type GuideFile, type ServiceItem } from '../../../../shared/model/catalog.ts';
 import type { DeskEvent } from '../../../../shared/model/events.ts';
 import { referenceDocSchema, type ReferenceDoc } from '../../../../shared/model/reference.ts';
 import { buildDemoBureau } from '../../../../server/src/seed/demoBureau.ts';
@@ -161,15 +161,27 @@ describe('an administrator edits the service catalog: a draft, published by a se
     expect(written).toEqual([]);
   });
 
-  it('changes nothing when a draft already published is approved again, and refuses it once a newer version exists', async () => {
+  it('refuses a second approval of a draft already published, so the log holds one approval per version', async () => {
     const draft = makeItemSaved(stamp('ma-jun'), complete, 1);
     const approval = makeItemPublished(stamp('huang-xiuying', 2), complete.id, draft.eventId);
-    const { store, written } = memoryStore([{ ...techContract, rev: 2 }], [draft, approval]);
+    const publication = publicationSchema.parse({
+      publishedAt: new Date(NOW).toISOString(),
+      draftEventId: draft.eventId,
+      draftedBy: 'ma-jun',
+      approvedBy: 'huang-xiuying',
+    });
+    const published = { ...techContract, rev: 2, body: { ...complete, publication } };
+    const { store, written } = memoryStore([published], [draft, approval]);
     const again = makeItemPublished(stamp('zz-admin', 3), complete.id, draft.eventId);
     // zz-admin is no administrator: refused before anything else.
     expect(await applyAdminEvent(again, context(store))).toMatchObject({ code: 'not-authorised' });
+    // art. 20–23: who approved a version is on record once. (A retry of the same event after a lost ack is a
+    // replay the store answers as a duplicate before any event is applied: tests/integration/server/catalog-publication.)
     const repeat = makeItemPublished(stamp('huang-xiuying', 4), complete.id, draft.eventId);
-    expect(await applyAdminEvent(repeat, context(store))).toBeNull();
+    expect(await applyAdminEvent(repeat, context(store))).toMatchObject({
+      code: 'stale-edit',
+      message: expect.stringContaining('already published as version 2'),
+    });
     const next = makeItemSaved(stamp('huang-xiuying', 5), complete, 2);
     const nextApproval = makeItemPublished(stamp('ma-jun', 7), complete.id, next.eventId);
     const { store: later } = memoryStore([{ ...techContract, rev: 3 }], [draft, approval, next, nextApproval]);
@@ -217,7 +229,14 @@ describe('an administrator edits the service catalog: a draft, published by a se
       message: expect.stringContaining('application/msword, 999 bytes'),
     });
     expect(other.written).toEqual([]);
-    const uploaded = memoryStore([...catalog], [draft], [{ ...form.file, fileName: '另存名.pdf' }]);
+    // … or under another name: the page would offer 申请表.pdf and the link save the download as 另存名.pdf.
+    const renamed = memoryStore([...catalog], [draft], [{ ...form.file, fileName: '另存名.pdf' }]);
+    expect(await applyAdminEvent(approval, context(renamed.store))).toMatchObject({
+      code: 'invalid-event',
+      message: expect.stringContaining(`HQ holds '另存名.pdf', application/pdf, 1000 bytes`),
+    });
+    expect(renamed.written).toEqual([]);
+    const uploaded = memoryStore([...catalog], [draft], [form.file]);
     expect(await applyAdminEvent(approval, context(uploaded.store))).toBeNull();
     expect(uploaded.written.at(-1)!.body).toMatchObject({ forms: [form] });
   });
