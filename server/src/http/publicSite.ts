@@ -189,8 +189,25 @@ export function registerPublicSite(app: FastifyInstance, db: Db): void {
   app.get<{ Params: ItemParams }>(`${PUBLIC_SITE_PATH}/items/:id`, { onSend: ownCsp }, itemPage);
   app.get<{ Params: ItemParams }>(`${PUBLIC_SITE_PATH}/items/:id/v/:rev`, { onSend: ownCsp }, itemPage);
 
-  // Any other address under /public (a link cut short, a slash too many) is the site's 404, never the desk app.
-  app.get(`${PUBLIC_SITE_PATH}/*`, { onSend: ownCsp }, async (request, reply) =>
-    notFound(request, reply, pageLang(request.query), siteOf(await currentReferenceDocs(db))),
-  );
+  // Any other address under /public (a link cut short, a slash too many) is the site's 404, never the desk app —
+  // except a page's own address with a trailing slash (/public/, /public/items/x/), as people type or paste it.
+  app.get(`${PUBLIC_SITE_PATH}/*`, { onSend: ownCsp }, async (request, reply) => {
+    const target = withoutTrailingSlash(request.url);
+    if (target) return reply.code(301).header('cache-control', CACHE_FROZEN).header('location', target).send();
+    return notFound(request, reply, pageLang(request.query), siteOf(await currentReferenceDocs(db)));
+  });
+}
+
+/** A page of the site that exists by its form, with the slash at its end removed; only such a path is redirected. */
+const PAGE_WITH_SLASH = new RegExp(`^(${PUBLIC_SITE_PATH}(?:/items/[a-z0-9-]{1,64}(?:/v/[1-9][0-9]{0,8})?)?)/$`);
+
+/**
+ * Where a URL with a trailing slash on one of the site's pages belongs: the same page and query, or null. Only paths
+ * of the site's own form are redirected (never to another host: the target always starts with /public).
+ */
+export function withoutTrailingSlash(url: string): string | null {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const page = PAGE_WITH_SLASH.exec(path)?.[1];
+  return page === undefined ? null : `${page}${q === -1 ? '' : url.slice(q)}`;
 }

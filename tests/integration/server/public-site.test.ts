@@ -162,6 +162,33 @@ describe.each(BACKENDS)('the public site on $name', (backend) => {
     }
   });
 
+  it('sends a page’s address with a trailing slash to the page itself (301), its query kept', async () => {
+    const moved = {
+      [`${PUBLIC_SITE_PATH}/`]: PUBLIC_SITE_PATH,
+      [`${PUBLIC_SITE_PATH}/?lang=en`]: `${PUBLIC_SITE_PATH}?lang=en`,
+      [`${guidePath(itemId)}/`]: guidePath(itemId),
+      [`${guidePath(itemId)}/v/1/?lang=en`]: `${guidePath(itemId)}/v/1?lang=en`,
+    };
+    for (const [from, to] of Object.entries(moved)) {
+      const res = await get(from);
+      expect({ status: res.statusCode, location: res.headers.location }, from).toEqual({ status: 301, location: to });
+      expect((await get(to)).statusCode, to).toBe(200);
+    }
+    // Only the site's own pages: anything else under /public stays its 404, and a slash never leads off the site.
+    for (const url of [
+      `${PUBLIC_SITE_PATH}//`,
+      `${PUBLIC_SITE_PATH}/items/`,
+      `${PUBLIC_SITE_PATH}/nothing/`,
+      `${PUBLIC_SITE_PATH}/items/${itemId}//`,
+      `${PUBLIC_SITE_PATH}/items/${itemId}/v/`,
+      `${PUBLIC_SITE_PATH}/items/UPPER/`,
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers.location, url).toBeUndefined();
+    }
+  });
+
   it('answers 304 to a browser that has the page (ETag), and a changed page after a publication', async () => {
     const first = await get(guidePath(itemId));
     const etag = first.headers.etag as string;
