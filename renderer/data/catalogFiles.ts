@@ -1,6 +1,8 @@
 import { LIMITS } from '../../shared/model/limits.ts';
+import type { GuideFile } from '../../shared/model/catalog.ts';
 import {
   CATALOG_FILES_PATH,
+  catalogFilePath,
   catalogFileResponseSchema,
   encodeFileName,
   FILE_NAME_HEADER,
@@ -73,6 +75,15 @@ export function guideFileName(name: string): string {
   return `${base.slice(0, LIMITS.fileName - ext.length)}${ext}`;
 }
 
+/** The desk's token and the admin's own session: HQ takes a form, or gives one back, only from both. */
+function adminHeaders(desk: DeviceCredentials, session: StaffSession): Record<string, string> {
+  return {
+    authorization: `Bearer ${desk.token}`,
+    [DEVICE_ID_HEADER]: desk.deviceId,
+    [STAFF_SESSION_HEADER]: staffSessionHeader(session),
+  };
+}
+
 /** Upload one form to HQ as this admin (desk token and staff session in the headers, the raw bytes as the body). */
 export function catalogFileClient(
   serverUrl: string,
@@ -87,9 +98,7 @@ export function catalogFileClient(
       response = await fetchImpl(`${root}${CATALOG_FILES_PATH}`, {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${desk.token}`,
-          [DEVICE_ID_HEADER]: desk.deviceId,
-          [STAFF_SESSION_HEADER]: staffSessionHeader(session),
+          ...adminHeaders(desk, session),
           'content-type': mediaType,
           [FILE_NAME_HEADER]: encodeFileName(guideFileName(fileName)),
         },
@@ -110,4 +119,81 @@ export function catalogFileClient(
       ? new CatalogFileError(error.data.code, error.data.message, response.status)
       : new CatalogFileError('other', `${response.status} ${response.statusText}`, response.status);
   };
+}
+
+/** A file HQ holds, read back as this admin: its bytes, typed as the form says. */
+export type CatalogFileReader = (file: GuideFile) => Promise<Blob>;
+
+/** The first characters of a SHA-256 the admin compares: a file swapped under the same name shows a new value. */
+export function shortSha(sha256: string): string {
+  return sha256.slice(0, 12);
+}
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string | undefined> {
+  // Absent outside a secure context (a desk opened over plain http on the LAN): HQ's own check stands then.
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new Uint8Array(bytes)));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Read one form back from HQ (GET /catalog/files/<sha256>) with the admin's own session, as the upload sends it:
+ * the second administrator must be able to open a draft's form before approving it (art. 20–23: approval makes it
+ * public). Bytes that do not hash to the form's SHA-256 are refused — what is opened is what will be published.
+ */
+export function catalogFileReader(
+  serverUrl: string,
+  desk: DeviceCredentials,
+  session: StaffSession,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): CatalogFileReader {
+  const root = serverUrl.replace(/\/+$/, '');
+  return async (file) => {
+    let response: Response;
+    let bytes: ArrayBuffer;
+    try {
+      response = await fetchImpl(`${root}${catalogFilePath(file.sha256)}`, {
+        method: 'GET',
+        headers: adminHeaders(desk, session),
+        cache: 'no-store',
+      });
+      if (!response.ok) {
+        const json: unknown = await response.json().catch(() => undefined);
+        const error = errorBodySchema.safeParse(json);
+        if (error.success) throw new CatalogFileError(error.data.code, error.data.message, response.status);
+        if (response.status === 404) throw new CatalogFileError('not-found', 'HQ holds no such file', 404);
+        throw new CatalogFileError('other', `${response.status} ${response.statusText}`, response.status);
+      }
+      bytes = await response.arrayBuffer();
+    } catch (e) {
+      if (e instanceof CatalogFileError) throw e;
+      throw new CatalogFileError('offline', 'cannot reach the server');
+    }
+    const hash = await sha256Hex(bytes);
+    if (hash !== undefined && hash !== file.sha256.toLowerCase()) {
+      throw new CatalogFileError('hash-mismatch', 'the bytes HQ answered are not this form', response.status);
+    }
+    return new Blob([bytes], { type: file.mediaType });
+  };
+}
+
+/**
+ * Hand a file to the browser or the Electron desk to save or open: a download of a blob URL under the form's own
+ * name. In Electron a link with `download` starts a download, not a navigation (electron/main/security.ts refuses
+ * navigation away from the desk and new windows, neither of which this is); with no will-download handler set,
+ * Electron asks where to save it, as a browser does.
+ */
+export function saveFile(blob: Blob, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = guideFileName(fileName);
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // After the download has taken the bytes (revoking at once can cancel it in some browsers).
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

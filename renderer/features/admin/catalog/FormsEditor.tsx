@@ -7,7 +7,6 @@ import type { StaffSession } from '../../../../shared/sync/staffAuth.ts';
 import { useDesk } from '../../../app/context.tsx';
 import {
   catalogFileClient,
-  CatalogFileError,
   checkGuideFile,
   GUIDE_FILE_ACCEPT,
   type CatalogFileClient,
@@ -15,6 +14,8 @@ import {
 import { useOnlineClient } from '../../../data/onlineClient.ts';
 import { useSession } from '../../../stores/session.ts';
 import { useSyncActivity } from '../../../stores/sync.ts';
+import { catalogFileProblem, noCredentials, OpenFile } from './FormFile.tsx';
+import { fileFactsText } from './itemText.ts';
 import { guideFormForm, type GuideFormForm, type MaterialForm } from './itemForm.ts';
 
 interface Props {
@@ -26,7 +27,6 @@ interface Props {
   staffId: string;
 }
 
-const noCredentials = () => new CatalogFileError('unauthenticated', 'this desk holds no credentials');
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
@@ -169,13 +169,7 @@ function FormUpload({
     try {
       onUploaded(await client(file, file.name, checked.mediaType));
     } catch (e) {
-      const code = e instanceof CatalogFileError ? e.code : 'other';
-      const key = `admin.guide.uploadRefused.${code}`;
-      setProblem(
-        t(i18n.exists(key) ? key : 'admin.guide.uploadRefused.other', {
-          message: e instanceof Error ? e.message : String(e),
-        }),
-      );
+      setProblem(catalogFileProblem(e, 'admin.guide.uploadRefused', t, i18n));
     } finally {
       setBusy(false);
     }
@@ -199,7 +193,7 @@ function FormUpload({
         </FileButton>
         {form.file ? (
           <Text size="sm" data-testid="guide-form-file">
-            {t('admin.guide.uploaded', { name: form.file.fileName, mb: megabytes(form.file.bytes) })}
+            {t('admin.guide.uploaded', { facts: fileFactsText(form.file, t) })}
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
@@ -207,6 +201,7 @@ function FormUpload({
           </Text>
         )}
       </Group>
+      {form.file && <OpenFile file={form.file} session={session} />}
       {(problem ?? error) && (
         <Alert color="red" role="alert" p="xs">
           {problem ?? error}

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { FormSubmit } from '../../../forms/FormSubmit.tsx';
 import { useTranslation } from 'react-i18next';
+import type { ServiceItem } from '../../../../shared/model/catalog.ts';
 import type { Staff } from '../../../../shared/model/reference.ts';
 import { guideGaps } from '../../../../shared/rules/catalogPublication.ts';
 import { ProvenOnly } from '../../../app/ProvenOnly.tsx';
@@ -12,7 +13,8 @@ import { useAllStaff, useDepartments } from '../../../data/hooks.ts';
 import { useDeskForm } from '../../../forms/useDeskForm.ts';
 import { useAuthor } from '../../../stores/session.ts';
 import { adminFieldErrors } from '../adminErrors.ts';
-import { changedFields, fieldText, publicationDay, REVIEW_FIELDS } from './itemText.ts';
+import { FormFile } from './FormFile.tsx';
+import { changedFields, fieldText, formHeading, publicationDay, REVIEW_FIELDS } from './itemText.ts';
 
 interface Props {
   staff: Staff;
@@ -98,14 +100,22 @@ export function ItemReview({ staff, row, onClose }: Props) {
                     </Stack>
                   </Table.Th>
                   <Table.Td style={preLine}>
-                    <Text size="sm" c="dimmed" style={preLine}>
-                      {current ? fieldText(current, field, t, departmentName) || t('admin.publish.notStated') : ''}
-                    </Text>
+                    {field === 'forms' && current?.forms?.length ? (
+                      <ReviewForms forms={current.forms} staffId={staff.id} dimmed />
+                    ) : (
+                      <Text size="sm" c="dimmed" style={preLine}>
+                        {current ? fieldText(current, field, t, departmentName) || t('admin.publish.notStated') : ''}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" fw={isChanged ? 500 : undefined} style={preLine}>
-                      {fieldText(next, field, t, departmentName) || t('admin.publish.notStated')}
-                    </Text>
+                    {field === 'forms' && next.forms?.length ? (
+                      <ReviewForms forms={next.forms} staffId={staff.id} />
+                    ) : (
+                      <Text size="sm" fw={isChanged ? 500 : undefined} style={preLine}>
+                        {fieldText(next, field, t, departmentName) || t('admin.publish.notStated')}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               );
@@ -145,6 +155,34 @@ export function ItemReview({ staff, row, onClose }: Props) {
         <CloseButton onClose={onClose} />
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The attached forms of a version, each with its file's size and SHA-256 start and 打开/下载: the approver opens
+ * what approval will publish (art. 23) rather than approving a file name.
+ */
+export function ReviewForms({
+  forms,
+  staffId,
+  dimmed,
+}: {
+  forms: NonNullable<ServiceItem['forms']>;
+  staffId: string;
+  dimmed?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      {forms.map((form, i) => (
+        <Stack key={`${i}-${form.file.sha256}`} gap={2} role="group" aria-label={formHeading(form, t)}>
+          <Text size="sm" c={dimmed ? 'dimmed' : undefined}>
+            {formHeading(form, t)}
+          </Text>
+          <FormFile file={form.file} staffId={staffId} />
+        </Stack>
+      ))}
+    </Stack>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { ServiceItem } from '../../../../shared/model/catalog.ts';
+import type { GuideFile, ServiceItem } from '../../../../shared/model/catalog.ts';
 import { beijingDate } from '../../../../shared/rules/case.ts';
+import { shortSha } from '../../../data/catalogFiles.ts';
 
 // How the review of a draft shows each field of an item, side by side with the version in force: one plain text
 // per field, so what differs is seen at a glance and compared by value.
@@ -44,6 +45,28 @@ export function changedFields(before: ServiceItem | undefined, after: ServiceIte
 export function publicationDay(iso: string, t: TFunction): string {
   const [y, m, d] = beijingDate(iso).split('-').map(Number);
   return t('admin.catalog.day', { y, m, d });
+}
+
+/** 24 KB, 1.2 MB: a form's size as the admin reads it (a one-page form is often a few KB). */
+export function fileSizeText(bytes: number): string {
+  return bytes < 100 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * A form's file as the review shows it: name, size and the start of its SHA-256 — a file swapped under the same
+ * name reads as a changed value (art. 20–23: approval publishes exactly these bytes).
+ */
+export function fileFactsText(file: GuideFile, t: TFunction): string {
+  return t('admin.guide.fileFacts', {
+    name: file.fileName,
+    size: fileSizeText(file.bytes),
+    sha: shortSha(file.sha256),
+  });
+}
+
+/** 技术合同认定登记申请表（空白表格） */
+export function formHeading(form: NonNullable<ServiceItem['forms']>[number], t: TFunction): string {
+  return `${form.name}（${t(`admin.guide.formKinds.${form.kind}`)}）`;
 }
 
 /** One field of an item as text ('' when the version does not state it). */
@@ -107,9 +130,7 @@ export function fieldText(
     case 'forms':
       if (!item.forms) return '';
       if (item.forms.length === 0) return none;
-      return item.forms
-        .map((f) => `${f.name}（${t(`admin.guide.formKinds.${f.kind}`)}，${f.file.fileName}）`)
-        .join('\n');
+      return item.forms.map((f) => `${formHeading(f, t)}（${fileFactsText(f.file, t)}）`).join('\n');
     case 'faq':
       if (!item.faq) return '';
       if (item.faq.length === 0) return none;

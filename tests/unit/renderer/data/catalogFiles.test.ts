@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GUIDE_FILE_MAX_BYTES } from '../../../../shared/model/catalog.ts';
 import { decodeFileName } from '../../../../shared/sync/catalogFilesApi.ts';
 import { STAFF_SESSION_HEADER, staffSessionHeader } from '../../../../shared/sync/staffAuth.ts';
 import {
   catalogFileClient,
+  catalogFileReader,
   CatalogFileError,
   checkGuideFile,
   guideFileName,
+  shortSha,
 } from '../../../../renderer/data/catalogFiles.ts';
 import { staffSession } from './sessions.ts';
 
@@ -81,5 +84,51 @@ describe('the upload to HQ', () => {
     const odd = catalogFileClient('https://hq', desk, session, (async () =>
       new Response(JSON.stringify({ sha256: 'nope' }), { status: 201 })) as typeof fetch);
     await expect(odd(new Blob(['x']), 'a.pdf', 'application/pdf')).rejects.toMatchObject({ code: 'unrecognised' });
+  });
+});
+
+describe('a draft’s form read back from HQ by the approving administrator', () => {
+  // 公开承诺 (art. 20–23): the second admin opens the file approval will publish, not just its name.
+  const bytes = new TextEncoder().encode('%PDF-1.7 申请表');
+  const form = {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    mediaType: 'application/pdf' as const,
+    bytes: bytes.length,
+    fileName: '申请表.pdf',
+  };
+
+  it('asks for the file by its SHA-256 with the desk’s token and the admin’s session, and returns its bytes typed', async () => {
+    const session = staffSession('huang-xiuying');
+    let seen: { url: string; init: RequestInit } | undefined;
+    const fetchImpl = (async (url: string, init: RequestInit) => {
+      seen = { url, init };
+      return new Response(bytes, { status: 200, headers: { 'content-type': 'application/pdf' } });
+    }) as typeof fetch;
+    const blob = await catalogFileReader('https://hq.example.gov.cn/', desk, session, fetchImpl)(form);
+    expect(seen?.url).toBe(`https://hq.example.gov.cn/catalog/files/${form.sha256}`);
+    expect(seen?.init.method).toBe('GET');
+    const headers = seen?.init.headers as Record<string, string>;
+    expect(headers.authorization).toBe('Bearer device-token');
+    expect(headers['x-device-id']).toBe('desk-w03');
+    expect(headers[STAFF_SESSION_HEADER]).toBe(staffSessionHeader(session));
+    expect(blob.type).toBe('application/pdf');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('refuses bytes that are not the form’s, says offline and not-found plainly, and passes HQ’s refusal on', async () => {
+    const session = staffSession('huang-xiuying');
+    const read = (fetchImpl: typeof fetch) => catalogFileReader('https://hq.example.gov.cn', desk, session, fetchImpl)(form);
+    await expect(read((async () => new Response(new TextEncoder().encode('%PDF-1.7 另一份'))) as typeof fetch)).rejects.toMatchObject({ code: 'hash-mismatch' });
+    await expect(read((async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch)).rejects.toMatchObject({ code: 'offline' });
+    await expect(read((async () => new Response('gone', { status: 404 })) as typeof fetch)).rejects.toMatchObject({ code: 'not-found', status: 404 });
+    const refused = read((async () =>
+      new Response(JSON.stringify({ error: 'Forbidden', code: 'not-admin', message: 'administrators only' }), { status: 403 })) as typeof fetch);
+    await expect(refused).rejects.toBeInstanceOf(CatalogFileError);
+    await expect(refused).rejects.toMatchObject({ code: 'not-admin', status: 403 });
+  });
+
+  it('shows the start of a SHA-256, enough to see a file swapped under the same name', () => {
+    expect(shortSha(form.sha256)).toBe(form.sha256.slice(0, 12));
+    expect(shortSha(SHA)).not.toBe(shortSha(form.sha256));
   });
 });

@@ -9,7 +9,12 @@ const PUBLISHED = '2026-12-01T02:00:00.000Z';
 const WRITTEN = Date.parse('2026-11-20T01:00:00.000Z');
 const REPLACED = '2026-12-02T03:00:00.000Z';
 const hlc = formatHlc({ ms: WRITTEN, counter: 0, node: 'hq' });
-const publication = { publishedAt: PUBLISHED, draftEventId: 'd', draftedBy: 'ma-jun', approvedBy: 'huang-xiuying' };
+const publication = {
+  publishedAt: PUBLISHED,
+  draftEventId: 'd',
+  draftedBy: 'ma-jun',
+  approvedBy: 'huang-xiuying',
+} as never;
 
 describe('publishedAtOf', () => {
   it('dates a version HQ published by its publication stamp, current or archived', () => {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
+import { createHash } from 'node:crypto';
 import { createInstance } from 'i18next';
 import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -8,6 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { ServiceItem } from '../../../../../shared/model/catalog.ts';
 import type { Staff } from '../../../../../shared/model/reference.ts';
 import { zhCN } from '../../../../../shared/i18n/zh-CN.ts';
+import { STAFF_SESSION_HEADER, staffSessionHeader } from '../../../../../shared/sync/staffAuth.ts';
 import { buildDemoBureau } from '../../../../../server/src/seed/demoBureau.ts';
 import { buildDemoCatalog, DEMO_ITEMS } from '../../../../../server/src/seed/demoCatalog.ts';
 import { DeskContext, type Desk } from '../../../../../renderer/app/context.tsx';
@@ -60,7 +62,11 @@ async function i18nTree() {
     lng: 'zh-CN',
     interpolation: { escapeValue: false },
   });
-  const desk = { db, sync: { syncNow: vi.fn() } } as unknown as Desk;
+  const platform = {
+    loadDeviceCredentials: async () => ({ deviceId: 'desk-w03', token: 'device-token' }),
+    serverUrl: async () => 'https://hq.example.gov.cn',
+  };
+  const desk = { db, platform, sync: { syncNow: vi.fn() } } as unknown as Desk;
   return (children: ReactNode) =>
     createElement(
       I18nextProvider,
@@ -115,6 +121,98 @@ describe('the review of a catalog draft', () => {
     const view = await review({ ...techContract, promisedLimitDays: 6 }, drafter);
     expect(container.textContent).toContain('您是拟稿人。按双人审核的要求，须由另一名管理员审核发布。');
     expect(view.approve().disabled).toBe(true);
+  });
+});
+
+describe('the attached forms in the review', () => {
+  // The approver opens what approval publishes (art. 23): each form with its size, the start of its SHA-256 (a file
+  // swapped under the same name shows), and 打开 / 下载 reading the bytes back from HQ with their own session.
+  const bytesOf = (text: string) => new TextEncoder().encode(text);
+  const fileOf = (bytes: Uint8Array) => ({
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    mediaType: 'application/pdf' as const,
+    bytes: bytes.length,
+    fileName: '技术合同认定登记申请表.pdf',
+  });
+  const formOf = (bytes: Uint8Array) => ({
+    kind: 'blank' as const,
+    name: '技术合同认定登记申请表',
+    file: fileOf(bytes),
+  });
+  const published = bytesOf('%PDF-1.7 第一版');
+  const swapped = bytesOf('%PDF-1.7 换过的文件，名字相同'.repeat(4000));
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  async function reviewSwapped() {
+    // Version 1 in force already names a form; the draft keeps its name but carries other bytes.
+    db = freshDeskDb();
+    const catalog = CATALOG.map((d) =>
+      d.id === DEMO_ITEMS.techContract
+        ? ({ ...d, body: { ...techContract, forms: [formOf(published)] } } as ReferenceDoc)
+        : d,
+    );
+    await db.transaction('rw', db.refs, () => mergeReferenceDocs(db, [...BUREAU, ...catalog]));
+    return review({ ...techContract, forms: [formOf(swapped)] });
+  }
+
+  it('shows each form’s size and SHA-256 start, so a file swapped under the same name is a marked change', async () => {
+    const view = await reviewSwapped();
+    expect(view.changed()).toEqual(['表格已修改']);
+    const facts = [...container.querySelectorAll('[data-testid=form-file]')].map(
+      (e) => e.querySelector('p')?.textContent,
+    );
+    expect(facts).toEqual([
+      `技术合同认定登记申请表.pdf，1 KB，SHA-256 ${fileOf(published).sha256.slice(0, 12)}…`,
+      `技术合同认定登记申请表.pdf，${(swapped.length / 1024 / 1024).toFixed(1)} MB，SHA-256 ${fileOf(swapped).sha256.slice(0, 12)}…`,
+    ]);
+  });
+
+  it('opens the draft’s file from HQ with the admin’s session and saves it under its own name', async () => {
+    const fetchMock = vi.fn(
+      async () => new Response(swapped, { status: 200, headers: { 'content-type': 'application/pdf' } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const createObjectURL = vi.fn(() => 'blob:app://desk/form');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const clicked: { href: string; download: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.getAttribute('href') ?? '', download: this.download });
+    });
+    try {
+      await reviewSwapped();
+      const buttons = () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '打开 / 下载');
+      await vi.waitFor(() => expect(buttons()).toHaveLength(2));
+      // The second button is the draft's column (the version in force is the first).
+      await act(async () => buttons()[1]!.click());
+      await vi.waitFor(() =>
+        expect(clicked, container.querySelector('[role=alert]')?.textContent ?? '').toHaveLength(1),
+      );
+      const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+      expect(url).toBe(`https://hq.example.gov.cn/catalog/files/${fileOf(swapped).sha256}`);
+      expect((init.headers as Record<string, string>)[STAFF_SESSION_HEADER]).toBe(staffSessionHeader(second.session!));
+      expect(clicked[0]).toEqual({ href: 'blob:app://desk/form', download: '技术合同认定登记申请表.pdf' });
+      const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0];
+      expect(blob.type).toBe('application/pdf');
+      expect(blob.size).toBe(swapped.length);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('says plainly when HQ cannot be reached, and saves nothing', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    const createObjectURL = vi.fn(() => 'blob:app://desk/form');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    await reviewSwapped();
+    const buttons = () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '打开 / 下载');
+    await vi.waitFor(() => expect(buttons()).toHaveLength(2));
+    await act(async () => buttons()[1]!.click());
+    await vi.waitFor(() => expect(container.textContent).toContain('未连接服务器，表格暂时不能打开。联网后再试。'));
+    expect(createObjectURL).not.toHaveBeenCalled();
   });
 });
 
