@@ -8,6 +8,11 @@ interface Singulars {
     readonly originals_one: string;
     readonly copies_one: string;
     readonly checklist: { readonly stepWithLimit_one: string };
+    readonly acceptance: {
+      readonly promisedValue_one: string;
+      readonly promisedValueNoStatutory_one: string;
+      readonly extendedValue_one: string;
+    };
   };
 }
 
@@ -171,9 +176,12 @@ export const enSlips: Strings<typeof zhCNSlips> & Singulars = {
       acceptedOn: 'Accepted on',
       promised: 'Promised limit',
       promisedValue: '{{days}} working days (statutory: {{statutory}})',
+      promisedValue_one: '{{days}} working day (statutory: {{statutory}})',
       promisedValueNoStatutory: '{{days}} working days (no law or regulation sets a limit)',
+      promisedValueNoStatutory_one: '{{days}} working day (no law or regulation sets a limit)',
       extended: 'Extension approved',
       extendedValue: '{{days}} working days',
+      extendedValue_one: '{{days}} working day',
       dueDate: 'To be completed by',
       provisional: ' (provisional: that year’s working-day schedule is not published yet)',
       handler: 'Handler',

@@ -7,6 +7,7 @@ import {
   copiesText,
   excludedPeriods,
   fill,
+  fillCount,
   numberedSections,
   paperStrings,
   type CatalogVersion,
@@ -50,13 +51,17 @@ export function composeAcceptanceReceipt(
       label: words.promised,
       value:
         state.acceptance.statutoryLimitDays === undefined
-          ? fill(words.promisedValueNoStatutory, { days: state.acceptance.promisedLimitDays })
-          : fill(words.promisedValue, {
+          ? fillCount(words, 'promisedValueNoStatutory', state.acceptance.promisedLimitDays, {
+              days: state.acceptance.promisedLimitDays,
+            })
+          : fillCount(words, 'promisedValue', state.acceptance.promisedLimitDays, {
               days: state.acceptance.promisedLimitDays,
               statutory: state.acceptance.statutoryLimitDays,
             }),
     },
-    ...(extendedDays > 0 ? [{ label: words.extended, value: fill(words.extendedValue, { days: extendedDays }) }] : []),
+    ...(extendedDays > 0
+      ? [{ label: words.extended, value: fillCount(words, 'extendedValue', extendedDays, { days: extendedDays }) }]
+      : []),
     { label: words.dueDate, value: due.dueDate + (due.provisional ? words.provisional : '') },
     { label: words.handler, value: handler.name },
     { label: words.handlerPhone, value: handler.phone },

@@ -16,7 +16,7 @@ import {
   versionLineText,
   visitsText,
 } from '../../../../shared/rules/guide/compose.ts';
-import { copiesText, paperStrings } from '../../../../shared/rules/slips/paper.ts';
+import { copiesText, fillCount, paperStrings } from '../../../../shared/rules/slips/paper.ts';
 import { LONG_ITEM, TECH_CONTRACT_ITEM } from '../../../fixtures/slipItems.ts';
 
 // 公开承诺 (art. 20–23, issue 16 item 1): the guide states what a 办事指南 states; fees say 不收费 when free and the
@@ -74,6 +74,11 @@ describe('the guide text functions every paper shares', () => {
     expect(copiesText(en, { originals: 1, copies: 1 })).toBe('1 original, 1 copy');
     expect(copiesText(en, { originals: 2, copies: 3 })).toBe('2 originals, 3 copies');
     expect(copiesText(paperStrings('zh-CN'), { originals: 1, copies: 2 })).toBe('原件 1 份，复印件 2 份');
+    // The acceptance receipt's limits (art. 15), through the same choice.
+    const receipt = en.acceptance;
+    expect(fillCount(receipt, 'promisedValue', 1, { days: 1, statutory: 20 })).toBe('1 working day (statutory: 20)');
+    expect(fillCount(receipt, 'extendedValue', 10, { days: 10 })).toBe('10 working days');
+    expect(fillCount(paperStrings('zh-CN').acceptance, 'extendedValue', 1, { days: 1 })).toBe('1 个工作日');
     const special = (limitDays: number, lang: 'en' | 'zh-CN') =>
       guideSection(
         composeGuide(
