@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { choose, deskFor, registerContact, syncNow, todayRow, uniqueVisitor } from './desk.ts';
 
@@ -92,9 +93,15 @@ test('an admin drafts the guide with a form, cannot publish it himself; a second
   }
   await expect(compare.getByRole('row', { name: /^办理时间/ })).toContainText(HOURS);
   await expect(compare.getByRole('row', { name: /^特别程序/ })).toContainText('现场考察（3 个工作日）（计入办理时限）');
-  await expect(compare.getByRole('row', { name: /^表格/ })).toContainText(
-    '市级重点实验室认定申请书（空白表格，重点实验室认定申请书.pdf）',
-  );
+  // The approver opens the form approval will publish (art. 23): its size and SHA-256 start, and the bytes from HQ.
+  const formsRow = compare.getByRole('row', { name: /^表格/ });
+  await expect(formsRow).toContainText('市级重点实验室认定申请书（空白表格）');
+  await expect(formsRow).toContainText(/重点实验室认定申请书\.pdf，\d+ KB，SHA-256 [0-9a-f]{12}…/);
+  const downloading = second.waitForEvent('download');
+  await formsRow.getByRole('button', { name: '打开或下载 重点实验室认定申请书.pdf' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('重点实验室认定申请书.pdf');
+  expect((await readFile((await download.path())!)).equals(pdf)).toBe(true);
   await expect(compare.getByRole('row', { name: /^设定依据/ })).not.toHaveAttribute('data-changed', 'true');
   await expect(second.getByTestId('guide-gaps')).toHaveCount(0);
   await second.getByRole('button', { name: '批准发布' }).click();
